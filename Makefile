@@ -1,0 +1,71 @@
+# frist — two commands for a newcomer:
+#   make dev   install what is missing, build, migrate + seed a local D1, serve on :8787
+#   make test  install what is missing and run every test layer
+# Everything else here is a step of those two, or a helper.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+ENV := source ./tools.env &&
+STATE ?= .frist/state
+PORT ?= 8787
+WRANGLER := node_modules/.bin/wrangler
+
+.PHONY: dev test install install-test build build-app build-worker migrate seed serve \
+        test-native test-wasm test-integration test-e2e lint fmt bench clean
+
+## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
+dev: install build migrate seed serve
+
+## make test: every test layer, stopping at the first failure
+test: install-test lint test-native test-wasm build test-integration test-e2e
+
+install:
+	@bash scripts/install-tools.sh rust node
+
+install-test: install
+	@bash scripts/install-tools.sh browser
+
+build: build-app build-worker
+
+build-app:
+	@$(ENV) cargo fetch --quiet && trunk build --release --offline && node scripts/finish-dist.mjs dist
+
+build-worker:
+	@bash scripts/build-worker.sh
+
+migrate:
+	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 migrations apply DB --local --persist-to $(abspath $(STATE)) 
+
+seed:
+	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file seed/demo.sql 
+
+serve:
+	@echo "frist on http://localhost:$(PORT)  (Ctrl-C to stop; local state in $(STATE))"
+	@$(ENV) cd functions && FRIST_SKIP_BUILD=1 $(abspath $(WRANGLER)) dev --ip 127.0.0.1 --port $(PORT) \
+	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false
+
+## test layers
+lint:
+	@$(ENV) cargo fmt --all --check
+	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+test-native:
+	@$(ENV) cargo test --workspace --quiet
+
+test-wasm:
+	@$(ENV) cargo test -p frist-domain --target wasm32-unknown-unknown --quiet
+
+test-integration:
+	@$(ENV) FRIST_SKIP_BUILD=1 cargo test -p frist-tests --quiet -- --ignored --test-threads=1
+
+test-e2e:
+	@$(ENV) node tests/e2e/run.mjs
+
+fmt:
+	@$(ENV) cargo fmt --all
+
+bench:
+	@$(ENV) bash bench/run.sh
+
+clean:
+	rm -rf dist functions/build .frist

@@ -1,0 +1,10 @@
+//! frist in the browser. The same rules as the edge (`frist-domain`), run on
+//! each keystroke; the edge remains the authority.
+
+mod api;
+mod shell;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(shell::App);
+}

@@ -1,0 +1,49 @@
+//! `frist`: the command-line face of frist's rules, for people and scripts.
+//! Every answer comes from `frist-domain`, the same code the browser and the
+//! edge run. Exit codes: 0 all valid, 1 something invalid, 2 usage errors.
+
+mod calendar_cmd;
+mod id_cmd;
+mod io;
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "frist", version, about = "Helfo rules on the command line: identifiers, working days, deadlines.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check Norwegian identifiers (ID-1 … ID-6). One JSON object per value.
+    #[command(subcommand)]
+    Id(id_cmd::IdCommand),
+    /// Norwegian public holidays and working days (CAL-1 … CAL-3).
+    #[command(subcommand)]
+    Calendar(calendar_cmd::CalendarCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Id(cmd) => id_cmd::run(cmd),
+        Command::Calendar(cmd) => calendar_cmd::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("frist: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Today's date in Europe/Oslo (CAL-5), unless given.
+fn today_or(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| frist_domain::calendar::oslo_date(chrono::Utc::now()))
+}

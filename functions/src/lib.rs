@@ -1,0 +1,31 @@
+//! frist's edge: the JSON API under `/api/v1` and the daily sweep, on
+//! Cloudflare Workers. Handlers are thin — authenticate, parse, validate with
+//! `frist-domain`, authorise, store, respond — and every answer a client can
+//! provoke is a deliberate 4xx with a problem+json body, never a panic.
+//!
+//! `wrangler dev` runs this locally on workerd with D1/KV/R2 persisted under
+//! `.frist/`; production runs the same code on Cloudflare.
+
+mod http;
+mod routes;
+
+use worker::{Context, Env, Request, Response, Result, event};
+
+#[event(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let resp = match routes::handle(req, env).await {
+        Ok(resp) => resp,
+        // Anything unexpected (a binding missing, D1 down) is the server's
+        // fault: answer 503 with a problem body and no internal detail.
+        Err(e) => {
+            worker::console_error!("unhandled error: {}", http::redact(&e.to_string()));
+            http::problem(503, "unavailable", "Tjenesten er midlertidig utilgjengelig.", "The service is temporarily unavailable.")?
+        }
+    };
+    http::with_security_headers(resp)
+}

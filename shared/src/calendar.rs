@@ -1,0 +1,539 @@
+//! Norwegian calendar arithmetic: public holidays, working days, month and
+//! year arithmetic and deadline roll-forward (rules CAL-1 … CAL-8).
+//!
+//! Every function takes the dates it needs as arguments; nothing here reads the
+//! clock. Dates outside [`MIN_DATE`]..=[`MAX_DATE`] are refused with
+//! [`CalendarError::OutOfRange`] rather than guessed: the holiday list of CAL-1
+//! has applied since 1947, and the tables below are built for 1947–2199.
+//!
+//! The working-day functions never walk day by day. They count working days
+//! with arithmetic over whole weeks minus a prefix sum of holidays that fall on
+//! weekdays (a table computed at compile time), so adding 10 or 10,000 working
+//! days costs the same few operations and never allocates.
+
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc, Weekday};
+use serde::Serialize;
+
+/// First year the calendar answers for (CAL-1: 1 May and 17 May became public
+/// holidays in 1947).
+pub const MIN_YEAR: i32 = 1947;
+/// Last year the calendar answers for.
+pub const MAX_YEAR: i32 = 2199;
+/// 1 January [`MIN_YEAR`].
+pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1) {
+    Some(d) => d,
+    None => panic!("valid constant"),
+};
+/// 31 December [`MAX_YEAR`].
+pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31) {
+    Some(d) => d,
+    None => panic!("valid constant"),
+};
+
+const YEARS: usize = (MAX_YEAR - MIN_YEAR + 1) as usize;
+
+/// Why a calendar computation has no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// The date, or the date a computation would land on, is outside 1947–2199.
+    #[error("{0} is outside the supported calendar range 1947-01-01..=2199-12-31")]
+    OutOfRange(NaiveDate),
+    /// The result would be outside the range chrono can represent at all.
+    #[error("the computed date is outside any supported range")]
+    Overflow,
+}
+
+/// The twelve Norwegian public holidays of CAL-1 (helligdager and
+/// høytidsdager). Two of them can fall on the same date (17 May on Whit
+/// Sunday, 1 May on Ascension Day); each keeps its own name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum Holiday {
+    NewYearsDay,
+    MaundyThursday,
+    GoodFriday,
+    EasterSunday,
+    EasterMonday,
+    LabourDay,
+    ConstitutionDay,
+    AscensionDay,
+    WhitSunday,
+    WhitMonday,
+    ChristmasDay,
+    BoxingDay,
+}
+
+impl Holiday {
+    /// All twelve, in the order they fall in a year when none coincide.
+    pub const ALL: [Holiday; 12] = [
+        Holiday::NewYearsDay,
+        Holiday::MaundyThursday,
+        Holiday::GoodFriday,
+        Holiday::EasterSunday,
+        Holiday::EasterMonday,
+        Holiday::LabourDay,
+        Holiday::ConstitutionDay,
+        Holiday::AscensionDay,
+        Holiday::WhitSunday,
+        Holiday::WhitMonday,
+        Holiday::ChristmasDay,
+        Holiday::BoxingDay,
+    ];
+
+    /// The Norwegian (bokmål) name.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            Holiday::NewYearsDay => "Første nyttårsdag",
+            Holiday::MaundyThursday => "Skjærtorsdag",
+            Holiday::GoodFriday => "Langfredag",
+            Holiday::EasterSunday => "Første påskedag",
+            Holiday::EasterMonday => "Andre påskedag",
+            Holiday::LabourDay => "Offentlig høytidsdag (1. mai)",
+            Holiday::ConstitutionDay => "Grunnlovsdag",
+            Holiday::AscensionDay => "Kristi himmelfartsdag",
+            Holiday::WhitSunday => "Første pinsedag",
+            Holiday::WhitMonday => "Andre pinsedag",
+            Holiday::ChristmasDay => "Første juledag",
+            Holiday::BoxingDay => "Andre juledag",
+        }
+    }
+
+    /// The Norwegian (nynorsk) name.
+    pub const fn name_nn(self) -> &'static str {
+        match self {
+            Holiday::NewYearsDay => "Første nyttårsdag",
+            Holiday::MaundyThursday => "Skjærtorsdag",
+            Holiday::GoodFriday => "Langfredag",
+            Holiday::EasterSunday => "Første påskedag",
+            Holiday::EasterMonday => "Andre påskedag",
+            Holiday::LabourDay => "Offentleg høgtidsdag (1. mai)",
+            Holiday::ConstitutionDay => "Grunnlovsdagen",
+            Holiday::AscensionDay => "Kristi himmelfartsdag",
+            Holiday::WhitSunday => "Første pinsedag",
+            Holiday::WhitMonday => "Andre pinsedag",
+            Holiday::ChristmasDay => "Første juledag",
+            Holiday::BoxingDay => "Andre juledag",
+        }
+    }
+
+    /// The English name.
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Holiday::NewYearsDay => "New Year's Day",
+            Holiday::MaundyThursday => "Maundy Thursday",
+            Holiday::GoodFriday => "Good Friday",
+            Holiday::EasterSunday => "Easter Sunday",
+            Holiday::EasterMonday => "Easter Monday",
+            Holiday::LabourDay => "Labour Day",
+            Holiday::ConstitutionDay => "Constitution Day",
+            Holiday::AscensionDay => "Ascension Day",
+            Holiday::WhitSunday => "Whit Sunday",
+            Holiday::WhitMonday => "Whit Monday",
+            Holiday::ChristmasDay => "Christmas Day",
+            Holiday::BoxingDay => "Boxing Day",
+        }
+    }
+
+    /// The date of this holiday in `year`, or `OutOfRange` outside 1947–2199.
+    pub fn date(self, year: i32) -> Result<NaiveDate, CalendarError> {
+        let idx = year_index(year).ok_or(CalendarError::OutOfRange(
+            NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(MIN_DATE),
+        ))?;
+        Ok(from_day(TABLES.holiday_days[idx][self as usize]))
+    }
+}
+
+/// CAL-1: Easter Sunday by the Gregorian computus, for any year from 1583
+/// (the computus itself is not limited to the calendar's range; the
+/// holidays derived from it are).
+///
+/// ```
+/// use frist_domain::calendar::easter_sunday;
+/// assert_eq!(easter_sunday(2285).unwrap().to_string(), "2285-03-22"); // earliest possible
+/// assert_eq!(easter_sunday(2038).unwrap().to_string(), "2038-04-25"); // latest possible
+/// ```
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    if year < 1583 {
+        return None;
+    }
+    let (m, d) = easter(year);
+    NaiveDate::from_ymd_opt(year, m, d)
+}
+
+/// A holiday on its date in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HolidayDate {
+    pub date: NaiveDate,
+    pub holiday: Holiday,
+}
+
+/// CAL-1: the twelve public holidays of `year`, sorted by date (holidays that
+/// share a date keep the order of [`Holiday::ALL`]).
+///
+/// ```
+/// use frist_domain::calendar::{holidays, Holiday};
+/// let h = holidays(2008).unwrap();
+/// // In 2008 Easter came early (23 March) and 1 May was also Ascension Day.
+/// assert!(h.iter().any(|d| d.holiday == Holiday::AscensionDay && d.date.to_string() == "2008-05-01"));
+/// ```
+pub fn holidays(year: i32) -> Result<[HolidayDate; 12], CalendarError> {
+    let mut out = [HolidayDate { date: MIN_DATE, holiday: Holiday::NewYearsDay }; 12];
+    for (slot, h) in out.iter_mut().zip(Holiday::ALL) {
+        *slot = HolidayDate { date: h.date(year)?, holiday: h };
+    }
+    out.sort_by_key(|h| (h.date, h.holiday));
+    Ok(out)
+}
+
+/// CAL-1: the holidays that fall on `date` (none, one or two).
+pub fn holidays_on(date: NaiveDate) -> Result<impl Iterator<Item = Holiday>, CalendarError> {
+    let (day, idx) = checked(date)?;
+    let days = TABLES.holiday_days[idx];
+    Ok(Holiday::ALL.into_iter().filter(move |h| days[*h as usize] == day))
+}
+
+/// CAL-1: whether `date` is a public holiday.
+pub fn is_holiday(date: NaiveDate) -> Result<bool, CalendarError> {
+    let (day, idx) = checked(date)?;
+    Ok(TABLES.holiday_days[idx].contains(&day))
+}
+
+/// CAL-2: Monday–Friday and not a public holiday. (**choice**: Saturdays are
+/// not working days.)
+pub fn is_working_day(date: NaiveDate) -> Result<bool, CalendarError> {
+    let (day, idx) = checked(date)?;
+    Ok(is_weekday(day) && !TABLES.holiday_days[idx].contains(&day))
+}
+
+/// CAL-3: the `n`-th working day strictly after `date` (`date` itself never
+/// counts, even when it is a working day). `n = 0` gives `date` unchanged.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::calendar::add_working_days;
+/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// // Maundy Thursday 2024 is 28 March; Easter Monday 1 April.
+/// assert_eq!(add_working_days(d("2024-03-27"), 1).unwrap(), d("2024-04-02"));
+/// ```
+pub fn add_working_days(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+    if n == 0 {
+        checked(date)?;
+        return Ok(date);
+    }
+    let (day, idx) = checked(date)?;
+    let target = working_days_upto(day, idx) + i64::from(n);
+    // Fixed-point search (see module docs): guess the weekday that has
+    // `target + h` weekdays before it, where `h` is the number of weekday
+    // holidays up to the guess. `h` only grows and is bounded by the answer's
+    // own count, so this ends in a handful of rounds whatever `n` is.
+    let mut h = weekday_holidays_upto(day, idx);
+    loop {
+        let guess = nth_weekday(target + h);
+        if guess > MAX_DAY {
+            return Err(CalendarError::OutOfRange(MAX_DATE));
+        }
+        let next_h = weekday_holidays_upto(guess, year_index_of_day(guess));
+        if next_h == h {
+            return Ok(from_day(guess));
+        }
+        h = next_h;
+    }
+}
+
+/// CAL-3: the number of working days `d` with `from < d <= to` — the inverse of
+/// [`add_working_days`]. Negative when `to` is before `from`.
+pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> Result<i64, CalendarError> {
+    let (a, ai) = checked(from)?;
+    let (b, bi) = checked(to)?;
+    Ok(working_days_upto(b, bi) - working_days_upto(a, ai))
+}
+
+/// CAL-4: `n` calendar days after `date`, without roll-forward.
+pub fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate, CalendarError> {
+    let out = date
+        .checked_add_signed(chrono::TimeDelta::try_days(n).ok_or(CalendarError::Overflow)?)
+        .ok_or(CalendarError::Overflow)?;
+    checked(out)?;
+    Ok(out)
+}
+
+/// CAL-7: a deadline that ends on a Saturday, Sunday or public holiday moves
+/// to the next working day (domstolloven § 149, foreldelsesloven § 29).
+pub fn roll_forward(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    if is_working_day(date)? {
+        Ok(date)
+    } else {
+        add_working_days(date, 1)
+    }
+}
+
+/// CAL-8: the same day-number `n` months later, or that month's last day when
+/// the day does not exist (31 Aug + 6 months = 28/29 Feb).
+pub fn add_months(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+    let out = date.checked_add_months(Months::new(n)).ok_or(CalendarError::Overflow)?;
+    checked(out)?;
+    Ok(out)
+}
+
+/// CAL-8 backwards: the same day-number `n` months earlier, or that month's
+/// last day (31 May − 1 month = 30 Apr).
+pub fn sub_months(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+    let out = date.checked_sub_months(Months::new(n)).ok_or(CalendarError::Overflow)?;
+    checked(out)?;
+    Ok(out)
+}
+
+/// CAL-8: `n` years later by the same rule (29 Feb + 1 year = 28 Feb).
+pub fn add_years(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+    add_months(date, n.checked_mul(12).ok_or(CalendarError::Overflow)?)
+}
+
+/// CAL-6: the last day of `date`'s month — the last day of the old state when
+/// a change takes effect at the month boundary.
+pub fn last_day_of_month(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    let next = first_of_next_month(date)?;
+    let out = next.pred_opt().ok_or(CalendarError::Overflow)?;
+    Ok(out)
+}
+
+/// CAL-6: the 1st of the month after `date` — when a change "at the month
+/// boundary" takes effect.
+pub fn first_of_next_month(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    checked(date)?;
+    let (y, m) = if date.month() == 12 { (date.year() + 1, 1) } else { (date.year(), date.month() + 1) };
+    let out = NaiveDate::from_ymd_opt(y, m, 1).ok_or(CalendarError::Overflow)?;
+    checked(out)?;
+    Ok(out)
+}
+
+/// CAL-5: the Europe/Oslo calendar date at a UTC instant. The edge runs in
+/// UTC; at 23:30 UTC on 31 Dec it is already 1 Jan in Oslo.
+pub fn oslo_date(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&chrono_tz::Europe::Oslo).date_naive()
+}
+
+/// CAL-5: [`oslo_date`] for a Unix timestamp in milliseconds (what a browser's
+/// `Date.now()` or a Worker's clock gives). `None` when out of range.
+pub fn oslo_date_from_millis(ms: i64) -> Option<NaiveDate> {
+    DateTime::<Utc>::from_timestamp_millis(ms).map(oslo_date)
+}
+
+/// Formats a date the Norwegian way, `dd.mm.åååå`.
+pub fn format_nb(date: NaiveDate) -> String {
+    format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year())
+}
+
+/// Parses `dd.mm.åååå` (also `d.m.åååå`) or ISO `åååå-mm-dd`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    if t.contains('-') {
+        return NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+    }
+    let mut parts = t.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+// --- the arithmetic ---------------------------------------------------------
+//
+// A date is carried as a day number: days since Monday 30 December 1946, the
+// Monday on or before MIN_DATE. Weekdays are then `day % 7 < 5`.
+
+const EPOCH_DAYS_FROM_CE: i32 = days_from_civil(1946, 12, 30);
+const MIN_DAY: i32 = days_from_civil(MIN_YEAR, 1, 1) - EPOCH_DAYS_FROM_CE;
+const MAX_DAY: i32 = days_from_civil(MAX_YEAR, 12, 31) - EPOCH_DAYS_FROM_CE;
+
+fn checked(date: NaiveDate) -> Result<(i32, usize), CalendarError> {
+    let idx = year_index(date.year()).ok_or(CalendarError::OutOfRange(date))?;
+    Ok((date.num_days_from_ce() - EPOCH_DAYS_FROM_CE, idx))
+}
+
+fn year_index(year: i32) -> Option<usize> {
+    (MIN_YEAR..=MAX_YEAR).contains(&year).then(|| (year - MIN_YEAR) as usize)
+}
+
+fn year_index_of_day(day: i32) -> usize {
+    // Estimate from the mean year length, then correct by at most one.
+    let mut idx = ((day - MIN_DAY) as i64 * 400 / 146_097) as usize;
+    idx = idx.min(YEARS - 1);
+    while idx + 1 < YEARS && TABLES.year_start[idx + 1] <= day {
+        idx += 1;
+    }
+    while idx > 0 && TABLES.year_start[idx] > day {
+        idx -= 1;
+    }
+    idx
+}
+
+fn from_day(day: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day + EPOCH_DAYS_FROM_CE).unwrap_or(MAX_DATE)
+}
+
+const fn is_weekday(day: i32) -> bool {
+    day.rem_euclid(7) < 5
+}
+
+/// Weekdays in [epoch, day].
+const fn weekdays_upto(day: i32) -> i64 {
+    let d = day as i64;
+    let weeks = d.div_euclid(7);
+    let rem = d.rem_euclid(7);
+    weeks * 5 + if rem < 5 { rem + 1 } else { 5 }
+}
+
+/// The weekday with exactly `count` weekdays in [epoch, it] (`count >= 1`).
+const fn nth_weekday(count: i64) -> i32 {
+    let c = count - 1;
+    (c.div_euclid(5) * 7 + c.rem_euclid(5)) as i32
+}
+
+/// Distinct weekday holidays in [MIN_DATE, day].
+fn weekday_holidays_upto(day: i32, idx: usize) -> i64 {
+    let year = &TABLES.weekday_holidays[idx];
+    let within = year.iter().take_while(|&&h| h <= day).count() as i64;
+    TABLES.weekday_holidays_before_year[idx] + within
+}
+
+fn working_days_upto(day: i32, idx: usize) -> i64 {
+    weekdays_upto(day) - weekday_holidays_upto(day, idx)
+}
+
+struct Tables {
+    /// Day number of each holiday, indexed by year then `Holiday as usize`.
+    holiday_days: [[i32; 12]; YEARS],
+    /// Distinct holidays on Monday–Friday, sorted; padded with `i32::MAX`.
+    weekday_holidays: [[i32; 12]; YEARS],
+    /// How many weekday holidays fall in the years before this one.
+    weekday_holidays_before_year: [i64; YEARS],
+    /// Day number of 1 January.
+    year_start: [i32; YEARS],
+}
+
+static TABLES: Tables = build_tables();
+
+/// Gregorian computus (the anonymous "Meeus/Jones/Butcher" algorithm):
+/// the (month, day) of Easter Sunday.
+const fn easter(year: i32) -> (u32, u32) {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    (month as u32, day as u32)
+}
+
+/// Days from 1 Jan of year 1 (CE day 1), as chrono's `num_days_from_ce`.
+const fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    // Howard Hinnant's days_from_civil, shifted to chrono's CE numbering.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m as i32 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 + 719_163
+}
+
+const fn build_tables() -> Tables {
+    let mut t = Tables {
+        holiday_days: [[0; 12]; YEARS],
+        weekday_holidays: [[i32::MAX; 12]; YEARS],
+        weekday_holidays_before_year: [0; YEARS],
+        year_start: [0; YEARS],
+    };
+    let mut before = 0i64;
+    let mut i = 0;
+    while i < YEARS {
+        let y = MIN_YEAR + i as i32;
+        let (em, ed) = easter(y);
+        let e = days_from_civil(y, em, ed) - EPOCH_DAYS_FROM_CE;
+        let days = [
+            days_from_civil(y, 1, 1) - EPOCH_DAYS_FROM_CE,
+            e - 3,
+            e - 2,
+            e,
+            e + 1,
+            days_from_civil(y, 5, 1) - EPOCH_DAYS_FROM_CE,
+            days_from_civil(y, 5, 17) - EPOCH_DAYS_FROM_CE,
+            e + 39,
+            e + 49,
+            e + 50,
+            days_from_civil(y, 12, 25) - EPOCH_DAYS_FROM_CE,
+            days_from_civil(y, 12, 26) - EPOCH_DAYS_FROM_CE,
+        ];
+        t.holiday_days[i] = days;
+        t.year_start[i] = days[0];
+        // Sort a copy (insertion sort: const fn), then keep distinct weekdays.
+        let mut sorted = days;
+        let mut a = 1;
+        while a < 12 {
+            let mut b = a;
+            while b > 0 && sorted[b - 1] > sorted[b] {
+                let tmp = sorted[b - 1];
+                sorted[b - 1] = sorted[b];
+                sorted[b] = tmp;
+                b -= 1;
+            }
+            a += 1;
+        }
+        let mut n = 0;
+        let mut j = 0;
+        while j < 12 {
+            let d = sorted[j];
+            if is_weekday(d) && (n == 0 || t.weekday_holidays[i][n - 1] != d) {
+                t.weekday_holidays[i][n] = d;
+                n += 1;
+            }
+            j += 1;
+        }
+        t.weekday_holidays_before_year[i] = before;
+        before += n as i64;
+        i += 1;
+    }
+    t
+}
+
+/// The weekday of a date, re-exported for callers that format schedules.
+pub fn weekday(date: NaiveDate) -> Weekday {
+    date.weekday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn epoch_is_a_monday() {
+        assert_eq!(from_day(0), d("1946-12-30"));
+        assert_eq!(from_day(0).weekday(), Weekday::Mon);
+        assert_eq!(from_day(MIN_DAY), MIN_DATE);
+        assert_eq!(from_day(MAX_DAY), MAX_DATE);
+    }
+
+    #[test]
+    fn year_index_of_day_matches_chrono_for_every_year_boundary() {
+        for y in MIN_YEAR..=MAX_YEAR {
+            let (start, idx) = checked(NaiveDate::from_ymd_opt(y, 1, 1).unwrap()).unwrap();
+            assert_eq!(year_index_of_day(start), idx);
+            assert_eq!(year_index_of_day(start - 1), idx.saturating_sub(1));
+            let (end, _) = checked(NaiveDate::from_ymd_opt(y, 12, 31).unwrap()).unwrap();
+            assert_eq!(year_index_of_day(end), idx);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! # frist-domain
+//!
+//! The rules of frist, written once and run unchanged in the browser (the
+//! Leptos app), at the edge (the Workers API) and on the command line. The
+//! crate does no I/O and never reads the clock: anything that depends on
+//! "now" takes `today` as an argument, so every rule can be tested for any
+//! date.
+//!
+//! Rule IDs (CAL-1, ID-4, FB-3 …) refer to `DOMAIN.md` in the reference kit;
+//! each rule's code and tests name its ID.
+
+pub mod calendar;
+pub mod ids;
+pub mod messages;
+pub mod validation;
+
+pub use validation::{Issue, IssueCode, Param, Report, Severity};
+
+/// The build version, shown by the health route and the app's footer.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

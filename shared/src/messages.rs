@@ -1,0 +1,235 @@
+//! The text of every [`IssueCode`] in bokmål, nynorsk and English, with its
+//! parameters filled in. The UI shows these next to the field; the edge puts
+//! the bokmål and English text into problem+json `detail`.
+//!
+//! A template names its parameters as `{name}`. Dates are written
+//! `dd.mm.åååå`, numbers with a space between thousands.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::format_nb;
+use crate::validation::{Issue, IssueCode, Param};
+
+/// A language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, strum::EnumIter)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Norsk bokmål, the default.
+    #[default]
+    Nb,
+    /// Norsk nynorsk.
+    Nn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag (`nb`, `nn`, `en`).
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a tag; `no` and `nb-NO` count as bokmål.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "nb" | "no" => Some(Lang::Nb),
+            "nn" => Some(Lang::Nn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The template of `code` in `lang`.
+pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
+    use IssueCode as C;
+    use Lang::*;
+    match (code, lang) {
+        (C::Required, Nb) => "Feltet må fylles ut.",
+        (C::Required, Nn) => "Feltet må fyllast ut.",
+        (C::Required, En) => "This field is required.",
+
+        (C::TooLong, Nb) => "Teksten kan være høyst {max} tegn.",
+        (C::TooLong, Nn) => "Teksten kan vere høgst {max} teikn.",
+        (C::TooLong, En) => "The text can be at most {max} characters.",
+
+        (C::DateInvalid, Nb) => "Dette er ikke en gyldig dato. Skriv datoen som dd.mm.åååå.",
+        (C::DateInvalid, Nn) => "Dette er ikkje ein gyldig dato. Skriv datoen som dd.mm.åååå.",
+        (C::DateInvalid, En) => "This is not a valid date. Write the date as dd.mm.yyyy.",
+
+        (C::DateOutOfRange, Nb) => "Datoen må være mellom {min} og {max}.",
+        (C::DateOutOfRange, Nn) => "Datoen må vere mellom {min} og {max}.",
+        (C::DateOutOfRange, En) => "The date must be between {min} and {max}.",
+
+        (C::IdNotDigits, Nb) => "Nummeret kan bare inneholde sifre (mellomrom, punktum og bindestrek er lov).",
+        (C::IdNotDigits, Nn) => "Nummeret kan berre innehalde siffer (mellomrom, punktum og bindestrek er lov).",
+        (C::IdNotDigits, En) => "The number may contain only digits (spaces, dots and dashes are allowed).",
+
+        (C::IdWrongLength, Nb) => "Nummeret må ha {expected} sifre, men har {found}.",
+        (C::IdWrongLength, Nn) => "Nummeret må ha {expected} siffer, men har {found}.",
+        (C::IdWrongLength, En) => "The number must have {expected} digits, but has {found}.",
+
+        (C::IdBadCheckDigit, Nb) => "Kontrollsifferet stemmer ikke. Sjekk at nummeret er skrevet riktig.",
+        (C::IdBadCheckDigit, Nn) => "Kontrollsifferet stemmer ikkje. Sjekk at nummeret er skrive rett.",
+        (C::IdBadCheckDigit, En) => "The check digit does not match. Check that the number is typed correctly.",
+
+        (C::IdNoSuchDate, Nb) => "De seks første sifrene er ikke en gyldig dato (ddmmåå).",
+        (C::IdNoSuchDate, Nn) => "Dei seks første sifra er ikkje ein gyldig dato (ddmmåå).",
+        (C::IdNoSuchDate, En) => "The first six digits are not a valid date (ddmmyy).",
+
+        (C::IdUnknownCentury, Nb) => "Individnummeret passer ikke med fødselsåret. Sjekk nummeret.",
+        (C::IdUnknownCentury, Nn) => "Individnummeret passar ikkje med fødselsåret. Sjekk nummeret.",
+        (C::IdUnknownCentury, En) => "The individual number does not fit the year of birth. Check the number.",
+
+        (C::IdBirthDateInFuture, Nb) => "Fødselsdatoen i nummeret er etter dagens dato.",
+        (C::IdBirthDateInFuture, Nn) => "Fødselsdatoen i nummeret er etter dagens dato.",
+        (C::IdBirthDateInFuture, En) => "The birth date in the number is after today.",
+
+        (C::IdNewSeriesNotYetIssued, Nb) => {
+            "Nummeret følger kontrollsifferregelen som gjelder fra 1. januar 2032, og kan ikke være tildelt ennå."
+        }
+        (C::IdNewSeriesNotYetIssued, Nn) => {
+            "Nummeret følgjer kontrollsifferregelen som gjeld frå 1. januar 2032, og kan ikkje vere tildelt enno."
+        }
+        (C::IdNewSeriesNotYetIssued, En) => {
+            "The number follows the check-digit rule in force from 1 January 2032 and cannot have been issued yet."
+        }
+
+        (C::IdSyntheticNotAllowed, Nb) => "Syntetiske testidentiteter kan ikke brukes her.",
+        (C::IdSyntheticNotAllowed, Nn) => "Syntetiske testidentitetar kan ikkje brukast her.",
+        (C::IdSyntheticNotAllowed, En) => "Synthetic test identities cannot be used here.",
+
+        (C::IdAllZeros, Nb) => "Nummeret kan ikke bare være nuller.",
+        (C::IdAllZeros, Nn) => "Nummeret kan ikkje berre vere nullar.",
+        (C::IdAllZeros, En) => "The number cannot be all zeros.",
+
+        (C::PhoneInvalid, Nb) => "Skriv et norsk telefonnummer med 8 sifre (gjerne med +47 foran).",
+        (C::PhoneInvalid, Nn) => "Skriv eit norsk telefonnummer med 8 siffer (gjerne med +47 framfor).",
+        (C::PhoneInvalid, En) => "Enter a Norwegian phone number of 8 digits (optionally with +47).",
+
+        (C::EmailInvalid, Nb) => "Skriv en e-postadresse som navn@eksempel.no.",
+        (C::EmailInvalid, Nn) => "Skriv ei e-postadresse som namn@eksempel.no.",
+        (C::EmailInvalid, En) => "Enter an e-mail address such as name@example.no.",
+    }
+}
+
+/// The message for `issue` in `lang`, parameters filled in.
+///
+/// ```
+/// use frist_domain::ids::IdError;
+/// use frist_domain::messages::{render, Lang};
+/// use frist_domain::validation::Issue;
+/// let issue = Issue::from_id_error("fnr", IdError::WrongLength { expected: 11, found: 10 });
+/// assert_eq!(render(&issue, Lang::Nb), "Nummeret må ha 11 sifre, men har 10.");
+/// assert_eq!(render(&issue, Lang::En), "The number must have 11 digits, but has 10.");
+/// ```
+pub fn render(issue: &Issue, lang: Lang) -> String {
+    let tpl = template(issue.code, lang);
+    let mut out = String::with_capacity(tpl.len() + 16);
+    let mut rest = tpl;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match issue.params.get(name) {
+            Some(p) => out.push_str(&format_param(p)),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The parameter names a template uses, in order.
+pub fn placeholders(tpl: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = tpl;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+fn format_param(p: &Param) -> String {
+    match p {
+        Param::Int(n) => format_int(*n),
+        Param::Date(d) => format_nb(*d),
+        Param::Text(t) => t.clone(),
+    }
+}
+
+/// An integer with a no-break space between thousands: `1 234 567`.
+pub fn format_int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('−');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An amount in øre as Norwegian kroner: `1 234,50 kr`.
+pub fn format_kroner(ore: i64) -> String {
+    let sign = if ore < 0 { "−" } else { "" };
+    let abs = ore.unsigned_abs();
+    let kr = format_int(i64::try_from(abs / 100).unwrap_or(i64::MAX));
+    format!("{sign}{kr},{:02}\u{a0}kr", abs % 100)
+}
+
+/// A date for people: `dd.mm.åååå`.
+pub fn format_date(d: NaiveDate) -> String {
+    format_nb(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kroner_are_written_the_norwegian_way() {
+        assert_eq!(format_kroner(123_450), "1\u{a0}234,50\u{a0}kr");
+        assert_eq!(format_kroner(5), "0,05\u{a0}kr");
+        assert_eq!(format_kroner(-17_100), "−171,00\u{a0}kr");
+        assert_eq!(format_int(1_000_000), "1\u{a0}000\u{a0}000");
+        assert_eq!(format_int(999), "999");
+    }
+
+    #[test]
+    fn missing_params_stay_visible_rather_than_vanish() {
+        let issue = Issue::error("x", IssueCode::TooLong);
+        assert_eq!(render(&issue, Lang::En), "The text can be at most {max} characters.");
+    }
+
+    #[test]
+    fn lang_tags() {
+        assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("nn"), Some(Lang::Nn));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("sv"), None);
+    }
+}

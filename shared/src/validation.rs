@@ -1,0 +1,229 @@
+//! The one way frist tells a person what is wrong: a [`Report`] of coded
+//! [`Issue`]s. The browser renders it next to each field; the edge returns the
+//! very same JSON (under `issues` in a problem+json body) when it refuses a
+//! submission; the CLI prints it.
+//!
+//! Wire form (documented in the README):
+//!
+//! ```json
+//! {"issues": [{"path": "patient.fnr", "code": "id_bad_check_digit",
+//!              "severity": "error", "params": {}}]}
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::IdError;
+
+/// Whether an issue blocks. Warnings never block a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Every issue frist can report, product-wide. Serialised in `snake_case`;
+/// each has a text in every language in [`crate::messages`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum IssueCode {
+    // --- general ---
+    /// A required field is empty.
+    Required,
+    /// Text is longer than allowed. Params: `max`.
+    TooLong,
+    /// Not a date. The UI asks for `dd.mm.åååå`.
+    DateInvalid,
+    /// A date outside the range frist can compute with. Params: `min`, `max`.
+    DateOutOfRange,
+    // --- identifiers (ID-1 … ID-7) ---
+    /// Characters other than digits.
+    IdNotDigits,
+    /// Wrong number of digits. Params: `expected`, `found`.
+    IdWrongLength,
+    /// Check digit does not match.
+    IdBadCheckDigit,
+    /// ID-1: the date part is not a real date.
+    IdNoSuchDate,
+    /// ID-1: individual number and year give no century.
+    IdUnknownCentury,
+    /// ID-1: birth date after today.
+    IdBirthDateInFuture,
+    /// ID-1: valid only under the 2032 rule, not yet in force.
+    IdNewSeriesNotYetIssued,
+    /// ID-2: synthetic test identity refused in production.
+    IdSyntheticNotAllowed,
+    /// ID-6: all zeros.
+    IdAllZeros,
+    /// ID-7: not a Norwegian phone number.
+    PhoneInvalid,
+    /// ID-7: not an e-mail address.
+    EmailInvalid,
+}
+
+impl IssueCode {
+    /// The wire name, e.g. `id_bad_check_digit`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// A parameter of an issue, filled into its message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Param {
+    Int(i64),
+    Date(NaiveDate),
+    Text(String),
+}
+
+impl From<i64> for Param {
+    fn from(v: i64) -> Self {
+        Param::Int(v)
+    }
+}
+impl From<usize> for Param {
+    fn from(v: usize) -> Self {
+        Param::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+impl From<NaiveDate> for Param {
+    fn from(v: NaiveDate) -> Self {
+        Param::Date(v)
+    }
+}
+impl From<&str> for Param {
+    fn from(v: &str) -> Self {
+        Param::Text(v.to_owned())
+    }
+}
+
+/// One finding: which field, what is wrong, how bad, and the values the
+/// message needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// The field, as a path into the submitted document: `patient.fnr`,
+    /// `lines[41].fnr`. Empty for the document as a whole.
+    pub path: String,
+    pub code: IssueCode,
+    pub severity: Severity,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, Param>,
+}
+
+impl Issue {
+    /// An error at `path`.
+    pub fn error(path: impl Into<String>, code: IssueCode) -> Self {
+        Self { path: path.into(), code, severity: Severity::Error, params: BTreeMap::new() }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(path: impl Into<String>, code: IssueCode) -> Self {
+        Self { severity: Severity::Warning, ..Self::error(path, code) }
+    }
+
+    /// Adds a parameter.
+    pub fn with(mut self, name: &str, value: impl Into<Param>) -> Self {
+        self.params.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// The issue for an identifier that failed to parse, with its parameters.
+    pub fn from_id_error(path: impl Into<String>, err: IdError) -> Self {
+        let issue = Self::error(path, err.code());
+        match err {
+            IdError::WrongLength { expected, found } => {
+                issue.with("expected", i64::from(expected)).with("found", found)
+            }
+            _ => issue,
+        }
+    }
+}
+
+/// The result of a validation: all issues found, in the order found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// An empty report.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an issue.
+    pub fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+    }
+
+    /// Whether any issue is an error (warnings never block).
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// Whether nothing at all was found.
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// The issues at one field.
+    pub fn at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.issues.iter().filter(move |i| i.path == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_wire_form_is_stable() {
+        let mut r = Report::new();
+        r.push(Issue::from_id_error("patient.fnr", IdError::WrongLength { expected: 11, found: 10 }));
+        r.push(Issue::warning("lines[41].amount", IssueCode::TooLong).with("max", 80i64));
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            json,
+            r#"{"issues":[{"path":"patient.fnr","code":"id_wrong_length","severity":"error","params":{"expected":11,"found":10}},{"path":"lines[41].amount","code":"too_long","severity":"warning","params":{"max":80}}]}"#
+        );
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+        assert!(r.has_errors());
+    }
+
+    #[test]
+    fn warnings_alone_do_not_block() {
+        let mut r = Report::new();
+        r.push(Issue::warning("x", IssueCode::TooLong));
+        assert!(!r.has_errors());
+        assert!(!r.is_empty());
+    }
+
+    #[test]
+    fn date_params_round_trip_as_dates() {
+        let issue = Issue::error("d", IssueCode::DateOutOfRange)
+            .with("min", NaiveDate::from_ymd_opt(1947, 1, 1).unwrap());
+        let json = serde_json::to_string(&issue).unwrap();
+        let back: Issue = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.params["min"], Param::Date(NaiveDate::from_ymd_opt(1947, 1, 1).unwrap()));
+    }
+}

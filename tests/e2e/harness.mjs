@@ -1,0 +1,63 @@
+// Starts one `wrangler dev` (app + API) on a free loopback port with a
+// throwaway state folder, and Chromium through playwright-core; stops both,
+// whatever happens. Used by run.mjs.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const wrangler = join(root, 'node_modules/.bin/wrangler');
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+export async function startServer() {
+  const state = mkdtempSync(join(tmpdir(), 'frist-e2e-'));
+  const cwd = join(root, 'functions');
+  const env = { ...process.env, CI: 'true', FRIST_SKIP_BUILD: '1' };
+  execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { cwd, env, stdio: 'pipe' });
+  execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'seed/demo.sql'], { cwd, env, stdio: 'pipe' });
+  const port = await freePort();
+  const log = openSync(join(state, 'wrangler.log'), 'w');
+  // detached: its own process group, stopped as a group (never `kill -<pgid>` from a shell).
+  const child = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0',
+    '--persist-to', state, '--show-interactive-dev-session=false'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    try { process.kill(-child.pid, 'SIGTERM'); } catch {}
+    setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }, 500).unref();
+  };
+  process.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} ; rmSync(state, { recursive: true, force: true }); });
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/api/v1/health`);
+      if (r.status === 200) break;
+    } catch {}
+    if (Date.now() > deadline) { stop(); throw new Error(`wrangler dev did not answer on ${base}; see ${state}/wrangler.log`); }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { base, stop, state };
+}
+
+export async function startBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'frist-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}

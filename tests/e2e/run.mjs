@@ -1,0 +1,36 @@
+// Browser tests: load the app from `wrangler dev` in Debian's Chromium.
+// Prints "N passed, N failed" so CI counts them; exits 1 on any failure.
+import { startServer, startBrowser } from './harness.mjs';
+import { tests as shellTests } from './shell.test.mjs';
+
+const all = [...shellTests];
+const only = process.argv[2];
+const server = await startServer();
+const browser = await startBrowser();
+let passed = 0;
+let failed = 0;
+try {
+  for (const t of all.filter((t) => !only || t.name.includes(only))) {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const started = Date.now();
+    try {
+      await t.run({ page, base: server.base, errors });
+      if (errors.length) throw new Error(`browser errors: ${errors.join(' | ')}`);
+      passed++;
+      console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${t.name}: ${e.stack ?? e}`);
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

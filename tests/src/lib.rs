@@ -1,0 +1,147 @@
+//! A harness that runs frist the way a user does — one `wrangler dev` serving
+//! the app and the API — on a free loopback port with a throwaway state
+//! folder, and stops it (its whole process group) when the tests end, even
+//! when one fails.
+//!
+//! The app and worker must be built first (`make build`); the integration
+//! tests are `#[ignore]`d so a plain `cargo test` does not need them, and
+//! `make test` runs them with `--ignored`.
+
+use std::io::Read;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::Client;
+
+/// A running `wrangler dev`.
+pub struct Server {
+    pub base: String,
+    pub client: Client,
+    _state: tempfile::TempDir,
+    _child: Child,
+}
+
+static SERVER: OnceLock<Server> = OnceLock::new();
+static PGID: AtomicI32 = AtomicI32::new(0);
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("repo root").to_path_buf()
+}
+
+/// The shared server of this test binary, started on first use.
+pub fn server() -> &'static Server {
+    SERVER.get_or_init(|| Server::start().unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}")))
+}
+
+fn free_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wrangler() -> PathBuf {
+    root().join("node_modules/.bin/wrangler")
+}
+
+impl Server {
+    fn start() -> Result<Server, String> {
+        let state = tempfile::Builder::new().prefix("frist-state-").tempdir().map_err(|e| e.to_string())?;
+        let functions = root().join("functions");
+        if !functions.join("build/index.js").exists() || !root().join("dist/index.html").exists() {
+            return Err("build missing: run `make build` first".into());
+        }
+        let migrate = Command::new(wrangler())
+            .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
+            .arg(state.path())
+            .current_dir(&functions)
+            .env("CI", "true")
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !migrate.status.success() {
+            return Err(format!("migrations failed: {}", String::from_utf8_lossy(&migrate.stderr)));
+        }
+        let port = free_port().map_err(|e| e.to_string())?;
+        let log = std::fs::File::create(state.path().join("wrangler.log")).map_err(|e| e.to_string())?;
+        let child = Command::new(wrangler())
+            .args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string(), "--inspector-port", "0"])
+            .arg("--persist-to")
+            .arg(state.path())
+            .arg("--show-interactive-dev-session=false")
+            .current_dir(&functions)
+            .env("FRIST_SKIP_BUILD", "1")
+            .env("CI", "true")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().map_err(|e| e.to_string())?)
+            .stderr(log)
+            // Its own process group, so the whole tree (node, esbuild, workerd) stops together.
+            .process_group(0)
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        PGID.store(child.id() as i32, Ordering::SeqCst);
+        register_cleanup();
+
+        let base = format!("http://127.0.0.1:{port}");
+        let client = Client::builder()
+            .timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| e.to_string())?;
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            if let Ok(r) = client.get(format!("{base}/api/v1/health")).send() {
+                if r.status().as_u16() == 200 {
+                    break;
+                }
+            }
+            if Instant::now() > deadline {
+                let mut text = String::new();
+                let _ = std::fs::File::open(state.path().join("wrangler.log")).and_then(|mut f| f.read_to_string(&mut text));
+                stop_group();
+                return Err(format!("no answer on {base} within 90 s; log:\n{text}"));
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        Ok(Server { base, client, _state: state, _child: child })
+    }
+
+    /// The absolute URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+}
+
+/// Stops the process group of the server (SIGTERM, then SIGKILL).
+/// DANGER (TOOLCHAIN.md): the group id is negated here, never by a shell `kill`.
+#[allow(unsafe_code)]
+fn stop_group() {
+    let pgid = PGID.swap(0, Ordering::SeqCst);
+    if pgid <= 1 {
+        return;
+    }
+    // SAFETY: kill(2) with a negative, non-(-1) pid signals only that process group.
+    unsafe {
+        libc::kill(-pgid, libc::SIGTERM);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    unsafe {
+        libc::kill(-pgid, libc::SIGKILL);
+    }
+}
+
+extern "C" fn cleanup_at_exit() {
+    stop_group();
+}
+
+#[allow(unsafe_code)]
+fn register_cleanup() {
+    // The shared server lives in a static, which is never dropped: stop it
+    // when the test binary exits, whether its tests passed or failed.
+    // SAFETY: registers a plain extern "C" function with no captured state.
+    unsafe {
+        libc::atexit(cleanup_at_exit);
+    }
+}
