@@ -11,13 +11,13 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt bench clean
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
 
 ## make test: every test layer, stopping at the first failure
-test: install-test lint test-native test-wasm build test-integration test-e2e
+test: install-test fmt-check test-native test-wasm clippy build test-integration test-e2e
 
 install:
 	@bash scripts/install-tools.sh rust node
@@ -45,15 +45,20 @@ serve:
 	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false
 
 ## test layers
-lint:
+lint: fmt-check clippy
+
+fmt-check:
 	@$(ENV) cargo fmt --all --check
+
+clippy:
 	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
+	@$(ENV) cargo clippy -p frist-domain -p frist-app -p frist-functions --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
 	@$(ENV) cargo test --workspace --quiet
 
 test-wasm:
-	@$(ENV) cargo test -p frist-domain --target wasm32-unknown-unknown --quiet
+	@$(ENV) cargo test -p frist-domain --target wasm32-unknown-unknown
 
 test-integration:
 	@$(ENV) FRIST_SKIP_BUILD=1 cargo test -p frist-tests --quiet -- --ignored --test-threads=1

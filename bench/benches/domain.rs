@@ -14,7 +14,12 @@ fn fnr(c: &mut Criterion) {
     let mut g = c.benchmark_group("fodselsnummer");
     g.throughput(Throughput::Elements(numbers.len() as u64));
     g.bench_function("validate_10k", |b| {
-        b.iter(|| numbers.iter().filter(|n| Fodselsnummer::validate(black_box(n), &ctx).is_ok()).count())
+        b.iter(|| {
+            numbers
+                .iter()
+                .filter(|n| Fodselsnummer::validate(black_box(n), &ctx).is_ok())
+                .count()
+        })
     });
     g.finish();
 }
@@ -24,10 +29,20 @@ fn workdays(c: &mut Criterion) {
     let mut g = c.benchmark_group("working_days");
     g.throughput(Throughput::Elements(pairs.len() as u64));
     g.bench_function("add_10k", |b| {
-        b.iter(|| pairs.iter().filter_map(|(d, n)| add_working_days(black_box(*d), black_box(*n)).ok()).count())
+        b.iter(|| {
+            pairs
+                .iter()
+                .filter_map(|(d, n)| add_working_days(black_box(*d), black_box(*n)).ok())
+                .count()
+        })
     });
     g.bench_function("add_10_working_days_10k", |b| {
-        b.iter(|| pairs.iter().filter_map(|(d, _)| add_working_days(black_box(*d), 10).ok()).count())
+        b.iter(|| {
+            pairs
+                .iter()
+                .filter_map(|(d, _)| add_working_days(black_box(*d), 10).ok())
+                .count()
+        })
     });
     g.finish();
 }

@@ -34,12 +34,22 @@ pub fn fodselsnummer(count: usize, seed: u64) -> Vec<String> {
     let mut out = Vec::with_capacity(count);
     while out.len() < count {
         let year = 1930 + rng.below(95) as i32;
-        let Some(date) = NaiveDate::from_yo_opt(year, 1 + rng.below(365) as u32) else { continue };
-        let individual = if year >= 2000 { 500 + rng.below(500) } else { rng.below(500) };
+        let Some(date) = NaiveDate::from_yo_opt(year, 1 + rng.below(365) as u32) else {
+            continue;
+        };
+        let individual = if year >= 2000 {
+            500 + rng.below(500)
+        } else {
+            rng.below(500)
+        };
         let s = format!("{}{:03}", date.format("%d%m%y"), individual);
         let d: Vec<u8> = s.bytes().map(|b| b - b'0').collect();
-        let Ok(first9) = <[u8; 9]>::try_from(d) else { continue };
-        let Some([k1, k2]) = fnr_check_digits(&first9) else { continue };
+        let Ok(first9) = <[u8; 9]>::try_from(d) else {
+            continue;
+        };
+        let Some([k1, k2]) = fnr_check_digits(&first9) else {
+            continue;
+        };
         let mut n = format!("{s}{k1}{k2}");
         if rng.below(10) == 0 {
             let pos = rng.below(11) as usize;
@@ -56,6 +66,11 @@ pub fn workday_additions(count: usize, seed: u64) -> Vec<(NaiveDate, u32)> {
     let mut rng = Rng::new(seed);
     let start = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or(NaiveDate::MIN);
     (0..count)
-        .map(|_| (start + chrono::TimeDelta::days(rng.below(51_000) as i64), rng.below(401) as u32))
+        .map(|_| {
+            (
+                start + chrono::TimeDelta::days(rng.below(51_000) as i64),
+                rng.below(401) as u32,
+            )
+        })
         .collect()
 }

@@ -44,7 +44,11 @@ pub fn run(cmd: CalendarCommand) -> io::Result<ExitCode> {
             let hs = calendar::holidays(year).map_err(|e| invalid(e.to_string()))?;
             let mut out = stdout.lock();
             for h in hs {
-                let line = HolidayLine { date: h.date, name_nb: h.holiday.name_nb(), name_en: h.holiday.name_en() };
+                let line = HolidayLine {
+                    date: h.date,
+                    name_nb: h.holiday.name_nb(),
+                    name_en: h.holiday.name_en(),
+                };
                 serde_json::to_writer(&mut out, &line)?;
                 out.write_all(b"\n")?;
             }
@@ -68,10 +72,15 @@ pub fn run(cmd: CalendarCommand) -> io::Result<ExitCode> {
                         }
                     }
                 })?;
-                return Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) });
+                return Ok(if bad == 0 {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                });
             }
-            let date: NaiveDate =
-                date.parse().map_err(|_| invalid(format!("{date:?} is not a date (YYYY-MM-DD)")))?;
+            let date: NaiveDate = date
+                .parse()
+                .map_err(|_| invalid(format!("{date:?} is not a date (YYYY-MM-DD)")))?;
             let n = n.ok_or_else(|| invalid("N is missing".into()))?;
             let d = calendar::add_working_days(date, n).map_err(|e| invalid(e.to_string()))?;
             writeln!(stdout.lock(), "{d}")?;
@@ -92,6 +101,8 @@ fn add_line(line: &str) -> Result<NaiveDate, String> {
         return Err("expected `YYYY-MM-DD N`".into());
     };
     let date: NaiveDate = d.parse().map_err(|_| format!("{d:?} is not a date"))?;
-    let n: u32 = n.parse().map_err(|_| format!("{n:?} is not a whole number ≥ 0"))?;
+    let n: u32 = n
+        .parse()
+        .map_err(|_| format!("{n:?} is not a whole number ≥ 0"))?;
     calendar::add_working_days(date, n).map_err(|e| e.to_string())
 }

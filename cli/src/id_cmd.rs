@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use frist_domain::ids::{FnrContext, Fodselsnummer, HprNummer, IdError, Kontonummer, Organisasjonsnummer};
+use frist_domain::ids::{
+    FnrContext, Fodselsnummer, HprNummer, IdError, Kontonummer, Organisasjonsnummer,
+};
 use serde::Serialize;
 
 use crate::io::for_each_value;
@@ -70,8 +72,15 @@ pub fn run(cmd: IdCommand) -> std::io::Result<ExitCode> {
         out.write_all(b"\n")
     };
     match cmd {
-        IdCommand::Fnr { today, allow_synthetic, values } => {
-            let ctx = FnrContext { today: crate::today_or(today), allow_synthetic };
+        IdCommand::Fnr {
+            today,
+            allow_synthetic,
+            values,
+        } => {
+            let ctx = FnrContext {
+                today: crate::today_or(today),
+                allow_synthetic,
+            };
             for_each_value(&values.values, |input, out| {
                 let v = match Fodselsnummer::parse(input, &ctx) {
                     Ok(n) => Verdict {
@@ -95,14 +104,27 @@ pub fn run(cmd: IdCommand) -> std::io::Result<ExitCode> {
             })?;
         }
         IdCommand::Orgnr(values) => for_each_value(&values.values, |input, out| {
-            emit(Verdict::simple(input, "orgnr", Organisasjonsnummer::validate(input)), out)
+            emit(
+                Verdict::simple(input, "orgnr", Organisasjonsnummer::validate(input)),
+                out,
+            )
         })?,
         IdCommand::Kontonr(values) => for_each_value(&values.values, |input, out| {
-            emit(Verdict::simple(input, "kontonr", Kontonummer::validate(input)), out)
+            emit(
+                Verdict::simple(input, "kontonr", Kontonummer::validate(input)),
+                out,
+            )
         })?,
         IdCommand::Hpr(values) => for_each_value(&values.values, |input, out| {
-            emit(Verdict::simple(input, "hpr", HprNummer::validate(input)), out)
+            emit(
+                Verdict::simple(input, "hpr", HprNummer::validate(input)),
+                out,
+            )
         })?,
     }
-    Ok(if all_valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -12,7 +12,11 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "frist", version, about = "Helfo rules on the command line: identifiers, working days, deadlines.")]
+#[command(
+    name = "frist",
+    version,
+    about = "Helfo rules on the command line: identifiers, working days, deadlines."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -26,13 +26,25 @@ fn frist(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
 }
 
 fn lines(text: &str) -> Vec<serde_json::Value> {
-    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
 fn id_fnr_prints_one_object_per_value_in_order() {
-    let (code, out, _) =
-        frist(&["id", "fnr", "--today", "2026-11-23", "31129956715", "31129956716", "41010021861"], None);
+    let (code, out, _) = frist(
+        &[
+            "id",
+            "fnr",
+            "--today",
+            "2026-11-23",
+            "31129956715",
+            "31129956716",
+            "41010021861",
+        ],
+        None,
+    );
     assert_eq!(code, 1, "one value is invalid");
     let v = lines(&out);
     assert_eq!(v.len(), 3);
@@ -52,14 +64,26 @@ fn id_fnr_prints_one_object_per_value_in_order() {
 
 #[test]
 fn id_fnr_reads_stdin_and_keeps_the_input_as_given() {
-    let (code, out, _) = frist(&["id", "fnr", "--today", "2026-11-23", "-"], Some("311299 56715\n01818012337\n"));
+    let (code, out, _) = frist(
+        &["id", "fnr", "--today", "2026-11-23", "-"],
+        Some("311299 56715\n01818012337\n"),
+    );
     assert_eq!(code, 1);
     let v = lines(&out);
     assert_eq!(v[0]["input"], "311299 56715");
     assert_eq!(v[0]["valid"], true);
     assert_eq!(v[1]["error"], "id_synthetic_not_allowed");
-    let (code, out, _) =
-        frist(&["id", "fnr", "--today", "2026-11-23", "--allow-synthetic", "-"], Some("01818012337\n"));
+    let (code, out, _) = frist(
+        &[
+            "id",
+            "fnr",
+            "--today",
+            "2026-11-23",
+            "--allow-synthetic",
+            "-",
+        ],
+        Some("01818012337\n"),
+    );
     assert_eq!(code, 0);
     assert_eq!(lines(&out)[0]["synthetic"], true);
 }
@@ -75,13 +99,30 @@ fn id_fnr_today_decides_future_birth_dates_and_the_2032_rule() {
 
 #[test]
 fn id_orgnr_kontonr_hpr() {
-    let (code, out, _) = frist(&["id", "orgnr", "991324968", "983658725", "983658776", "883658752"], None);
+    let (code, out, _) = frist(
+        &[
+            "id",
+            "orgnr",
+            "991324968",
+            "983658725",
+            "983658776",
+            "883658752",
+        ],
+        None,
+    );
     assert_eq!(code, 0, "{out}");
-    assert!(lines(&out).iter().all(|v| v["kind"] == "orgnr" && v["valid"] == true));
+    assert!(
+        lines(&out)
+            .iter()
+            .all(|v| v["kind"] == "orgnr" && v["valid"] == true)
+    );
     let (code, out, _) = frist(&["id", "kontonr", "8601.11.17947", "86011117948"], None);
     assert_eq!(code, 1);
     let v = lines(&out);
-    assert_eq!((v[0]["valid"].clone(), v[1]["error"].clone()), (true.into(), "id_bad_check_digit".into()));
+    assert_eq!(
+        (v[0]["valid"].clone(), v[1]["error"].clone()),
+        (true.into(), "id_bad_check_digit".into())
+    );
     let (code, out, _) = frist(&["id", "hpr", "-"], Some("1234567\n0000000\n"));
     assert_eq!(code, 1);
     assert_eq!(lines(&out)[1]["error"], "id_all_zeros");
@@ -90,10 +131,22 @@ fn id_orgnr_kontonr_hpr() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(frist(&["id", "fnr"], None).0, 2, "no value");
-    assert_eq!(frist(&["id", "fnr", "--today", "23.11.2026", "31129956715"], None).0, 2, "bad --today");
+    assert_eq!(
+        frist(&["id", "fnr", "--today", "23.11.2026", "31129956715"], None).0,
+        2,
+        "bad --today"
+    );
     assert_eq!(frist(&["id", "nope", "1"], None).0, 2);
-    assert_eq!(frist(&["calendar", "holidays", "1900"], None).0, 2, "out of range");
-    assert_eq!(frist(&["calendar", "add-workdays", "2024-01-01"], None).0, 2, "N missing");
+    assert_eq!(
+        frist(&["calendar", "holidays", "1900"], None).0,
+        2,
+        "out of range"
+    );
+    assert_eq!(
+        frist(&["calendar", "add-workdays", "2024-01-01"], None).0,
+        2,
+        "N missing"
+    );
 }
 
 #[test]
@@ -102,7 +155,10 @@ fn calendar_holidays_prints_twelve_with_both_names() {
     assert_eq!(code, 0);
     let v = lines(&out);
     assert_eq!(v.len(), 12);
-    assert_eq!(v[0], serde_json::json!({"date": "1970-01-01", "name_nb": "Første nyttårsdag", "name_en": "New Year's Day"}));
+    assert_eq!(
+        v[0],
+        serde_json::json!({"date": "1970-01-01", "name_nb": "Første nyttårsdag", "name_en": "New Year's Day"})
+    );
     // 17 May 1970 was also Whit Sunday: two objects on one date.
     let may17: Vec<_> = v.iter().filter(|h| h["date"] == "1970-05-17").collect();
     assert_eq!(may17.len(), 2);
@@ -113,8 +169,10 @@ fn calendar_holidays_prints_twelve_with_both_names() {
 fn calendar_add_workdays_single_and_stdin() {
     let (code, out, _) = frist(&["calendar", "add-workdays", "2024-03-27", "1"], None);
     assert_eq!((code, out.as_str()), (0, "2024-04-02\n"));
-    let (code, out, err) =
-        frist(&["calendar", "add-workdays", "-"], Some("2024-12-31 1\n2023-04-05 10\nnonsense\n2024-12-20 5\n"));
+    let (code, out, err) = frist(
+        &["calendar", "add-workdays", "-"],
+        Some("2024-12-31 1\n2023-04-05 10\nnonsense\n2024-12-20 5\n"),
+    );
     assert_eq!(code, 1, "one bad line");
     assert_eq!(out, "2025-01-02\n2023-04-24\n\n2024-12-31\n");
     assert!(err.contains("line 3"), "{err}");
@@ -122,14 +180,19 @@ fn calendar_add_workdays_single_and_stdin() {
 
 #[test]
 fn calendar_workdays_between() {
-    let (code, out, _) = frist(&["calendar", "workdays-between", "2024-12-20", "2025-01-03"], None);
+    let (code, out, _) = frist(
+        &["calendar", "workdays-between", "2024-12-20", "2025-01-03"],
+        None,
+    );
     // 23, 24, 27, 30, 31 December and 2, 3 January.
     assert_eq!((code, out.trim()), (0, "7"));
 }
 
 #[test]
 fn a_hundred_thousand_lines_on_stdin() {
-    let input: String = (0..100_000).map(|i| format!("2024-01-{:02} {}\n", 1 + i % 28, i % 300)).collect();
+    let input: String = (0..100_000)
+        .map(|i| format!("2024-01-{:02} {}\n", 1 + i % 28, i % 300))
+        .collect();
     let (code, out, _) = frist(&["calendar", "add-workdays", "-"], Some(&input));
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 100_000);

@@ -8,7 +8,10 @@ use worker::{Headers, Response, Result};
 pub const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
-    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; frame-ancestors 'none'",
+    ),
     ("Cache-Control", "no-store"),
     ("X-Frame-Options", "DENY"),
 ];
@@ -40,11 +43,17 @@ pub fn json<T: serde::Serialize>(value: &T, status: u16) -> Result<Response> {
     json_with_type(value, status, "application/json")
 }
 
-fn json_with_type<T: serde::Serialize>(value: &T, status: u16, content_type: &str) -> Result<Response> {
+fn json_with_type<T: serde::Serialize>(
+    value: &T,
+    status: u16,
+    content_type: &str,
+) -> Result<Response> {
     let body = serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()))?;
     let headers = Headers::new();
     headers.set("Content-Type", content_type)?;
-    Ok(Response::ok(body)?.with_status(status).with_headers(headers))
+    Ok(Response::ok(body)?
+        .with_status(status)
+        .with_headers(headers))
 }
 
 /// Strips digit runs of 6 or more from text bound for a log line, so an

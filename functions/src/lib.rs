@@ -24,7 +24,12 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         // fault: answer 503 with a problem body and no internal detail.
         Err(e) => {
             worker::console_error!("unhandled error: {}", http::redact(&e.to_string()));
-            http::problem(503, "unavailable", "Tjenesten er midlertidig utilgjengelig.", "The service is temporarily unavailable.")?
+            http::problem(
+                503,
+                "unavailable",
+                "Tjenesten er midlertidig utilgjengelig.",
+                "The service is temporarily unavailable.",
+            )?
         }
     };
     http::with_security_headers(resp)

@@ -177,9 +177,15 @@ pub struct HolidayDate {
 /// assert!(h.iter().any(|d| d.holiday == Holiday::AscensionDay && d.date.to_string() == "2008-05-01"));
 /// ```
 pub fn holidays(year: i32) -> Result<[HolidayDate; 12], CalendarError> {
-    let mut out = [HolidayDate { date: MIN_DATE, holiday: Holiday::NewYearsDay }; 12];
+    let mut out = [HolidayDate {
+        date: MIN_DATE,
+        holiday: Holiday::NewYearsDay,
+    }; 12];
     for (slot, h) in out.iter_mut().zip(Holiday::ALL) {
-        *slot = HolidayDate { date: h.date(year)?, holiday: h };
+        *slot = HolidayDate {
+            date: h.date(year)?,
+            holiday: h,
+        };
     }
     out.sort_by_key(|h| (h.date, h.holiday));
     Ok(out)
@@ -189,7 +195,9 @@ pub fn holidays(year: i32) -> Result<[HolidayDate; 12], CalendarError> {
 pub fn holidays_on(date: NaiveDate) -> Result<impl Iterator<Item = Holiday>, CalendarError> {
     let (day, idx) = checked(date)?;
     let days = TABLES.holiday_days[idx];
-    Ok(Holiday::ALL.into_iter().filter(move |h| days[*h as usize] == day))
+    Ok(Holiday::ALL
+        .into_iter()
+        .filter(move |h| days[*h as usize] == day))
 }
 
 /// CAL-1: whether `date` is a public holiday.
@@ -270,7 +278,9 @@ pub fn roll_forward(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
 /// CAL-8: the same day-number `n` months later, or that month's last day when
 /// the day does not exist (31 Aug + 6 months = 28/29 Feb).
 pub fn add_months(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
-    let out = date.checked_add_months(Months::new(n)).ok_or(CalendarError::Overflow)?;
+    let out = date
+        .checked_add_months(Months::new(n))
+        .ok_or(CalendarError::Overflow)?;
     checked(out)?;
     Ok(out)
 }
@@ -278,7 +288,9 @@ pub fn add_months(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
 /// CAL-8 backwards: the same day-number `n` months earlier, or that month's
 /// last day (31 May − 1 month = 30 Apr).
 pub fn sub_months(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
-    let out = date.checked_sub_months(Months::new(n)).ok_or(CalendarError::Overflow)?;
+    let out = date
+        .checked_sub_months(Months::new(n))
+        .ok_or(CalendarError::Overflow)?;
     checked(out)?;
     Ok(out)
 }
@@ -300,7 +312,11 @@ pub fn last_day_of_month(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
 /// boundary" takes effect.
 pub fn first_of_next_month(date: NaiveDate) -> Result<NaiveDate, CalendarError> {
     checked(date)?;
-    let (y, m) = if date.month() == 12 { (date.year() + 1, 1) } else { (date.year(), date.month() + 1) };
+    let (y, m) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
     let out = NaiveDate::from_ymd_opt(y, m, 1).ok_or(CalendarError::Overflow)?;
     checked(out)?;
     Ok(out)
@@ -352,7 +368,9 @@ fn checked(date: NaiveDate) -> Result<(i32, usize), CalendarError> {
 }
 
 fn year_index(year: i32) -> Option<usize> {
-    (MIN_YEAR..=MAX_YEAR).contains(&year).then(|| (year - MIN_YEAR) as usize)
+    (MIN_YEAR..=MAX_YEAR)
+        .contains(&year)
+        .then(|| (year - MIN_YEAR) as usize)
 }
 
 fn year_index_of_day(day: i32) -> usize {

@@ -12,7 +12,9 @@ use crate::calendar::format_nb;
 use crate::validation::{Issue, IssueCode, Param};
 
 /// A language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, strum::EnumIter)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Norsk bokmål, the default.
@@ -36,7 +38,11 @@ impl Lang {
 
     /// Parses a tag; `no` and `nb-NO` count as bokmål.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "nb" | "no" => Some(Lang::Nb),
             "nn" => Some(Lang::Nn),
@@ -67,25 +73,41 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         (C::DateOutOfRange, Nn) => "Datoen må vere mellom {min} og {max}.",
         (C::DateOutOfRange, En) => "The date must be between {min} and {max}.",
 
-        (C::IdNotDigits, Nb) => "Nummeret kan bare inneholde sifre (mellomrom, punktum og bindestrek er lov).",
-        (C::IdNotDigits, Nn) => "Nummeret kan berre innehalde siffer (mellomrom, punktum og bindestrek er lov).",
-        (C::IdNotDigits, En) => "The number may contain only digits (spaces, dots and dashes are allowed).",
+        (C::IdNotDigits, Nb) => {
+            "Nummeret kan bare inneholde sifre (mellomrom, punktum og bindestrek er lov)."
+        }
+        (C::IdNotDigits, Nn) => {
+            "Nummeret kan berre innehalde siffer (mellomrom, punktum og bindestrek er lov)."
+        }
+        (C::IdNotDigits, En) => {
+            "The number may contain only digits (spaces, dots and dashes are allowed)."
+        }
 
         (C::IdWrongLength, Nb) => "Nummeret må ha {expected} sifre, men har {found}.",
         (C::IdWrongLength, Nn) => "Nummeret må ha {expected} siffer, men har {found}.",
         (C::IdWrongLength, En) => "The number must have {expected} digits, but has {found}.",
 
-        (C::IdBadCheckDigit, Nb) => "Kontrollsifferet stemmer ikke. Sjekk at nummeret er skrevet riktig.",
-        (C::IdBadCheckDigit, Nn) => "Kontrollsifferet stemmer ikkje. Sjekk at nummeret er skrive rett.",
-        (C::IdBadCheckDigit, En) => "The check digit does not match. Check that the number is typed correctly.",
+        (C::IdBadCheckDigit, Nb) => {
+            "Kontrollsifferet stemmer ikke. Sjekk at nummeret er skrevet riktig."
+        }
+        (C::IdBadCheckDigit, Nn) => {
+            "Kontrollsifferet stemmer ikkje. Sjekk at nummeret er skrive rett."
+        }
+        (C::IdBadCheckDigit, En) => {
+            "The check digit does not match. Check that the number is typed correctly."
+        }
 
         (C::IdNoSuchDate, Nb) => "De seks første sifrene er ikke en gyldig dato (ddmmåå).",
         (C::IdNoSuchDate, Nn) => "Dei seks første sifra er ikkje ein gyldig dato (ddmmåå).",
         (C::IdNoSuchDate, En) => "The first six digits are not a valid date (ddmmyy).",
 
         (C::IdUnknownCentury, Nb) => "Individnummeret passer ikke med fødselsåret. Sjekk nummeret.",
-        (C::IdUnknownCentury, Nn) => "Individnummeret passar ikkje med fødselsåret. Sjekk nummeret.",
-        (C::IdUnknownCentury, En) => "The individual number does not fit the year of birth. Check the number.",
+        (C::IdUnknownCentury, Nn) => {
+            "Individnummeret passar ikkje med fødselsåret. Sjekk nummeret."
+        }
+        (C::IdUnknownCentury, En) => {
+            "The individual number does not fit the year of birth. Check the number."
+        }
 
         (C::IdBirthDateInFuture, Nb) => "Fødselsdatoen i nummeret er etter dagens dato.",
         (C::IdBirthDateInFuture, Nn) => "Fødselsdatoen i nummeret er etter dagens dato.",
@@ -110,8 +132,12 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         (C::IdAllZeros, En) => "The number cannot be all zeros.",
 
         (C::PhoneInvalid, Nb) => "Skriv et norsk telefonnummer med 8 sifre (gjerne med +47 foran).",
-        (C::PhoneInvalid, Nn) => "Skriv eit norsk telefonnummer med 8 siffer (gjerne med +47 framfor).",
-        (C::PhoneInvalid, En) => "Enter a Norwegian phone number of 8 digits (optionally with +47).",
+        (C::PhoneInvalid, Nn) => {
+            "Skriv eit norsk telefonnummer med 8 siffer (gjerne med +47 framfor)."
+        }
+        (C::PhoneInvalid, En) => {
+            "Enter a Norwegian phone number of 8 digits (optionally with +47)."
+        }
 
         (C::EmailInvalid, Nb) => "Skriv en e-postadresse som navn@eksempel.no.",
         (C::EmailInvalid, Nn) => "Skriv ei e-postadresse som namn@eksempel.no.",
@@ -184,7 +210,7 @@ pub fn format_int(n: i64) -> String {
         out.push('−');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -221,7 +247,10 @@ mod tests {
     #[test]
     fn missing_params_stay_visible_rather_than_vanish() {
         let issue = Issue::error("x", IssueCode::TooLong);
-        assert_eq!(render(&issue, Lang::En), "The text can be at most {max} characters.");
+        assert_eq!(
+            render(&issue, Lang::En),
+            "The text can be at most {max} characters."
+        );
     }
 
     #[test]

@@ -132,12 +132,20 @@ pub struct Issue {
 impl Issue {
     /// An error at `path`.
     pub fn error(path: impl Into<String>, code: IssueCode) -> Self {
-        Self { path: path.into(), code, severity: Severity::Error, params: BTreeMap::new() }
+        Self {
+            path: path.into(),
+            code,
+            severity: Severity::Error,
+            params: BTreeMap::new(),
+        }
     }
 
     /// A warning at `path`.
     pub fn warning(path: impl Into<String>, code: IssueCode) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(path, code) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, code)
+        }
     }
 
     /// Adds a parameter.
@@ -150,9 +158,9 @@ impl Issue {
     pub fn from_id_error(path: impl Into<String>, err: IdError) -> Self {
         let issue = Self::error(path, err.code());
         match err {
-            IdError::WrongLength { expected, found } => {
-                issue.with("expected", i64::from(expected)).with("found", found)
-            }
+            IdError::WrongLength { expected, found } => issue
+                .with("expected", i64::from(expected))
+                .with("found", found),
             _ => issue,
         }
     }
@@ -198,7 +206,13 @@ mod tests {
     #[test]
     fn report_wire_form_is_stable() {
         let mut r = Report::new();
-        r.push(Issue::from_id_error("patient.fnr", IdError::WrongLength { expected: 11, found: 10 }));
+        r.push(Issue::from_id_error(
+            "patient.fnr",
+            IdError::WrongLength {
+                expected: 11,
+                found: 10,
+            },
+        ));
         r.push(Issue::warning("lines[41].amount", IssueCode::TooLong).with("max", 80i64));
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(
@@ -224,6 +238,9 @@ mod tests {
             .with("min", NaiveDate::from_ymd_opt(1947, 1, 1).unwrap());
         let json = serde_json::to_string(&issue).unwrap();
         let back: Issue = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.params["min"], Param::Date(NaiveDate::from_ymd_opt(1947, 1, 1).unwrap()));
+        assert_eq!(
+            back.params["min"],
+            Param::Date(NaiveDate::from_ymd_opt(1947, 1, 1).unwrap())
+        );
     }
 }

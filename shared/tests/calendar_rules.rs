@@ -19,14 +19,26 @@ fn d(s: &str) -> NaiveDate {
 fn cal_1_twelve_holidays_every_year_in_range() {
     for year in calendar::MIN_YEAR..=calendar::MAX_YEAR {
         let h = holidays(year).unwrap();
-        assert!(h.windows(2).all(|w| w[0].date <= w[1].date), "{year} not sorted");
+        assert!(
+            h.windows(2).all(|w| w[0].date <= w[1].date),
+            "{year} not sorted"
+        );
         assert!(h.iter().all(|x| x.date.year() == year));
         // Easter-bound holidays keep their distances to Easter Sunday.
         let easter = Holiday::EasterSunday.date(year).unwrap();
         assert_eq!(easter.weekday(), Weekday::Sun, "{year}");
-        assert_eq!(Holiday::GoodFriday.date(year).unwrap().weekday(), Weekday::Fri);
-        assert_eq!(Holiday::AscensionDay.date(year).unwrap().weekday(), Weekday::Thu);
-        assert_eq!(Holiday::WhitMonday.date(year).unwrap().weekday(), Weekday::Mon);
+        assert_eq!(
+            Holiday::GoodFriday.date(year).unwrap().weekday(),
+            Weekday::Fri
+        );
+        assert_eq!(
+            Holiday::AscensionDay.date(year).unwrap().weekday(),
+            Weekday::Thu
+        );
+        assert_eq!(
+            Holiday::WhitMonday.date(year).unwrap().weekday(),
+            Weekday::Mon
+        );
     }
 }
 
@@ -68,8 +80,14 @@ fn cal_1_christmas_eve_and_new_years_eve_are_not_holidays() {
 
 #[test]
 fn cal_1_dates_outside_1947_to_2199_are_refused() {
-    assert_eq!(is_working_day(d("1946-12-31")), Err(CalendarError::OutOfRange(d("1946-12-31"))));
-    assert!(matches!(is_working_day(d("2200-01-01")), Err(CalendarError::OutOfRange(_))));
+    assert_eq!(
+        is_working_day(d("1946-12-31")),
+        Err(CalendarError::OutOfRange(d("1946-12-31")))
+    );
+    assert!(matches!(
+        is_working_day(d("2200-01-01")),
+        Err(CalendarError::OutOfRange(_))
+    ));
     assert!(holidays(1946).is_err());
     assert!(holidays(2200).is_err());
     assert!(is_working_day(MIN_DATE).is_ok());
@@ -79,9 +97,15 @@ fn cal_1_dates_outside_1947_to_2199_are_refused() {
 #[test]
 fn cal_2_holiday_on_a_weekend_costs_no_working_day() {
     // 17 May 2025 is a Saturday: the week has five working days.
-    assert_eq!(working_days_between(d("2025-05-11"), d("2025-05-18")).unwrap(), 5);
+    assert_eq!(
+        working_days_between(d("2025-05-11"), d("2025-05-18")).unwrap(),
+        5
+    );
     // 17 May 2024 is a Friday: that week has four (and 20 May is Whit Monday).
-    assert_eq!(working_days_between(d("2024-05-12"), d("2024-05-19")).unwrap(), 4);
+    assert_eq!(
+        working_days_between(d("2024-05-12"), d("2024-05-19")).unwrap(),
+        4
+    );
 }
 
 #[test]
@@ -92,24 +116,42 @@ fn cal_2_saturday_is_not_a_working_day() {
 
 #[test]
 fn cal_3_start_day_never_counts() {
-    assert_eq!(add_working_days(d("2026-11-23"), 1).unwrap(), d("2026-11-24"));
-    assert_eq!(add_working_days(d("2026-11-23"), 0).unwrap(), d("2026-11-23"));
+    assert_eq!(
+        add_working_days(d("2026-11-23"), 1).unwrap(),
+        d("2026-11-24")
+    );
+    assert_eq!(
+        add_working_days(d("2026-11-23"), 0).unwrap(),
+        d("2026-11-23")
+    );
 }
 
 #[test]
 fn cal_3_adding_across_new_year() {
     // 31 Dec 2024 (Tue) + 1 → Thu 2 Jan 2025 (1 Jan is a holiday).
-    assert_eq!(add_working_days(d("2024-12-31"), 1).unwrap(), d("2025-01-02"));
+    assert_eq!(
+        add_working_days(d("2024-12-31"), 1).unwrap(),
+        d("2025-01-02")
+    );
     // Fri 20 Dec + 5 → 23, 24, 27, 30, 31 December.
-    assert_eq!(add_working_days(d("2024-12-20"), 5).unwrap(), d("2024-12-31"));
+    assert_eq!(
+        add_working_days(d("2024-12-20"), 5).unwrap(),
+        d("2024-12-31")
+    );
 }
 
 #[test]
 fn cal_3_adding_across_easter() {
     // Wed 27 Mar 2024 + 1 skips Maundy Thursday, Good Friday, the weekend and Easter Monday.
-    assert_eq!(add_working_days(d("2024-03-27"), 1).unwrap(), d("2024-04-02"));
+    assert_eq!(
+        add_working_days(d("2024-03-27"), 1).unwrap(),
+        d("2024-04-02")
+    );
     // 10 working days after Wed 5 Apr 2023 (Easter 9 Apr).
-    assert_eq!(add_working_days(d("2023-04-05"), 10).unwrap(), d("2023-04-24"));
+    assert_eq!(
+        add_working_days(d("2023-04-05"), 10).unwrap(),
+        d("2023-04-24")
+    );
 }
 
 #[test]
@@ -118,42 +160,87 @@ fn cal_3_large_n_is_exact() {
     let end = add_working_days(MIN_DATE, 50_000).unwrap();
     assert_eq!(working_days_between(MIN_DATE, end).unwrap(), 50_000);
     assert!(is_working_day(end).unwrap());
-    assert!(matches!(add_working_days(MIN_DATE, 70_000), Err(CalendarError::OutOfRange(_))));
+    assert!(matches!(
+        add_working_days(MIN_DATE, 70_000),
+        Err(CalendarError::OutOfRange(_))
+    ));
 }
 
 #[test]
 fn cal_4_calendar_days_do_not_skip_holidays() {
-    assert_eq!(calendar::add_days(d("2024-03-27"), 3).unwrap(), d("2024-03-30"));
+    assert_eq!(
+        calendar::add_days(d("2024-03-27"), 3).unwrap(),
+        d("2024-03-30")
+    );
 }
 
 #[test]
 fn cal_5_oslo_date_across_midnight_and_dst() {
     let at = |s: &str| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
-    assert_eq!(calendar::oslo_date(at("2024-12-31T23:30:00Z")), d("2025-01-01"));
-    assert_eq!(calendar::oslo_date(at("2024-12-31T22:59:59Z")), d("2024-12-31"));
-    assert_eq!(calendar::oslo_date(at("2025-06-30T22:00:00Z")), d("2025-07-01"));
-    assert_eq!(calendar::oslo_date_from_millis(1_735_687_800_000), Some(d("2025-01-01")));
+    assert_eq!(
+        calendar::oslo_date(at("2024-12-31T23:30:00Z")),
+        d("2025-01-01")
+    );
+    assert_eq!(
+        calendar::oslo_date(at("2024-12-31T22:59:59Z")),
+        d("2024-12-31")
+    );
+    assert_eq!(
+        calendar::oslo_date(at("2025-06-30T22:00:00Z")),
+        d("2025-07-01")
+    );
+    assert_eq!(
+        calendar::oslo_date_from_millis(1_735_687_800_000),
+        Some(d("2025-01-01"))
+    );
 }
 
 #[test]
 fn cal_6_month_boundary() {
-    assert_eq!(calendar::last_day_of_month(d("2024-02-10")).unwrap(), d("2024-02-29"));
-    assert_eq!(calendar::first_of_next_month(d("2023-12-05")).unwrap(), d("2024-01-01"));
+    assert_eq!(
+        calendar::last_day_of_month(d("2024-02-10")).unwrap(),
+        d("2024-02-29")
+    );
+    assert_eq!(
+        calendar::first_of_next_month(d("2023-12-05")).unwrap(),
+        d("2024-01-01")
+    );
 }
 
 #[test]
 fn cal_7_roll_forward_off_weekends_and_holidays() {
-    assert_eq!(calendar::roll_forward(d("2025-05-17")).unwrap(), d("2025-05-19"));
-    assert_eq!(calendar::roll_forward(d("2024-03-28")).unwrap(), d("2024-04-02"));
-    assert_eq!(calendar::roll_forward(d("2026-11-23")).unwrap(), d("2026-11-23"));
+    assert_eq!(
+        calendar::roll_forward(d("2025-05-17")).unwrap(),
+        d("2025-05-19")
+    );
+    assert_eq!(
+        calendar::roll_forward(d("2024-03-28")).unwrap(),
+        d("2024-04-02")
+    );
+    assert_eq!(
+        calendar::roll_forward(d("2026-11-23")).unwrap(),
+        d("2026-11-23")
+    );
 }
 
 #[test]
 fn cal_8_month_end_clamps() {
-    assert_eq!(calendar::add_months(d("2022-08-31"), 6).unwrap(), d("2023-02-28"));
-    assert_eq!(calendar::add_months(d("2023-08-31"), 6).unwrap(), d("2024-02-29"));
-    assert_eq!(calendar::sub_months(d("2023-05-31"), 1).unwrap(), d("2023-04-30"));
-    assert_eq!(calendar::add_years(d("2024-02-29"), 3).unwrap(), d("2027-02-28"));
+    assert_eq!(
+        calendar::add_months(d("2022-08-31"), 6).unwrap(),
+        d("2023-02-28")
+    );
+    assert_eq!(
+        calendar::add_months(d("2023-08-31"), 6).unwrap(),
+        d("2024-02-29")
+    );
+    assert_eq!(
+        calendar::sub_months(d("2023-05-31"), 1).unwrap(),
+        d("2023-04-30")
+    );
+    assert_eq!(
+        calendar::add_years(d("2024-02-29"), 3).unwrap(),
+        d("2027-02-28")
+    );
 }
 
 #[test]

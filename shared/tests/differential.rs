@@ -55,26 +55,34 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
                     // stdnum knows only the standard table; the extended series
                     // can make the standard reading impossible (future) or give
                     // the only date.
-                    *documented.entry("d_number_extended_series_birth_date").or_default() += 1;
+                    *documented
+                        .entry("d_number_extended_series_birth_date")
+                        .or_default() += 1;
                     let _ = b;
                 }
                 Some(b) => fail(format!("birth date {b}, stdnum {stdnum_birth}")),
                 None if n.kind() == FnrKind::DNummer => {
-                    *documented.entry("d_number_birth_date_uncertain").or_default() += 1;
+                    *documented
+                        .entry("d_number_birth_date_uncertain")
+                        .or_default() += 1;
                 }
                 None => fail(format!("no birth date, stdnum {stdnum_birth}")),
             },
             (Err(IdError::SyntheticNotAllowed), true) => {
                 // stdnum accepts day+40 and month+40 together; DOMAIN.md ID-2
                 // calls that NAV's synthetic D-number, refused in production.
-                *documented.entry("nav_synthetic_d_number_refused").or_default() += 1;
+                *documented
+                    .entry("nav_synthetic_d_number_refused")
+                    .or_default() += 1;
             }
             (Err(e), true) => fail(format!("refused ({e:?}), stdnum accepts")),
             (Ok(n), false) if n.kind() == FnrKind::FhNummer => {
                 *documented.entry("fh_number_accepted").or_default() += 1;
             }
             (Ok(n), false) if n.kind() == FnrKind::DNummer => {
-                *documented.entry("d_number_extended_series_accepted").or_default() += 1;
+                *documented
+                    .entry("d_number_extended_series_accepted")
+                    .or_default() += 1;
             }
             (Ok(n), false) => fail(format!("accepted as {:?}, stdnum refuses", n.kind())),
             (Err(_), false) => {}
@@ -96,11 +104,26 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
         failures.is_empty(),
         "{} disagreements, first ones:\n{}",
         failures.len(),
-        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     // The documented classes occur (so this test would notice if they vanished).
-    assert!(documented.get("fh_number_accepted").copied().unwrap_or(0) > 1_000, "{documented:?}");
-    assert!(documented.get("d_number_extended_series_accepted").copied().unwrap_or(0) > 100, "{documented:?}");
+    assert!(
+        documented.get("fh_number_accepted").copied().unwrap_or(0) > 1_000,
+        "{documented:?}"
+    );
+    assert!(
+        documented
+            .get("d_number_extended_series_accepted")
+            .copied()
+            .unwrap_or(0)
+            > 100,
+        "{documented:?}"
+    );
 }
 
 #[test]
@@ -111,7 +134,11 @@ fn id_1_numbers_of_the_2032_series_are_valid_from_2032() {
     assert!(new.len() > 1_000);
     for row in new {
         let r = Fodselsnummer::parse(&row[0], &ctx);
-        assert!(matches!(r, Ok(ref n) if n.birth_date().is_none()), "{}: {r:?}", row[0]);
+        assert!(
+            matches!(r, Ok(ref n) if n.birth_date().is_none()),
+            "{}: {r:?}",
+            row[0]
+        );
     }
 }
 
@@ -127,8 +154,11 @@ fn cal_1_holidays_agree_with_the_holidays_package_for_every_year() {
         theirs.entry(d.year()).or_default().insert(d);
     }
     for year in min.max(calendar::MIN_YEAR)..=max {
-        let ours: BTreeSet<NaiveDate> =
-            calendar::holidays(year).unwrap().iter().map(|h| h.date).collect();
+        let ours: BTreeSet<NaiveDate> = calendar::holidays(year)
+            .unwrap()
+            .iter()
+            .map(|h| h.date)
+            .collect();
         assert_eq!(Some(&ours), theirs.get(&year), "year {year}");
     }
 }
@@ -138,9 +168,20 @@ fn cal_3_working_days_agree_with_a_python_day_by_day_walk() {
     let (_, rows) = fixture("workdays_python.tsv");
     assert!(rows.len() >= 10_000);
     for row in &rows {
-        let (start, n, result, between) =
-            (date(&row[0]), row[1].parse::<u32>().unwrap(), date(&row[2]), row[3].parse::<i64>().unwrap());
-        assert_eq!(calendar::add_working_days(start, n).unwrap(), result, "{start} + {n}");
-        assert_eq!(calendar::working_days_between(start, result).unwrap(), between);
+        let (start, n, result, between) = (
+            date(&row[0]),
+            row[1].parse::<u32>().unwrap(),
+            date(&row[2]),
+            row[3].parse::<i64>().unwrap(),
+        );
+        assert_eq!(
+            calendar::add_working_days(start, n).unwrap(),
+            result,
+            "{start} + {n}"
+        );
+        assert_eq!(
+            calendar::working_days_between(start, result).unwrap(),
+            between
+        );
     }
 }

@@ -42,7 +42,10 @@ fn id_1_check_digit_remainder_1_is_never_valid() {
         let n = format!("010127050{k:02}");
         let r = Fodselsnummer::parse(&n, &today());
         assert!(
-            matches!(r, Err(IdError::BadCheckDigit | IdError::NewSeriesNotYetIssued)),
+            matches!(
+                r,
+                Err(IdError::BadCheckDigit | IdError::NewSeriesNotYetIssued)
+            ),
             "{n}: {r:?}"
         );
     }
@@ -85,14 +88,20 @@ fn id_1_each_century_range() {
 #[test]
 fn id_1_birth_date_after_today_is_refused() {
     let n = with_check("241126500").unwrap(); // 24 Nov 2026
-    assert_eq!(Fodselsnummer::parse(&n, &ctx("2026-11-23")), Err(IdError::BirthDateInFuture));
+    assert_eq!(
+        Fodselsnummer::parse(&n, &ctx("2026-11-23")),
+        Err(IdError::BirthDateInFuture)
+    );
     assert!(Fodselsnummer::parse(&n, &ctx("2026-11-24")).is_ok());
 }
 
 #[test]
 fn id_1_new_series_only_from_2032() {
     // K1 remainder 1: 30018299980 (Skatteetaten's pattern: counting down from 999).
-    assert_eq!(Fodselsnummer::parse("30018299980", &ctx("2031-12-31")), Err(IdError::NewSeriesNotYetIssued));
+    assert_eq!(
+        Fodselsnummer::parse("30018299980", &ctx("2031-12-31")),
+        Err(IdError::NewSeriesNotYetIssued)
+    );
     let n = Fodselsnummer::parse("30018299980", &ctx("2032-01-01")).unwrap();
     assert_eq!(n.birth_date(), None, "the 2032 series carries no century");
     // Structural parsing (serde) accepts it: it may be valid at some date.
@@ -110,7 +119,11 @@ fn id_2_d_number_days_41_to_71() {
     }
     for day in [32u32, 40, 72, 79] {
         if let Some(n) = with_check(&format!("{day:02}0180123")) {
-            assert_eq!(Fodselsnummer::parse(&n, &today()), Err(IdError::NoSuchDate), "{n}");
+            assert_eq!(
+                Fodselsnummer::parse(&n, &today()),
+                Err(IdError::NoSuchDate),
+                "{n}"
+            );
         }
     }
 }
@@ -118,15 +131,24 @@ fn id_2_d_number_days_41_to_71() {
 #[test]
 fn id_2_h_number_months_41_to_52() {
     for month in 41..=52u32 {
-        let Some(n) = with_check(&format!("15{month:02}80123")) else { continue };
+        let Some(n) = with_check(&format!("15{month:02}80123")) else {
+            continue;
+        };
         let p = Fodselsnummer::parse(&n, &today()).unwrap();
         assert_eq!(p.kind(), FnrKind::HNummer, "{n}");
         assert!(!p.synthetic());
-        assert_eq!(p.birth_date(), NaiveDate::from_ymd_opt(1980, month - 40, 15));
+        assert_eq!(
+            p.birth_date(),
+            NaiveDate::from_ymd_opt(1980, month - 40, 15)
+        );
     }
     for month in [13u32, 40, 53, 80, 93] {
         if let Some(n) = with_check(&format!("15{month:02}80123")) {
-            assert_eq!(Fodselsnummer::parse(&n, &today()), Err(IdError::NoSuchDate), "{n}");
+            assert_eq!(
+                Fodselsnummer::parse(&n, &today()),
+                Err(IdError::NoSuchDate),
+                "{n}"
+            );
         }
     }
 }
@@ -142,11 +164,25 @@ fn id_2_extended_d_series_gives_uncertain_birth_dates() {
 #[test]
 fn id_2_synthetic_only_when_allowed() {
     let ordinary = near("011080", 123, 1); // October: not synthetic
-    assert!(!Fodselsnummer::parse(&ordinary, &today()).unwrap().synthetic());
+    assert!(
+        !Fodselsnummer::parse(&ordinary, &today())
+            .unwrap()
+            .synthetic()
+    );
     let tenor = near("018180", 123, 1); // month 81 = January + 80
-    assert_eq!(Fodselsnummer::parse(&tenor, &today()), Err(IdError::SyntheticNotAllowed));
-    let test_mode = FnrContext { allow_synthetic: true, ..today() };
-    assert!(Fodselsnummer::parse(&tenor, &test_mode).unwrap().synthetic());
+    assert_eq!(
+        Fodselsnummer::parse(&tenor, &today()),
+        Err(IdError::SyntheticNotAllowed)
+    );
+    let test_mode = FnrContext {
+        allow_synthetic: true,
+        ..today()
+    };
+    assert!(
+        Fodselsnummer::parse(&tenor, &test_mode)
+            .unwrap()
+            .synthetic()
+    );
 }
 
 #[test]
@@ -170,32 +206,50 @@ fn id_4_the_four_rhf_numbers_of_seed_002_validate() {
     for n in ["991324968", "983658725", "983658776", "883658752"] {
         assert!(n.parse::<Organisasjonsnummer>().is_ok(), "{n}");
     }
-    assert_eq!("991324969".parse::<Organisasjonsnummer>(), Err(IdError::BadCheckDigit));
+    assert_eq!(
+        "991324969".parse::<Organisasjonsnummer>(),
+        Err(IdError::BadCheckDigit)
+    );
 }
 
 #[test]
 fn id_5_account_number_display() {
     let k: Kontonummer = "86011117947".parse().unwrap();
     assert_eq!(k.to_string(), "8601 11 17947");
-    assert_eq!("86011117940".parse::<Kontonummer>(), Err(IdError::BadCheckDigit));
+    assert_eq!(
+        "86011117940".parse::<Kontonummer>(),
+        Err(IdError::BadCheckDigit)
+    );
 }
 
 #[test]
 fn id_6_hpr_placeholder_refused_and_padded() {
     assert_eq!("0000000".parse::<HprNummer>(), Err(IdError::AllZeros));
-    assert_eq!("9144889".parse::<HprNummer>().unwrap().as_str(), "009144889");
+    assert_eq!(
+        "9144889".parse::<HprNummer>().unwrap().as_str(),
+        "009144889"
+    );
     assert_eq!(
         "1234567890".parse::<HprNummer>(),
-        Err(IdError::WrongLength { expected: 9, found: 10 })
+        Err(IdError::WrongLength {
+            expected: 9,
+            found: 10
+        })
     );
 }
 
 #[test]
 fn id_7_phone_and_email() {
     use frist_domain::ids::{Epost, Telefon};
-    assert_eq!("+47 960 96 533".parse::<Telefon>().unwrap().to_string(), "96 09 65 33");
+    assert_eq!(
+        "+47 960 96 533".parse::<Telefon>().unwrap().to_string(),
+        "96 09 65 33"
+    );
     assert_eq!("960965333".parse::<Telefon>(), Err(IdError::BadPhone));
     assert!("post@helfo.no".parse::<Epost>().is_ok());
     assert_eq!("post@.no".parse::<Epost>(), Err(IdError::BadEmail));
-    assert_eq!("post helfo@helfo.no".parse::<Epost>(), Err(IdError::BadEmail));
+    assert_eq!(
+        "post helfo@helfo.no".parse::<Epost>(),
+        Err(IdError::BadEmail)
+    );
 }

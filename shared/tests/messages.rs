@@ -26,7 +26,9 @@ fn every_issue_code_has_a_text_in_bokmal_nynorsk_and_english() {
         nn.sort_unstable();
         en.sort_unstable();
         if nb != nn || nb != en {
-            missing.push(format!("{code:?}: parameters differ: nb {nb:?} nn {nn:?} en {en:?}"));
+            missing.push(format!(
+                "{code:?}: parameters differ: nb {nb:?} nn {nn:?} en {en:?}"
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
@@ -38,7 +40,10 @@ fn nynorsk_is_not_a_copy_of_bokmal() {
         .filter(|c| template(*c, Lang::Nb) == template(*c, Lang::Nn))
         .count();
     let all = IssueCode::iter().count();
-    assert!(same * 3 < all, "{same} of {all} nynorsk texts are identical to bokmål");
+    assert!(
+        same * 3 < all,
+        "{same} of {all} nynorsk texts are identical to bokmål"
+    );
 }
 
 #[test]
@@ -46,7 +51,11 @@ fn issue_codes_have_stable_wire_names() {
     for code in IssueCode::iter() {
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(json, format!("\"{}\"", code.as_str()));
-        assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()));
+        assert!(
+            code.as_str()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+        );
     }
 }
 
@@ -54,7 +63,16 @@ fn issue_codes_have_stable_wire_names() {
 fn parameters_are_filled_in_with_norwegian_formatting() {
     let issue = Issue::error("d", IssueCode::DateOutOfRange)
         .with("min", chrono::NaiveDate::from_ymd_opt(1947, 1, 1).unwrap())
-        .with("max", chrono::NaiveDate::from_ymd_opt(2199, 12, 31).unwrap());
-    assert_eq!(render(&issue, Lang::Nb), "Datoen må være mellom 01.01.1947 og 31.12.2199.");
-    assert_eq!(render(&issue, Lang::En), "The date must be between 01.01.1947 and 31.12.2199.");
+        .with(
+            "max",
+            chrono::NaiveDate::from_ymd_opt(2199, 12, 31).unwrap(),
+        );
+    assert_eq!(
+        render(&issue, Lang::Nb),
+        "Datoen må være mellom 01.01.1947 og 31.12.2199."
+    );
+    assert_eq!(
+        render(&issue, Lang::En),
+        "The date must be between 01.01.1947 and 31.12.2199."
+    );
 }

@@ -27,7 +27,11 @@ fn cases(src: &str) -> Vec<Value> {
 }
 
 fn label(case: &Value) -> String {
-    format!("{} {}", case["rule"].as_str().unwrap_or("?"), case["name"].as_str().unwrap_or("?"))
+    format!(
+        "{} {}",
+        case["rule"].as_str().unwrap_or("?"),
+        case["name"].as_str().unwrap_or("?")
+    )
 }
 
 /// Runs one identifier case; returns a description of the mismatch, if any.
@@ -36,7 +40,10 @@ fn run_id_case(case: &Value) -> Option<String> {
     let expect = &case["expect"];
     let today = date(case.get("today").unwrap_or(&Value::from(DEFAULT_TODAY)));
     let allow_synthetic = case["allow_synthetic"].as_bool().unwrap_or(false);
-    let ctx = FnrContext { today, allow_synthetic };
+    let ctx = FnrContext {
+        today,
+        allow_synthetic,
+    };
 
     let (result, details): (Result<String, IdError>, Option<Fodselsnummer>) =
         match case["kind"].as_str().expect("kind") {
@@ -44,7 +51,10 @@ fn run_id_case(case: &Value) -> Option<String> {
                 Ok(n) => (Ok(n.as_str()), Some(n)),
                 Err(e) => (Err(e), None),
             },
-            "orgnr" => (input.parse::<Organisasjonsnummer>().map(|v| v.as_str()), None),
+            "orgnr" => (
+                input.parse::<Organisasjonsnummer>().map(|v| v.as_str()),
+                None,
+            ),
             "kontonr" => (input.parse::<Kontonummer>().map(|v| v.as_str()), None),
             "hpr" => (input.parse::<HprNummer>().map(|v| v.as_str()), None),
             "postnr" => (input.parse::<Postnummer>().map(|v| v.as_str()), None),
@@ -64,22 +74,25 @@ fn run_id_case(case: &Value) -> Option<String> {
             }
         }
         (Ok(normalized), true) => {
-            if let Some(want) = expect.get("normalized").and_then(Value::as_str) {
-                if want != normalized {
-                    return Some(format!("normalized {normalized}, expected {want}"));
-                }
+            if let Some(want) = expect.get("normalized").and_then(Value::as_str)
+                && want != normalized
+            {
+                return Some(format!("normalized {normalized}, expected {want}"));
             }
         }
     }
     if let Some(n) = details {
-        if let Some(kind) = expect.get("kind").and_then(Value::as_str) {
-            if kind != n.kind().as_str() {
-                return Some(format!("kind {}, expected {kind}", n.kind().as_str()));
-            }
+        if let Some(kind) = expect.get("kind").and_then(Value::as_str)
+            && kind != n.kind().as_str()
+        {
+            return Some(format!("kind {}, expected {kind}", n.kind().as_str()));
         }
         let want_synthetic = expect["synthetic"].as_bool().unwrap_or(false);
         if n.synthetic() != want_synthetic {
-            return Some(format!("synthetic {}, expected {want_synthetic}", n.synthetic()));
+            return Some(format!(
+                "synthetic {}, expected {want_synthetic}",
+                n.synthetic()
+            ));
         }
         if let Some(want) = expect.get("birth_date") {
             let got = n.birth_date().map(|d| d.to_string());
@@ -92,25 +105,34 @@ fn run_id_case(case: &Value) -> Option<String> {
 }
 
 fn holiday_name(h: Holiday) -> String {
-    serde_json::to_value(h).unwrap().as_str().unwrap().to_owned()
+    serde_json::to_value(h)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 fn run_calendar_case(case: &Value) -> Option<String> {
     let expect = &case["expect"];
     let n = case["n"].as_u64().unwrap_or(0);
     let got: Result<Value, CalendarError> = match case["op"].as_str().expect("op") {
-        "easter" => Ok(calendar::easter_sunday(case["year"].as_i64().unwrap() as i32)
-            .map(|d| d.to_string())
-            .into()),
+        "easter" => Ok(
+            calendar::easter_sunday(case["year"].as_i64().unwrap() as i32)
+                .map(|d| d.to_string())
+                .into(),
+        ),
         "holidays_on" => calendar::holidays_on(date(&case["date"]))
             .map(|hs| hs.map(holiday_name).collect::<Vec<_>>().into()),
         "is_working_day" => calendar::is_working_day(date(&case["date"])).map(Value::from),
-        "add_working_days" => calendar::add_working_days(date(&case["date"]), n as u32)
-            .map(|d| d.to_string().into()),
+        "add_working_days" => {
+            calendar::add_working_days(date(&case["date"]), n as u32).map(|d| d.to_string().into())
+        }
         "working_days_between" => {
             calendar::working_days_between(date(&case["date"]), date(&case["to"])).map(Value::from)
         }
-        "add_days" => calendar::add_days(date(&case["date"]), n as i64).map(|d| d.to_string().into()),
+        "add_days" => {
+            calendar::add_days(date(&case["date"]), n as i64).map(|d| d.to_string().into())
+        }
         "roll_forward" => calendar::roll_forward(date(&case["date"])).map(|d| d.to_string().into()),
         "add_months" => {
             calendar::add_months(date(&case["date"]), n as u32).map(|d| d.to_string().into())
@@ -146,7 +168,13 @@ fn run_all(src: &str, run: fn(&Value) -> Option<String>) {
         .iter()
         .filter_map(|c| run(c).map(|why| format!("{}: {why}", label(c))))
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -31,12 +31,17 @@ static PGID: AtomicI32 = AtomicI32::new(0);
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("repo root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("repo root")
+        .to_path_buf()
 }
 
 /// The shared server of this test binary, started on first use.
 pub fn server() -> &'static Server {
-    SERVER.get_or_init(|| Server::start().unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}")))
+    SERVER.get_or_init(|| {
+        Server::start().unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
+    })
 }
 
 fn free_port() -> std::io::Result<u16> {
@@ -49,7 +54,10 @@ fn wrangler() -> PathBuf {
 
 impl Server {
     fn start() -> Result<Server, String> {
-        let state = tempfile::Builder::new().prefix("frist-state-").tempdir().map_err(|e| e.to_string())?;
+        let state = tempfile::Builder::new()
+            .prefix("frist-state-")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
         let functions = root().join("functions");
         if !functions.join("build/index.js").exists() || !root().join("dist/index.html").exists() {
             return Err("build missing: run `make build` first".into());
@@ -62,12 +70,24 @@ impl Server {
             .output()
             .map_err(|e| e.to_string())?;
         if !migrate.status.success() {
-            return Err(format!("migrations failed: {}", String::from_utf8_lossy(&migrate.stderr)));
+            return Err(format!(
+                "migrations failed: {}",
+                String::from_utf8_lossy(&migrate.stderr)
+            ));
         }
         let port = free_port().map_err(|e| e.to_string())?;
-        let log = std::fs::File::create(state.path().join("wrangler.log")).map_err(|e| e.to_string())?;
+        let log =
+            std::fs::File::create(state.path().join("wrangler.log")).map_err(|e| e.to_string())?;
         let child = Command::new(wrangler())
-            .args(["dev", "--ip", "127.0.0.1", "--port", &port.to_string(), "--inspector-port", "0"])
+            .args([
+                "dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--inspector-port",
+                "0",
+            ])
             .arg("--persist-to")
             .arg(state.path())
             .arg("--show-interactive-dev-session=false")
@@ -92,20 +112,26 @@ impl Server {
             .map_err(|e| e.to_string())?;
         let deadline = Instant::now() + Duration::from_secs(90);
         loop {
-            if let Ok(r) = client.get(format!("{base}/api/v1/health")).send() {
-                if r.status().as_u16() == 200 {
-                    break;
-                }
+            if let Ok(r) = client.get(format!("{base}/api/v1/health")).send()
+                && r.status().as_u16() == 200
+            {
+                break;
             }
             if Instant::now() > deadline {
                 let mut text = String::new();
-                let _ = std::fs::File::open(state.path().join("wrangler.log")).and_then(|mut f| f.read_to_string(&mut text));
+                let _ = std::fs::File::open(state.path().join("wrangler.log"))
+                    .and_then(|mut f| f.read_to_string(&mut text));
                 stop_group();
                 return Err(format!("no answer on {base} within 90 s; log:\n{text}"));
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        Ok(Server { base, client, _state: state, _child: child })
+        Ok(Server {
+            base,
+            client,
+            _state: state,
+            _child: child,
+        })
     }
 
     /// The absolute URL of `path`.

@@ -35,7 +35,12 @@ fn api_answers_carry_security_headers() {
     let h = r.headers();
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "no-referrer");
-    assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
 }
 
 #[test]
@@ -44,8 +49,14 @@ fn the_app_is_served_with_a_strict_csp_and_spa_fallback() {
     let s = server();
     let r = s.client.get(s.url("/")).send().unwrap();
     assert_eq!(r.status(), 200);
-    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{csp}"
+    );
     assert!(csp.contains("frame-ancestors 'none'"));
     let html = r.text().unwrap();
     assert!(html.contains("<title>frist"), "{html}");

@@ -62,8 +62,18 @@ fn time(dir: &Path) -> std::io::Result<()> {
             })
             .fold((f64::MAX, 0), |a, b| if b.0 < a.0 { b } else { a })
     };
-    let (fnr_s, valid) = best_of(&|| numbers.iter().filter(|n| Fodselsnummer::validate(n, &ctx).is_ok()).count());
-    let (wd_s, added) = best_of(&|| pairs.iter().filter_map(|(d, n)| add_working_days(*d, *n).ok()).count());
+    let (fnr_s, valid) = best_of(&|| {
+        numbers
+            .iter()
+            .filter(|n| Fodselsnummer::validate(n, &ctx).is_ok())
+            .count()
+    });
+    let (wd_s, added) = best_of(&|| {
+        pairs
+            .iter()
+            .filter_map(|(d, n)| add_working_days(*d, *n).ok())
+            .count()
+    });
     println!(
         "{{\"fnr_count\":{},\"fnr_valid\":{valid},\"fnr_per_s\":{:.0},\"workdays_count\":{},\"workdays_ok\":{added},\"workdays_per_s\":{:.0}}}",
         numbers.len(),

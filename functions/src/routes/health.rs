@@ -23,7 +23,15 @@ pub async fn get(env: &Env) -> Result<Response> {
             .unwrap_or(false),
         Err(_) => false,
     };
-    let mode = env.var("FRIST_MODE").map(|v| v.to_string()).unwrap_or_else(|_| "production".into());
-    let body = Health { status: if d1 { "ok" } else { "degraded" }, version: frist_domain::VERSION, d1, mode };
+    let mode = env
+        .var("FRIST_MODE")
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| "production".into());
+    let body = Health {
+        status: if d1 { "ok" } else { "degraded" },
+        version: frist_domain::VERSION,
+        d1,
+        mode,
+    };
     http::json(&body, if d1 { 200 } else { 503 })
 }

@@ -71,7 +71,11 @@ impl fmt::Display for Telefon {
     /// `XX XX XX XX`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
-        write!(f, "{}{} {}{} {}{} {}{}", d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7])
+        write!(
+            f,
+            "{}{} {}{} {}{} {}{}",
+            d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]
+        )
     }
 }
 

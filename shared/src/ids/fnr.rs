@@ -70,7 +70,10 @@ pub struct FnrContext {
 impl FnrContext {
     /// A production context: real identities only.
     pub const fn production(today: NaiveDate) -> Self {
-        Self { today, allow_synthetic: false }
+        Self {
+            today,
+            allow_synthetic: false,
+        }
     }
 }
 
@@ -226,7 +229,12 @@ fn classify(
     if rule == CheckRule::NewSeries && !new_rule_allowed {
         return Err(IdError::NewSeriesNotYetIssued);
     }
-    let make = |kind, synthetic, birth_date| Fodselsnummer { digits: *d, kind, synthetic, birth_date };
+    let make = |kind, synthetic, birth_date| Fodselsnummer {
+        digits: *d,
+        kind,
+        synthetic,
+        birth_date,
+    };
 
     // ID-2: FH-numbers carry no date; only the check digits are checked.
     if d[0] >= 8 {
@@ -261,7 +269,7 @@ fn classify(
     // ID-1: a number valid only by the 2032 rule carries no century; its DDMM
     // must be a real date in some year ending in YY.
     if rule == CheckRule::NewSeries {
-        let some_year = if yy % 4 == 0 { 2000 } else { 2001 };
+        let some_year = if yy.is_multiple_of(4) { 2000 } else { 2001 };
         NaiveDate::from_ymd_opt(some_year, month, day).ok_or(IdError::NoSuchDate)?;
         return Ok(make(kind, synthetic, None));
     }
@@ -269,7 +277,11 @@ fn classify(
     let standard = standard_century(individual, yy);
     // ID-2: since 16 Nov 2021 a D-number may also come from the extended
     // series, so either table may give the century.
-    let extended = if is_d { extended_d_century(individual, yy) } else { None };
+    let extended = if is_d {
+        extended_d_century(individual, yy)
+    } else {
+        None
+    };
     let centuries = [standard, extended.filter(|c| Some(*c) != standard)];
     if centuries.iter().all(Option::is_none) {
         return Err(IdError::UnknownCentury);

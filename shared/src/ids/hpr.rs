@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{IdError, string_conversions, is_separator};
+use super::{IdError, is_separator, string_conversions};
 
 /// ID-6: at most this many digits; stored left-padded to it.
 const MAX_DIGITS: usize = 9;
@@ -58,13 +58,15 @@ impl FromStr for HprNummer {
         }
         match found {
             0 => Err(IdError::Empty),
-            n if n > MAX_DIGITS => Err(IdError::WrongLength { expected: MAX_DIGITS as u8, found: n }),
+            n if n > MAX_DIGITS => Err(IdError::WrongLength {
+                expected: MAX_DIGITS as u8,
+                found: n,
+            }),
             _ if value == 0 => Err(IdError::AllZeros),
             _ => Ok(Self(value)),
         }
     }
 }
-
 
 impl fmt::Display for HprNummer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

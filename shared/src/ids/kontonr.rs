@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{IdError, string_conversions, ascii, digits, mod11_remainder};
+use super::{IdError, ascii, digits, mod11_remainder, string_conversions};
 
 /// ID-5: weights over the first ten digits.
 const WEIGHTS: [u8; 10] = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -45,7 +45,6 @@ impl FromStr for Kontonummer {
         Ok(Self(d))
     }
 }
-
 
 impl fmt::Display for Kontonummer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -13,7 +13,9 @@ mod kontonr;
 mod orgnr;
 
 pub use contact::{Epost, Postnummer, Telefon};
-pub use fnr::{FnrContext, FnrKind, Fodselsnummer, NEW_SERIES_FROM, check_digits_for as fnr_check_digits};
+pub use fnr::{
+    FnrContext, FnrKind, Fodselsnummer, NEW_SERIES_FROM, check_digits_for as fnr_check_digits,
+};
 pub use hpr::HprNummer;
 pub use kontonr::Kontonummer;
 pub use orgnr::Organisasjonsnummer;
@@ -113,13 +115,20 @@ pub(crate) fn digits<const N: usize>(text: &str) -> Result<[u8; N], IdError> {
     match found {
         0 => Err(IdError::Empty),
         n if n == N => Ok(out),
-        n => Err(IdError::WrongLength { expected: N as u8, found: n }),
+        n => Err(IdError::WrongLength {
+            expected: N as u8,
+            found: n,
+        }),
     }
 }
 
 /// Mod-11 check: `(Σ weight·digit + check) mod 11`. A valid number gives 0.
 pub(crate) fn mod11_remainder(digits: &[u8], weights: &[u8], check: u8) -> u32 {
-    let sum: u32 = digits.iter().zip(weights).map(|(d, w)| u32::from(*d) * u32::from(*w)).sum();
+    let sum: u32 = digits
+        .iter()
+        .zip(weights)
+        .map(|(d, w)| u32::from(*d) * u32::from(*w))
+        .sum();
     (sum + u32::from(check)) % 11
 }
 
@@ -162,7 +171,19 @@ mod tests {
         assert_eq!(digits::<4>("12\u{a0}34"), Ok([1, 2, 3, 4]));
         assert_eq!(digits::<4>("12a4"), Err(IdError::NotDigits));
         assert_eq!(digits::<4>("  "), Err(IdError::Empty));
-        assert_eq!(digits::<4>("12345"), Err(IdError::WrongLength { expected: 4, found: 5 }));
-        assert_eq!(digits::<4>("123"), Err(IdError::WrongLength { expected: 4, found: 3 }));
+        assert_eq!(
+            digits::<4>("12345"),
+            Err(IdError::WrongLength {
+                expected: 4,
+                found: 5
+            })
+        );
+        assert_eq!(
+            digits::<4>("123"),
+            Err(IdError::WrongLength {
+                expected: 4,
+                found: 3
+            })
+        );
     }
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{IdError, string_conversions, ascii, digits, mod11_remainder};
+use super::{IdError, ascii, digits, mod11_remainder, string_conversions};
 
 /// ID-4: weights over the first eight digits.
 const WEIGHTS: [u8; 8] = [3, 2, 7, 6, 5, 4, 3, 2];
@@ -48,7 +48,6 @@ impl FromStr for Organisasjonsnummer {
         Ok(Self(d))
     }
 }
-
 
 impl fmt::Display for Organisasjonsnummer {
     /// `XXX XXX XXX`, as Brønnøysundregistrene prints it.
