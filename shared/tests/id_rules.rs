@@ -253,3 +253,50 @@ fn id_7_phone_and_email() {
         Err(IdError::BadEmail)
     );
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// Any text at all gives an answer, never a panic.
+        #[test]
+        fn id_parsers_never_panic(text in "\\PC{0,20}") {
+            let _ = Fodselsnummer::parse(&text, &today());
+            let _ = text.parse::<Fodselsnummer>();
+            let _ = text.parse::<Organisasjonsnummer>();
+            let _ = text.parse::<Kontonummer>();
+            let _ = text.parse::<HprNummer>();
+        }
+
+        /// ID-1: a number that parses gives back the same digits, and the
+        /// separators people type do not change the verdict.
+        #[test]
+        fn id_1_round_trip_and_separators(digits in "[0-9]{11}", sep in "[ .-]{0,1}") {
+            let spaced = format!("{}{sep}{}", &digits[..6], &digits[6..]);
+            let a = Fodselsnummer::parse(&digits, &today());
+            let b = Fodselsnummer::parse(&spaced, &today());
+            prop_assert_eq!(a, b);
+            if let Ok(n) = a {
+                prop_assert_eq!(n.as_str(), digits);
+            }
+        }
+
+        /// ID-1: changing any single digit of a valid number gives a bad
+        /// check digit (mod 11 catches every single-digit error).
+        #[test]
+        fn id_1_single_digit_errors_are_caught(day in 1u32..=28, month in 1u32..=12, yy in 0u32..=99, ind in 0u32..=499, pos in 0usize..11, delta in 1u8..=9) {
+            let base = format!("{day:02}{month:02}{yy:02}{ind:03}");
+            let Some(n) = with_check(&base) else { return Ok(()) };
+            prop_assert!(Fodselsnummer::parse(&n, &today()).is_ok());
+            let mut bytes = n.into_bytes();
+            bytes[pos] = b'0' + (bytes[pos] - b'0' + delta) % 10;
+            let broken = String::from_utf8(bytes).unwrap();
+            // K2 covers digits 1–10 with weights that are never 0 mod 11, and 11 is prime.
+            prop_assert_eq!(Fodselsnummer::parse(&broken, &today()), Err(IdError::BadCheckDigit));
+        }
+    }
+}
