@@ -11,7 +11,7 @@
 //! weekdays (a table computed at compile time), so adding 10 or 10,000 working
 //! days costs the same few operations and never allocates.
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 /// First year the calendar answers for (CAL-1: 1 May and 17 May became public
@@ -523,14 +523,10 @@ const fn build_tables() -> Tables {
     t
 }
 
-/// The weekday of a date, re-exported for callers that format schedules.
-pub fn weekday(date: NaiveDate) -> Weekday {
-    date.weekday()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Weekday;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

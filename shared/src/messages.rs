@@ -5,7 +5,6 @@
 //! A template names its parameters as `{name}`. Dates are written
 //! `dd.mm.åååå`, numbers with a space between thousands.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::format_nb;
@@ -224,11 +223,6 @@ pub fn format_kroner(ore: i64) -> String {
     let abs = ore.unsigned_abs();
     let kr = format_int(i64::try_from(abs / 100).unwrap_or(i64::MAX));
     format!("{sign}{kr},{:02}\u{a0}kr", abs % 100)
-}
-
-/// A date for people: `dd.mm.åååå`.
-pub fn format_date(d: NaiveDate) -> String {
-    format_nb(d)
 }
 
 #[cfg(test)]
