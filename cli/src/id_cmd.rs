@@ -91,14 +91,7 @@ pub fn run(cmd: IdCommand) -> std::io::Result<ExitCode> {
                         birth_date: n.birth_date(),
                         error: None,
                     },
-                    Err(e) => Verdict {
-                        input,
-                        valid: false,
-                        kind: None,
-                        synthetic: false,
-                        birth_date: None,
-                        error: Some(e.code().as_str()),
-                    },
+                    Err(e) => Verdict::simple(input, "fodselsnummer", Err(e)),
                 };
                 emit(v, out)
             })?;
