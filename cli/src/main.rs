@@ -2,6 +2,7 @@
 //! Every answer comes from `frist-domain`, the same code the browser and the
 //! edge run. Exit codes: 0 all valid, 1 something invalid, 2 usage errors.
 
+mod auth_cmd;
 mod calendar_cmd;
 mod id_cmd;
 mod io;
@@ -30,6 +31,9 @@ enum Command {
     /// Norwegian public holidays and working days (CAL-1 … CAL-3).
     #[command(subcommand)]
     Calendar(calendar_cmd::CalendarCommand),
+    /// Password hashes in the edge's format (PBKDF2-HMAC-SHA256).
+    #[command(subcommand)]
+    Auth(auth_cmd::AuthCommand),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Id(cmd) => id_cmd::run(cmd),
         Command::Calendar(cmd) => calendar_cmd::run(cmd),
+        Command::Auth(cmd) => auth_cmd::run(cmd),
     };
     match result {
         Ok(code) => code,

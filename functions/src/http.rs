@@ -1,11 +1,13 @@
 //! Response conventions shared by every route: problem+json errors
 //! (RFC 9457) and the security headers.
 
+use frist_domain::api::Problem;
+use frist_domain::{Issue, Report};
 use worker::{Headers, Response, Result};
 
 /// The security headers every API answer carries. The static app gets the
 /// same set from `public/_headers`.
-pub const SECURITY_HEADERS: [(&str, &str); 5] = [
+pub const SECURITY_HEADERS: [(&str, &str); 6] = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
     (
@@ -14,6 +16,10 @@ pub const SECURITY_HEADERS: [(&str, &str); 5] = [
     ),
     ("Cache-Control", "no-store"),
     ("X-Frame-Options", "DENY"),
+    (
+        "Strict-Transport-Security",
+        "max-age=31536000; includeSubDomains",
+    ),
 ];
 
 /// Adds [`SECURITY_HEADERS`] to a response.
@@ -25,17 +31,120 @@ pub fn with_security_headers(resp: Response) -> Result<Response> {
     Ok(resp.with_headers(headers))
 }
 
+/// A refusal: status, problem kind, the texts in bokmål and English, the
+/// domain issues behind it, and extra headers. Every handler returns
+/// `Result<Response, ApiError>`; the router turns an `ApiError` into a
+/// problem+json answer. A [`worker::Error`] (D1 down, a binding missing) is
+/// the server's fault and becomes 503 with no internal detail.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: u16,
+    pub kind: &'static str,
+    pub nb: String,
+    pub en: String,
+    pub issues: Vec<Issue>,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// What every handler returns.
+pub type ApiResult = std::result::Result<Response, ApiError>;
+
+impl ApiError {
+    pub fn new(
+        status: u16,
+        kind: &'static str,
+        nb: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        Self {
+            status,
+            kind,
+            nb: nb.into(),
+            en: en.into(),
+            issues: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// 422: the submission has errors, listed field by field.
+    pub fn invalid(report: Report) -> Self {
+        Self {
+            issues: report.issues,
+            ..Self::new(
+                422,
+                "invalid",
+                "Skjemaet har feil. Rett feltene som er markert, og send på nytt.",
+                "The form has errors. Correct the marked fields and send again.",
+            )
+        }
+    }
+
+    /// 400: one query or header value is wrong.
+    pub fn bad_request(issue: Issue) -> Self {
+        Self {
+            issues: vec![issue],
+            ..Self::new(
+                400,
+                "bad_request",
+                "Forespørselen har en ugyldig verdi.",
+                "The request has an invalid value.",
+            )
+        }
+    }
+
+    /// 404: no such object, or one the caller may not see — the two are
+    /// never told apart.
+    pub fn not_found() -> Self {
+        Self::new(
+            404,
+            "not_found",
+            "Fant ikke ressursen.",
+            "No such resource.",
+        )
+    }
+
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn into_response(self) -> Result<Response> {
+        let body = Problem {
+            kind: format!("https://frist.example/problems/{}", self.kind),
+            title: self.kind.to_owned(),
+            status: self.status,
+            detail: self.nb,
+            detail_en: self.en,
+            issues: self.issues,
+        };
+        let resp = json_with_type(&body, self.status, "application/problem+json")?;
+        for (k, v) in &self.headers {
+            resp.headers().set(k, v)?;
+        }
+        Ok(resp)
+    }
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        worker::console_error!("server error: {}", redact(&e.to_string()));
+        Self::new(
+            503,
+            "unavailable",
+            "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
+            "The service is temporarily unavailable. Try again shortly.",
+        )
+    }
+}
+
 /// An `application/problem+json` answer with texts in bokmål and English.
-pub fn problem(status: u16, kind: &str, detail_nb: &str, detail_en: &str) -> Result<Response> {
-    let body = serde_json::json!({
-        "type": format!("https://frist.example/problems/{kind}"),
-        "title": kind,
-        "status": status,
-        "detail": detail_nb,
-        "detail_en": detail_en,
-        "issues": [],
-    });
-    json_with_type(&body, status, "application/problem+json")
+pub fn problem(
+    status: u16,
+    kind: &'static str,
+    detail_nb: &str,
+    detail_en: &str,
+) -> Result<Response> {
+    ApiError::new(status, kind, detail_nb, detail_en).into_response()
 }
 
 /// A JSON answer.

@@ -6,7 +6,13 @@
 //! `wrangler dev` runs this locally on workerd with D1/KV/R2 persisted under
 //! `.frist/`; production runs the same code on Cloudflare.
 
+mod audit;
+mod auth;
+mod crypto;
+mod ctx;
+mod db;
 mod http;
+mod idempotency;
 mod routes;
 
 use worker::{Context, Env, Request, Response, Result, event};

@@ -9,6 +9,8 @@
 //! Rule IDs (CAL-1, ID-4, FB-3 …) refer to `DOMAIN.md` in the reference kit;
 //! each rule's code and tests name its ID.
 
+pub mod access;
+pub mod api;
 pub mod calendar;
 pub mod ids;
 pub mod messages;

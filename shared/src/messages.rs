@@ -141,6 +141,64 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         (C::EmailInvalid, Nb) => "Skriv en e-postadresse som navn@eksempel.no.",
         (C::EmailInvalid, Nn) => "Skriv ei e-postadresse som namn@eksempel.no.",
         (C::EmailInvalid, En) => "Enter an e-mail address such as name@example.no.",
+
+        (C::NotOneOf, Nb) => "Velg en av disse verdiene: {allowed}.",
+        (C::NotOneOf, Nn) => "Vel ein av desse verdiane: {allowed}.",
+        (C::NotOneOf, En) => "Choose one of these values: {allowed}.",
+
+        (C::NotFound, Nb) => "Vi finner ikke dette. Sjekk at du har valgt riktig.",
+        (C::NotFound, Nn) => "Vi finn ikkje dette. Sjekk at du har valt rett.",
+        (C::NotFound, En) => "We cannot find this. Check that you chose the right one.",
+
+        (C::NumberOutOfRange, Nb) => "Tallet må være fra og med {min} til og med {max}.",
+        (C::NumberOutOfRange, Nn) => "Talet må vere frå og med {min} til og med {max}.",
+        (C::NumberOutOfRange, En) => "The number must be from {min} to {max} inclusive.",
+
+        (C::InvalidJson, Nb) => {
+            "Forespørselen er ikke gyldig JSON for denne tjenesten (linje {line}, kolonne {column})."
+        }
+        (C::InvalidJson, Nn) => {
+            "Førespurnaden er ikkje gyldig JSON for denne tenesta (linje {line}, kolonne {column})."
+        }
+        (C::InvalidJson, En) => {
+            "The request is not valid JSON for this service (line {line}, column {column})."
+        }
+
+        (C::CursorInvalid, Nb) => "Sidemarkøren er ugyldig. Start fra første side.",
+        (C::CursorInvalid, Nn) => "Sidemarkøren er ugyldig. Start frå første side.",
+        (C::CursorInvalid, En) => "The page cursor is not valid. Start from the first page.",
+
+        (C::RoleNotForOrgKind, Nb) => {
+            "Rollen «{role}» kan ikke gis i en organisasjon av typen «{kind}»."
+        }
+        (C::RoleNotForOrgKind, Nn) => {
+            "Rolla «{role}» kan ikkje givast i ein organisasjon av typen «{kind}»."
+        }
+        (C::RoleNotForOrgKind, En) => {
+            "The role “{role}” cannot be given in an organisation of kind “{kind}”."
+        }
+
+        (C::PasswordTooShort, Nb) => "Passordet må ha minst {min} tegn.",
+        (C::PasswordTooShort, Nn) => "Passordet må ha minst {min} teikn.",
+        (C::PasswordTooShort, En) => "The password must have at least {min} characters.",
+
+        (C::PasswordIsEmail, Nb) => "Passordet kan ikke være det samme som e-postadressen.",
+        (C::PasswordIsEmail, Nn) => "Passordet kan ikkje vere det same som e-postadressa.",
+        (C::PasswordIsEmail, En) => "The password cannot be the same as the e-mail address.",
+
+        (C::AlreadyExists, Nb) => "Dette er allerede registrert. Sjekk om det finnes fra før.",
+        (C::AlreadyExists, Nn) => "Dette er alt registrert. Sjekk om det finst frå før.",
+        (C::AlreadyExists, En) => "This is already registered. Check whether it exists already.",
+
+        (C::CannotDeactivateSelf, Nb) => {
+            "Du kan ikke deaktivere din egen bruker. Be en annen administrator om å gjøre det."
+        }
+        (C::CannotDeactivateSelf, Nn) => {
+            "Du kan ikkje deaktivere din eigen brukar. Be ein annan administrator om å gjere det."
+        }
+        (C::CannotDeactivateSelf, En) => {
+            "You cannot deactivate your own account. Ask another administrator to do it."
+        }
     }
 }
 

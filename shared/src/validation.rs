@@ -77,6 +77,27 @@ pub enum IssueCode {
     PhoneInvalid,
     /// ID-7: not an e-mail address.
     EmailInvalid,
+    // --- requests and accounts ---
+    /// The value is not one of the allowed ones. Params: `allowed`.
+    NotOneOf,
+    /// The referenced object does not exist (or is not visible to the user).
+    NotFound,
+    /// A number outside its range. Params: `min`, `max`.
+    NumberOutOfRange,
+    /// The body is not the JSON the route expects. Params: `line`, `column`.
+    InvalidJson,
+    /// A pagination cursor that frist did not hand out.
+    CursorInvalid,
+    /// The role does not fit the kind of organisation. Params: `role`, `kind`.
+    RoleNotForOrgKind,
+    /// A password shorter than allowed. Params: `min`.
+    PasswordTooShort,
+    /// The password is the e-mail address.
+    PasswordIsEmail,
+    /// Another object already has this value (an e-mail address, an orgnr).
+    AlreadyExists,
+    /// An administrator cannot deactivate their own account.
+    CannotDeactivateSelf,
 }
 
 impl IssueCode {

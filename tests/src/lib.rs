@@ -12,11 +12,13 @@ use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use reqwest::blocking::Client;
+
+mod api;
+pub use api::{Answer, Call, DEMO_PASSWORD, Session, demo};
 
 /// A running `wrangler dev`.
 pub struct Server {
@@ -27,7 +29,8 @@ pub struct Server {
 }
 
 static SERVER: OnceLock<Server> = OnceLock::new();
-static PGID: AtomicI32 = AtomicI32::new(0);
+static STRICT: OnceLock<Server> = OnceLock::new();
+static PGIDS: Mutex<Vec<i32>> = Mutex::new(Vec::new());
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -40,7 +43,22 @@ pub fn root() -> PathBuf {
 /// The shared server of this test binary, started on first use.
 pub fn server() -> &'static Server {
     SERVER.get_or_init(|| {
-        Server::start().unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
+        Server::start(&[]).unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
+    })
+}
+
+/// A second server whose sessions and login throttle are short, for the
+/// expiry and per-client throttle tests: idle 3 s, absolute 8 s, 4 failed
+/// logins per client in 60 s.
+pub fn strict_server() -> &'static Server {
+    STRICT.get_or_init(|| {
+        Server::start(&[
+            ("FRIST_SESSION_IDLE_SECS", "3"),
+            ("FRIST_SESSION_ABSOLUTE_SECS", "8"),
+            ("FRIST_LOGIN_PER_CLIENT", "4"),
+            ("FRIST_LOGIN_WINDOW_SECS", "60"),
+        ])
+        .unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
     })
 }
 
@@ -53,7 +71,7 @@ fn wrangler() -> PathBuf {
 }
 
 impl Server {
-    fn start() -> Result<Server, String> {
+    fn start(vars: &[(&str, &str)]) -> Result<Server, String> {
         let state = tempfile::Builder::new()
             .prefix("frist-state-")
             .tempdir()
@@ -75,6 +93,28 @@ impl Server {
                 String::from_utf8_lossy(&migrate.stderr)
             ));
         }
+        let seed = Command::new(wrangler())
+            .args([
+                "d1",
+                "execute",
+                "DB",
+                "--local",
+                "--file",
+                "seed/demo.sql",
+                "--persist-to",
+            ])
+            .arg(state.path())
+            .current_dir(&functions)
+            .env("CI", "true")
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !seed.status.success() {
+            return Err(format!(
+                "seed failed: {}{}",
+                String::from_utf8_lossy(&seed.stdout),
+                String::from_utf8_lossy(&seed.stderr)
+            ));
+        }
         let port = free_port().map_err(|e| e.to_string())?;
         let log =
             std::fs::File::create(state.path().join("wrangler.log")).map_err(|e| e.to_string())?;
@@ -91,6 +131,10 @@ impl Server {
             .arg("--persist-to")
             .arg(state.path())
             .arg("--show-interactive-dev-session=false")
+            .args(
+                vars.iter()
+                    .flat_map(|(k, v)| ["--var".to_owned(), format!("{k}:{v}")]),
+            )
             .current_dir(&functions)
             .env("FRIST_SKIP_BUILD", "1")
             .env("CI", "true")
@@ -101,7 +145,8 @@ impl Server {
             .process_group(0)
             .spawn()
             .map_err(|e| e.to_string())?;
-        PGID.store(child.id() as i32, Ordering::SeqCst);
+        let pgid = child.id() as i32;
+        PGIDS.lock().unwrap_or_else(|e| e.into_inner()).push(pgid);
         register_cleanup();
 
         let base = format!("http://127.0.0.1:{port}");
@@ -121,7 +166,7 @@ impl Server {
                 let mut text = String::new();
                 let _ = std::fs::File::open(state.path().join("wrangler.log"))
                     .and_then(|mut f| f.read_to_string(&mut text));
-                stop_group();
+                stop_group(pgid);
                 return Err(format!("no answer on {base} within 90 s; log:\n{text}"));
             }
             std::thread::sleep(Duration::from_millis(250));
@@ -140,11 +185,10 @@ impl Server {
     }
 }
 
-/// Stops the process group of the server (SIGTERM, then SIGKILL).
+/// Stops the process group of a server (SIGTERM, then SIGKILL).
 /// DANGER (TOOLCHAIN.md): the group id is negated here, never by a shell `kill`.
 #[allow(unsafe_code)]
-fn stop_group() {
-    let pgid = PGID.swap(0, Ordering::SeqCst);
+fn stop_group(pgid: i32) {
     if pgid <= 1 {
         return;
     }
@@ -159,11 +203,20 @@ fn stop_group() {
 }
 
 extern "C" fn cleanup_at_exit() {
-    stop_group();
+    let groups = std::mem::take(&mut *PGIDS.lock().unwrap_or_else(|e| e.into_inner()));
+    for pgid in groups {
+        stop_group(pgid);
+    }
 }
 
 #[allow(unsafe_code)]
 fn register_cleanup() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(register_atexit);
+}
+
+#[allow(unsafe_code)]
+fn register_atexit() {
     // The shared server lives in a static, which is never dropped: stop it
     // when the test binary exits, whether its tests passed or failed.
     // SAFETY: registers a plain extern "C" function with no captured state.

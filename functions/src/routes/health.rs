@@ -1,37 +1,31 @@
 //! `GET /api/v1/health`: the build version and whether D1 answers.
 
 use serde::Serialize;
-use worker::{Env, Response, Result};
 
-use crate::http;
+use crate::ctx::Ctx;
+use crate::http::{self, ApiResult};
 
 #[derive(Serialize)]
-struct Health {
+struct Health<'a> {
     status: &'static str,
     version: &'static str,
     d1: bool,
-    mode: String,
+    mode: &'a str,
 }
 
-pub async fn get(env: &Env) -> Result<Response> {
-    let d1 = match env.d1("DB") {
-        Ok(db) => db
-            .prepare("SELECT 1 AS ok")
-            .first::<serde_json::Value>(Some("ok"))
-            .await
-            .map(|v| v.is_some())
-            .unwrap_or(false),
-        Err(_) => false,
-    };
-    let mode = env
-        .var("FRIST_MODE")
-        .map(|v| v.to_string())
-        .unwrap_or_else(|_| "production".into());
+pub async fn get(ctx: &Ctx) -> ApiResult {
+    let d1 = ctx
+        .db
+        .prepare("SELECT 1 AS ok")
+        .first::<serde_json::Value>(Some("ok"))
+        .await
+        .map(|v| v.is_some())
+        .unwrap_or(false);
     let body = Health {
         status: if d1 { "ok" } else { "degraded" },
         version: frist_domain::VERSION,
         d1,
-        mode,
+        mode: &ctx.config.mode,
     };
-    http::json(&body, if d1 { 200 } else { 503 })
+    Ok(http::json(&body, if d1 { 200 } else { 503 })?)
 }

@@ -1,32 +1,373 @@
-//! The router: one module per resource.
+//! The router. Every request passes the same gate, in this order, before a
+//! handler sees it:
+//!
+//! 1. the route, from [`frist_domain::api::ROUTES`] (404 / 405 with `Allow`);
+//! 2. CSRF: a state-changing request must carry an `Origin` equal to this
+//!    site's (403);
+//! 3. the body: at most the route's cap (413), and JSON (415);
+//! 4. the session (401), then the route's roles (403, and an audit entry);
+//! 5. on creating routes, `Idempotency-Key` (400 if missing; a replay
+//!    answers from the store);
+//! 6. on changing routes, `If-Match` (428 if missing).
+//!
+//! Handlers then scope every query to the caller's organisation (Helfo
+//! sees all), so another organisation's object is simply not found (404).
 
+mod audit;
 mod health;
+pub mod organisations;
+mod session;
+pub mod users;
 
-use worker::{Env, Request, Response, Result, Router};
+use frist_domain::api::{Access, NoRoute, Page, RouteId, find_route};
+use frist_domain::{Issue, IssueCode};
+use wasm_bindgen::JsValue;
+use worker::{D1Database, Env, Request, Response, Result};
 
-use crate::http;
+use crate::audit::Entry;
+use crate::ctx::{Config, Ctx};
+use crate::http::{ApiError, ApiResult};
 
 pub async fn handle(req: Request, env: Env) -> Result<Response> {
-    let resp = Router::new()
-        .get_async("/api/v1/health", |_req, ctx| async move {
-            health::get(&ctx.env).await
-        })
-        .run(req, env)
-        .await?;
-    // The router answers 404/405 with an empty body; give those a problem body.
-    match resp.status_code() {
-        404 => http::problem(
-            404,
-            "not_found",
-            "Fant ikke ressursen.",
-            "No such resource.",
-        ),
-        405 => http::problem(
-            405,
-            "method_not_allowed",
-            "Metoden er ikke tillatt her.",
-            "Method not allowed here.",
-        ),
-        _ => Ok(resp),
+    match dispatch(req, &env).await {
+        Ok(resp) => Ok(resp),
+        Err(e) => e.into_response(),
     }
+}
+
+fn is_safe(method: &str) -> bool {
+    matches!(method, "GET" | "HEAD" | "OPTIONS")
+}
+
+async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
+    let url = req.url()?;
+    let method = req.method().to_string();
+    let path = url.path().to_owned();
+    let m = match find_route(&method, &path) {
+        Ok(m) => m,
+        Err(NoRoute::NotFound) => return Err(ApiError::not_found()),
+        Err(NoRoute::MethodNotAllowed { allowed }) => {
+            return Err(ApiError::new(
+                405,
+                "method_not_allowed",
+                "Metoden er ikke tillatt her.",
+                "Method not allowed here.",
+            )
+            .with_header("Allow", allowed.join(", ")));
+        }
+    };
+    let spec = m.spec;
+    let params: Vec<(&'static str, String)> = m
+        .params
+        .iter()
+        .map(|(k, v)| (*k, (*v).to_owned()))
+        .collect();
+    let now = worker::Date::now().as_millis() as i64;
+    let config = Config::from_env(env);
+    let host = url.host_str().unwrap_or("");
+    let secure_cookies =
+        !(url.scheme() == "http" && matches!(host, "localhost" | "127.0.0.1" | "[::1]"));
+
+    if !is_safe(&method) {
+        check_origin(&req, &url)?;
+    }
+    let body = read_body(&mut req, spec.max_body, &method).await?;
+
+    let db = env.d1("DB")?;
+    let caller = if spec.access == Access::Public {
+        None
+    } else {
+        let caller = crate::auth::authenticate(&req, &db, &config, secure_cookies, now)
+            .await?
+            .ok_or_else(crate::auth::unauthenticated)?;
+        if !spec.access.allows(caller.role) {
+            deny(&db, now, &caller, spec.id).await?;
+            return Err(ApiError::new(
+                403,
+                "forbidden",
+                "Du har ikke tilgang til dette med rollen din.",
+                "Your role does not give access to this.",
+            ));
+        }
+        Some(caller)
+    };
+
+    let idem = match (spec.creates, &caller) {
+        (true, Some(c)) => {
+            let key = crate::idempotency::key_from_header(req.headers().get("Idempotency-Key")?)?;
+            let route: &'static str = spec.id.into();
+            match crate::idempotency::begin(&db, &c.user_id, key, route, &body, now).await? {
+                Ok(replay) => return Ok(replay),
+                Err(fresh) => Some(fresh),
+            }
+        }
+        _ => None,
+    };
+    let if_match = if spec.conditional {
+        Some(parse_if_match(req.headers().get("If-Match")?)?)
+    } else {
+        None
+    };
+
+    let client_key = crate::crypto::sha256_hex(
+        req.headers()
+            .get("CF-Connecting-IP")?
+            .unwrap_or_else(|| "unknown".into())
+            .as_bytes(),
+    );
+    let ctx = Ctx {
+        db,
+        params,
+        query: url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        body,
+        caller,
+        now,
+        config,
+        secure_cookies,
+        client_key,
+        idem,
+        if_match,
+    };
+    match spec.id {
+        RouteId::Health => health::get(&ctx).await,
+        RouteId::Login => session::login(&ctx).await,
+        RouteId::SessionGet => session::get(&ctx).await,
+        RouteId::Logout => session::logout(&ctx).await,
+        RouteId::OrganisationList => organisations::list(&ctx).await,
+        RouteId::OrganisationCreate => organisations::create(&ctx).await,
+        RouteId::OrganisationGet => organisations::get(&ctx).await,
+        RouteId::UserList => users::list(&ctx).await,
+        RouteId::UserCreate => users::create(&ctx).await,
+        RouteId::UserGet => users::get(&ctx).await,
+        RouteId::UserUpdate => users::update(&ctx).await,
+        RouteId::AuditList => audit::list(&ctx).await,
+    }
+}
+
+/// CSRF: the `Origin` of a state-changing request must be this site.
+/// Browsers always send it on cross-site and same-site POST/PATCH/DELETE;
+/// other clients (the CLI) send it themselves.
+fn check_origin(req: &Request, url: &worker::Url) -> std::result::Result<(), ApiError> {
+    let origin = req.headers().get("Origin")?;
+    let own = url.origin().ascii_serialization();
+    let via_host = req
+        .headers()
+        .get("Host")?
+        .map(|h| format!("{}://{h}", url.scheme()));
+    match origin {
+        Some(o) if o == own || Some(&o) == via_host.as_ref() => Ok(()),
+        _ => Err(ApiError::new(
+            403,
+            "csrf_origin",
+            "Forespørselen kom ikke fra frist sine egne sider, og ble avvist.",
+            "The request did not come from frist's own pages and was refused.",
+        )),
+    }
+}
+
+async fn read_body(
+    req: &mut Request,
+    max: usize,
+    method: &str,
+) -> std::result::Result<Vec<u8>, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            413,
+            "body_too_large",
+            format!(
+                "Forespørselen er for stor. Største tillatte størrelse er {} kB.",
+                max / 1024
+            ),
+            format!(
+                "The request is too large. The largest allowed size is {} kB.",
+                max / 1024
+            ),
+        )
+    };
+    if let Some(len) = req.headers().get("Content-Length")?
+        && len.trim().parse::<usize>().map_or(true, |n| n > max)
+    {
+        return Err(too_large());
+    }
+    if is_safe(method) {
+        return Ok(Vec::new());
+    }
+    let body = req.bytes().await.unwrap_or_default();
+    if body.len() > max {
+        return Err(too_large());
+    }
+    let json = req.headers().get("Content-Type")?.is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if !body.is_empty() && !json
+        || body.is_empty() && matches!(method, "POST" | "PUT" | "PATCH") && !json
+    {
+        return Err(ApiError::new(
+            415,
+            "unsupported_media_type",
+            "Innholdet må sendes som application/json.",
+            "The content must be sent as application/json.",
+        ));
+    }
+    Ok(body)
+}
+
+/// `If-Match: "3"` → 3. Missing: 428. Malformed: 412 (it matches nothing).
+fn parse_if_match(value: Option<String>) -> std::result::Result<i64, ApiError> {
+    let Some(v) = value else {
+        return Err(ApiError::new(
+            428,
+            "if_match_required",
+            "Endringen mangler If-Match med versjonen du endrer. Last inn på nytt og prøv igjen.",
+            "The change lacks If-Match with the version you are changing. Reload and try again.",
+        ));
+    };
+    let v = v.trim();
+    let v = v.strip_prefix("W/").unwrap_or(v);
+    v.trim_matches('"')
+        .parse::<i64>()
+        .map_err(|_| crate::routes::users::stale(0))
+}
+
+async fn deny(
+    db: &D1Database,
+    now: i64,
+    caller: &crate::ctx::Caller,
+    route: RouteId,
+) -> Result<()> {
+    let route: &'static str = route.into();
+    crate::audit::entry(
+        db,
+        now,
+        caller,
+        &Entry {
+            action: "access.denied",
+            object_kind: "route",
+            object_id: Some(route),
+            organisation_id: Some(&caller.organisation_id),
+        },
+    )?
+    .run()
+    .await?;
+    Ok(())
+}
+
+/// The page of `items` (fetched with one extra row to see if more follow).
+pub fn page<T>(mut items: Vec<T>, limit: i64, cursor_of: impl Fn(&T) -> String) -> Page<T> {
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let more = items.len() > limit;
+    items.truncate(limit);
+    let next_cursor = if more {
+        items.last().map(cursor_of)
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
+/// A list of a table with `id` and `name` columns, sorted by name.
+pub struct Listing<'a> {
+    pub table: &'static str,
+    pub columns: &'static str,
+    /// The column holding the owning organisation's id.
+    pub scope_column: &'static str,
+    /// An optional `column = value` filter from the query string.
+    pub filter: (&'static str, Option<&'a str>),
+}
+
+/// One page of `listing` as the caller may see it, alphabetical by name.
+/// `?limit=` sets the page size; `?cursor=` is the last id of the previous
+/// page. A cursor that names no row the caller can see is refused (400),
+/// never silently restarted.
+pub async fn alphabetical_page<R, V>(
+    ctx: &Ctx,
+    listing: &Listing<'_>,
+    view: impl Fn(R) -> Option<V>,
+    id_of: impl Fn(&V) -> String,
+) -> ApiResult
+where
+    R: serde::de::DeserializeOwned,
+    V: serde::Serialize,
+{
+    let caller = ctx.caller()?;
+    let Listing {
+        table,
+        columns,
+        scope_column,
+        filter: (filter_column, filter),
+    } = listing;
+    let limit =
+        frist_domain::api::parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
+    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
+    if let Some(c) = cursor {
+        let found = ctx
+            .db
+            .prepare(format!(
+                "SELECT 1 AS ok FROM {table} WHERE id = ?1 AND (?2 IS NULL OR {scope_column} = ?2)"
+            ))
+            .bind(&[JsValue::from_str(c), caller.scope()])?
+            .first::<serde_json::Value>(None)
+            .await?;
+        if found.is_none() {
+            return Err(ApiError::bad_request(Issue::error(
+                "cursor",
+                IssueCode::CursorInvalid,
+            )));
+        }
+    }
+    let rows = ctx
+        .db
+        .prepare(format!(
+            "SELECT {columns} FROM {table} \
+             WHERE (?1 IS NULL OR {scope_column} = ?1) \
+               AND (?2 IS NULL OR (name, id) > (SELECT name, id FROM {table} WHERE id = ?2)) \
+               AND (?4 IS NULL OR {filter_column} = ?4) \
+             ORDER BY name, id LIMIT ?3"
+        ))
+        .bind(&[
+            caller.scope(),
+            crate::db::opt(cursor),
+            crate::db::int(limit + 1),
+            crate::db::opt(filter.filter(|f| !f.is_empty())),
+        ])?
+        .all()
+        .await?
+        .results::<R>()?;
+    let items = rows.into_iter().filter_map(view).collect();
+    Ok(crate::http::json(&page(items, limit, id_of), 200)?)
+}
+
+/// Creates one object: its insert, its audit entry and its idempotency
+/// record in one D1 batch, answering 201 with `view`. A unique violation on
+/// `unique.0` is reported as `already_exists` at the field `unique.1`.
+pub async fn create_object<T: serde::Serialize>(
+    ctx: &Ctx,
+    insert: worker::D1PreparedStatement,
+    entry: &Entry<'_>,
+    view: &T,
+    unique: (&str, &'static str),
+) -> ApiResult {
+    let caller = ctx.caller()?;
+    let audit = crate::audit::entry(&ctx.db, ctx.now, caller, entry)?;
+    let body = serde_json::to_string(view).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    crate::idempotency::create(
+        &ctx.db,
+        ctx.idem()?,
+        vec![insert, audit],
+        body,
+        ctx.now,
+        |e| {
+            crate::db::is_unique_violation(e, unique.0).then(|| {
+                let mut r = frist_domain::Report::new();
+                r.push(Issue::error(unique.1, IssueCode::AlreadyExists));
+                ApiError::invalid(r)
+            })
+        },
+    )
+    .await
 }

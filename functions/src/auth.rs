@@ -1,0 +1,141 @@
+//! Sessions: random tokens in an `HttpOnly; SameSite=Strict` cookie, stored
+//! only as their SHA-256 in D1 (a database leak yields no usable token),
+//! with idle and absolute expiry checked on every request. Logout and
+//! deactivation end sessions in D1 at once (ASVS 7.4.1, 7.4.2) — sessions
+//! never live in KV, which may be a minute stale.
+
+use frist_domain::access::{Role, SessionStatus};
+use worker::{D1Database, Request};
+
+use crate::crypto::sha256_hex;
+use crate::ctx::{Caller, Config};
+use crate::db::{int, text};
+use crate::http::ApiError;
+
+/// The cookie's name: `__Host-` prefixed (Secure, host-only, Path=/)
+/// except over plain HTTP on localhost, where browsers refuse `Secure`.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-frist_session"
+    } else {
+        "frist_session"
+    }
+}
+
+/// `Set-Cookie` for a new session.
+pub fn session_cookie(token: &str, secure: bool, max_age_s: i64) -> String {
+    let secure_attr = if secure { "; Secure" } else { "" };
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_s}{secure_attr}",
+        cookie_name(secure)
+    )
+}
+
+/// `Set-Cookie` that removes the session cookie.
+pub fn clear_cookie(secure: bool) -> String {
+    session_cookie("", secure, 0)
+}
+
+fn token_from(req: &Request, secure: bool) -> Option<String> {
+    let header = req.headers().get("Cookie").ok()??;
+    let name = cookie_name(secure);
+    header.split(';').find_map(|part| {
+        let (k, v) = part.trim().split_once('=')?;
+        (k == name && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| v.to_owned())
+    })
+}
+
+/// 401: not logged in.
+pub fn unauthenticated() -> ApiError {
+    ApiError::new(
+        401,
+        "unauthenticated",
+        "Du er ikke logget inn. Logg inn for å fortsette.",
+        "You are not logged in. Log in to continue.",
+    )
+}
+
+fn expired(secure: bool) -> ApiError {
+    ApiError::new(
+        401,
+        "session_expired",
+        "Økten din er utløpt. Logg inn igjen – det du har skrevet, er tatt vare på i nettleseren.",
+        "Your session has expired. Log in again – what you typed is kept in the browser.",
+    )
+    .with_header("Set-Cookie", clear_cookie(secure))
+}
+
+#[derive(serde::Deserialize)]
+struct SessionRow {
+    session_id: String,
+    user_id: String,
+    organisation_id: String,
+    role: String,
+    active: i64,
+    demo: i64,
+    created_ms: i64,
+    last_seen_ms: i64,
+    ended_ms: Option<i64>,
+}
+
+/// The caller of a request, from its session cookie. No cookie: `Ok(None)`.
+/// An ended, expired or unknown session, or an account that is inactive
+/// (or a demo account in production): 401, and the cookie is cleared.
+pub async fn authenticate(
+    req: &Request,
+    db: &D1Database,
+    config: &Config,
+    secure: bool,
+    now: i64,
+) -> Result<Option<Caller>, ApiError> {
+    let Some(token) = token_from(req, secure) else {
+        return Ok(None);
+    };
+    let row = db
+        .prepare(
+            "SELECT s.id AS session_id, u.id AS user_id, u.organisation_id, u.role, u.active, u.demo, \
+                    s.created_ms, s.last_seen_ms, s.ended_ms \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
+        )
+        .bind(&[text(&sha256_hex(token.as_bytes()))])?
+        .first::<SessionRow>(None)
+        .await?;
+    let Some(row) = row else {
+        return Err(expired(secure));
+    };
+    if row.ended_ms.is_some() || row.active == 0 || (row.demo != 0 && !config.local) {
+        return Err(expired(secure));
+    }
+    match config.session.status(row.created_ms, row.last_seen_ms, now) {
+        SessionStatus::Expired(reason) => {
+            let reason: &'static str = reason.into();
+            db.prepare(
+                "UPDATE sessions SET ended_ms = ?1, ended_reason = ?2 WHERE id = ?3 AND ended_ms IS NULL",
+            )
+            .bind(&[int(now), text(reason), text(&row.session_id)])?
+            .run()
+            .await?;
+            Err(expired(secure))
+        }
+        SessionStatus::Active { .. } => {
+            // Record use, at most every quarter of the idle time (and at
+            // least once a minute), to keep writes down.
+            let step = (config.session.idle_ms / 4).min(60_000);
+            if now - row.last_seen_ms >= step {
+                db.prepare("UPDATE sessions SET last_seen_ms = ?1 WHERE id = ?2")
+                    .bind(&[int(now), text(&row.session_id)])?
+                    .run()
+                    .await?;
+            }
+            let role: Role = row.role.parse().map_err(|_| expired(secure))?;
+            Ok(Some(Caller {
+                user_id: row.user_id,
+                organisation_id: row.organisation_id,
+                role,
+                session_id: row.session_id,
+                session_created: row.created_ms,
+            }))
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! What a handler knows about its request: the matched route, the caller,
+//! the body (already size- and type-checked), the time, the configuration.
+
+use frist_domain::access::{LoginThrottle, Role, SessionPolicy};
+use frist_domain::{Issue, IssueCode};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, Env};
+
+use crate::http::ApiError;
+use crate::idempotency::Idem;
+
+/// Settings read from the environment (`[vars]` in wrangler.toml). The
+/// session and throttle numbers can be shortened for tests.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `local` allows demo accounts and synthetic identities; anything else
+    /// counts as production.
+    pub local: bool,
+    pub mode: String,
+    pub session: SessionPolicy,
+    pub throttle: LoginThrottle,
+}
+
+impl Config {
+    pub fn from_env(env: &Env) -> Config {
+        let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+        let num = |name: &str| {
+            var(name)
+                .and_then(|v| v.parse::<i64>().ok())
+                .filter(|n| *n > 0)
+        };
+        let mode = var("FRIST_MODE").unwrap_or_else(|| "production".into());
+        let d = SessionPolicy::DEFAULT;
+        let t = LoginThrottle::DEFAULT;
+        Config {
+            local: mode == "local",
+            mode,
+            session: SessionPolicy {
+                idle_ms: num("FRIST_SESSION_IDLE_SECS").map_or(d.idle_ms, |s| s * 1000),
+                absolute_ms: num("FRIST_SESSION_ABSOLUTE_SECS").map_or(d.absolute_ms, |s| s * 1000),
+            },
+            throttle: LoginThrottle {
+                per_account: num("FRIST_LOGIN_PER_ACCOUNT").map_or(t.per_account, |n| n as u32),
+                per_client: num("FRIST_LOGIN_PER_CLIENT").map_or(t.per_client, |n| n as u32),
+                window_ms: num("FRIST_LOGIN_WINDOW_SECS").map_or(t.window_ms, |s| s * 1000),
+            },
+        }
+    }
+}
+
+/// The logged-in user behind a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: String,
+    pub organisation_id: String,
+    pub role: Role,
+    pub session_id: String,
+    pub session_created: i64,
+}
+
+impl Caller {
+    /// The organisation every query is limited to, or NULL for Helfo (which
+    /// sees all). Bind it as `?N` in `(?N IS NULL OR organisation_id = ?N)`.
+    pub fn scope(&self) -> JsValue {
+        if self.role.sees_all_organisations() {
+            JsValue::NULL
+        } else {
+            JsValue::from_str(&self.organisation_id)
+        }
+    }
+}
+
+/// One request, ready for its handler.
+pub struct Ctx {
+    pub db: D1Database,
+    pub params: Vec<(&'static str, String)>,
+    pub query: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    pub caller: Option<Caller>,
+    /// Unix milliseconds at the start of the request.
+    pub now: i64,
+    pub config: Config,
+    /// Cookies get `Secure` and the `__Host-` prefix unless served over
+    /// plain HTTP on localhost.
+    pub secure_cookies: bool,
+    /// An opaque key for the client (a hash of its address), for the login
+    /// throttle.
+    pub client_key: String,
+    /// Set on creating routes.
+    pub idem: Option<Idem>,
+    /// Set on conditional routes: the version `If-Match` names.
+    pub if_match: Option<i64>,
+}
+
+impl Ctx {
+    /// The caller of a route that requires one (the router has checked).
+    pub fn caller(&self) -> Result<&Caller, ApiError> {
+        self.caller
+            .as_ref()
+            .ok_or_else(crate::auth::unauthenticated)
+    }
+
+    /// A path parameter.
+    pub fn param(&self, name: &str) -> &str {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// A query parameter.
+    pub fn query(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as `T`. Malformed JSON, wrong types and unknown fields are a
+    /// 400 naming the line and column — never echoing the input.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, ApiError> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            ApiError::bad_request(
+                Issue::error("", IssueCode::InvalidJson)
+                    .with("line", e.line())
+                    .with("column", e.column()),
+            )
+        })
+    }
+
+    /// The idempotency record of a creating route.
+    pub fn idem(&self) -> Result<&Idem, ApiError> {
+        self.idem
+            .as_ref()
+            .ok_or_else(|| ApiError::new(500, "internal", "Intern feil.", "Internal error."))
+    }
+}

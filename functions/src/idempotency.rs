@@ -1,0 +1,162 @@
+//! `Idempotency-Key` on creating POSTs. The first request with a key
+//! creates and stores its answer in the same D1 batch as the object; a
+//! repeat with the same body gets that answer again (marked
+//! `Idempotent-Replayed: true`); a repeat with another body is refused with
+//! 422. Two racing requests with one key cannot both create: the key's
+//! primary key makes the loser's whole batch roll back, and it replays the
+//! winner's answer.
+
+use frist_domain::{Issue, IssueCode};
+use worker::{D1Database, D1PreparedStatement, Response};
+
+use crate::db::{int, text};
+use crate::http::{ApiError, ApiResult};
+
+/// How long a key is remembered.
+pub const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
+/// The longest key accepted.
+pub const KEY_MAX: usize = 200;
+
+/// A key that has not been used yet, with the hash of its request.
+#[derive(Debug, Clone)]
+pub struct Idem {
+    pub user_id: String,
+    pub key: String,
+    pub route: &'static str,
+    pub body_hash: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Stored {
+    route: String,
+    body_hash: String,
+    status: i64,
+    response: String,
+    created_ms: i64,
+}
+
+/// Reads the `Idempotency-Key` header value and checks it.
+pub fn key_from_header(value: Option<String>) -> Result<String, ApiError> {
+    let Some(key) = value.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()) else {
+        return Err(ApiError::new(
+            400,
+            "idempotency_key_required",
+            "Forespørselen mangler Idempotency-Key. Send en unik nøkkel per ny innsending.",
+            "The request lacks an Idempotency-Key. Send a unique key with each new submission.",
+        ));
+    };
+    if key.len() > KEY_MAX || !key.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(ApiError::bad_request(
+            Issue::error("Idempotency-Key", IssueCode::TooLong).with("max", KEY_MAX),
+        ));
+    }
+    Ok(key)
+}
+
+/// Looks the key up. `Ok(Err(idem))` means a fresh key: go on and create;
+/// `Ok(Ok(resp))` is the stored answer to replay.
+pub async fn begin(
+    db: &D1Database,
+    user_id: &str,
+    key: String,
+    route: &'static str,
+    body: &[u8],
+    now: i64,
+) -> Result<Result<Response, Idem>, ApiError> {
+    let mut hashed = Vec::with_capacity(route.len() + 1 + body.len());
+    hashed.extend_from_slice(route.as_bytes());
+    hashed.push(0);
+    hashed.extend_from_slice(body);
+    let idem = Idem {
+        user_id: user_id.to_owned(),
+        key,
+        route,
+        body_hash: crate::crypto::sha256_hex(&hashed),
+    };
+    match lookup(db, &idem, now).await? {
+        Some(resp) => Ok(Ok(resp)),
+        None => Ok(Err(idem)),
+    }
+}
+
+async fn lookup(db: &D1Database, idem: &Idem, now: i64) -> Result<Option<Response>, ApiError> {
+    let stored = db
+        .prepare(
+            "SELECT route, body_hash, status, response, created_ms FROM idempotency \
+             WHERE user_id = ?1 AND key = ?2",
+        )
+        .bind(&[text(&idem.user_id), text(&idem.key)])?
+        .first::<Stored>(None)
+        .await?;
+    let Some(stored) = stored else {
+        return Ok(None);
+    };
+    if now - stored.created_ms > KEEP_MS {
+        // Forgotten: the key may be used afresh.
+        db.prepare("DELETE FROM idempotency WHERE user_id = ?1 AND key = ?2")
+            .bind(&[text(&idem.user_id), text(&idem.key)])?
+            .run()
+            .await?;
+        return Ok(None);
+    }
+    if stored.route != idem.route || stored.body_hash != idem.body_hash {
+        return Err(ApiError::new(
+            422,
+            "idempotency_key_reused",
+            "Denne Idempotency-Key er allerede brukt til en annen innsending. Bruk en ny nøkkel.",
+            "This Idempotency-Key was already used for a different submission. Use a new key.",
+        ));
+    }
+    let resp = Response::ok(stored.response)?.with_status(stored.status as u16);
+    resp.headers().set("Content-Type", "application/json")?;
+    resp.headers().set("Idempotent-Replayed", "true")?;
+    Ok(Some(resp))
+}
+
+/// The statement that stores the answer; run it in the creating batch.
+pub fn record(
+    db: &D1Database,
+    idem: &Idem,
+    status: u16,
+    response: &str,
+    now: i64,
+) -> worker::Result<D1PreparedStatement> {
+    db.prepare(
+        "INSERT INTO idempotency (user_id, key, route, body_hash, status, response, created_ms) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(&[
+        text(&idem.user_id),
+        text(&idem.key),
+        text(idem.route),
+        text(&idem.body_hash),
+        int(i64::from(status)),
+        text(response),
+        int(now),
+    ])
+}
+
+/// Runs a creating batch whose last statement is [`record`]; answers 201
+/// with `response`, or — if another request with the same key won the race —
+/// that request's answer. `on_conflict` maps other unique violations.
+pub async fn create(
+    db: &D1Database,
+    idem: &Idem,
+    mut statements: Vec<D1PreparedStatement>,
+    response: String,
+    now: i64,
+    on_conflict: impl Fn(&worker::Error) -> Option<ApiError>,
+) -> ApiResult {
+    statements.push(record(db, idem, 201, &response, now)?);
+    match db.batch(statements).await {
+        Ok(_) => {
+            let resp = Response::ok(response)?.with_status(201);
+            resp.headers().set("Content-Type", "application/json")?;
+            Ok(resp)
+        }
+        Err(e) if crate::db::is_unique_violation(&e, "idempotency") => {
+            lookup(db, idem, now).await?.ok_or_else(|| e.into())
+        }
+        Err(e) => Err(on_conflict(&e).unwrap_or_else(|| e.into())),
+    }
+}

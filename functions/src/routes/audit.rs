@@ -1,0 +1,45 @@
+//! `GET /api/v1/audit`: the audit trail, newest first. Helfo reads all of
+//! it; everyone else reads the entries about their organisation or made by
+//! its users. The cursor is the last sequence number of the page.
+
+use frist_domain::api::{AuditEntry, parse_limit};
+use frist_domain::{Issue, IssueCode};
+
+use crate::ctx::Ctx;
+use crate::db::{int, opt};
+use crate::http::{self, ApiError, ApiResult};
+use crate::routes::page;
+
+pub async fn list(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let limit = parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
+    let before = match ctx.query("cursor").filter(|c| !c.is_empty()) {
+        None => None,
+        Some(c) => Some(c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+            ApiError::bad_request(Issue::error("cursor", IssueCode::CursorInvalid))
+        })?),
+    };
+    let rows = ctx
+        .db
+        .prepare(
+            "SELECT seq, at, action, object_kind, object_id, organisation_id, actor_user_id, \
+                    actor_organisation_id, session_id FROM audit \
+             WHERE (?1 IS NULL OR organisation_id = ?1 OR actor_organisation_id = ?1) \
+               AND (?2 IS NULL OR seq < ?2) \
+               AND (?3 IS NULL OR object_id = ?3) \
+             ORDER BY seq DESC LIMIT ?4",
+        )
+        .bind(&[
+            caller.scope(),
+            before.map_or(wasm_bindgen::JsValue::NULL, int),
+            opt(ctx.query("object_id").filter(|o| !o.is_empty())),
+            int(limit + 1),
+        ])?
+        .all()
+        .await?
+        .results::<AuditEntry>()?;
+    Ok(http::json(
+        &page(rows, limit, |e: &AuditEntry| e.seq.to_string()),
+        200,
+    )?)
+}

@@ -1,0 +1,111 @@
+//! Organisations: Helfo administrators create them; everyone else sees
+//! only their own (another organisation's id answers 404).
+
+use frist_domain::access::NewOrganisation;
+use frist_domain::api::OrganisationView;
+use frist_domain::ids::Organisasjonsnummer;
+use wasm_bindgen::JsValue;
+use worker::D1Database;
+
+use crate::audit::Entry;
+use crate::ctx::Ctx;
+use crate::db::{iso, text};
+use crate::http::{self, ApiError, ApiResult};
+use crate::routes::{Listing, alphabetical_page, create_object};
+
+#[derive(serde::Deserialize)]
+struct Row {
+    id: String,
+    name: String,
+    orgnr: String,
+    kind: String,
+    created_at: String,
+}
+
+impl Row {
+    fn view(self) -> Option<OrganisationView> {
+        Some(OrganisationView {
+            kind: self.kind.parse().ok()?,
+            id: self.id,
+            name: self.name,
+            orgnr: self.orgnr,
+            created_at: self.created_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, name, orgnr, kind, created_at";
+
+/// One organisation within `scope` (NULL: any).
+pub async fn load(
+    db: &D1Database,
+    id: &str,
+    scope: JsValue,
+) -> worker::Result<Option<OrganisationView>> {
+    Ok(db
+        .prepare(format!(
+            "SELECT {COLUMNS} FROM organisations WHERE id = ?1 AND (?2 IS NULL OR id = ?2)"
+        ))
+        .bind(&[text(id), scope])?
+        .first::<Row>(None)
+        .await?
+        .and_then(Row::view))
+}
+
+pub async fn get(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let org = load(&ctx.db, ctx.param("id"), caller.scope())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(http::json(&org, 200)?)
+}
+
+/// Alphabetical by name; the cursor is the last id of the page.
+pub async fn list(ctx: &Ctx) -> ApiResult {
+    let listing = Listing {
+        table: "organisations",
+        columns: COLUMNS,
+        scope_column: "id",
+        filter: ("id", None),
+    };
+    alphabetical_page(ctx, &listing, Row::view, |o: &OrganisationView| {
+        o.id.clone()
+    })
+    .await
+}
+
+pub async fn create(ctx: &Ctx) -> ApiResult {
+    let form: NewOrganisation = ctx.json()?;
+    let report = form.validate();
+    if report.has_errors() {
+        return Err(ApiError::invalid(report));
+    }
+    let (Ok(orgnr), Some(kind)) = (form.orgnr.parse::<Organisasjonsnummer>(), form.org_kind())
+    else {
+        return Err(ApiError::invalid(form.validate()));
+    };
+    let view = OrganisationView {
+        id: crate::crypto::new_id("o")?,
+        name: form.name.trim().to_owned(),
+        orgnr: orgnr.as_str(),
+        kind,
+        created_at: iso(ctx.now),
+    };
+    let insert = ctx
+        .db
+        .prepare("INSERT INTO organisations (id, name, orgnr, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(&[
+            text(&view.id),
+            text(&view.name),
+            text(&view.orgnr),
+            text(kind.as_str()),
+            text(&view.created_at),
+        ])?;
+    let entry = Entry {
+        action: "organisation.create",
+        object_kind: "organisation",
+        object_id: Some(&view.id),
+        organisation_id: Some(&view.id),
+    };
+    create_object(ctx, insert, &entry, &view, ("organisations", "orgnr")).await
+}

@@ -1,0 +1,243 @@
+//! `POST /api/v1/session` (log in), `GET` (who am I, until when) and
+//! `DELETE` (log out).
+//!
+//! A failed login never says whether the e-mail address exists: an unknown
+//! address costs the same PBKDF2 work and gets the same answer as a wrong
+//! password. Failures are counted per account and per client; past the
+//! limit the answer is 429 with `Retry-After`, without checking the
+//! password at all.
+
+use frist_domain::access::{Failures, Throttle, minutes_to_wait, normalise_email};
+use frist_domain::api::{LoginRequest, SessionView};
+use worker::Response;
+
+use crate::audit::{self, Actor, Entry};
+use crate::auth::{clear_cookie, session_cookie};
+use crate::crypto::{DUMMY_HASH, new_id, session_token, sha256_hex, verify_password};
+use crate::ctx::Ctx;
+use crate::db::{int, text};
+use crate::http::{self, ApiError, ApiResult};
+use crate::routes::{organisations, users};
+
+#[derive(serde::Deserialize)]
+struct Account {
+    id: String,
+    organisation_id: String,
+    password_hash: String,
+    active: i64,
+    demo: i64,
+}
+
+#[derive(serde::Deserialize)]
+struct FailureRow {
+    key: String,
+    n: i64,
+    oldest: i64,
+}
+
+fn login_failed() -> ApiError {
+    ApiError::new(
+        401,
+        "login_failed",
+        "Feil e-postadresse eller passord. Etter flere feil på kort tid må du vente før du kan prøve igjen.",
+        "Wrong e-mail address or password. After several failures in a short time you must wait before trying again.",
+    )
+}
+
+pub async fn login(ctx: &Ctx) -> ApiResult {
+    let form: LoginRequest = ctx.json()?;
+    let report = form.validate();
+    if report.has_errors() {
+        return Err(ApiError::invalid(report));
+    }
+    let email = normalise_email(&form.email);
+    let account_key = format!("a:{}", sha256_hex(email.as_bytes()));
+    let client_key = format!("c:{}", ctx.client_key);
+    let window_start = ctx.now - ctx.config.throttle.window_ms;
+
+    let rows = ctx
+        .db
+        .prepare(
+            "SELECT key, COUNT(*) AS n, MIN(at_ms) AS oldest FROM login_failures \
+             WHERE key IN (?1, ?2) AND at_ms > ?3 GROUP BY key",
+        )
+        .bind(&[text(&account_key), text(&client_key), int(window_start)])?
+        .all()
+        .await?
+        .results::<FailureRow>()?;
+    let failures = |key: &str| {
+        rows.iter()
+            .find(|r| r.key == key)
+            .map_or(Failures::default(), |r| Failures {
+                count: u32::try_from(r.n).unwrap_or(u32::MAX),
+                oldest: r.oldest,
+            })
+    };
+    if let Throttle::Locked { retry_after_ms } =
+        ctx.config
+            .throttle
+            .verdict(failures(&account_key), failures(&client_key), ctx.now)
+    {
+        let minutes = minutes_to_wait(retry_after_ms);
+        return Err(ApiError::new(
+            429,
+            "too_many_attempts",
+            format!(
+                "For mange mislykkede innlogginger. Vent {minutes} minutter før du prøver igjen."
+            ),
+            format!("Too many failed logins. Wait {minutes} minutes before trying again."),
+        )
+        .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string()));
+    }
+
+    let account = ctx
+        .db
+        .prepare(
+            "SELECT id, organisation_id, password_hash, active, demo FROM users WHERE email = ?1",
+        )
+        .bind(&[text(&email)])?
+        .first::<Account>(None)
+        .await?;
+    let known = account
+        .as_ref()
+        .map(|a| (a.id.clone(), a.organisation_id.clone()));
+    let stored = account
+        .as_ref()
+        .map_or(DUMMY_HASH, |a| a.password_hash.as_str());
+    let password_ok = verify_password(&form.password, stored).await?;
+    let usable = account
+        .as_ref()
+        .is_some_and(|a| a.active != 0 && (a.demo == 0 || ctx.config.local));
+
+    let Some(account) = account.filter(|_| password_ok && usable) else {
+        let (uid, oid) = match &known {
+            Some((u, o)) => (Some(u.as_str()), Some(o.as_str())),
+            None => (None, None),
+        };
+        let failed = |key: &str| {
+            ctx.db
+                .prepare("INSERT INTO login_failures (key, at_ms) VALUES (?1, ?2)")
+                .bind(&[text(key), int(ctx.now)])
+        };
+        ctx.db
+            .batch(vec![
+                failed(&account_key)?,
+                failed(&client_key)?,
+                audit::entry(
+                    &ctx.db,
+                    ctx.now,
+                    Actor {
+                        user_id: uid,
+                        organisation_id: oid,
+                        session_id: None,
+                    },
+                    &Entry {
+                        action: "login.failed",
+                        object_kind: "session",
+                        object_id: None,
+                        organisation_id: oid,
+                    },
+                )?,
+            ])
+            .await?;
+        return Err(login_failed());
+    };
+
+    let token = session_token()?;
+    let session_id = new_id("s")?;
+    ctx.db
+        .batch(vec![
+            ctx.db
+                .prepare(
+                    "INSERT INTO sessions (id, token_hash, user_id, created_ms, last_seen_ms) \
+                     VALUES (?1, ?2, ?3, ?4, ?4)",
+                )
+                .bind(&[
+                    text(&session_id),
+                    text(&sha256_hex(token.as_bytes())),
+                    text(&account.id),
+                    int(ctx.now),
+                ])?,
+            ctx.db
+                .prepare("DELETE FROM login_failures WHERE key = ?1 OR at_ms <= ?2")
+                .bind(&[text(&account_key), int(window_start)])?,
+            audit::entry(
+                &ctx.db,
+                ctx.now,
+                Actor {
+                    user_id: Some(&account.id),
+                    organisation_id: Some(&account.organisation_id),
+                    session_id: Some(&session_id),
+                },
+                &Entry {
+                    action: "login",
+                    object_kind: "session",
+                    object_id: Some(&session_id),
+                    organisation_id: Some(&account.organisation_id),
+                },
+            )?,
+        ])
+        .await?;
+    let view = session_view(ctx, &account.id, ctx.now).await?;
+    let resp = http::json(&view, 201)?;
+    resp.headers().set(
+        "Set-Cookie",
+        &session_cookie(
+            &token,
+            ctx.secure_cookies,
+            ctx.config.session.absolute_ms / 1000,
+        ),
+    )?;
+    Ok(resp)
+}
+
+async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionView, ApiError> {
+    let user = users::load(&ctx.db, user_id, wasm_bindgen::JsValue::NULL)
+        .await?
+        .ok_or_else(crate::auth::unauthenticated)?;
+    let organisation =
+        organisations::load(&ctx.db, &user.organisation_id, wasm_bindgen::JsValue::NULL)
+            .await?
+            .ok_or_else(crate::auth::unauthenticated)?;
+    Ok(SessionView {
+        user,
+        organisation,
+        expires_at: ctx.config.session.expires_at(created, ctx.now),
+        absolute_expires_at: created + ctx.config.session.absolute_ms,
+        mode: ctx.config.mode.clone(),
+    })
+}
+
+pub async fn get(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let view = session_view(ctx, &caller.user_id, caller.session_created).await?;
+    Ok(http::json(&view, 200)?)
+}
+
+pub async fn logout(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    ctx.db
+        .batch(vec![
+            ctx.db
+                .prepare(
+                    "UPDATE sessions SET ended_ms = ?1, ended_reason = 'logout' WHERE id = ?2 AND ended_ms IS NULL",
+                )
+                .bind(&[int(ctx.now), text(&caller.session_id)])?,
+            audit::entry(
+                &ctx.db,
+                ctx.now,
+                caller,
+                &Entry {
+                    action: "logout",
+                    object_kind: "session",
+                    object_id: Some(&caller.session_id),
+                    organisation_id: Some(&caller.organisation_id),
+                },
+            )?,
+        ])
+        .await?;
+    let resp = Response::empty()?.with_status(204);
+    resp.headers()
+        .set("Set-Cookie", &clear_cookie(ctx.secure_cookies))?;
+    Ok(resp)
+}

@@ -1,0 +1,455 @@
+//! The API contract: every route with the roles it allows, and the JSON the
+//! routes take and give. The edge dispatches from [`ROUTES`] and authorises
+//! from it in one place; the app's client and the access-table test read
+//! the same table, so a new route cannot go unchecked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::access::{OrgKind, Role, check_password};
+use crate::validation::{Issue, IssueCode, Report};
+
+/// Who may call a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, logged in or not.
+    Public,
+    /// Any logged-in user; the data is still scoped to their organisation.
+    AnyRole,
+    /// Only these roles.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether a user with `role` may call the route.
+    pub fn allows(self, role: Role) -> bool {
+        match self {
+            Access::Public | Access::AnyRole => true,
+            Access::Roles(roles) => roles.contains(&role),
+        }
+    }
+}
+
+/// Every route of the API, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum RouteId {
+    Health,
+    Login,
+    SessionGet,
+    Logout,
+    OrganisationList,
+    OrganisationCreate,
+    OrganisationGet,
+    UserList,
+    UserCreate,
+    UserGet,
+    UserUpdate,
+    AuditList,
+}
+
+/// One route: method, path pattern (`:name` segments are parameters), who
+/// may call it, whether it creates something (and so takes an
+/// `Idempotency-Key`), and the largest body it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub id: RouteId,
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+    /// A creating POST: requires `Idempotency-Key`.
+    pub creates: bool,
+    /// A change to an existing object: requires `If-Match`.
+    pub conditional: bool,
+    /// The largest request body, in bytes.
+    pub max_body: usize,
+}
+
+const ADMIN: &[Role] = &[Role::HelfoAdmin];
+/// The body cap of ordinary JSON routes.
+pub const SMALL_BODY: usize = 16 * 1024;
+
+const fn route(id: RouteId, method: &'static str, path: &'static str, access: Access) -> RouteSpec {
+    RouteSpec {
+        id,
+        method,
+        path,
+        access,
+        creates: false,
+        conditional: false,
+        max_body: SMALL_BODY,
+    }
+}
+
+const fn creating(spec: RouteSpec) -> RouteSpec {
+    RouteSpec {
+        creates: true,
+        ..spec
+    }
+}
+
+const fn conditional(spec: RouteSpec) -> RouteSpec {
+    RouteSpec {
+        conditional: true,
+        ..spec
+    }
+}
+
+/// The whole API.
+pub const ROUTES: &[RouteSpec] = &[
+    route(RouteId::Health, "GET", "/api/v1/health", Access::Public),
+    route(RouteId::Login, "POST", "/api/v1/session", Access::Public),
+    route(
+        RouteId::SessionGet,
+        "GET",
+        "/api/v1/session",
+        Access::AnyRole,
+    ),
+    route(
+        RouteId::Logout,
+        "DELETE",
+        "/api/v1/session",
+        Access::AnyRole,
+    ),
+    route(
+        RouteId::OrganisationList,
+        "GET",
+        "/api/v1/organisations",
+        Access::AnyRole,
+    ),
+    creating(route(
+        RouteId::OrganisationCreate,
+        "POST",
+        "/api/v1/organisations",
+        Access::Roles(ADMIN),
+    )),
+    route(
+        RouteId::OrganisationGet,
+        "GET",
+        "/api/v1/organisations/:id",
+        Access::AnyRole,
+    ),
+    route(RouteId::UserList, "GET", "/api/v1/users", Access::AnyRole),
+    creating(route(
+        RouteId::UserCreate,
+        "POST",
+        "/api/v1/users",
+        Access::Roles(ADMIN),
+    )),
+    route(
+        RouteId::UserGet,
+        "GET",
+        "/api/v1/users/:id",
+        Access::AnyRole,
+    ),
+    conditional(route(
+        RouteId::UserUpdate,
+        "PATCH",
+        "/api/v1/users/:id",
+        Access::Roles(ADMIN),
+    )),
+    route(RouteId::AuditList, "GET", "/api/v1/audit", Access::AnyRole),
+];
+
+impl RouteId {
+    /// The route's specification.
+    pub fn spec(self) -> &'static RouteSpec {
+        ROUTES
+            .iter()
+            .find(|r| r.id == self)
+            .expect("every RouteId is in ROUTES (tested)")
+    }
+}
+
+/// A matched route and its path parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteMatch<'a> {
+    pub spec: &'static RouteSpec,
+    pub params: Vec<(&'static str, &'a str)>,
+}
+
+impl RouteMatch<'_> {
+    /// A path parameter by name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Why no route matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoRoute {
+    NotFound,
+    /// The path exists with other methods.
+    MethodNotAllowed {
+        allowed: Vec<&'static str>,
+    },
+}
+
+/// Finds the route for `method` and `path`.
+pub fn find_route<'a>(method: &str, path: &'a str) -> Result<RouteMatch<'a>, NoRoute> {
+    let mut allowed = Vec::new();
+    for spec in ROUTES {
+        let Some(params) = match_path(spec.path, path) else {
+            continue;
+        };
+        if spec.method == method {
+            return Ok(RouteMatch { spec, params });
+        }
+        allowed.push(spec.method);
+    }
+    if allowed.is_empty() {
+        Err(NoRoute::NotFound)
+    } else {
+        Err(NoRoute::MethodNotAllowed { allowed })
+    }
+}
+
+fn match_path<'a>(pattern: &'static str, path: &'a str) -> Option<Vec<(&'static str, &'a str)>> {
+    let mut params = Vec::new();
+    let mut want = pattern.split('/');
+    let mut got = path.strip_suffix('/').unwrap_or(path).split('/');
+    loop {
+        match (want.next(), got.next()) {
+            (None, None) => return Some(params),
+            (Some(w), Some(g)) => {
+                if let Some(name) = w.strip_prefix(':') {
+                    if g.is_empty() {
+                        return None;
+                    }
+                    params.push((name, g));
+                } else if w != g {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `POST /api/v1/session`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+impl LoginRequest {
+    /// Only that both are given; whether they are right is the edge's
+    /// business, and it never says which one was wrong.
+    pub fn validate(&self) -> Report {
+        let mut report = Report::new();
+        if self.email.trim().is_empty() {
+            report.push(Issue::error("email", IssueCode::Required));
+        }
+        if self.password.is_empty() {
+            report.push(Issue::error("password", IssueCode::Required));
+        }
+        report
+    }
+}
+
+/// An organisation as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub id: String,
+    pub name: String,
+    pub orgnr: String,
+    pub kind: OrgKind,
+    pub created_at: String,
+}
+
+/// A user as the API shows it. `version` is the object version that
+/// `If-Match` must name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub organisation_id: String,
+    pub active: bool,
+    pub version: i64,
+    pub created_at: String,
+}
+
+/// `GET /api/v1/session`: who is logged in, and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub user: UserView,
+    pub organisation: OrganisationView,
+    /// When the session ends unless used again (Unix ms).
+    pub expires_at: i64,
+    /// When the session ends whatever happens (Unix ms).
+    pub absolute_expires_at: i64,
+    /// `local` or `production`.
+    pub mode: String,
+}
+
+/// `PATCH /api/v1/users/:id`: what an administrator may change. Fields left
+/// out stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UserPatch {
+    pub name: Option<String>,
+    pub active: Option<bool>,
+    /// A new password (a reset); ends the user's sessions.
+    pub password: Option<String>,
+}
+
+impl UserPatch {
+    /// Every problem with the change; `email` is the user's address.
+    pub fn validate(&self, email: &str) -> Report {
+        let mut report = Report::new();
+        if let Some(name) = &self.name {
+            let n = name.trim().chars().count();
+            if n == 0 {
+                report.push(Issue::error("name", IssueCode::Required));
+            } else if n > crate::access::NAME_MAX {
+                report.push(
+                    Issue::error("name", IssueCode::TooLong).with("max", crate::access::NAME_MAX),
+                );
+            }
+        }
+        if let Some(pw) = &self.password {
+            check_password(&mut report, "password", pw, email);
+        }
+        report
+    }
+
+    /// Whether the change asks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.active.is_none() && self.password.is_none()
+    }
+}
+
+/// One entry of the audit log: who did what to which object, when, from
+/// which session. Never personal data: objects are named by id only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub action: String,
+    pub object_kind: String,
+    pub object_id: Option<String>,
+    /// The organisation the object belongs to.
+    pub organisation_id: Option<String>,
+    pub actor_user_id: Option<String>,
+    pub actor_organisation_id: Option<String>,
+    pub session_id: Option<String>,
+}
+
+/// A page of a list, newest or alphabetical first as the route says; pass
+/// `next_cursor` as `?cursor=` for the next page. `None` on the last page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+/// Page sizes: default and largest.
+pub const PAGE_DEFAULT: i64 = 50;
+pub const PAGE_MAX: i64 = 200;
+
+/// Reads `?limit=`: a whole number from 1 to [`PAGE_MAX`].
+pub fn parse_limit(value: Option<&str>) -> Result<i64, Issue> {
+    match value {
+        None | Some("") => Ok(PAGE_DEFAULT),
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (1..=PAGE_MAX).contains(&n) => Ok(n),
+            _ => Err(Issue::error("limit", IssueCode::NumberOutOfRange)
+                .with("min", 1i64)
+                .with("max", PAGE_MAX)),
+        },
+    }
+}
+
+/// An `application/problem+json` body (RFC 9457) as frist sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// In bokmål.
+    pub detail: String,
+    pub detail_en: String,
+    #[serde(default)]
+    pub issues: Vec<Issue>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn every_route_id_is_in_the_table_exactly_once() {
+        for id in RouteId::iter() {
+            assert_eq!(ROUTES.iter().filter(|r| r.id == id).count(), 1, "{id:?}");
+        }
+        assert_eq!(ROUTES.len(), RouteId::iter().count());
+    }
+
+    #[test]
+    fn routes_match_with_parameters_and_say_which_methods_exist() {
+        let m = find_route("GET", "/api/v1/users/u_abc").unwrap();
+        assert_eq!(m.spec.id, RouteId::UserGet);
+        assert_eq!(m.param("id"), Some("u_abc"));
+        assert_eq!(
+            find_route("GET", "/api/v1/users/").unwrap().spec.id,
+            RouteId::UserList
+        );
+        assert_eq!(
+            find_route("GET", "/api/v1/users/a/b"),
+            Err(NoRoute::NotFound)
+        );
+        assert_eq!(
+            find_route("PUT", "/api/v1/session"),
+            Err(NoRoute::MethodNotAllowed {
+                allowed: vec!["POST", "GET", "DELETE"]
+            })
+        );
+    }
+
+    #[test]
+    fn creating_routes_are_posts_and_conditional_routes_change_something() {
+        for r in ROUTES {
+            if r.creates {
+                assert_eq!(r.method, "POST", "{:?}", r.id);
+            }
+            if r.conditional {
+                assert!(matches!(r.method, "PATCH" | "PUT" | "DELETE"), "{:?}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn only_admins_manage_accounts() {
+        for id in [
+            RouteId::OrganisationCreate,
+            RouteId::UserCreate,
+            RouteId::UserUpdate,
+        ] {
+            let a = id.spec().access;
+            assert!(a.allows(Role::HelfoAdmin));
+            for r in [Role::Helfo, Role::Kommune, Role::Hf, Role::Behandlingssted] {
+                assert!(!a.allows(r), "{id:?} {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn limits_are_checked() {
+        assert_eq!(parse_limit(None), Ok(PAGE_DEFAULT));
+        assert_eq!(parse_limit(Some("5")), Ok(5));
+        assert_eq!(
+            parse_limit(Some("0")).unwrap_err().code,
+            IssueCode::NumberOutOfRange
+        );
+        assert!(parse_limit(Some("201")).is_err());
+        assert!(parse_limit(Some("ti")).is_err());
+    }
+}

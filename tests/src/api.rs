@@ -1,0 +1,186 @@
+//! A small client for the API as a browser would call it: the session
+//! cookie, `Origin` on state-changing requests, JSON in and out.
+
+use reqwest::blocking::RequestBuilder;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+use crate::Server;
+
+/// Every demo account's password (README).
+pub const DEMO_PASSWORD: &str = "frist-demo-2026";
+
+/// The seeded demo accounts: (role, e-mail, user id, organisation id).
+pub fn demo(role: &str) -> (&'static str, &'static str, &'static str) {
+    match role {
+        "helfo" => ("saksbehandler@helfo.example", "u_demo_helfo", "o_helfo"),
+        "helfo_admin" => ("admin@helfo.example", "u_demo_admin", "o_helfo"),
+        "behandlingssted" => ("sykehus@innlandet.example", "u_demo_sykehus", "o_innlandet"),
+        "kommune" => (
+            "kommune@lillehammer.example",
+            "u_demo_kommune",
+            "o_lillehammer",
+        ),
+        "hf" => ("okonomi@helse-sorost.example", "u_demo_hf", "o_sorost"),
+        other => panic!("no demo user for role {other}"),
+    }
+}
+
+/// A logged-in user: the cookie to send.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub cookie: String,
+    pub user: Value,
+}
+
+/// An answer: status, headers and the body as JSON (`Null` when empty).
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Answer {
+    /// A header as text ("" when absent).
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    /// The problem kind (`title`) of an error answer.
+    pub fn kind(&self) -> &str {
+        self.body["title"].as_str().unwrap_or("")
+    }
+
+    /// The issue codes of an error answer, as `path:code`.
+    pub fn issues(&self) -> Vec<String> {
+        self.body["issues"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|i| {
+                        format!(
+                            "{}:{}",
+                            i["path"].as_str().unwrap_or(""),
+                            i["code"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// One request being built.
+pub struct Call<'s> {
+    server: &'s Server,
+    builder: RequestBuilder,
+    origin: bool,
+    method: String,
+}
+
+impl Server {
+    /// A request to `path`; non-GET requests carry this site's `Origin`.
+    pub fn call(&self, method: &str, path: &str) -> Call<'_> {
+        let m = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        Call {
+            server: self,
+            builder: self.client.request(m, self.url(path)),
+            origin: method != "GET" && method != "HEAD",
+            method: method.to_owned(),
+        }
+    }
+
+    /// Logs in; panics unless it succeeds.
+    pub fn login(&self, email: &str, password: &str) -> Session {
+        let a = self.try_login(email, password);
+        assert_eq!(a.status, 201, "login {email}: {:?}", a.body);
+        let set = a.header("set-cookie");
+        let cookie = set.split(';').next().unwrap_or("").to_owned();
+        Session {
+            cookie,
+            user: a.body["user"].clone(),
+        }
+    }
+
+    /// Tries to log in and gives the answer.
+    pub fn try_login(&self, email: &str, password: &str) -> Answer {
+        self.call("POST", "/api/v1/session")
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+    }
+
+    /// Logs in as the demo user of `role`.
+    pub fn login_as(&self, role: &str) -> Session {
+        self.login(demo(role).0, DEMO_PASSWORD)
+    }
+}
+
+impl Call<'_> {
+    pub fn session(mut self, s: &Session) -> Self {
+        self.builder = self.builder.header("Cookie", &s.cookie);
+        self
+    }
+
+    pub fn json(mut self, v: &Value) -> Self {
+        self.builder = self.builder.json(v);
+        self
+    }
+
+    pub fn body(mut self, content_type: &str, body: impl Into<reqwest::blocking::Body>) -> Self {
+        self.builder = self.builder.header("Content-Type", content_type).body(body);
+        self
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        if name.eq_ignore_ascii_case("origin") {
+            self.origin = false;
+        }
+        self.builder = self.builder.header(name, value);
+        self
+    }
+
+    /// Leaves out the `Origin` header.
+    pub fn no_origin(mut self) -> Self {
+        self.origin = false;
+        self
+    }
+
+    /// A fresh `Idempotency-Key`.
+    pub fn idempotent(self) -> Self {
+        let key = format!("test-{}-{}", std::process::id(), next());
+        self.header("Idempotency-Key", &key)
+    }
+
+    pub fn send(self) -> Answer {
+        let mut b = self.builder;
+        if self.origin {
+            b = b.header("Origin", &self.server.base);
+        }
+        let r = b
+            .send()
+            .unwrap_or_else(|e| panic!("{} failed: {e}", self.method));
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let text = r.text().unwrap_or_default();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+fn next() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}

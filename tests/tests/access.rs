@@ -1,0 +1,309 @@
+//! Issue 4, the access table: every route in `frist_domain::api::ROUTES`,
+//! called as nobody, as each role, and as a user of another organisation of
+//! the same kind, against the objects of one organisation (Lillehammer
+//! kommune). Each answer must be the expected status, and every list must
+//! hold only what the caller's organisation may see.
+//!
+//! `expected` matches on `RouteId` without a wildcard, so a new route does
+//! not compile until its row is written here.
+
+use frist_domain::api::{ROUTES, RouteId, RouteSpec};
+use frist_tests::{Answer, DEMO_PASSWORD, Server, Session, demo, server};
+use serde_json::json;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Nobody,
+    /// A demo user of this role (in the demo organisation of its kind).
+    Demo(&'static str),
+    /// A kommune user in another municipality than the target objects'.
+    OtherKommune,
+}
+
+const TARGET_ORG: &str = "o_lillehammer";
+const TARGET_USER: &str = "u_demo_kommune";
+
+fn everyone() -> Vec<Who> {
+    vec![
+        Who::Nobody,
+        Who::Demo("behandlingssted"),
+        Who::Demo("kommune"),
+        Who::Demo("hf"),
+        Who::Demo("helfo"),
+        Who::Demo("helfo_admin"),
+        Who::OtherKommune,
+    ]
+}
+
+/// The status `who` must get from `route` on Lillehammer's objects.
+fn expected(route: RouteId, who: Who) -> u16 {
+    use RouteId as R;
+    let sees_target = matches!(who, Who::Demo("kommune" | "helfo" | "helfo_admin"));
+    let admin = who == Who::Demo("helfo_admin");
+    if who == Who::Nobody {
+        return match route {
+            R::Health => 200,
+            R::Login => 422,
+            R::SessionGet
+            | R::Logout
+            | R::OrganisationList
+            | R::OrganisationCreate
+            | R::OrganisationGet
+            | R::UserList
+            | R::UserCreate
+            | R::UserGet
+            | R::UserUpdate
+            | R::AuditList => 401,
+        };
+    }
+    match route {
+        R::Health => 200,
+        R::Login => 422,
+        R::SessionGet | R::OrganisationList | R::UserList | R::AuditList => 200,
+        R::Logout => 204,
+        R::OrganisationGet | R::UserGet if sees_target => 200,
+        R::OrganisationGet | R::UserGet => 404,
+        R::OrganisationCreate | R::UserCreate if admin => 201,
+        R::UserUpdate if admin => 200,
+        R::OrganisationCreate | R::UserCreate | R::UserUpdate => 403,
+    }
+}
+
+struct World {
+    sessions: Vec<(Who, Session)>,
+    other_org: String,
+}
+
+fn world(s: &Server) -> World {
+    let admin = s.login_as("helfo_admin");
+    let org = s
+        .call("POST", "/api/v1/organisations")
+        .session(&admin)
+        .idempotent()
+        .json(&json!({"name": "Østre Toten kommune", "orgnr": "939817964", "kind": "kommune"}))
+        .send();
+    assert_eq!(org.status, 201, "{:?}", org.body);
+    let other_org = org.body["id"].as_str().unwrap().to_owned();
+    let user = s
+        .call("POST", "/api/v1/users")
+        .session(&admin)
+        .idempotent()
+        .json(
+            &json!({"name": "Otto Toten", "email": "otto@toten.example", "role": "kommune",
+                      "organisation_id": other_org, "password": "et-langt-passord"}),
+        )
+        .send();
+    assert_eq!(user.status, 201, "{:?}", user.body);
+    let mut sessions = Vec::new();
+    for who in everyone() {
+        match who {
+            Who::Nobody => {}
+            Who::Demo(role) => sessions.push((who, s.login(demo(role).0, DEMO_PASSWORD))),
+            Who::OtherKommune => {
+                sessions.push((who, s.login("otto@toten.example", "et-langt-passord")))
+            }
+        }
+    }
+    World {
+        sessions,
+        other_org,
+    }
+}
+
+fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
+    let path = spec.path.replace(
+        ":id",
+        if spec.path.contains("users") {
+            TARGET_USER
+        } else {
+            TARGET_ORG
+        },
+    );
+    let session = w
+        .sessions
+        .iter()
+        .find(|(w, _)| *w == who)
+        .map(|(_, s)| s.clone());
+    // Logging out would end the session the other rows use: log in afresh.
+    let session = match (spec.id, who, session) {
+        (RouteId::Logout, Who::Demo(role), Some(_)) => Some(s.login_as(role)),
+        (RouteId::Logout, Who::OtherKommune, Some(_)) => {
+            Some(s.login("otto@toten.example", "et-langt-passord"))
+        }
+        (_, _, s) => s,
+    };
+    let mut c = s.call(spec.method, &path);
+    if let Some(sess) = &session {
+        c = c.session(sess);
+    }
+    if spec.creates {
+        c = c.idempotent();
+    }
+    if spec.conditional {
+        // The current version, read with Helfo's eyes, so a refusal is about
+        // access and never about a stale version.
+        let helfo = &w
+            .sessions
+            .iter()
+            .find(|(w, _)| *w == Who::Demo("helfo"))
+            .unwrap()
+            .1;
+        let current = s.call("GET", &path).session(helfo).send();
+        c = c.header("If-Match", current.header("etag"));
+    }
+    let body = match spec.id {
+        RouteId::Login => Some(json!({})),
+        RouteId::OrganisationCreate => Some(json!({
+            "name": format!("Ny kommune {n}"), "orgnr": "920000002", "kind": "kommune"})),
+        RouteId::UserCreate => Some(json!({
+            "name": "Ny Bruker", "email": format!("ny{n}@lillehammer.example"), "role": "kommune",
+            "organisation_id": TARGET_ORG, "password": "et-langt-passord"})),
+        RouteId::UserUpdate => Some(json!({"name": "Kari Kommune"})),
+        _ => None,
+    };
+    if let Some(b) = body {
+        c = c.json(&b);
+    }
+    c.send()
+}
+
+/// The items of a list answer the caller's organisation `own` may not see:
+/// organisations and users of others, and audit entries neither about its
+/// objects nor made by its users.
+fn foreign_items(route: RouteId, a: &Answer, own: &str) -> Vec<String> {
+    let items = a.body["items"].as_array().cloned().unwrap_or_default();
+    items
+        .iter()
+        .filter(|i| match route {
+            RouteId::OrganisationList => i["id"] != own,
+            RouteId::UserList => i["organisation_id"] != own,
+            _ => i["organisation_id"] != own && i["actor_organisation_id"] != own,
+        })
+        .map(|i| i.to_string())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn every_route_answers_every_role_and_every_organisation_as_the_table_says() {
+    let s = server();
+    let w = world(s);
+    let own_org = |who: Who| -> String {
+        match who {
+            Who::OtherKommune => w.other_org.clone(),
+            Who::Demo(role) => demo(role).2.to_owned(),
+            Who::Nobody => String::new(),
+        }
+    };
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for spec in ROUTES {
+        for who in everyone() {
+            n += 1;
+            let a = call(s, &w, spec, who, n);
+            let want = expected(spec.id, who);
+            if a.status != want {
+                wrong.push(format!(
+                    "{} {} as {who:?}: got {} want {want} ({})",
+                    spec.method,
+                    spec.path,
+                    a.status,
+                    a.kind()
+                ));
+                continue;
+            }
+            if a.status >= 400 && a.header("content-type") != "application/problem+json" {
+                wrong.push(format!(
+                    "{} {} as {who:?}: error is not problem+json",
+                    spec.method, spec.path
+                ));
+            }
+            let scoped = matches!(
+                spec.id,
+                RouteId::OrganisationList | RouteId::UserList | RouteId::AuditList
+            );
+            let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
+            if scoped && a.status == 200 && !helfo {
+                let own = own_org(who);
+                let foreign = foreign_items(spec.id, &a, &own);
+                let empty = a.body["items"].as_array().is_none_or(Vec::is_empty);
+                if !foreign.is_empty() || (spec.id != RouteId::AuditList && empty) {
+                    wrong.push(format!(
+                        "{} as {who:?}: sees {foreign:?} (own {own})",
+                        spec.path
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {n} calls wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn a_user_of_another_organisation_can_neither_read_nor_change_its_objects() {
+    let s = server();
+    let admin = s.login_as("helfo_admin");
+    // A municipality of its own, with one user, made here.
+    let org = s
+        .call("POST", "/api/v1/organisations")
+        .session(&admin)
+        .idempotent()
+        .json(&json!({"name": "Vestre Toten kommune", "orgnr": "974931001", "kind": "kommune"}))
+        .send();
+    assert_eq!(org.status, 201, "{:?}", org.body);
+    let org_id = org.body["id"].as_str().unwrap();
+    let u = s
+        .call("POST", "/api/v1/users")
+        .session(&admin)
+        .idempotent()
+        .json(
+            &json!({"name": "Vera Vestre", "email": "vera@vestre.example", "role": "kommune",
+                      "organisation_id": org_id, "password": "et-langt-passord"}),
+        )
+        .send();
+    let user_id = u.body["id"].as_str().unwrap().to_owned();
+    let etag = format!("\"{}\"", u.body["version"]);
+    let lillehammer = s.login_as("kommune");
+    for path in [
+        format!("/api/v1/organisations/{org_id}"),
+        format!("/api/v1/users/{user_id}"),
+    ] {
+        let a = s.call("GET", &path).session(&lillehammer).send();
+        assert_eq!(a.status, 404, "{path}");
+        assert_eq!(a.kind(), "not_found");
+    }
+    let users = s
+        .call("GET", &format!("/api/v1/users?organisation_id={org_id}"))
+        .session(&lillehammer)
+        .send();
+    assert_eq!(users.status, 200);
+    assert_eq!(users.body["items"], json!([]));
+    let change = s
+        .call("PATCH", &format!("/api/v1/users/{user_id}"))
+        .session(&lillehammer)
+        .header("If-Match", &etag)
+        .json(&json!({"active": false}))
+        .send();
+    assert_eq!(change.status, 403);
+    // Vera is untouched and still logs in.
+    s.login("vera@vestre.example", "et-langt-passord");
+    // Ids that do not exist answer exactly like ids of others.
+    let none = s
+        .call("GET", "/api/v1/users/u_finnes_ikke")
+        .session(&lillehammer)
+        .send();
+    assert_eq!(none.status, 404);
+    assert_eq!(
+        none.body["detail"],
+        s.call("GET", &format!("/api/v1/users/{user_id}"))
+            .session(&lillehammer)
+            .send()
+            .body["detail"]
+    );
+}
