@@ -36,8 +36,13 @@ build-worker:
 migrate:
 	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 migrations apply DB --local --persist-to $(abspath $(STATE)) 
 
+# Demo accounts are for local mode only: refuse when asked for anything else.
+# (--local below never reaches a remote D1; the worker also refuses demo
+# accounts unless FRIST_MODE is local.)
 seed:
-	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file seed/demo.sql 
+	@if [ "$${FRIST_MODE:-local}" != local ]; then \
+	  echo "make seed: the demo seed is for local mode only (FRIST_MODE=$$FRIST_MODE); refusing." >&2; exit 1; fi
+	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file seed/demo.sql
 
 serve:
 	@echo "frist on http://localhost:$(PORT)  (Ctrl-C to stop; local state in $(STATE))"

@@ -1,7 +1,15 @@
-//! The typed API client: one function per route.
+//! The typed API client: one function per route of
+//! [`frist_domain::api::ROUTES`], the wire types from the same crate.
+//! Cookies go along automatically (same origin); the browser adds `Origin`
+//! to every state-changing request, which the edge's CSRF check requires.
 
-use gloo_net::http::Request;
+use frist_domain::access::{NewOrganisation, NewUser};
+use frist_domain::api::{
+    AuditEntry, LoginRequest, OrganisationView, Page, Problem, SessionView, UserPatch, UserView,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 /// `GET /api/v1/health`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -12,8 +20,165 @@ pub struct Health {
     pub mode: String,
 }
 
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The edge refused, with a problem body.
+    Problem(Problem),
+    /// No answer (offline, the edge down).
+    Network,
+}
+
+impl ApiError {
+    /// The text to show a person, in bokmål.
+    pub fn text(&self) -> String {
+        match self {
+            ApiError::Problem(p) => p.detail.clone(),
+            ApiError::Network => {
+                "Vi får ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.".into()
+            }
+        }
+    }
+
+    /// The field issues behind a refusal.
+    pub fn issues(&self) -> Vec<frist_domain::Issue> {
+        match self {
+            ApiError::Problem(p) => p.issues.clone(),
+            ApiError::Network => Vec::new(),
+        }
+    }
+}
+
+async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+    if resp.ok() {
+        return resp.json::<T>().await.map_err(|_| ApiError::Network);
+    }
+    let status = resp.status();
+    match resp.json::<Problem>().await {
+        Ok(p) => Err(ApiError::Problem(p)),
+        Err(_) => Err(ApiError::Problem(Problem {
+            kind: "about:blank".into(),
+            title: "error".into(),
+            status,
+            detail: format!("Tjenesten svarte med feil {status}."),
+            detail_en: format!("The service answered with error {status}."),
+            issues: Vec::new(),
+        })),
+    }
+}
+
+async fn send<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
+    let resp = req.send().await.map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+async fn send_json<T: DeserializeOwned, B: serde::Serialize>(
+    req: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let resp = req
+        .json(body)
+        .map_err(|_| ApiError::Network)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+/// A fresh `Idempotency-Key` for one submission.
+pub fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k-{}", js_sys::Date::now()))
+}
+
 /// Fetches the health of the edge; `None` when it does not answer.
 pub async fn health() -> Option<Health> {
-    let resp = Request::get("/api/v1/health").send().await.ok()?;
-    resp.json::<Health>().await.ok()
+    send(Request::get("/api/v1/health")).await.ok()
+}
+
+/// Who is logged in; `Ok(None)` when nobody is.
+pub async fn session() -> Result<Option<SessionView>, ApiError> {
+    match send(Request::get("/api/v1/session")).await {
+        Ok(s) => Ok(Some(s)),
+        Err(ApiError::Problem(p)) if p.status == 401 => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn login(form: &LoginRequest) -> Result<SessionView, ApiError> {
+    send_json(Request::post("/api/v1/session"), form).await
+}
+
+pub async fn logout() -> Result<(), ApiError> {
+    let resp = Request::delete("/api/v1/session")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if resp.ok() || resp.status() == 401 {
+        Ok(())
+    } else {
+        read::<serde_json::Value>(resp).await.map(|_| ())
+    }
+}
+
+fn with_cursor(path: &str, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(c) => format!("{path}?limit=50&cursor={c}"),
+        None => format!("{path}?limit=50"),
+    }
+}
+
+pub async fn organisations(cursor: Option<String>) -> Result<Page<OrganisationView>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/organisations",
+        cursor.as_deref(),
+    )))
+    .await
+}
+
+pub async fn create_organisation(
+    form: &NewOrganisation,
+    key: &str,
+) -> Result<OrganisationView, ApiError> {
+    send_json(
+        Request::post("/api/v1/organisations").header("Idempotency-Key", key),
+        form,
+    )
+    .await
+}
+
+pub async fn users(cursor: Option<String>) -> Result<Page<UserView>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/users",
+        cursor.as_deref(),
+    )))
+    .await
+}
+
+pub async fn create_user(form: &NewUser, key: &str) -> Result<UserView, ApiError> {
+    send_json(
+        Request::post("/api/v1/users").header("Idempotency-Key", key),
+        form,
+    )
+    .await
+}
+
+/// Changes a user; `version` is the version the change was made against.
+pub async fn update_user(id: &str, version: i64, patch: &UserPatch) -> Result<UserView, ApiError> {
+    send_json(
+        Request::patch(&format!("/api/v1/users/{id}"))
+            .header("If-Match", &format!("\"{version}\"")),
+        patch,
+    )
+    .await
+}
+
+pub async fn audit(cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/audit",
+        cursor.as_deref(),
+    )))
+    .await
 }

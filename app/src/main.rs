@@ -2,6 +2,9 @@
 //! each keystroke; the edge remains the authority.
 
 mod api;
+mod form;
+mod pages;
+mod session;
 mod shell;
 
 fn main() {

@@ -1,43 +1,93 @@
-//! The layout shell: header with the product name, main area, footer.
+//! The layout shell: header (product, who is logged in, log out), the
+//! routed main area, and a footer with the service status.
 
 use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::use_navigate;
+use leptos_router::path;
 
 use crate::api;
+use crate::pages::{admin, audit, home, login};
+use crate::session::{provide_session, use_session};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let health = LocalResource::new(api::health);
+    provide_session();
     view! {
-        <a class="skip-link" href="#main">"Hopp til hovedinnholdet"</a>
+        <Router>
+            <a class="skip-link" href="#main">"Hopp til hovedinnholdet"</a>
+            <Header/>
+            <main id="main" class="frist-main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=home::HomePage/>
+                    <Route path=path!("/logg-inn") view=login::LoginPage/>
+                    <Route path=path!("/admin/organisasjoner") view=admin::OrganisationsPage/>
+                    <Route path=path!("/admin/brukere") view=admin::UsersPage/>
+                    <Route path=path!("/logg") view=audit::AuditPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let logout = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let _ = api::logout().await;
+            session.set(None);
+            navigate("/logg-inn", Default::default());
+        });
+    };
+    view! {
         <header class="frist-header">
             <div class="frist-header__inner">
-                <span class="frist-logo" aria-hidden="true">"◷"</span>
-                <span class="frist-product">"frist"</span>
+                <A href="/" attr:class="frist-home-link">
+                    <span class="frist-logo" aria-hidden="true">"◷"</span>
+                    <span class="frist-product">"frist"</span>
+                </A>
                 <span class="frist-owner">"Helfo"</span>
+                {move || session.view().map(|s| view! {
+                    <div class="frist-user">
+                        <span data-testid="who">{format!("{} · {}", s.user.name, s.organisation.name)}</span>
+                        <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
+                            on:click=logout.clone()>"Logg ut"</button>
+                    </div>
+                })}
             </div>
         </header>
-        <main id="main" class="frist-main" tabindex="-1">
-            <h1 class="ds-heading" data-size="lg">"Varsler og krav til Helfo"</h1>
-            <p class="ds-paragraph">
-                "frist lar sykehus, kommuner og helseforetak sende fristbrudd, fastlegemeldinger og frikortkrav til Helfo, og lar Helfos saksbehandlere følge dem opp innen fristene."
-            </p>
-            <section aria-labelledby="status-heading" class="frist-status">
-                <h2 id="status-heading" class="ds-heading" data-size="sm">"Status"</h2>
-                <p class="ds-paragraph" data-testid="health" aria-live="polite">
-                    {move || match health.get() {
-                        None => "Sjekker tjenesten …".to_string(),
-                        Some(Some(h)) if h.d1 => format!("Tjenesten er oppe (versjon {}).", h.version),
-                        Some(Some(_)) => "Tjenesten svarer, men databasen er ikke tilgjengelig.".to_string(),
-                        Some(None) => "Tjenesten svarer ikke akkurat nå.".to_string(),
-                    }}
-                </p>
-            </section>
-        </main>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let health = LocalResource::new(api::health);
+    view! {
         <footer class="frist-footer">
+            <p class="ds-paragraph" data-size="sm" data-testid="health" aria-live="polite">
+                {move || match health.get() {
+                    None => "Sjekker tjenesten …".to_string(),
+                    Some(Some(h)) if h.d1 => format!("Tjenesten er oppe (versjon {}).", h.version),
+                    Some(Some(_)) => "Tjenesten svarer, men databasen er ikke tilgjengelig.".to_string(),
+                    Some(None) => "Tjenesten svarer ikke akkurat nå.".to_string(),
+                }}
+            </p>
             <p class="ds-paragraph" data-size="sm">
                 {format!("frist {} · Helfo, Postboks 2415, 3104 Tønsberg", frist_domain::VERSION)}
             </p>
         </footer>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Fant ikke siden"</h1>
+        <p class="ds-paragraph"><A href="/">"Gå til forsiden"</A></p>
     }
 }

@@ -71,7 +71,9 @@ fn wrangler() -> PathBuf {
 }
 
 impl Server {
-    fn start(vars: &[(&str, &str)]) -> Result<Server, String> {
+    /// Starts a server of its own with extra `[vars]` (stopped when the
+    /// test binary exits).
+    pub fn start(vars: &[(&str, &str)]) -> Result<Server, String> {
         let state = tempfile::Builder::new()
             .prefix("frist-state-")
             .tempdir()

@@ -1,0 +1,154 @@
+//! Form parts in Designsystemet's field pattern (label, description, input,
+//! validation message) and the one error summary per form, whose links move
+//! focus to the field. Errors show after the first submit attempt, then
+//! update on every change.
+
+use frist_domain::Report;
+use frist_domain::messages::{Lang, render};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves focus to the element with `id`.
+pub fn focus_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The issues of `report` as (field id, message), field ids `prefix` + path.
+pub fn errors_of(report: &Report, prefix: &str) -> Vec<(String, String)> {
+    report
+        .issues
+        .iter()
+        .filter(|i| i.severity == frist_domain::Severity::Error)
+        .map(|i| (format!("{prefix}{}", i.path), render(i, Lang::Nb)))
+        .collect()
+}
+
+/// The message for field `id` among `errors`, if any.
+pub fn error_for(errors: &[(String, String)], id: &str) -> Option<String> {
+    errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone())
+}
+
+/// A text input in the field pattern.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] description: Option<&'static str>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+) -> impl IntoView {
+    let described = move || {
+        let mut ids = Vec::new();
+        if description.is_some() {
+            ids.push(format!("{id}-description"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class="ds-field">
+            <label class="ds-label" for=id>{label}</label>
+            {description.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm" id=format!("{id}-description")>{d}</div> })}
+            <input
+                class="ds-input"
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {move || error.get().map(|e| view! {
+                <div class="ds-validation-message" data-color="danger" id=format!("{id}-error")>{e}</div>
+            })}
+        </div>
+    }
+}
+
+/// A select in the field pattern; `options` are (value, text).
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="ds-field">
+            <label class="ds-label" for=id>{label}</label>
+            <select
+                class="ds-input"
+                id=id
+                name=id
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=move || error.get().map(|_| format!("{id}-error"))
+                prop:value=move || value.get()
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                <option value="">"Velg …"</option>
+                {move || options.get().into_iter().map(|(v, t)| {
+                    let selected = v == value.get_untracked();
+                    view! { <option value=v selected=selected>{t}</option> }
+                }).collect_view()}
+            </select>
+            {move || error.get().map(|e| view! {
+                <div class="ds-validation-message" data-color="danger" id=format!("{id}-error")>{e}</div>
+            })}
+        </div>
+    }
+}
+
+/// The form's error summary; focus it after a failed submit.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<(String, String)>>,
+    node_ref: NodeRef<html::Div>,
+) -> impl IntoView {
+    view! {
+        <div
+            node_ref=node_ref
+            tabindex="-1"
+            class="ds-error-summary"
+            data-testid="error-summary"
+            aria-live="assertive"
+            hidden=move || errors.get().is_empty()
+        >
+            <h2 class="ds-heading" data-size="xs">"For å gå videre må du rette opp dette:"</h2>
+            <ul class="ds-list">
+                {move || errors.get().into_iter().map(|(id, msg)| {
+                    let target = id.clone();
+                    view! {
+                        <li>
+                            <a class="ds-link" href=format!("#{id}") on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_id(&target);
+                            }>{msg}</a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Focuses the summary (after the DOM has shown it).
+pub fn focus_summary(node: NodeRef<html::Div>) {
+    request_animation_frame(move || {
+        if let Some(el) = node.get_untracked() {
+            let _ = el.focus();
+        }
+    });
+}

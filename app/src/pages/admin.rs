@@ -1,0 +1,343 @@
+//! `/admin/organisasjoner` and `/admin/brukere`: Helfo administrators create
+//! organisations and users and deactivate users. The forms run the same
+//! checks as the edge (`frist_domain::access`) on every change.
+
+use frist_domain::access::{NewOrganisation, NewUser, OrgKind, Role};
+use frist_domain::api::{OrganisationView, UserPatch, UserView};
+use frist_domain::{Issue, Report};
+use leptos::html;
+use leptos::prelude::*;
+use strum::IntoEnumIterator;
+
+use crate::api::{self, ApiError};
+use crate::form::{ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary};
+use crate::session::Protected;
+
+const ADMIN: &[Role] = &[Role::HelfoAdmin];
+
+/// Loads every page of a list into `into`.
+fn load_all<T: Clone + Send + Sync + 'static, F>(
+    into: RwSignal<Vec<T>>,
+    error: RwSignal<Option<String>>,
+    fetch: F,
+) where
+    F: Fn(
+            Option<String>,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<frist_domain::api::Page<T>, ApiError>>>,
+        > + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let mut cursor = None;
+        let mut all = Vec::new();
+        loop {
+            match fetch(cursor).await {
+                Ok(page) => {
+                    all.extend(page.items);
+                    match page.next_cursor {
+                        Some(c) => cursor = Some(c),
+                        None => break,
+                    }
+                }
+                Err(e) => {
+                    error.set(Some(e.text()));
+                    break;
+                }
+            }
+        }
+        into.set(all);
+    });
+}
+
+fn organisations_into(into: RwSignal<Vec<OrganisationView>>, error: RwSignal<Option<String>>) {
+    load_all(into, error, |c| Box::pin(api::organisations(c)));
+}
+
+/// After a refusal: the edge's field issues (if any) or its text.
+fn refusal(e: &ApiError, field_errors: RwSignal<Vec<Issue>>, alert: RwSignal<Option<String>>) {
+    let issues = e.issues();
+    if issues.is_empty() {
+        alert.set(Some(e.text()));
+    } else {
+        field_errors.set(issues);
+    }
+}
+
+#[component]
+pub fn OrganisationsPage() -> impl IntoView {
+    view! {
+        <Protected roles=ADMIN>
+            <Organisations/>
+        </Protected>
+    }
+}
+
+#[component]
+fn Organisations() -> impl IntoView {
+    let orgs = RwSignal::new(Vec::<OrganisationView>::new());
+    let alert = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    organisations_into(orgs, alert);
+
+    let name = RwSignal::new(String::new());
+    let orgnr = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let edge_issues = RwSignal::new(Vec::<Issue>::new());
+    let key = RwSignal::new(api::new_idempotency_key());
+    let summary = NodeRef::<html::Div>::new();
+    let form = move || NewOrganisation {
+        name: name.get(),
+        orgnr: orgnr.get(),
+        kind: kind.get(),
+    };
+    let errors = Signal::derive(move || {
+        if !tried.get() {
+            return Vec::new();
+        }
+        let mut r = form().validate();
+        if r.is_empty() {
+            r = Report {
+                issues: edge_issues.get(),
+            };
+        }
+        errors_of(&r, "org-")
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let kinds = Signal::derive(|| {
+        OrgKind::iter()
+            .map(|k| (k.as_str().to_owned(), k.name_nb().to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        alert.set(None);
+        done.set(None);
+        let f = form();
+        if f.validate().has_errors() {
+            focus_summary(summary);
+            return;
+        }
+        let k = key.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api::create_organisation(&f, &k).await {
+                Ok(org) => {
+                    done.set(Some(format!("{} er opprettet.", org.name)));
+                    orgs.update(|o| {
+                        o.push(org);
+                        o.sort_by(|a, b| a.name.cmp(&b.name));
+                    });
+                    name.set(String::new());
+                    orgnr.set(String::new());
+                    kind.set(String::new());
+                    tried.set(false);
+                    key.set(api::new_idempotency_key());
+                }
+                Err(e) => {
+                    refusal(&e, edge_issues, alert);
+                    focus_summary(summary);
+                }
+            }
+        });
+    };
+
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Organisasjoner"</h1>
+        <table class="ds-table" data-testid="org-table">
+            <caption class="ds-sr-only">"Alle organisasjoner"</caption>
+            <thead><tr><th scope="col">"Navn"</th><th scope="col">"Organisasjonsnummer"</th><th scope="col">"Type"</th></tr></thead>
+            <tbody>
+                {move || orgs.get().into_iter().map(|o| view! {
+                    <tr><td>{o.name}</td><td>{o.orgnr}</td><td>{o.kind.name_nb()}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2 class="ds-heading" data-size="md">"Ny organisasjon"</h2>
+        <form on:submit=submit novalidate class="frist-form">
+            <ErrorSummary errors=errors node_ref=summary/>
+            {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
+            {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="org-created"><p class="ds-paragraph">{t}</p></div> })}
+            <TextField id="org-name" label="Navn" value=name error=field("org-name")/>
+            <TextField id="org-orgnr" label="Organisasjonsnummer" description="9 sifre, fra Enhetsregisteret."
+                value=orgnr error=field("org-orgnr")/>
+            <SelectField id="org-kind" label="Type" value=kind options=kinds error=field("org-kind")/>
+            <button class="ds-button" data-variant="primary" type="submit">"Opprett organisasjon"</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    view! {
+        <Protected roles=ADMIN>
+            <Users/>
+        </Protected>
+    }
+}
+
+#[component]
+fn Users() -> impl IntoView {
+    let users = RwSignal::new(Vec::<UserView>::new());
+    let orgs = RwSignal::new(Vec::<OrganisationView>::new());
+    let alert = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    load_all(users, alert, |c| Box::pin(api::users(c)));
+    organisations_into(orgs, alert);
+
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let org = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let edge_issues = RwSignal::new(Vec::<Issue>::new());
+    let key = RwSignal::new(api::new_idempotency_key());
+    let summary = NodeRef::<html::Div>::new();
+    let form = move || NewUser {
+        name: name.get(),
+        email: email.get(),
+        role: role.get(),
+        organisation_id: org.get(),
+        password: password.get(),
+    };
+    let org_kind = move |id: &str| orgs.get().iter().find(|o| o.id == id).map(|o| o.kind);
+    let errors = Signal::derive(move || {
+        if !tried.get() {
+            return Vec::new();
+        }
+        let f = form();
+        let mut r = f.validate(org_kind(&f.organisation_id));
+        if r.is_empty() {
+            r = Report {
+                issues: edge_issues.get(),
+            };
+        }
+        errors_of(&r, "user-")
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let roles = Signal::derive(|| {
+        Role::iter()
+            .map(|r| (r.as_str().to_owned(), r.name_nb().to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let org_options = Signal::derive(move || {
+        orgs.get()
+            .into_iter()
+            .map(|o| (o.id, format!("{} ({})", o.name, o.kind.name_nb())))
+            .collect::<Vec<_>>()
+    });
+    let org_name = move |id: &str| {
+        orgs.get()
+            .into_iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_owned(), |o| o.name)
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        alert.set(None);
+        done.set(None);
+        let f = form();
+        if f.validate(org_kind(&f.organisation_id)).has_errors() {
+            focus_summary(summary);
+            return;
+        }
+        let k = key.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api::create_user(&f, &k).await {
+                Ok(u) => {
+                    done.set(Some(format!(
+                        "{} er opprettet. Gi brukeren passordet på en trygg måte.",
+                        u.name
+                    )));
+                    users.update(|list| {
+                        list.push(u);
+                        list.sort_by(|a, b| a.name.cmp(&b.name));
+                    });
+                    for s in [name, email, role, org, password] {
+                        s.set(String::new());
+                    }
+                    tried.set(false);
+                    key.set(api::new_idempotency_key());
+                }
+                Err(e) => {
+                    refusal(&e, edge_issues, alert);
+                    focus_summary(summary);
+                }
+            }
+        });
+    };
+
+    let toggle = move |u: UserView| {
+        let patch = UserPatch {
+            active: Some(!u.active),
+            ..UserPatch::default()
+        };
+        leptos::task::spawn_local(async move {
+            match api::update_user(&u.id, u.version, &patch).await {
+                Ok(changed) => {
+                    done.set(Some(if changed.active {
+                        format!("{} er aktivert.", changed.name)
+                    } else {
+                        format!("{} er deaktivert og logget ut.", changed.name)
+                    }));
+                    users.update(|list| {
+                        if let Some(x) = list.iter_mut().find(|x| x.id == changed.id) {
+                            *x = changed;
+                        }
+                    });
+                }
+                Err(e) => alert.set(Some(e.text())),
+            }
+        });
+    };
+
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Brukere"</h1>
+        {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
+        {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="user-done"><p class="ds-paragraph">{t}</p></div> })}
+        <table class="ds-table" data-testid="user-table">
+            <caption class="ds-sr-only">"Alle brukere"</caption>
+            <thead><tr>
+                <th scope="col">"Navn"</th><th scope="col">"E-post"</th><th scope="col">"Rolle"</th>
+                <th scope="col">"Organisasjon"</th><th scope="col">"Status"</th><th scope="col"><span class="ds-sr-only">"Handling"</span></th>
+            </tr></thead>
+            <tbody>
+                {move || users.get().into_iter().map(|u| {
+                    let label = if u.active { "Deaktiver" } else { "Aktiver" };
+                    let aria = format!("{label} {}", u.name);
+                    let row = u.clone();
+                    view! {
+                        <tr>
+                            <td>{u.name.clone()}</td>
+                            <td>{u.email.clone()}</td>
+                            <td>{u.role.name_nb()}</td>
+                            <td>{org_name(&u.organisation_id)}</td>
+                            <td>{if u.active { "Aktiv" } else { "Deaktivert" }}</td>
+                            <td>
+                                <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                    aria-label=aria on:click=move |_| toggle(row.clone())>{label}</button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2 class="ds-heading" data-size="md">"Ny bruker"</h2>
+        <form on:submit=submit novalidate class="frist-form">
+            <ErrorSummary errors=errors node_ref=summary/>
+            <TextField id="user-name" label="Navn" value=name error=field("user-name") autocomplete="off"/>
+            <TextField id="user-email" label="E-postadresse" value=email error=field("user-email") input_type="email"/>
+            <SelectField id="user-organisation_id" label="Organisasjon" value=org options=org_options error=field("user-organisation_id")/>
+            <SelectField id="user-role" label="Rolle" value=role options=roles error=field("user-role")/>
+            <TextField id="user-password" label="Første passord"
+                description="Minst 12 tegn. Gi det til brukeren på en trygg måte, aldri i e-post."
+                value=password error=field("user-password") input_type="password" autocomplete="new-password"/>
+            <button class="ds-button" data-variant="primary" type="submit">"Opprett bruker"</button>
+        </form>
+    }
+}

@@ -1,0 +1,85 @@
+//! Who is logged in, shared by every page through a context. Loaded from
+//! `GET /api/v1/session` when the app starts; the login page sets it and
+//! logout clears it.
+
+use frist_domain::access::Role;
+use frist_domain::api::SessionView;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// What the app knows about the session.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SessionState {
+    /// Still asking the edge.
+    Loading,
+    /// Nobody is logged in (or the session ended).
+    Anonymous,
+    LoggedIn(Box<SessionView>),
+}
+
+/// The session context.
+#[derive(Debug, Clone, Copy)]
+pub struct Session(pub RwSignal<SessionState>);
+
+impl Session {
+    /// The logged-in user's session, if any.
+    pub fn view(&self) -> Option<SessionView> {
+        match self.0.get() {
+            SessionState::LoggedIn(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    pub fn set(&self, s: Option<SessionView>) {
+        self.0.set(match s {
+            Some(s) => SessionState::LoggedIn(Box::new(s)),
+            None => SessionState::Anonymous,
+        });
+    }
+}
+
+/// Creates the context and starts loading the session.
+pub fn provide_session() -> Session {
+    let session = Session(RwSignal::new(SessionState::Loading));
+    provide_context(session);
+    leptos::task::spawn_local(async move {
+        match crate::api::session().await {
+            Ok(s) => session.set(s),
+            Err(_) => session.set(None),
+        }
+    });
+    session
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Shows `children` to a logged-in user whose role is in `roles` (any role
+/// when empty); sends everyone else to the login page. The edge checks the
+/// same again: hiding a page is a courtesy, not the protection.
+#[component]
+pub fn Protected(#[prop(optional)] roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if session.0.get() == SessionState::Anonymous {
+            navigate("/logg-inn", Default::default());
+        }
+    });
+    move || match session.0.get() {
+        SessionState::Loading => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+        SessionState::Anonymous => {
+            view! { <p class="ds-paragraph">"Du må logge inn."</p> }.into_any()
+        }
+        SessionState::LoggedIn(s) if roles.is_empty() || roles.contains(&s.user.role) => {
+            children().into_any()
+        }
+        SessionState::LoggedIn(_) => view! {
+            <div class="ds-alert" data-color="warning" role="alert">
+                <p class="ds-paragraph">"Rollen din gir ikke tilgang til denne siden."</p>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,18 @@
+//! Issue 4: local mode and production differ only in configuration, and the
+//! demo accounts are local only — a server in production mode refuses them
+//! at login, even with the right password.
+
+use frist_tests::{DEMO_PASSWORD, Server, demo};
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn production_mode_refuses_demo_accounts() {
+    let s = Server::start(&[("FRIST_MODE", "production")]).unwrap();
+    let health = s.call("GET", "/api/v1/health").send();
+    assert_eq!(health.body["mode"], "production");
+    for role in ["helfo_admin", "kommune"] {
+        let a = s.try_login(demo(role).0, DEMO_PASSWORD);
+        assert_eq!(a.status, 401, "{role}: {:?}", a.body);
+        assert_eq!(a.kind(), "login_failed");
+    }
+}
