@@ -23,3 +23,9 @@ for key, name, ref in [("fnr_per_s", "fødselsnummer validation", "python-stdnum
                        ("workdays_per_s", "date + N working days (N 0..400)", "holidays + loop")]:
     print(f"{name:38} {f[key]:>14,} {r[key]:>14,} {f[key]/r[key]:>7.0f}x   ({ref})")
 PY
+# Edge figures need the built app and worker.
+if [ -f functions/build/index.js ] && [ -f dist/index.html ]; then
+  node bench/edge.mjs
+else
+  echo "edge figures skipped: run \`make build\` first"
+fi
