@@ -29,6 +29,15 @@ pub fn errors_of(report: &Report, prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The label of the field `id` as the page shows it, so the error summary
+/// can say which field a message is about.
+fn label_of(id: &str) -> Option<String> {
+    let label = document()
+        .query_selector(&format!("label[for='{id}']"))
+        .ok()??;
+    label.text_content().map(|t| t.trim().to_owned())
+}
+
 /// The message for field `id` among `errors`, if any.
 pub fn error_for(errors: &[(String, String)], id: &str) -> Option<String> {
     errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone())
@@ -130,6 +139,10 @@ pub fn ErrorSummary(
             <ul class="ds-list">
                 {move || errors.get().into_iter().map(|(id, msg)| {
                     let target = id.clone();
+                    let msg = match label_of(&id) {
+                        Some(label) => format!("{label}: {msg}"),
+                        None => msg,
+                    };
                     view! {
                         <li>
                             <a class="ds-link" href=format!("#{id}") on:click=move |ev| {

@@ -49,7 +49,8 @@ export const tests = [
       const summary = page.getByTestId('error-summary');
       await summary.waitFor();
       assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'summary has focus');
-      await summary.getByRole('link', { name: 'Feltet må fylles ut.' }).first().click();
+      assert.equal(await summary.getByRole('link', { name: 'Passord: Feltet må fylles ut.' }).count(), 1);
+      await summary.getByRole('link', { name: 'E-postadresse: Feltet må fylles ut.' }).click();
       assert.equal(await page.evaluate(() => document.activeElement.id), 'login-email');
       assert.equal(await page.getByLabel('E-postadresse').getAttribute('aria-invalid'), 'true');
     },
