@@ -196,6 +196,108 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         (C::CannotDeactivateSelf, Nn) => {
             "Du kan ikkje deaktivere din eigen brukar. Be ein annan administrator om å gjere det."
         }
+        (C::DateInFuture, Nb) => "Datoen kan ikke være etter i dag ({today}).",
+        (C::DateInFuture, Nn) => "Datoen kan ikkje vere etter i dag ({today}).",
+        (C::DateInFuture, En) => "The date cannot be after today ({today}).",
+
+        (C::DateBeforeReferral, Nb) => {
+            "Datoen kan ikke være før henvisningen ble mottatt ({referral})."
+        }
+        (C::DateBeforeReferral, Nn) => {
+            "Datoen kan ikkje vere før tilvisinga vart motteken ({referral})."
+        }
+        (C::DateBeforeReferral, En) => {
+            "The date cannot be before the referral was received ({referral})."
+        }
+
+        (C::OccurredNeedsPastFrist, Nb) => {
+            "Et inntruffet fristbrudd må ha fristdato før i dag ({today}). Velg «forventet» hvis fristen ikke er passert."
+        }
+        (C::OccurredNeedsPastFrist, Nn) => {
+            "Eit fristbrot som har skjedd, må ha fristdato før i dag ({today}). Vel «forventa» om fristen ikkje er passert."
+        }
+        (C::OccurredNeedsPastFrist, En) => {
+            "An occurred breach needs a deadline before today ({today}). Choose “expected” if the deadline has not passed."
+        }
+
+        (C::ExpectedNeedsFutureFrist, Nb) => {
+            "Et forventet fristbrudd må ha fristdato i dag ({today}) eller senere. Velg «inntruffet» hvis fristen er passert."
+        }
+        (C::ExpectedNeedsFutureFrist, Nn) => {
+            "Eit forventa fristbrot må ha fristdato i dag ({today}) eller seinare. Vel «har skjedd» om fristen er passert."
+        }
+        (C::ExpectedNeedsFutureFrist, En) => {
+            "An expected breach needs a deadline today ({today}) or later. Choose “occurred” if the deadline has passed."
+        }
+
+        (C::UrgentNeedsReason, Nb) => {
+            "Skriv den medisinske begrunnelsen for at pasienten bør prioriteres."
+        }
+        (C::UrgentNeedsReason, Nn) => {
+            "Skriv den medisinske grunngivinga for at pasienten bør prioriterast."
+        }
+        (C::UrgentNeedsReason, En) => {
+            "Give the medical reason why the patient should be prioritised."
+        }
+
+        (C::OpenCaseExists, Nb) => "Pasienten har allerede en åpen sak hos dere: {case_number}.",
+        (C::OpenCaseExists, Nn) => "Pasienten har alt ei open sak hos dykk: {case_number}.",
+        (C::OpenCaseExists, En) => "The patient already has an open case with you: {case_number}.",
+
+        (C::TransitionNotAllowed, Nb) => {
+            "«{event}» er ikke mulig når saken er «{state}». Mulig nå: {allowed}."
+        }
+        (C::TransitionNotAllowed, Nn) => {
+            "«{event}» er ikkje mogleg når saka er «{state}». Mogleg no: {allowed}."
+        }
+        (C::TransitionNotAllowed, En) => {
+            "“{event}” is not possible while the case is “{state}”. Possible now: {allowed}."
+        }
+
+        (C::LetterDateInvalid, Nb) => {
+            "«{event}»: brevdatoen kan ikke være før saken ble tatt eller etter i dag (saken er «{state}»; mulig nå: {allowed})."
+        }
+        (C::LetterDateInvalid, Nn) => {
+            "«{event}»: brevdatoen kan ikkje vere før saka vart teken eller etter i dag (saka er «{state}»; mogleg no: {allowed})."
+        }
+        (C::LetterDateInvalid, En) => {
+            "“{event}”: the letter date cannot be before the case was taken up or after today (the case is “{state}”; possible now: {allowed})."
+        }
+
+        (C::DocumentsMissing, Nb) => {
+            "«{event}» krever dokumentasjon fra behandlingsstedet først (saken er «{state}»; mulig nå: {allowed})."
+        }
+        (C::DocumentsMissing, Nn) => {
+            "«{event}» krev dokumentasjon frå behandlingsstaden først (saka er «{state}»; mogleg no: {allowed})."
+        }
+        (C::DocumentsMissing, En) => {
+            "“{event}” needs the site's documentation first (the case is “{state}”; possible now: {allowed})."
+        }
+
+        (C::DocumentAlreadyUploaded, Nb) => {
+            "Saken har allerede dokumentasjonen sin – all dokumentasjon skal ligge i én PDF (saken er «{state}»; {event} er ikke mulig; mulig nå: {allowed})."
+        }
+        (C::DocumentAlreadyUploaded, Nn) => {
+            "Saka har alt dokumentasjonen sin – all dokumentasjon skal liggje i éin PDF (saka er «{state}»; {event} er ikkje mogleg; mogleg no: {allowed})."
+        }
+        (C::DocumentAlreadyUploaded, En) => {
+            "The case already has its documentation – all of it must be in one PDF (the case is “{state}”; {event} is not possible; possible now: {allowed})."
+        }
+
+        (C::FileTooLarge, Nb) => "Filen er for stor. Største tillatte størrelse er {max_mb} MB.",
+        (C::FileTooLarge, Nn) => "Fila er for stor. Største tillatne storleik er {max_mb} MB.",
+        (C::FileTooLarge, En) => "The file is too large. The largest allowed size is {max_mb} MB.",
+
+        (C::FileNotPdf, Nb) => {
+            "Filen er ikke en PDF. Lagre dokumentasjonen som én PDF-fil og prøv igjen."
+        }
+        (C::FileNotPdf, Nn) => {
+            "Fila er ikkje ein PDF. Lagre dokumentasjonen som éi PDF-fil og prøv igjen."
+        }
+        (C::FileNotPdf, En) => {
+            "The file is not a PDF. Save the documentation as one PDF file and try again."
+        }
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

@@ -98,6 +98,34 @@ pub enum IssueCode {
     AlreadyExists,
     /// An administrator cannot deactivate their own account.
     CannotDeactivateSelf,
+    // --- fristbrudd (FB-1 … FB-8) ---
+    /// A date after today. Params: `today`.
+    DateInFuture,
+    /// FB-1: a date before the referral was received. Params: `referral`.
+    DateBeforeReferral,
+    /// FB-1: an occurred breach needs a fristdato before today. Params: `today`.
+    OccurredNeedsPastFrist,
+    /// FB-1: an expected breach needs a fristdato today or later. Params: `today`.
+    ExpectedNeedsFutureFrist,
+    /// FB-3: a medically urgent case needs a reason.
+    UrgentNeedsReason,
+    /// FB-1: the patient already has an open case at this site. Params: `case_number`.
+    OpenCaseExists,
+    /// FB-4…8: a transition the state machine does not allow now.
+    /// Params: `state`, `event`, `allowed`.
+    TransitionNotAllowed,
+    /// FB-4: the letter date is before the case was taken up or after today.
+    /// Params: `state`, `event`, `allowed`.
+    LetterDateInvalid,
+    /// FB-8: forwarding needs the documentation. Params: `state`, `event`, `allowed`.
+    DocumentsMissing,
+    /// FB-7: the case already has its one documentation file.
+    /// Params: `state`, `event`, `allowed`.
+    DocumentAlreadyUploaded,
+    /// FB-7: the file is larger than allowed. Params: `max_mb`.
+    FileTooLarge,
+    /// FB-7: the file is not a PDF (checked by content, not by name).
+    FileNotPdf,
 }
 
 impl IssueCode {

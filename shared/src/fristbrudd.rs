@@ -1,0 +1,946 @@
+//! Fristbrudd: a hospital's notice that a patient's legal deadline for
+//! treatment is (or will be) breached, and Helfo's case from contact to
+//! outcome (rules FB-1 … FB-11, seed 000).
+//!
+//! The notification is checked by [`NotificationForm::check`] (FB-1). A case
+//! moves only through [`Case::apply`], which refuses any transition not in
+//! the state machine and names the ones that are allowed. Deadlines (FB-4,
+//! FB-5, FB-11), the site's waiting-list duty (FB-2), what the site must do
+//! now, and Helfo's queue order (FB-3) are pure functions of the case.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, CalendarError};
+use crate::ids::{FnrContext, Fodselsnummer, Telefon};
+use crate::validation::{Issue, IssueCode, Report};
+
+/// FB-4: days to reach the patient by phone after the case is taken up
+/// (**choice**: calendar days — the seed says "dager"), rolled forward
+/// (CAL-7).
+pub const CONTACT_DAYS: i64 = 3;
+/// FB-5: working days the patient has to answer Helfo's letter.
+pub const REPLY_WORKING_DAYS: u32 = 10;
+/// FB-11: working days from notification to first outcome.
+pub const SERVICE_LIMIT_WORKING_DAYS: u32 = 10;
+/// FB-6 (**choice**, the seed says only "must upload"): working days the site
+/// has to upload the documentation after Helfo asks for it.
+pub const DOCUMENTS_WORKING_DAYS: u32 = 3;
+/// FB-7 (**choice**): the largest documentation PDF, in bytes (20 MB).
+pub const PDF_MAX_BYTES: usize = 20 * 1024 * 1024;
+/// The longest specialty, name and urgency reason.
+pub const TEXT_MAX: usize = 120;
+
+/// FB-1: whether the breach has happened or is expected.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum BreachKind {
+    Expected,
+    Occurred,
+}
+
+/// FB-1: the notification as the site types it. Dates may be `dd.mm.åååå`
+/// or ISO. Missing fields read as empty and are reported as `required`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NotificationForm {
+    pub patient_fnr: String,
+    pub patient_name: String,
+    pub patient_phone: String,
+    pub specialty: String,
+    /// The legal deadline for treatment (*fristdato*).
+    pub fristdato: String,
+    /// When the referral was received.
+    pub referral_received: String,
+    /// When the letter «Varsel om fristbrudd» was sent to the patient.
+    pub warning_sent: String,
+    /// `expected` or `occurred`.
+    pub kind: String,
+    /// FB-3: the site asks Helfo to put the patient ahead for medical reasons.
+    pub urgent: bool,
+    pub urgent_reason: String,
+}
+
+/// A notification that passed every FB-1 check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub fnr: Fodselsnummer,
+    pub patient_name: String,
+    pub patient_phone: Telefon,
+    pub specialty: String,
+    pub fristdato: NaiveDate,
+    pub referral_received: NaiveDate,
+    pub warning_sent: NaiveDate,
+    pub kind: BreachKind,
+    /// The reason, when the site flags the case as medically urgent.
+    pub urgent_reason: Option<String>,
+}
+
+fn text(report: &mut Report, path: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    let n = v.chars().count();
+    if n == 0 {
+        report.push(Issue::error(path, IssueCode::Required));
+        None
+    } else if n > TEXT_MAX {
+        report.push(Issue::error(path, IssueCode::TooLong).with("max", TEXT_MAX));
+        None
+    } else {
+        Some(v.to_owned())
+    }
+}
+
+fn date(report: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        report.push(Issue::error(path, IssueCode::Required));
+        return None;
+    }
+    let Some(d) = calendar::parse_date(value) else {
+        report.push(Issue::error(path, IssueCode::DateInvalid));
+        return None;
+    };
+    if calendar::is_working_day(d).is_err() {
+        report.push(
+            Issue::error(path, IssueCode::DateOutOfRange)
+                .with("min", calendar::MIN_DATE)
+                .with("max", calendar::MAX_DATE),
+        );
+        return None;
+    }
+    Some(d)
+}
+
+impl NotificationForm {
+    /// Every FB-1 problem, field by field; or the checked notification.
+    /// `ctx.today` is today in Europe/Oslo.
+    pub fn check(&self, ctx: &FnrContext) -> Result<Notification, Report> {
+        let mut r = Report::new();
+        let fnr = if self.patient_fnr.trim().is_empty() {
+            r.push(Issue::error("patient_fnr", IssueCode::Required));
+            None
+        } else {
+            Fodselsnummer::parse(&self.patient_fnr, ctx)
+                .map_err(|e| r.push(Issue::from_id_error("patient_fnr", e)))
+                .ok()
+        };
+        let name = text(&mut r, "patient_name", &self.patient_name);
+        let phone = if self.patient_phone.trim().is_empty() {
+            r.push(Issue::error("patient_phone", IssueCode::Required));
+            None
+        } else {
+            self.patient_phone
+                .parse::<Telefon>()
+                .map_err(|e| r.push(Issue::from_id_error("patient_phone", e)))
+                .ok()
+        };
+        let specialty = text(&mut r, "specialty", &self.specialty);
+        let frist = date(&mut r, "fristdato", &self.fristdato);
+        let referral = date(&mut r, "referral_received", &self.referral_received);
+        let warning = date(&mut r, "warning_sent", &self.warning_sent);
+        let kind = if self.kind.trim().is_empty() {
+            r.push(Issue::error("kind", IssueCode::Required));
+            None
+        } else {
+            match self.kind.parse::<BreachKind>() {
+                Ok(k) => Some(k),
+                Err(_) => {
+                    r.push(
+                        Issue::error("kind", IssueCode::NotOneOf)
+                            .with("allowed", "expected, occurred"),
+                    );
+                    None
+                }
+            }
+        };
+        let today = ctx.today;
+        if referral.is_some_and(|d| d > today) {
+            r.push(Issue::error("referral_received", IssueCode::DateInFuture).with("today", today));
+        }
+        if warning.is_some_and(|d| d > today) {
+            r.push(Issue::error("warning_sent", IssueCode::DateInFuture).with("today", today));
+        }
+        if let (Some(w), Some(rr)) = (warning, referral)
+            && w < rr
+        {
+            r.push(
+                Issue::error("warning_sent", IssueCode::DateBeforeReferral).with("referral", rr),
+            );
+        }
+        // FB-1: fristdato ≥ referral date.
+        if let (Some(f), Some(rr)) = (frist, referral)
+            && f < rr
+        {
+            r.push(Issue::error("fristdato", IssueCode::DateBeforeReferral).with("referral", rr));
+        }
+        // FB-1: occurred needs fristdato < today; expected needs fristdato ≥ today.
+        match (frist, kind) {
+            (Some(f), Some(BreachKind::Occurred)) if f >= today => {
+                r.push(
+                    Issue::error("fristdato", IssueCode::OccurredNeedsPastFrist)
+                        .with("today", today),
+                );
+            }
+            (Some(f), Some(BreachKind::Expected)) if f < today => {
+                r.push(
+                    Issue::error("fristdato", IssueCode::ExpectedNeedsFutureFrist)
+                        .with("today", today),
+                );
+            }
+            _ => {}
+        }
+        let urgent_reason = if self.urgent {
+            text(&mut r, "urgent_reason", &self.urgent_reason).or_else(|| {
+                // `text` reported `required`; give the reason's own code instead.
+                if let Some(last) = r.issues.last_mut()
+                    && last.path == "urgent_reason"
+                    && last.code == IssueCode::Required
+                {
+                    last.code = IssueCode::UrgentNeedsReason;
+                }
+                None
+            })
+        } else {
+            None
+        };
+        match (fnr, name, phone, specialty, frist, referral, warning, kind) {
+            (
+                Some(fnr),
+                Some(patient_name),
+                Some(patient_phone),
+                Some(specialty),
+                Some(fristdato),
+                Some(referral_received),
+                Some(warning_sent),
+                Some(kind),
+            ) if !r.has_errors() => Ok(Notification {
+                fnr,
+                patient_name,
+                patient_phone,
+                specialty,
+                fristdato,
+                referral_received,
+                warning_sent,
+                kind,
+                urgent_reason,
+            }),
+            _ => Err(r),
+        }
+    }
+}
+
+/// The states of a case (FB-4 … FB-8). Final states are *stopped* or ended.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum State {
+    /// Notified by the site; not yet taken up by Helfo.
+    Notified,
+    /// Helfo is phoning the patient (FB-4).
+    Contacting,
+    /// FB-6 (b): the patient was not reached; Helfo starts anyway and sends a letter.
+    NotReached,
+    /// FB-4/FB-5: letter sent with a reply deadline.
+    LetterSent,
+    /// FB-6 (a): the patient wants an offer; Helfo needs the documentation.
+    FindingOffer,
+    /// FB-8: forwarded to another provider.
+    Forwarded,
+    /// FB-8: the patient accepted the offer and is treated via Helfo.
+    Accepted,
+    /// FB-8: the patient declined the offer (stopped).
+    DeclinedOffer,
+    /// FB-8: no offer was found (stopped).
+    NoOfferFound,
+    /// FB-6 (c): the patient does not want Helfo's help (stopped).
+    Declined,
+    /// FB-5: no reply to the letter in time; back to the original site.
+    Returned,
+    /// FB-8: the original site found an appointment itself (see [`Variant`]).
+    SiteFoundAppointment,
+}
+
+impl State {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Whether the case is still being worked.
+    pub const fn is_open(self) -> bool {
+        matches!(
+            self,
+            State::Notified
+                | State::Contacting
+                | State::NotReached
+                | State::LetterSent
+                | State::FindingOffer
+                | State::Forwarded
+        )
+    }
+
+    /// The name shown to people, in bokmål.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            State::Notified => "Varslet",
+            State::Contacting => "Helfo kontakter pasienten",
+            State::NotReached => "Pasienten ikke nådd",
+            State::LetterSent => "Brev sendt til pasienten",
+            State::FindingOffer => "Helfo skaffer tilbud",
+            State::Forwarded => "Formidlet til annen behandler",
+            State::Accepted => "Pasienten har takket ja",
+            State::DeclinedOffer => "Pasienten takket nei til tilbudet",
+            State::NoOfferFound => "Helfo fant ikke tilbud",
+            State::Declined => "Pasienten ønsker ikke tilbud",
+            State::Returned => "Tilbakeført til behandlingsstedet",
+            State::SiteFoundAppointment => "Behandlingsstedet fant time",
+        }
+    }
+}
+
+/// FB-8: the three cases of "the original site found an appointment".
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Variant {
+    /// (1) Within the fristdato: no breach after all; stopped.
+    WithinFrist,
+    /// (2) Before Helfo found one: Helfo may stop its work; stopped.
+    BeforeHelfo,
+    /// (3) After the patient accepted Helfo's offer: the site must consider
+    /// whether the other offer can be cancelled at no cost.
+    AfterAccepted,
+}
+
+impl Variant {
+    /// Which variant applies to an appointment on `appointment` for a case
+    /// with `fristdato`, reported while the case is in `state`.
+    pub fn of(state: State, fristdato: NaiveDate, appointment: NaiveDate) -> Variant {
+        if state == State::Accepted {
+            Variant::AfterAccepted
+        } else if appointment <= fristdato {
+            Variant::WithinFrist
+        } else {
+            Variant::BeforeHelfo
+        }
+    }
+
+    /// The explanation shown to people, in bokmål.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            Variant::WithinFrist => {
+                "Timen er innen fristdatoen – det er ikke fristbrudd, og saken stoppes."
+            }
+            Variant::BeforeHelfo => {
+                "Timen er funnet før Helfo fant et tilbud – Helfo kan avslutte arbeidet, og saken stoppes."
+            }
+            Variant::AfterAccepted => {
+                "Timen er funnet etter at pasienten takket ja til Helfos tilbud – vurder om det andre tilbudet kan avbestilles kostnadsfritt."
+            }
+        }
+    }
+}
+
+/// Who acts on a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The original treatment site.
+    Site,
+    /// A Helfo caseworker.
+    Helfo,
+    /// The daily sweep.
+    System,
+}
+
+/// Something that happens to a case. Wire form: `{"event": "letter_sent",
+/// "sent": "2026-03-30"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Event {
+    /// Helfo takes the case up (FB-4 starts the 3-day clock).
+    TakeUp,
+    /// FB-3: Helfo confirms the site's medical-urgency flag.
+    ConfirmUrgent,
+    /// FB-4: a phone attempt that did not reach the patient.
+    ContactAttempt,
+    /// FB-6 (b): not reached within the contact time.
+    NotReached,
+    /// FB-4: the letter with a reply deadline was sent on `sent`.
+    LetterSent {
+        sent: NaiveDate,
+    },
+    /// FB-6 (a): the patient wants Helfo to find an offer.
+    PatientWantsOffer,
+    /// FB-6 (c): the patient does not want Helfo's help.
+    PatientDeclines,
+    /// FB-7: documentation received by post (cover sheet 02-01.01).
+    DocumentsReceived,
+    /// FB-8: forwarded to another provider.
+    Forward,
+    /// FB-8 outcomes.
+    OfferAccepted,
+    OfferDeclined,
+    NoOfferFound,
+    /// FB-8: the original site found an appointment on `appointment`.
+    SiteFoundAppointment {
+        appointment: NaiveDate,
+    },
+    /// FB-5: no reply by the reply deadline (the sweep).
+    Return,
+}
+
+/// The kind of an [`Event`], without its data.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum EventKind {
+    TakeUp,
+    ConfirmUrgent,
+    ContactAttempt,
+    NotReached,
+    LetterSent,
+    PatientWantsOffer,
+    PatientDeclines,
+    DocumentsReceived,
+    DocumentUploaded,
+    Forward,
+    OfferAccepted,
+    OfferDeclined,
+    NoOfferFound,
+    SiteFoundAppointment,
+    Return,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Who may cause it.
+    pub const fn actor(self) -> Actor {
+        match self {
+            EventKind::DocumentUploaded | EventKind::SiteFoundAppointment => Actor::Site,
+            EventKind::Return => Actor::System,
+            _ => Actor::Helfo,
+        }
+    }
+
+    /// The label of its button or history line, in bokmål.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            EventKind::TakeUp => "Ta saken",
+            EventKind::ConfirmUrgent => "Bekreft hastegrad",
+            EventKind::ContactAttempt => "Forsøkt ringt",
+            EventKind::NotReached => "Ikke nådd",
+            EventKind::LetterSent => "Brev sendt",
+            EventKind::PatientWantsOffer => "Pasienten ønsker tilbud",
+            EventKind::PatientDeclines => "Pasienten ønsker ikke tilbud",
+            EventKind::DocumentsReceived => "Dokumentasjon mottatt i posten",
+            EventKind::DocumentUploaded => "Dokumentasjon lastet opp",
+            EventKind::Forward => "Formidlet til annen behandler",
+            EventKind::OfferAccepted => "Pasienten takket ja",
+            EventKind::OfferDeclined => "Pasienten takket nei",
+            EventKind::NoOfferFound => "Fant ikke tilbud",
+            EventKind::SiteFoundAppointment => "Behandlingsstedet fant time",
+            EventKind::Return => "Tilbakeført (svarfristen gikk ut)",
+        }
+    }
+}
+
+impl Event {
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Event::TakeUp => EventKind::TakeUp,
+            Event::ConfirmUrgent => EventKind::ConfirmUrgent,
+            Event::ContactAttempt => EventKind::ContactAttempt,
+            Event::NotReached => EventKind::NotReached,
+            Event::LetterSent { .. } => EventKind::LetterSent,
+            Event::PatientWantsOffer => EventKind::PatientWantsOffer,
+            Event::PatientDeclines => EventKind::PatientDeclines,
+            Event::DocumentsReceived => EventKind::DocumentsReceived,
+            Event::Forward => EventKind::Forward,
+            Event::OfferAccepted => EventKind::OfferAccepted,
+            Event::OfferDeclined => EventKind::OfferDeclined,
+            Event::NoOfferFound => EventKind::NoOfferFound,
+            Event::SiteFoundAppointment { .. } => EventKind::SiteFoundAppointment,
+            Event::Return => EventKind::Return,
+        }
+    }
+}
+
+/// What the rules need to know about a case (no personal data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub state: State,
+    pub variant: Option<Variant>,
+    pub fristdato: NaiveDate,
+    /// The Oslo date of the notification.
+    pub notified_on: NaiveDate,
+    pub urgent: bool,
+    pub urgent_confirmed: bool,
+    pub taken_up_on: Option<NaiveDate>,
+    pub letter_sent_on: Option<NaiveDate>,
+    /// When Helfo asked the site for documentation (FB-6 a/b).
+    pub documents_requested_on: Option<NaiveDate>,
+    pub has_documents: bool,
+    /// FB-11: when the case reached its first outcome (the patient's wish
+    /// known, or the case ended).
+    pub first_outcome_on: Option<NaiveDate>,
+}
+
+/// A refused transition: what was tried, from where, and what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{event:?} is not allowed in state {from:?}")]
+pub struct TransitionError {
+    pub from: State,
+    pub event: EventKind,
+    pub allowed: Vec<EventKind>,
+    /// A more precise reason than "not allowed here", when there is one.
+    pub reason: Option<IssueCode>,
+}
+
+impl TransitionError {
+    /// The refusal as an issue, naming the allowed transitions.
+    pub fn issue(&self) -> Issue {
+        let allowed: Vec<&str> = self.allowed.iter().map(|k| k.name_nb()).collect();
+        let allowed = if allowed.is_empty() {
+            "ingen – saken er avsluttet".to_owned()
+        } else {
+            allowed.join(", ")
+        };
+        Issue::error(
+            "event",
+            self.reason.unwrap_or(IssueCode::TransitionNotAllowed),
+        )
+        .with("state", self.from.name_nb())
+        .with("event", self.event.name_nb())
+        .with("allowed", &*allowed)
+    }
+}
+
+/// The deadlines of a case; `None` where not (yet) running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadlines {
+    /// FB-4: reach the patient by (taken up + 3 days, rolled forward).
+    pub contact_by: Option<NaiveDate>,
+    /// FB-5: the patient must answer the letter by (sent + 10 working days).
+    pub reply_by: Option<NaiveDate>,
+    /// FB-6/FB-7: the site must upload documentation by.
+    pub documents_by: Option<NaiveDate>,
+    /// FB-11: first outcome by (notified + 10 working days).
+    pub service_limit: NaiveDate,
+}
+
+/// Which deadline is next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    ContactBy,
+    ReplyBy,
+    DocumentsBy,
+    ServiceLimit,
+}
+
+/// FB-2: what the site does with the patient's place on its waiting list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitingList {
+    Keep,
+    Remove,
+}
+
+/// What the original site must do now, for its case page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum SiteAction {
+    /// Keep the patient on the waiting list; Helfo is working.
+    KeepOnList,
+    /// Upload the referral and documentation (one PDF) by `by`.
+    UploadDocumentation { by: NaiveDate },
+    /// The patient accepted Helfo's offer: remove them from the list.
+    RemoveFromList,
+    /// The case is stopped; the patient stays on the list.
+    StoppedKeepOnList,
+    /// FB-8 (3): consider whether the other offer can be cancelled at no cost.
+    ConsiderCancelling,
+}
+
+impl SiteAction {
+    /// The sentence shown to the site, in bokmål.
+    pub fn text_nb(&self) -> String {
+        match self {
+            SiteAction::KeepOnList => "Behold pasienten på ventelisten. Helfo arbeider med saken.".into(),
+            SiteAction::UploadDocumentation { by } => format!(
+                "Last opp henvisning og nødvendig medisinsk dokumentasjon (én PDF) innen {}. Behold pasienten på ventelisten.",
+                calendar::format_nb(*by)
+            ),
+            SiteAction::RemoveFromList => "Stryk pasienten fra ventelisten – pasienten behandles via Helfo.".into(),
+            SiteAction::StoppedKeepOnList => "Saken er stoppet. Pasienten blir stående på ventelisten.".into(),
+            SiteAction::ConsiderCancelling => {
+                "Vurder om tilbudet pasienten takket ja til via Helfo kan avbestilles kostnadsfritt.".into()
+            }
+        }
+    }
+}
+
+impl Case {
+    /// A new case from a checked notification, notified on `on` (Oslo date).
+    pub fn new(n: &Notification, on: NaiveDate) -> Case {
+        Case {
+            state: State::Notified,
+            variant: None,
+            fristdato: n.fristdato,
+            notified_on: on,
+            urgent: n.urgent_reason.is_some(),
+            urgent_confirmed: false,
+            taken_up_on: None,
+            letter_sent_on: None,
+            documents_requested_on: None,
+            has_documents: false,
+            first_outcome_on: None,
+        }
+    }
+
+    /// Whether `event` may happen now (on `on`), and if not, a precise
+    /// reason when there is one. The one place the state machine's guards
+    /// live: [`Case::apply`] and [`Case::allowed`] both ask it.
+    fn check(&self, event: &Event, on: NaiveDate) -> Result<(), Option<IssueCode>> {
+        use State as S;
+        let ok = match (self.state, event) {
+            (S::Notified, Event::TakeUp) => true,
+            (s, Event::ConfirmUrgent) => s.is_open() && self.urgent && !self.urgent_confirmed,
+            (
+                S::Contacting | S::NotReached | S::LetterSent,
+                Event::ContactAttempt | Event::PatientWantsOffer | Event::PatientDeclines,
+            ) => true,
+            (S::Contacting, Event::NotReached) => true,
+            (S::NotReached, Event::LetterSent { sent }) => {
+                if *sent > on || Some(*sent) < self.taken_up_on {
+                    return Err(Some(IssueCode::LetterDateInvalid));
+                }
+                true
+            }
+            (S::NotReached | S::LetterSent | S::FindingOffer, Event::DocumentsReceived) => {
+                if self.has_documents {
+                    return Err(Some(IssueCode::DocumentAlreadyUploaded));
+                }
+                true
+            }
+            (S::FindingOffer, Event::Forward) => {
+                if !self.has_documents {
+                    return Err(Some(IssueCode::DocumentsMissing));
+                }
+                true
+            }
+            (S::Forwarded, Event::OfferAccepted | Event::OfferDeclined | Event::NoOfferFound) => {
+                true
+            }
+            (s, Event::SiteFoundAppointment { .. }) => s.is_open() || s == S::Accepted,
+            (S::LetterSent, Event::Return) => self.due_for_return(on),
+            _ => false,
+        };
+        if ok { Ok(()) } else { Err(None) }
+    }
+
+    /// The state after `event` by `actor` on `on` — or a refusal naming the
+    /// transitions that are allowed (FB-4 … FB-8). Every transition the
+    /// state machine does not list is refused.
+    pub fn apply(
+        &self,
+        event: &Event,
+        actor: Actor,
+        on: NaiveDate,
+    ) -> Result<Case, TransitionError> {
+        use State as S;
+        let kind = event.kind();
+        let refused = |reason| TransitionError {
+            from: self.state,
+            event: kind,
+            allowed: self.allowed(actor),
+            reason,
+        };
+        if kind.actor() != actor {
+            return Err(refused(None));
+        }
+        self.check(event, on).map_err(refused)?;
+        let mut next = self.clone();
+        let outcome = |c: &mut Case, state: State| {
+            c.state = state;
+            c.first_outcome_on.get_or_insert(on);
+        };
+        match event {
+            Event::TakeUp => {
+                next.state = S::Contacting;
+                next.taken_up_on = Some(on);
+            }
+            Event::ConfirmUrgent => next.urgent_confirmed = true,
+            Event::ContactAttempt => {}
+            Event::NotReached => {
+                next.state = S::NotReached;
+                next.documents_requested_on = Some(on);
+            }
+            Event::LetterSent { sent } => {
+                next.state = S::LetterSent;
+                next.letter_sent_on = Some(*sent);
+            }
+            Event::PatientWantsOffer => {
+                next.documents_requested_on.get_or_insert(on);
+                outcome(&mut next, S::FindingOffer);
+            }
+            Event::PatientDeclines => outcome(&mut next, S::Declined),
+            Event::DocumentsReceived => next.has_documents = true,
+            Event::Forward => next.state = S::Forwarded,
+            Event::OfferAccepted => next.state = S::Accepted,
+            Event::OfferDeclined => next.state = S::DeclinedOffer,
+            Event::NoOfferFound => next.state = S::NoOfferFound,
+            Event::SiteFoundAppointment { appointment } => {
+                next.variant = Some(Variant::of(self.state, self.fristdato, *appointment));
+                outcome(&mut next, S::SiteFoundAppointment);
+            }
+            Event::Return => outcome(&mut next, S::Returned),
+        }
+        Ok(next)
+    }
+
+    /// The site uploaded the documentation PDF (FB-7): allowed while the case
+    /// is open and before it is forwarded, once.
+    pub fn upload(&self) -> Result<Case, TransitionError> {
+        let ok = self.state.is_open() && self.state != State::Forwarded && !self.has_documents;
+        if !ok {
+            return Err(TransitionError {
+                from: self.state,
+                event: EventKind::DocumentUploaded,
+                allowed: self.allowed(Actor::Site),
+                reason: self
+                    .has_documents
+                    .then_some(IssueCode::DocumentAlreadyUploaded),
+            });
+        }
+        let mut next = self.clone();
+        next.has_documents = true;
+        Ok(next)
+    }
+
+    /// The events `actor` may cause now — what the UI offers as buttons.
+    pub fn allowed(&self, actor: Actor) -> Vec<EventKind> {
+        use strum::IntoEnumIterator;
+        let start = self.taken_up_on.unwrap_or(self.notified_on);
+        let after_reply = self
+            .deadlines()
+            .reply_by
+            .and_then(|r| r.succ_opt())
+            .unwrap_or(start);
+        EventKind::iter()
+            .filter(|k| k.actor() == actor)
+            .filter(|k| {
+                let (probe, on) = match k {
+                    EventKind::DocumentUploaded => {
+                        let open = self.state.is_open() && self.state != State::Forwarded;
+                        return open && !self.has_documents;
+                    }
+                    EventKind::TakeUp => (Event::TakeUp, start),
+                    EventKind::ConfirmUrgent => (Event::ConfirmUrgent, start),
+                    EventKind::ContactAttempt => (Event::ContactAttempt, start),
+                    EventKind::NotReached => (Event::NotReached, start),
+                    EventKind::LetterSent => (Event::LetterSent { sent: start }, start),
+                    EventKind::PatientWantsOffer => (Event::PatientWantsOffer, start),
+                    EventKind::PatientDeclines => (Event::PatientDeclines, start),
+                    EventKind::DocumentsReceived => (Event::DocumentsReceived, start),
+                    EventKind::Forward => (Event::Forward, start),
+                    EventKind::OfferAccepted => (Event::OfferAccepted, start),
+                    EventKind::OfferDeclined => (Event::OfferDeclined, start),
+                    EventKind::NoOfferFound => (Event::NoOfferFound, start),
+                    EventKind::SiteFoundAppointment => (
+                        Event::SiteFoundAppointment {
+                            appointment: self.fristdato,
+                        },
+                        start,
+                    ),
+                    EventKind::Return => (Event::Return, after_reply),
+                };
+                self.check(&probe, on).is_ok()
+            })
+            .collect()
+    }
+
+    /// The deadlines (FB-4, FB-5, FB-6/7 choice, FB-11).
+    pub fn deadlines(&self) -> Deadlines {
+        let ok = |r: Result<NaiveDate, CalendarError>| r.ok();
+        Deadlines {
+            contact_by: self.taken_up_on.and_then(|d| {
+                ok(calendar::add_days(d, CONTACT_DAYS).and_then(calendar::roll_forward))
+            }),
+            reply_by: self
+                .letter_sent_on
+                .and_then(|d| ok(calendar::add_working_days(d, REPLY_WORKING_DAYS))),
+            documents_by: self
+                .documents_requested_on
+                .filter(|_| !self.has_documents)
+                .and_then(|d| ok(calendar::add_working_days(d, DOCUMENTS_WORKING_DAYS))),
+            service_limit: ok(calendar::add_working_days(
+                self.notified_on,
+                SERVICE_LIMIT_WORKING_DAYS,
+            ))
+            .unwrap_or(self.notified_on),
+        }
+    }
+
+    /// The deadline that matters next, for sorting and for the case page.
+    pub fn next_deadline(&self) -> Option<(DeadlineKind, NaiveDate)> {
+        if !self.state.is_open() {
+            return None;
+        }
+        let d = self.deadlines();
+        let mut candidates = Vec::with_capacity(4);
+        if self.state == State::Contacting {
+            candidates.extend(d.contact_by.map(|x| (DeadlineKind::ContactBy, x)));
+        }
+        if self.state == State::LetterSent {
+            candidates.extend(d.reply_by.map(|x| (DeadlineKind::ReplyBy, x)));
+        }
+        candidates.extend(d.documents_by.map(|x| (DeadlineKind::DocumentsBy, x)));
+        if self.first_outcome_on.is_none() {
+            candidates.push((DeadlineKind::ServiceLimit, d.service_limit));
+        }
+        candidates.into_iter().min_by_key(|(_, x)| *x)
+    }
+
+    /// FB-5: the case is returned the day after the reply deadline.
+    pub fn due_for_return(&self, today: NaiveDate) -> bool {
+        self.state == State::LetterSent && self.deadlines().reply_by.is_some_and(|r| today > r)
+    }
+
+    /// FB-2: whether the site keeps the patient on its waiting list. Only an
+    /// accepted offer from Helfo takes the place away. **choice**: in FB-8 (3)
+    /// the patient keeps the place while the site considers cancelling.
+    pub fn waiting_list(&self) -> WaitingList {
+        if self.state == State::Accepted {
+            WaitingList::Remove
+        } else {
+            WaitingList::Keep
+        }
+    }
+
+    /// What the site must do now.
+    pub fn site_action(&self) -> SiteAction {
+        match self.state {
+            State::Accepted => SiteAction::RemoveFromList,
+            State::SiteFoundAppointment if self.variant == Some(Variant::AfterAccepted) => {
+                SiteAction::ConsiderCancelling
+            }
+            s if !s.is_open() => SiteAction::StoppedKeepOnList,
+            _ => match self.deadlines().documents_by {
+                Some(by) => SiteAction::UploadDocumentation { by },
+                None => SiteAction::KeepOnList,
+            },
+        }
+    }
+}
+
+/// FB-3: what the queue order needs of a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub id: String,
+    pub fristdato: NaiveDate,
+    /// Medically urgent, confirmed by Helfo.
+    pub urgent: bool,
+    /// When the notification arrived (Unix ms).
+    pub notified_at: i64,
+}
+
+/// FB-3: confirmed urgent cases first, then earliest fristdato (seniority),
+/// then earliest notification; the id settles exact ties.
+pub fn queue_order(a: &QueueItem, b: &QueueItem) -> Ordering {
+    b.urgent
+        .cmp(&a.urgent)
+        .then(a.fristdato.cmp(&b.fristdato))
+        .then(a.notified_at.cmp(&b.notified_at))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// FB-11: one case's figures for the service-level dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceFigures {
+    /// Working days from notification to first outcome.
+    pub working_days: i64,
+    pub within_limit: bool,
+}
+
+/// FB-11: working days from `notified` to `first_outcome`, and whether that
+/// is within the 10-working-day limit.
+pub fn service_figures(notified: NaiveDate, first_outcome: NaiveDate) -> Option<ServiceFigures> {
+    let wd = calendar::working_days_between(notified, first_outcome).ok()?;
+    Some(ServiceFigures {
+        working_days: wd,
+        within_limit: wd <= i64::from(SERVICE_LIMIT_WORKING_DAYS),
+    })
+}
+
+/// The case number `FB-YYYY-NNNNNN` (FB-1).
+pub fn case_number(year: i32, seq: i64) -> String {
+    format!("FB-{year:04}-{seq:06}")
+}
+
+/// FB-7: whether a file of `len` bytes starting with `head` is a PDF by
+/// content (`%PDF-` at offset 0), and not larger than [`PDF_MAX_BYTES`]. The same check runs in the browser before
+/// upload and at the edge after.
+pub fn check_pdf(len: usize, head: &[u8]) -> Result<(), Issue> {
+    if len > PDF_MAX_BYTES {
+        Err(Issue::error("document", IssueCode::FileTooLarge)
+            .with("max_mb", (PDF_MAX_BYTES / (1024 * 1024)) as i64))
+    } else if !head.starts_with(b"%PDF-") {
+        Err(Issue::error("document", IssueCode::FileNotPdf))
+    } else {
+        Ok(())
+    }
+}
