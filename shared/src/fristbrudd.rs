@@ -944,3 +944,166 @@ pub fn check_pdf(len: usize, head: &[u8]) -> Result<(), Issue> {
         Ok(())
     }
 }
+
+/// FB-11: the service-level figures of one month of notifications.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthStats {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Cases notified in the month.
+    pub cases: u32,
+    /// Of those, cases that have reached a first outcome.
+    pub with_outcome: u32,
+    /// Of those, cases whose first outcome came within the limit.
+    pub within_limit: u32,
+    /// Mean working days from notification to first outcome.
+    pub mean_working_days: Option<f64>,
+}
+
+/// FB-11: per month, from (notified on, first outcome on) pairs, oldest
+/// month first.
+pub fn monthly_stats(cases: &[(NaiveDate, Option<NaiveDate>)]) -> Vec<MonthStats> {
+    use chrono::Datelike;
+    let mut months: std::collections::BTreeMap<(i32, u32), (u32, u32, u32, i64)> =
+        Default::default();
+    for (notified, outcome) in cases {
+        let m = months
+            .entry((notified.year(), notified.month()))
+            .or_default();
+        m.0 += 1;
+        if let Some(f) = outcome.and_then(|o| service_figures(*notified, o)) {
+            m.1 += 1;
+            m.2 += u32::from(f.within_limit);
+            m.3 += f.working_days;
+        }
+    }
+    months
+        .into_iter()
+        .map(
+            |((y, mo), (cases, with_outcome, within_limit, days))| MonthStats {
+                month: format!("{y:04}-{mo:02}"),
+                cases,
+                with_outcome,
+                within_limit,
+                mean_working_days: (with_outcome > 0)
+                    .then(|| days as f64 / f64::from(with_outcome)),
+            },
+        )
+        .collect()
+}
+
+// --- wire types --------------------------------------------------------------
+
+/// `POST /api/v1/fristbrudd/patient-check`: does this patient already have
+/// an open case at the caller's site? (The number goes in the body, never
+/// in a URL.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PatientCheck {
+    pub patient_fnr: String,
+}
+
+/// The answer: the open case's number, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PatientCheckAnswer {
+    pub open_case: Option<String>,
+}
+
+/// One line of a case's history (FB-10): who, when, what, from and to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor: Actor,
+    pub actor_user_id: Option<String>,
+    pub event: EventKind,
+    pub from_state: Option<State>,
+    pub to_state: State,
+    /// A date the event carries (letter sent, appointment), if any.
+    pub date: Option<NaiveDate>,
+}
+
+/// A case in a list: no name, the fødselsnummer masked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: String,
+    pub number: String,
+    pub organisation_id: String,
+    pub patient_fnr_masked: String,
+    pub specialty: String,
+    pub fristdato: NaiveDate,
+    pub state: State,
+    pub urgent: bool,
+    pub urgent_confirmed: bool,
+    pub next_deadline: Option<(DeadlineKind, NaiveDate)>,
+    pub waiting_list: WaitingList,
+    pub notified_at: i64,
+}
+
+/// A whole case, for its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub id: String,
+    pub number: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub organisation_orgnr: String,
+    pub patient_fnr: String,
+    pub patient_fnr_masked: String,
+    pub patient_name: String,
+    pub patient_phone: String,
+    pub specialty: String,
+    pub referral_received: NaiveDate,
+    pub warning_sent: NaiveDate,
+    pub kind: BreachKind,
+    pub urgent_reason: Option<String>,
+    pub case: Case,
+    pub deadlines: Deadlines,
+    pub next_deadline: Option<(DeadlineKind, NaiveDate)>,
+    pub waiting_list: WaitingList,
+    pub site_action: SiteAction,
+    /// What the caller may do now.
+    pub allowed: Vec<EventKind>,
+    pub document_bytes: Option<i64>,
+    pub appointment_on: Option<NaiveDate>,
+    pub notified_at: i64,
+    pub version: i64,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// `POST /api/v1/sweep` (local mode): run the daily sweep as of `today`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SweepRequest {
+    pub today: String,
+}
+
+/// What a sweep did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SweepResult {
+    pub today: NaiveDate,
+    /// Cases with a letter out that were checked.
+    pub checked: u32,
+    /// Cases returned to the site (FB-5).
+    pub returned: Vec<String>,
+}
+
+/// An e-mail waiting in the outbox (FB-9): the case number and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: String,
+    pub created_at: String,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// FB-9: the e-mail to the notifier when Helfo updates a case: it names the
+/// case number and says nothing else — no health data, no name.
+pub fn update_email(number: &str) -> (String, String) {
+    (
+        format!("frist: sak {number} er oppdatert"),
+        format!(
+            "Saken {number} er oppdatert i frist.\n\nLogg inn i frist for å se hva som er endret.\n\nDenne e-posten er sendt automatisk og inneholder ingen helseopplysninger."
+        ),
+    )
+}

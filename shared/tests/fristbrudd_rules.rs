@@ -502,3 +502,42 @@ fn fb_1_case_numbers_have_the_fixed_form() {
     assert_eq!(case_number(2026, 42), "FB-2026-000042");
     assert_eq!(case_number(2026, 123_456), "FB-2026-123456");
 }
+
+#[test]
+fn fb_9_the_update_email_names_only_the_case_number() {
+    let (subject, body) = frist_domain::fristbrudd::update_email("FB-2026-000042");
+    assert!(subject.contains("FB-2026-000042") && body.contains("FB-2026-000042"));
+    let digits: String = format!("{subject}{body}")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert_eq!(
+        digits, "20260000422026000042",
+        "no other numbers (no fødselsnummer, no dates)"
+    );
+}
+
+#[test]
+fn fb_11_monthly_share_within_the_limit_and_mean_working_days() {
+    use frist_domain::fristbrudd::monthly_stats;
+    let rows = [
+        (d("2026-03-02"), Some(d("2026-03-06"))), // 4 working days
+        (d("2026-03-10"), Some(d("2026-03-31"))), // 15 working days: late
+        (d("2026-03-20"), None),
+        (d("2026-04-01"), Some(d("2026-04-20"))), // 10 working days across Easter
+    ];
+    let s = monthly_stats(&rows);
+    assert_eq!(s.len(), 2);
+    assert_eq!(
+        (
+            s[0].month.as_str(),
+            s[0].cases,
+            s[0].with_outcome,
+            s[0].within_limit
+        ),
+        ("2026-03", 3, 2, 1)
+    );
+    assert_eq!(s[0].mean_working_days, Some(9.5));
+    assert_eq!((s[1].month.as_str(), s[1].within_limit), ("2026-04", 1));
+    assert_eq!(s[1].mean_working_days, Some(10.0));
+}
