@@ -4,6 +4,7 @@
 
 mod auth_cmd;
 mod calendar_cmd;
+mod fristbrudd_cmd;
 mod id_cmd;
 mod io;
 
@@ -31,6 +32,9 @@ enum Command {
     /// Norwegian public holidays and working days (CAL-1 … CAL-3).
     #[command(subcommand)]
     Calendar(calendar_cmd::CalendarCommand),
+    /// Fristbrudd deadlines (FB-4, FB-5, FB-11) and queue order (FB-3).
+    #[command(subcommand)]
+    Fristbrudd(fristbrudd_cmd::FristbruddCommand),
     /// Password hashes in the edge's format (PBKDF2-HMAC-SHA256).
     #[command(subcommand)]
     Auth(auth_cmd::AuthCommand),
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         Command::Id(cmd) => id_cmd::run(cmd),
         Command::Calendar(cmd) => calendar_cmd::run(cmd),
         Command::Auth(cmd) => auth_cmd::run(cmd),
+        Command::Fristbrudd(cmd) => fristbrudd_cmd::run(cmd),
     };
     match result {
         Ok(code) => code,

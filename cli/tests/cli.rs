@@ -237,3 +237,59 @@ fn seed_password_hashes_match_the_readme_password() {
         );
     }
 }
+
+/// FB-4, FB-5, FB-11 on the command line: Easter 2026 (2, 3 and 6 April).
+#[test]
+fn fb_4_5_11_fristbrudd_deadlines_across_easter() {
+    let (code, out, _) = frist(
+        &[
+            "fristbrudd",
+            "deadlines",
+            "--taken-up",
+            "2026-04-01",
+            "--letter-sent",
+            "2026-03-30",
+            "--notified",
+            "2026-04-01",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim(),
+        r#"{"contact_by":"2026-04-07","reply_by":"2026-04-16","service_limit":"2026-04-20"}"#
+    );
+    let (_, out, _) = frist(
+        &["fristbrudd", "deadlines", "--taken-up", "2026-03-27"],
+        None,
+    );
+    assert_eq!(
+        out.trim(),
+        r#"{"contact_by":"2026-03-30","reply_by":null,"service_limit":null}"#
+    );
+}
+
+/// FB-3 on the command line: confirmed urgent first, then fristdato, then notice time.
+#[test]
+fn fb_3_fristbrudd_queue_order_and_bad_lines() {
+    let input = concat!(
+        r#"{"id":"late","fristdato":"2026-05-01","urgent":false,"notified_at":1}"#,
+        "\n",
+        r#"{"id":"b","fristdato":"2026-04-01","notified_at":"2026-03-02T08:00:00Z"}"#,
+        "\n",
+        r#"{"id":"urgent","fristdato":"2026-06-01","urgent":true,"notified_at":9}"#,
+        "\n",
+        r#"{"id":"a","fristdato":"2026-04-01","notified_at":"2026-03-01T08:00:00Z"}"#,
+        "\n",
+    );
+    let (code, out, _) = frist(&["fristbrudd", "queue", "-"], Some(input));
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        ["urgent", "a", "b", "late"]
+    );
+    let (code, out, err) = frist(&["fristbrudd", "queue", "-"], Some("{\"id\":\"x\"}\n"));
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("line 1"), "{err}");
+}

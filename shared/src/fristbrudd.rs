@@ -815,23 +815,14 @@ impl Case {
 
     /// The deadlines (FB-4, FB-5, FB-6/7 choice, FB-11).
     pub fn deadlines(&self) -> Deadlines {
-        let ok = |r: Result<NaiveDate, CalendarError>| r.ok();
         Deadlines {
-            contact_by: self.taken_up_on.and_then(|d| {
-                ok(calendar::add_days(d, CONTACT_DAYS).and_then(calendar::roll_forward))
-            }),
-            reply_by: self
-                .letter_sent_on
-                .and_then(|d| ok(calendar::add_working_days(d, REPLY_WORKING_DAYS))),
+            contact_by: self.taken_up_on.and_then(|d| contact_by(d).ok()),
+            reply_by: self.letter_sent_on.and_then(|d| reply_by(d).ok()),
             documents_by: self
                 .documents_requested_on
                 .filter(|_| !self.has_documents)
-                .and_then(|d| ok(calendar::add_working_days(d, DOCUMENTS_WORKING_DAYS))),
-            service_limit: ok(calendar::add_working_days(
-                self.notified_on,
-                SERVICE_LIMIT_WORKING_DAYS,
-            ))
-            .unwrap_or(self.notified_on),
+                .and_then(|d| calendar::add_working_days(d, DOCUMENTS_WORKING_DAYS).ok()),
+            service_limit: service_limit(self.notified_on).unwrap_or(self.notified_on),
         }
     }
 
@@ -885,6 +876,23 @@ impl Case {
             },
         }
     }
+}
+
+/// FB-4: reach the patient by: taken up + 3 calendar days, rolled forward
+/// past weekends and holidays (CAL-4, CAL-7).
+pub fn contact_by(taken_up: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::add_days(taken_up, CONTACT_DAYS).and_then(calendar::roll_forward)
+}
+
+/// FB-5: the patient must answer Helfo's letter by: sent + 10 working days
+/// (CAL-3); the case is returned the day after.
+pub fn reply_by(letter_sent: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::add_working_days(letter_sent, REPLY_WORKING_DAYS)
+}
+
+/// FB-11: first outcome by: notified + 10 working days.
+pub fn service_limit(notified: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::add_working_days(notified, SERVICE_LIMIT_WORKING_DAYS)
 }
 
 /// FB-3: what the queue order needs of a case.
