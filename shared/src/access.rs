@@ -203,7 +203,8 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn check_name(report: &mut Report, path: &str, name: &str) {
+/// A name of a person or an organisation: required, at most [`NAME_MAX`].
+pub(crate) fn check_name(report: &mut Report, path: &str, name: &str) {
     let n = name.trim().chars().count();
     if n == 0 {
         report.push(Issue::error(path, IssueCode::Required));

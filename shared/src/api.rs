@@ -304,14 +304,7 @@ impl UserPatch {
     pub fn validate(&self, email: &str) -> Report {
         let mut report = Report::new();
         if let Some(name) = &self.name {
-            let n = name.trim().chars().count();
-            if n == 0 {
-                report.push(Issue::error("name", IssueCode::Required));
-            } else if n > crate::access::NAME_MAX {
-                report.push(
-                    Issue::error("name", IssueCode::TooLong).with("max", crate::access::NAME_MAX),
-                );
-            }
+            crate::access::check_name(&mut report, "name", name);
         }
         if let Some(pw) = &self.password {
             check_password(&mut report, "password", pw, email);
