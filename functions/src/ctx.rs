@@ -20,6 +20,9 @@ pub struct Config {
     pub mode: String,
     pub session: SessionPolicy,
     pub throttle: LoginThrottle,
+    /// Local mode with `FRIST_TEST_CLOCK=1`: the `X-Frist-Today` header sets
+    /// the date the rules use, so tests can cross Easter on a fixed date.
+    pub test_clock: bool,
 }
 
 impl Config {
@@ -33,8 +36,10 @@ impl Config {
         let mode = var("FRIST_MODE").unwrap_or_else(|| "production".into());
         let d = SessionPolicy::DEFAULT;
         let t = LoginThrottle::DEFAULT;
+        let local = mode == "local";
         Config {
-            local: mode == "local",
+            test_clock: local && var("FRIST_TEST_CLOCK").as_deref() == Some("1"),
+            local,
             mode,
             session: SessionPolicy {
                 idle_ms: num("FRIST_SESSION_IDLE_SECS").map_or(d.idle_ms, |s| s * 1000),
@@ -81,6 +86,9 @@ pub struct Ctx {
     /// Unix milliseconds at the start of the request.
     pub now: i64,
     pub config: Config,
+    /// Today in Europe/Oslo (CAL-5), or the test clock's date.
+    pub today: chrono::NaiveDate,
+    pub env: Env,
     /// Cookies get `Secure` and the `__Host-` prefix unless served over
     /// plain HTTP on localhost.
     pub secure_cookies: bool,

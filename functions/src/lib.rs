@@ -15,7 +15,7 @@ mod http;
 mod idempotency;
 mod routes;
 
-use worker::{Context, Env, Request, Response, Result, event};
+use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
 
 #[event(start)]
 fn start() {
@@ -39,4 +39,27 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         }
     };
     http::with_security_headers(resp)
+}
+
+/// The daily sweep (cron in wrangler.toml): FB-5 returns cases whose reply
+/// deadline has passed. Safe to run twice on the same day.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let now = worker::Date::now().as_millis() as i64;
+    let Some(today) = frist_domain::calendar::oslo_date_from_millis(now) else {
+        return;
+    };
+    let outcome = match env.d1("DB") {
+        Ok(db) => routes::fristbrudd::sweep(&db, now, today)
+            .await
+            .map(|r| (r.checked, r.returned.len()))
+            .map_err(|e| e.kind),
+        Err(_) => Err("no database"),
+    };
+    match outcome {
+        Ok((checked, returned)) => {
+            worker::console_log!("sweep {today}: {checked} checked, {returned} returned")
+        }
+        Err(kind) => worker::console_error!("sweep {today} failed: {kind}"),
+    }
 }

@@ -45,6 +45,26 @@ pub enum RouteId {
     UserGet,
     UserUpdate,
     AuditList,
+    FbCaseCreate,
+    FbPatientCheck,
+    FbCaseList,
+    FbQueue,
+    FbCaseGet,
+    FbEvent,
+    FbDocumentPut,
+    FbDocumentGet,
+    FbStats,
+    OutboxList,
+    Sweep,
+}
+
+/// What a route's request body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// `application/json` (or no body on safe methods).
+    Json,
+    /// `application/pdf`: one file, the raw bytes.
+    Pdf,
 }
 
 /// One route: method, path pattern (`:name` segments are parameters), who
@@ -62,9 +82,16 @@ pub struct RouteSpec {
     pub conditional: bool,
     /// The largest request body, in bytes.
     pub max_body: usize,
+    /// What the body must be.
+    pub content: Content,
+    /// Exists only in local mode (`FRIST_MODE=local`); 404 elsewhere.
+    pub local_only: bool,
 }
 
 const ADMIN: &[Role] = &[Role::HelfoAdmin];
+const SITE: &[Role] = &[Role::Behandlingssted];
+const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
+const SITE_AND_HELFO: &[Role] = &[Role::Behandlingssted, Role::Helfo, Role::HelfoAdmin];
 /// The body cap of ordinary JSON routes.
 pub const SMALL_BODY: usize = 16 * 1024;
 
@@ -77,6 +104,23 @@ const fn route(id: RouteId, method: &'static str, path: &'static str, access: Ac
         creates: false,
         conditional: false,
         max_body: SMALL_BODY,
+        content: Content::Json,
+        local_only: false,
+    }
+}
+
+const fn local_only(spec: RouteSpec) -> RouteSpec {
+    RouteSpec {
+        local_only: true,
+        ..spec
+    }
+}
+
+const fn pdf(spec: RouteSpec) -> RouteSpec {
+    RouteSpec {
+        content: Content::Pdf,
+        max_body: crate::fristbrudd::PDF_MAX_BYTES,
+        ..spec
     }
 }
 
@@ -148,6 +192,72 @@ pub const ROUTES: &[RouteSpec] = &[
         Access::Roles(ADMIN),
     )),
     route(RouteId::AuditList, "GET", "/api/v1/audit", Access::AnyRole),
+    creating(route(
+        RouteId::FbCaseCreate,
+        "POST",
+        "/api/v1/fristbrudd/cases",
+        Access::Roles(SITE),
+    )),
+    route(
+        RouteId::FbPatientCheck,
+        "POST",
+        "/api/v1/fristbrudd/patient-check",
+        Access::Roles(SITE),
+    ),
+    route(
+        RouteId::FbCaseList,
+        "GET",
+        "/api/v1/fristbrudd/cases",
+        Access::Roles(SITE_AND_HELFO),
+    ),
+    route(
+        RouteId::FbQueue,
+        "GET",
+        "/api/v1/fristbrudd/queue",
+        Access::Roles(HELFO),
+    ),
+    route(
+        RouteId::FbCaseGet,
+        "GET",
+        "/api/v1/fristbrudd/cases/:id",
+        Access::Roles(SITE_AND_HELFO),
+    ),
+    conditional(route(
+        RouteId::FbEvent,
+        "POST",
+        "/api/v1/fristbrudd/cases/:id/events",
+        Access::Roles(SITE_AND_HELFO),
+    )),
+    pdf(conditional(route(
+        RouteId::FbDocumentPut,
+        "PUT",
+        "/api/v1/fristbrudd/cases/:id/document",
+        Access::Roles(SITE),
+    ))),
+    route(
+        RouteId::FbDocumentGet,
+        "GET",
+        "/api/v1/fristbrudd/cases/:id/document",
+        Access::Roles(SITE_AND_HELFO),
+    ),
+    route(
+        RouteId::FbStats,
+        "GET",
+        "/api/v1/fristbrudd/stats",
+        Access::Roles(HELFO),
+    ),
+    local_only(route(
+        RouteId::OutboxList,
+        "GET",
+        "/api/v1/outbox",
+        Access::AnyRole,
+    )),
+    local_only(route(
+        RouteId::Sweep,
+        "POST",
+        "/api/v1/sweep",
+        Access::Roles(ADMIN),
+    )),
 ];
 
 impl RouteId {
@@ -414,7 +524,12 @@ mod tests {
                 assert_eq!(r.method, "POST", "{:?}", r.id);
             }
             if r.conditional {
-                assert!(matches!(r.method, "PATCH" | "PUT" | "DELETE"), "{:?}", r.id);
+                // A POST of an event to an object changes that object.
+                assert!(
+                    matches!(r.method, "PATCH" | "PUT" | "DELETE" | "POST") && !r.creates,
+                    "{:?}",
+                    r.id
+                );
             }
         }
     }

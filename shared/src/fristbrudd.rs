@@ -444,6 +444,8 @@ pub enum Event {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum EventKind {
+    /// The site's notification that opened the case (history only).
+    Notify,
     TakeUp,
     ConfirmUrgent,
     ContactAttempt,
@@ -469,7 +471,9 @@ impl EventKind {
     /// Who may cause it.
     pub const fn actor(self) -> Actor {
         match self {
-            EventKind::DocumentUploaded | EventKind::SiteFoundAppointment => Actor::Site,
+            EventKind::Notify | EventKind::DocumentUploaded | EventKind::SiteFoundAppointment => {
+                Actor::Site
+            }
             EventKind::Return => Actor::System,
             _ => Actor::Helfo,
         }
@@ -478,6 +482,7 @@ impl EventKind {
     /// The label of its button or history line, in bokmål.
     pub const fn name_nb(self) -> &'static str {
         match self {
+            EventKind::Notify => "Fristbrudd varslet",
             EventKind::TakeUp => "Ta saken",
             EventKind::ConfirmUrgent => "Bekreft hastegrad",
             EventKind::ContactAttempt => "Forsøkt ringt",
@@ -515,6 +520,59 @@ impl Event {
             Event::SiteFoundAppointment { .. } => EventKind::SiteFoundAppointment,
             Event::Return => EventKind::Return,
         }
+    }
+}
+
+/// An event as a form or a request sends it: `{"event": "letter_sent",
+/// "sent": "30.03.2026"}`. [`EventForm::check`] turns it into an [`Event`]
+/// or says which field is wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EventForm {
+    pub event: String,
+    /// For `letter_sent`: the date the letter went out.
+    pub sent: String,
+    /// For `site_found_appointment`: the date of the appointment.
+    pub appointment: String,
+}
+
+impl EventForm {
+    /// The event, or every problem with the form.
+    pub fn check(&self) -> Result<Event, Report> {
+        use strum::IntoEnumIterator;
+        let mut r = Report::new();
+        let kinds = || {
+            EventKind::iter()
+                .filter(|k| !matches!(k, EventKind::Notify | EventKind::DocumentUploaded))
+        };
+        let Some(kind) = kinds().find(|k| k.as_str() == self.event.trim()) else {
+            let code = if self.event.trim().is_empty() {
+                IssueCode::Required
+            } else {
+                IssueCode::NotOneOf
+            };
+            let allowed: Vec<&str> = kinds().map(EventKind::as_str).collect();
+            r.push(Issue::error("event", code).with("allowed", &*allowed.join(", ")));
+            return Err(r);
+        };
+        let event = match kind {
+            EventKind::LetterSent => {
+                date(&mut r, "sent", &self.sent).map(|sent| Event::LetterSent { sent })
+            }
+            EventKind::SiteFoundAppointment => date(&mut r, "appointment", &self.appointment)
+                .map(|appointment| Event::SiteFoundAppointment { appointment }),
+            k => serde_json::from_value(serde_json::json!({ "event": k.as_str() })).ok(),
+        };
+        event.filter(|_| !r.has_errors()).ok_or(r)
+    }
+}
+
+/// The date an event carries (letter sent, appointment), for its history line.
+pub fn event_date(event: &Event) -> Option<NaiveDate> {
+    match event {
+        Event::LetterSent { sent } => Some(*sent),
+        Event::SiteFoundAppointment { appointment } => Some(*appointment),
+        _ => None,
     }
 }
 
@@ -784,6 +842,7 @@ impl Case {
             .filter(|k| k.actor() == actor)
             .filter(|k| {
                 let (probe, on) = match k {
+                    EventKind::Notify => return false,
                     EventKind::DocumentUploaded => {
                         let open = self.state.is_open() && self.state != State::Forwarded;
                         return open && !self.has_documents;
@@ -1028,6 +1087,24 @@ pub struct HistoryEntry {
     pub to_state: State,
     /// A date the event carries (letter sent, appointment), if any.
     pub date: Option<NaiveDate>,
+}
+
+/// The answer to a notification: the receipt's facts, and no personal data
+/// (it is kept with the `Idempotency-Key` to answer a repeat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseCreated {
+    pub id: String,
+    pub number: String,
+    pub notified_on: NaiveDate,
+    pub service_limit: NaiveDate,
+    pub site_action: SiteAction,
+    pub version: i64,
+}
+
+/// ID-3: a stored fødselsnummer masked for lists, `DDMMYY *****`.
+pub fn mask_fnr(fnr: &str) -> String {
+    let head: String = fnr.chars().take(6).collect();
+    format!("{head} *****")
 }
 
 /// A case in a list: no name, the fødselsnummer masked.

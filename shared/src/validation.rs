@@ -227,6 +227,13 @@ impl Report {
         Self::default()
     }
 
+    /// A report of one issue.
+    pub fn of(issue: Issue) -> Self {
+        let mut r = Self::new();
+        r.push(issue);
+        r
+    }
+
     /// Adds an issue.
     pub fn push(&mut self, issue: Issue) {
         self.issues.push(issue);

@@ -541,3 +541,44 @@ fn fb_11_monthly_share_within_the_limit_and_mean_working_days() {
     assert_eq!((s[1].month.as_str(), s[1].within_limit), ("2026-04", 1));
     assert_eq!(s[1].mean_working_days, Some(10.0));
 }
+
+#[test]
+fn fb_4_8_an_event_form_names_the_field_that_is_wrong() {
+    use frist_domain::fristbrudd::EventForm;
+    let form = |event: &str, sent: &str| EventForm {
+        event: event.into(),
+        sent: sent.into(),
+        appointment: String::new(),
+    };
+    assert_eq!(
+        form("letter_sent", "30.03.2026").check(),
+        Ok(Event::LetterSent {
+            sent: d("2026-03-30")
+        })
+    );
+    let codes = |f: EventForm| -> Vec<(String, IssueCode)> {
+        f.check()
+            .unwrap_err()
+            .issues
+            .into_iter()
+            .map(|i| (i.path, i.code))
+            .collect()
+    };
+    assert_eq!(
+        codes(form("letter_sent", "")),
+        [("sent".into(), IssueCode::Required)]
+    );
+    assert_eq!(
+        codes(form("letter_sent", "31.02.2026")),
+        [("sent".into(), IssueCode::DateInvalid)]
+    );
+    assert_eq!(codes(form("", "")), [("event".into(), IssueCode::Required)]);
+    // Only events a person sends: not the notification, not an upload.
+    for wrong in ["teleport", "notify", "document_uploaded"] {
+        assert_eq!(
+            codes(form(wrong, "")),
+            [("event".into(), IssueCode::NotOneOf)]
+        );
+    }
+    assert_eq!(form("forward", "").check(), Ok(Event::Forward));
+}

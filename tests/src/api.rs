@@ -143,6 +143,17 @@ impl Call<'_> {
         self
     }
 
+    /// The date the edge's rules use for this request (the test clock).
+    pub fn on(self, date: &str) -> Self {
+        self.header("X-Frist-Today", date)
+    }
+
+    /// `If-Match` naming `version`.
+    pub fn if_match(self, version: &Value) -> Self {
+        let v = format!("\"{}\"", version.as_i64().expect("version is a number"));
+        self.header("If-Match", &v)
+    }
+
     /// Leaves out the `Origin` header.
     pub fn no_origin(mut self) -> Self {
         self.origin = false;

@@ -40,10 +40,13 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The shared server of this test binary, started on first use.
+/// The shared server of this test binary, started on first use. Its test
+/// clock is on: a request may name its date with `X-Frist-Today`
+/// ([`Call::on`]), so deadline tests never depend on the wall clock.
 pub fn server() -> &'static Server {
     SERVER.get_or_init(|| {
-        Server::start(&[]).unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
+        Server::start(&[("FRIST_TEST_CLOCK", "1")])
+            .unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
     })
 }
 

@@ -53,9 +53,22 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::UserCreate
             | R::UserGet
             | R::UserUpdate
-            | R::AuditList => 401,
+            | R::AuditList
+            | R::FbCaseCreate
+            | R::FbPatientCheck
+            | R::FbCaseList
+            | R::FbQueue
+            | R::FbCaseGet
+            | R::FbEvent
+            | R::FbDocumentPut
+            | R::FbDocumentGet
+            | R::FbStats
+            | R::OutboxList
+            | R::Sweep => 401,
         };
     }
+    let site = who == Who::Demo("behandlingssted");
+    let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
     match route {
         R::Health => 200,
         R::Login => 422,
@@ -66,12 +79,47 @@ fn expected(route: RouteId, who: Who) -> u16 {
         R::OrganisationCreate | R::UserCreate if admin => 201,
         R::UserUpdate if admin => 200,
         R::OrganisationCreate | R::UserCreate | R::UserUpdate => 403,
+        // Fristbrudd: the target is a case of the demo hospital (Innlandet).
+        R::FbCaseCreate if site => 201,
+        R::FbPatientCheck | R::FbDocumentPut if site => 200,
+        R::FbCaseList | R::FbCaseGet | R::FbDocumentGet if site || helfo => 200,
+        R::FbQueue | R::FbStats if helfo => 200,
+        // The body is "take up": Helfo's first call takes the case (200); the
+        // hospital may not (409), nor may the administrator once it is taken.
+        R::FbEvent if who == Who::Demo("helfo") => 200,
+        R::FbEvent if site || helfo => 409,
+        R::Sweep if admin => 200,
+        R::FbCaseCreate
+        | R::FbPatientCheck
+        | R::FbCaseList
+        | R::FbQueue
+        | R::FbCaseGet
+        | R::FbEvent
+        | R::FbDocumentPut
+        | R::FbDocumentGet
+        | R::FbStats
+        | R::Sweep => 403,
+        R::OutboxList => 200,
     }
+}
+
+/// The date every call runs on (the test clock), and the demo hospital's
+/// notification its case comes from.
+const TODAY: &str = "2026-03-20";
+
+fn notification(fnr: &str) -> serde_json::Value {
+    json!({
+        "patient_fnr": fnr, "patient_name": "Test Pasient", "patient_phone": "912 34 567",
+        "specialty": "Ortopedi", "fristdato": "2026-04-01", "referral_received": "2026-01-10",
+        "warning_sent": "2026-03-01", "kind": "expected"
+    })
 }
 
 struct World {
     sessions: Vec<(Who, Session)>,
     other_org: String,
+    /// A fristbrudd case of the demo hospital.
+    case: String,
 }
 
 fn world(s: &Server) -> World {
@@ -104,9 +152,19 @@ fn world(s: &Server) -> World {
             }
         }
     }
+    let site = s.login_as("behandlingssted");
+    let case = s
+        .call("POST", "/api/v1/fristbrudd/cases")
+        .session(&site)
+        .idempotent()
+        .on(TODAY)
+        .json(&notification("15038510190"))
+        .send();
+    assert_eq!(case.status, 201, "{:?}", case.body);
     World {
         sessions,
         other_org,
+        case: case.body["id"].as_str().unwrap().to_owned(),
     }
 }
 
@@ -115,6 +173,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         ":id",
         if spec.path.contains("users") {
             TARGET_USER
+        } else if spec.path.contains("fristbrudd") {
+            &w.case
         } else {
             TARGET_ORG
         },
@@ -132,7 +192,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         }
         (_, _, s) => s,
     };
-    let mut c = s.call(spec.method, &path);
+    let mut c = s.call(spec.method, &path).on(TODAY);
     if let Some(sess) = &session {
         c = c.session(sess);
     }
@@ -148,7 +208,10 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             .find(|(w, _)| *w == Who::Demo("helfo"))
             .unwrap()
             .1;
-        let current = s.call("GET", &path).session(helfo).send();
+        let object = path
+            .trim_end_matches("/events")
+            .trim_end_matches("/document");
+        let current = s.call("GET", object).session(helfo).send();
         c = c.header("If-Match", current.header("etag"));
     }
     let body = match spec.id {
@@ -159,10 +222,17 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             "name": "Ny Bruker", "email": format!("ny{n}@lillehammer.example"), "role": "kommune",
             "organisation_id": TARGET_ORG, "password": "et-langt-passord"})),
         RouteId::UserUpdate => Some(json!({"name": "Kari Kommune"})),
+        RouteId::FbCaseCreate => Some(notification("01019010046")),
+        RouteId::FbPatientCheck => Some(json!({"patient_fnr": "15038510190"})),
+        RouteId::FbEvent => Some(json!({"event": "take_up"})),
+        RouteId::Sweep => Some(json!({"today": TODAY})),
         _ => None,
     };
     if let Some(b) = body {
         c = c.json(&b);
+    }
+    if spec.id == RouteId::FbDocumentPut {
+        c = c.body("application/pdf", b"%PDF-1.7\n%test\n".to_vec());
     }
     c.send()
 }
@@ -220,7 +290,10 @@ fn every_route_answers_every_role_and_every_organisation_as_the_table_says() {
             }
             let scoped = matches!(
                 spec.id,
-                RouteId::OrganisationList | RouteId::UserList | RouteId::AuditList
+                RouteId::OrganisationList
+                    | RouteId::UserList
+                    | RouteId::AuditList
+                    | RouteId::FbCaseList
             );
             let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
             if scoped && a.status == 200 && !helfo {

@@ -1,6 +1,7 @@
 //! Issue 4: local mode and production differ only in configuration, and the
 //! demo accounts are local only — a server in production mode refuses them
-//! at login, even with the right password.
+//! at login, even with the right password; the local-only routes are not
+//! there at all.
 
 use frist_tests::{DEMO_PASSWORD, Server, demo};
 
@@ -14,5 +15,11 @@ fn production_mode_refuses_demo_accounts() {
         let a = s.try_login(demo(role).0, DEMO_PASSWORD);
         assert_eq!(a.status, 401, "{role}: {:?}", a.body);
         assert_eq!(a.kind(), "login_failed");
+    }
+    // The outbox page and the hand-run sweep exist in local mode only, and
+    // the test clock is off whatever the request says.
+    for (method, path) in [("GET", "/api/v1/outbox"), ("POST", "/api/v1/sweep")] {
+        let a = s.call(method, path).send();
+        assert_eq!(a.status, 404, "{method} {path}");
     }
 }

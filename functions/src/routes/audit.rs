@@ -3,22 +3,16 @@
 //! its users. The cursor is the last sequence number of the page.
 
 use frist_domain::api::{AuditEntry, parse_limit};
-use frist_domain::{Issue, IssueCode};
 
 use crate::ctx::Ctx;
 use crate::db::{int, opt};
 use crate::http::{self, ApiError, ApiResult};
-use crate::routes::page;
+use crate::routes::{page, seq_cursor};
 
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let limit = parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
-    let before = match ctx.query("cursor").filter(|c| !c.is_empty()) {
-        None => None,
-        Some(c) => Some(c.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-            ApiError::bad_request(Issue::error("cursor", IssueCode::CursorInvalid))
-        })?),
-    };
+    let before = seq_cursor(ctx)?;
     let rows = ctx
         .db
         .prepare(

@@ -14,12 +14,14 @@
 //! sees all), so another organisation's object is simply not found (404).
 
 mod audit;
+pub mod fristbrudd;
 mod health;
 pub mod organisations;
+mod outbox;
 mod session;
 pub mod users;
 
-use frist_domain::api::{Access, NoRoute, Page, RouteId, find_route};
+use frist_domain::api::{Access, Content, NoRoute, Page, RouteId, RouteSpec, find_route};
 use frist_domain::{Issue, IssueCode};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Request, Response, Result};
@@ -57,13 +59,17 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         }
     };
     let spec = m.spec;
+    let config = Config::from_env(env);
+    if spec.local_only && !config.local {
+        return Err(ApiError::not_found());
+    }
     let params: Vec<(&'static str, String)> = m
         .params
         .iter()
         .map(|(k, v)| (*k, (*v).to_owned()))
         .collect();
     let now = worker::Date::now().as_millis() as i64;
-    let config = Config::from_env(env);
+    let today = today(&req, &config, now)?;
     let host = url.host_str().unwrap_or("");
     let secure_cookies =
         !(url.scheme() == "http" && matches!(host, "localhost" | "127.0.0.1" | "[::1]"));
@@ -71,7 +77,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     if !is_safe(&method) {
         check_origin(&req, &url)?;
     }
-    let body = read_body(&mut req, spec.max_body, &method).await?;
+    let body = read_body(&mut req, spec, &method).await?;
 
     let db = env.d1("DB")?;
     let caller = if spec.access == Access::Public {
@@ -126,6 +132,8 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         caller,
         now,
         config,
+        today,
+        env: env.clone(),
         secure_cookies,
         client_key,
         idem,
@@ -144,6 +152,37 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::UserGet => users::get(&ctx).await,
         RouteId::UserUpdate => users::update(&ctx).await,
         RouteId::AuditList => audit::list(&ctx).await,
+        RouteId::FbCaseCreate => fristbrudd::create(&ctx).await,
+        RouteId::FbPatientCheck => fristbrudd::patient_check(&ctx).await,
+        RouteId::FbCaseList => fristbrudd::list(&ctx).await,
+        RouteId::FbQueue => fristbrudd::queue(&ctx).await,
+        RouteId::FbCaseGet => fristbrudd::get(&ctx).await,
+        RouteId::FbEvent => fristbrudd::event(&ctx).await,
+        RouteId::FbDocumentPut => fristbrudd::put_document(&ctx).await,
+        RouteId::FbDocumentGet => fristbrudd::get_document(&ctx).await,
+        RouteId::FbStats => fristbrudd::stats(&ctx).await,
+        RouteId::OutboxList => outbox::list(&ctx).await,
+        RouteId::Sweep => fristbrudd::sweep_route(&ctx).await,
+    }
+}
+
+/// Today in Oslo; in local mode with the test clock on, the date the
+/// `X-Frist-Today` header names (400 if it names none).
+fn today(
+    req: &Request,
+    config: &Config,
+    now: i64,
+) -> std::result::Result<chrono::NaiveDate, ApiError> {
+    let oslo = frist_domain::calendar::oslo_date_from_millis(now)
+        .ok_or_else(|| worker::Error::RustError("clock out of range".into()))?;
+    if !config.test_clock {
+        return Ok(oslo);
+    }
+    match req.headers().get("X-Frist-Today")? {
+        None => Ok(oslo),
+        Some(v) => frist_domain::calendar::parse_date(&v).ok_or_else(|| {
+            ApiError::bad_request(Issue::error("X-Frist-Today", IssueCode::DateInvalid))
+        }),
     }
 }
 
@@ -170,9 +209,10 @@ fn check_origin(req: &Request, url: &worker::Url) -> std::result::Result<(), Api
 
 async fn read_body(
     req: &mut Request,
-    max: usize,
+    spec: &RouteSpec,
     method: &str,
 ) -> std::result::Result<Vec<u8>, ApiError> {
+    let max = spec.max_body;
     let too_large = || {
         ApiError::new(
             413,
@@ -199,20 +239,27 @@ async fn read_body(
     if body.len() > max {
         return Err(too_large());
     }
-    let json = req.headers().get("Content-Type")?.is_some_and(|t| {
-        t.split(';')
-            .next()
-            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
-    });
-    if !body.is_empty() && !json
-        || body.is_empty() && matches!(method, "POST" | "PUT" | "PATCH") && !json
-    {
-        return Err(ApiError::new(
-            415,
-            "unsupported_media_type",
+    let (wanted, nb, en) = match spec.content {
+        Content::Json => (
+            "application/json",
             "Innholdet må sendes som application/json.",
             "The content must be sent as application/json.",
-        ));
+        ),
+        Content::Pdf => (
+            "application/pdf",
+            "Dokumentasjonen må sendes som én PDF-fil (application/pdf).",
+            "The documentation must be sent as one PDF file (application/pdf).",
+        ),
+    };
+    let typed = req.headers().get("Content-Type")?.is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case(wanted))
+    });
+    if !body.is_empty() && !typed
+        || body.is_empty() && matches!(method, "POST" | "PUT" | "PATCH") && !typed
+    {
+        return Err(ApiError::new(415, "unsupported_media_type", nb, en));
     }
     Ok(body)
 }
@@ -268,6 +315,20 @@ pub fn page<T>(mut items: Vec<T>, limit: i64, cursor_of: impl Fn(&T) -> String) 
         None
     };
     Page { items, next_cursor }
+}
+
+/// `?cursor=` of a list newest first: the last sequence number of the
+/// previous page (a positive whole number, else 400).
+pub fn seq_cursor(ctx: &Ctx) -> std::result::Result<Option<i64>, ApiError> {
+    match ctx.query("cursor").filter(|c| !c.is_empty()) {
+        None => Ok(None),
+        Some(c) => c
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(Some)
+            .ok_or_else(|| ApiError::bad_request(Issue::error("cursor", IssueCode::CursorInvalid))),
+    }
 }
 
 /// A list of a table with `id` and `name` columns, sorted by name.
@@ -344,30 +405,23 @@ where
 
 /// Creates one object: its insert, its audit entry and its idempotency
 /// record in one D1 batch, answering 201 with `view`. A unique violation on
-/// `unique.0` is reported as `already_exists` at the field `unique.1`.
+/// the table `unique.0` is reported as the issue `unique.1`.
 pub async fn create_object<T: serde::Serialize>(
     ctx: &Ctx,
-    insert: worker::D1PreparedStatement,
+    mut inserts: Vec<worker::D1PreparedStatement>,
     entry: &Entry<'_>,
     view: &T,
-    unique: (&str, &'static str),
+    unique: (&str, Issue),
 ) -> ApiResult {
     let caller = ctx.caller()?;
-    let audit = crate::audit::entry(&ctx.db, ctx.now, caller, entry)?;
+    inserts.push(crate::audit::entry(&ctx.db, ctx.now, caller, entry)?);
     let body = serde_json::to_string(view).map_err(|e| worker::Error::RustError(e.to_string()))?;
-    crate::idempotency::create(
-        &ctx.db,
-        ctx.idem()?,
-        vec![insert, audit],
-        body,
-        ctx.now,
-        |e| {
-            crate::db::is_unique_violation(e, unique.0).then(|| {
-                let mut r = frist_domain::Report::new();
-                r.push(Issue::error(unique.1, IssueCode::AlreadyExists));
-                ApiError::invalid(r)
-            })
-        },
-    )
+    crate::idempotency::create(&ctx.db, ctx.idem()?, inserts, body, ctx.now, |e| {
+        crate::db::is_unique_violation(e, unique.0).then(|| {
+            let mut r = frist_domain::Report::new();
+            r.push(unique.1.clone());
+            ApiError::invalid(r)
+        })
+    })
     .await
 }

@@ -4,6 +4,7 @@
 use frist_domain::access::NewOrganisation;
 use frist_domain::api::OrganisationView;
 use frist_domain::ids::Organisasjonsnummer;
+use frist_domain::{Issue, IssueCode};
 use wasm_bindgen::JsValue;
 use worker::D1Database;
 
@@ -107,5 +108,15 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         object_id: Some(&view.id),
         organisation_id: Some(&view.id),
     };
-    create_object(ctx, insert, &entry, &view, ("organisations", "orgnr")).await
+    create_object(
+        ctx,
+        vec![insert],
+        &entry,
+        &view,
+        (
+            "organisations",
+            Issue::error("orgnr", IssueCode::AlreadyExists),
+        ),
+    )
+    .await
 }

@@ -128,7 +128,14 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         object_id: Some(&view.id),
         organisation_id: Some(&view.organisation_id),
     };
-    create_object(ctx, insert, &entry, &view, ("users", "email")).await
+    create_object(
+        ctx,
+        vec![insert],
+        &entry,
+        &view,
+        ("users", Issue::error("email", IssueCode::AlreadyExists)),
+    )
+    .await
 }
 
 /// 412 with the current version, so the client can reload and retry.
