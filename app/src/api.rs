@@ -7,6 +7,10 @@ use frist_domain::access::{NewOrganisation, NewUser};
 use frist_domain::api::{
     AuditEntry, LoginRequest, OrganisationView, Page, Problem, SessionView, UserPatch, UserView,
 };
+use frist_domain::fristbrudd::{
+    CaseCreated, CaseSummary, CaseView, EventForm, MonthStats, NotificationForm, OutboxMessage,
+    PatientCheck, PatientCheckAnswer,
+};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -178,6 +182,126 @@ pub async fn update_user(id: &str, version: i64, patch: &UserPatch) -> Result<Us
 pub async fn audit(cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
     send(Request::get(&with_cursor(
         "/api/v1/audit",
+        cursor.as_deref(),
+    )))
+    .await
+}
+
+/// Loads every page of a list into `into`; a refusal goes to `error`.
+pub fn load_all<T, F>(
+    into: leptos::prelude::RwSignal<Vec<T>>,
+    error: leptos::prelude::RwSignal<Option<String>>,
+    fetch: F,
+) where
+    T: Clone + Send + Sync + 'static,
+    F: Fn(
+            Option<String>,
+        )
+            -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Page<T>, ApiError>>>>
+        + 'static,
+{
+    use leptos::prelude::Set;
+    leptos::task::spawn_local(async move {
+        let mut cursor = None;
+        let mut all = Vec::new();
+        loop {
+            match fetch(cursor).await {
+                Ok(page) => {
+                    all.extend(page.items);
+                    match page.next_cursor {
+                        Some(c) => cursor = Some(c),
+                        None => break,
+                    }
+                }
+                Err(e) => {
+                    error.set(Some(e.text()));
+                    break;
+                }
+            }
+        }
+        into.set(all);
+    });
+}
+
+// --- fristbrudd --------------------------------------------------------------
+
+pub async fn create_case(form: &NotificationForm, key: &str) -> Result<CaseCreated, ApiError> {
+    send_json(
+        Request::post("/api/v1/fristbrudd/cases").header("Idempotency-Key", key),
+        form,
+    )
+    .await
+}
+
+/// Whether the patient already has an open case here (the number goes in
+/// the body, never in the URL).
+pub async fn patient_check(fnr: &str) -> Result<PatientCheckAnswer, ApiError> {
+    send_json(
+        Request::post("/api/v1/fristbrudd/patient-check"),
+        &PatientCheck {
+            patient_fnr: fnr.to_owned(),
+        },
+    )
+    .await
+}
+
+/// The caller's cases, next deadline first; `state` is a state, `open` or
+/// `closed` (or empty for all).
+pub async fn cases(state: String, cursor: Option<String>) -> Result<Page<CaseSummary>, ApiError> {
+    let path = with_cursor("/api/v1/fristbrudd/cases", cursor.as_deref());
+    let path = if state.is_empty() {
+        path
+    } else {
+        format!("{path}&state={state}")
+    };
+    send(Request::get(&path)).await
+}
+
+/// Helfo's queue in FB-3 order.
+pub async fn queue(cursor: Option<String>) -> Result<Page<CaseSummary>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/fristbrudd/queue",
+        cursor.as_deref(),
+    )))
+    .await
+}
+
+pub async fn case(id: &str) -> Result<CaseView, ApiError> {
+    send(Request::get(&format!("/api/v1/fristbrudd/cases/{id}"))).await
+}
+
+/// One transition, decided on `version` of the case.
+pub async fn case_event(id: &str, version: i64, event: &EventForm) -> Result<CaseView, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/fristbrudd/cases/{id}/events"))
+            .header("If-Match", &format!("\"{version}\"")),
+        event,
+    )
+    .await
+}
+
+/// Uploads the documentation PDF (FB-7).
+pub async fn upload_document(
+    id: &str,
+    version: i64,
+    file: &web_sys::File,
+) -> Result<CaseView, ApiError> {
+    let req = Request::put(&format!("/api/v1/fristbrudd/cases/{id}/document"))
+        .header("If-Match", &format!("\"{version}\""))
+        .header("Content-Type", "application/pdf")
+        .body(wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(|_| ApiError::Network)?;
+    let resp = req.send().await.map_err(|_| ApiError::Network)?;
+    read(resp).await
+}
+
+pub async fn fb_stats() -> Result<Vec<MonthStats>, ApiError> {
+    send(Request::get("/api/v1/fristbrudd/stats")).await
+}
+
+pub async fn outbox(cursor: Option<String>) -> Result<Page<OutboxMessage>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/outbox",
         cursor.as_deref(),
     )))
     .await

@@ -3,8 +3,8 @@
 //! focus to the field. Errors show after the first submit attempt, then
 //! update on every change.
 
-use frist_domain::Report;
 use frist_domain::messages::{Lang, render};
+use frist_domain::{Issue, Report};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -164,4 +164,54 @@ pub fn focus_summary(node: NodeRef<html::Div>) {
             let _ = el.focus();
         }
     });
+}
+
+/// After a refusal: the edge's field issues (if any) or its text.
+pub fn refusal(
+    e: &crate::api::ApiError,
+    field_errors: RwSignal<Vec<Issue>>,
+    alert: RwSignal<Option<String>>,
+) {
+    let issues = e.issues();
+    if issues.is_empty() {
+        alert.set(Some(e.text()));
+    } else {
+        field_errors.set(issues);
+    }
+}
+
+/// Drafts in the browser's localStorage, written on every change so a
+/// reload, a crash or an ended session never loses what was typed.
+pub mod draft {
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn load<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+        let text = storage()?.get_item(key).ok()??;
+        serde_json::from_str(&text).ok()
+    }
+
+    pub fn save<T: serde::Serialize>(key: &str, value: &T) {
+        if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(value)) {
+            let _ = s.set_item(key, &text);
+        }
+    }
+
+    pub fn clear(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// Today in Europe/Oslo, from the browser's clock (CAL-5).
+pub fn today() -> chrono::NaiveDate {
+    frist_domain::calendar::oslo_date_from_millis(js_sys::Date::now() as i64)
+        .unwrap_or(frist_domain::calendar::MIN_DATE)
+}
+
+/// A date as people read it, `dd.mm.åååå`.
+pub fn nb(date: chrono::NaiveDate) -> String {
+    frist_domain::calendar::format_nb(date)
 }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::api;
-use crate::pages::{admin, audit, home, login};
+use crate::pages::{admin, audit, fristbrudd, home, login, outbox};
 use crate::session::{provide_session, use_session};
 
 /// The whole app.
@@ -25,6 +25,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/organisasjoner") view=admin::OrganisationsPage/>
                     <Route path=path!("/admin/brukere") view=admin::UsersPage/>
                     <Route path=path!("/logg") view=audit::AuditPage/>
+                    <Route path=path!("/fristbrudd/ny") view=fristbrudd::NewCasePage/>
+                    <Route path=path!("/fristbrudd/saker") view=fristbrudd::CaseListPage/>
+                    <Route path=path!("/fristbrudd/saker/:id") view=fristbrudd::CasePage/>
+                    <Route path=path!("/fristbrudd/saker/:id/forside") view=fristbrudd::CoverSheetPage/>
+                    <Route path=path!("/fristbrudd/ko") view=fristbrudd::QueuePage/>
+                    <Route path=path!("/fristbrudd/statistikk") view=fristbrudd::StatsPage/>
+                    <Route path=path!("/utboks") view=outbox::OutboxPage/>
                 </Routes>
             </main>
             <Footer/>

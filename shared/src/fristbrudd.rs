@@ -54,6 +54,15 @@ pub enum BreachKind {
     Occurred,
 }
 
+impl BreachKind {
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            BreachKind::Expected => "Fristbrudd vil inntreffe",
+            BreachKind::Occurred => "Fristbrudd har inntruffet",
+        }
+    }
+}
+
 /// FB-1: the notification as the site types it. Dates may be `dd.mm.åååå`
 /// or ISO. Missing fields read as empty and are reported as `required`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -647,6 +656,18 @@ pub enum DeadlineKind {
     ReplyBy,
     DocumentsBy,
     ServiceLimit,
+}
+
+impl DeadlineKind {
+    /// What the deadline is, in bokmål.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            DeadlineKind::ContactBy => "Helfo kontakter pasienten innen",
+            DeadlineKind::ReplyBy => "Pasienten svarer på brevet innen",
+            DeadlineKind::DocumentsBy => "Behandlingsstedet laster opp dokumentasjon innen",
+            DeadlineKind::ServiceLimit => "Første avklaring innen",
+        }
+    }
 }
 
 /// FB-2: what the site does with the patient's place on its waiting list.

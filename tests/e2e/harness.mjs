@@ -33,7 +33,9 @@ export async function startServer() {
   const log = openSync(join(state, 'wrangler.log'), 'w');
   // detached: its own process group, stopped as a group (never `kill -<pgid>` from a shell).
   const child = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0',
-    '--persist-to', state, '--show-interactive-dev-session=false'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+    '--persist-to', state, '--show-interactive-dev-session=false',
+    // The test clock: a page may name its date with X-Frist-Today (fixed-date tests).
+    '--var', 'FRIST_TEST_CLOCK:1'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     try { process.kill(-child.pid, 'SIGTERM'); } catch {}

@@ -3,8 +3,9 @@
 import { startServer, startBrowser } from './harness.mjs';
 import { tests as shellTests } from './shell.test.mjs';
 import { tests as accountTests } from './accounts.test.mjs';
+import { tests as fristbruddTests } from './fristbrudd.test.mjs';
 
-const all = [...shellTests, ...accountTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

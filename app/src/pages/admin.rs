@@ -9,58 +9,16 @@ use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
-use crate::api::{self, ApiError};
-use crate::form::{ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary};
+use crate::api::{self, load_all};
+use crate::form::{
+    ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary, refusal,
+};
 use crate::session::Protected;
 
 const ADMIN: &[Role] = &[Role::HelfoAdmin];
 
-/// Loads every page of a list into `into`.
-fn load_all<T: Clone + Send + Sync + 'static, F>(
-    into: RwSignal<Vec<T>>,
-    error: RwSignal<Option<String>>,
-    fetch: F,
-) where
-    F: Fn(
-            Option<String>,
-        ) -> std::pin::Pin<
-            Box<dyn std::future::Future<Output = Result<frist_domain::api::Page<T>, ApiError>>>,
-        > + 'static,
-{
-    leptos::task::spawn_local(async move {
-        let mut cursor = None;
-        let mut all = Vec::new();
-        loop {
-            match fetch(cursor).await {
-                Ok(page) => {
-                    all.extend(page.items);
-                    match page.next_cursor {
-                        Some(c) => cursor = Some(c),
-                        None => break,
-                    }
-                }
-                Err(e) => {
-                    error.set(Some(e.text()));
-                    break;
-                }
-            }
-        }
-        into.set(all);
-    });
-}
-
 fn organisations_into(into: RwSignal<Vec<OrganisationView>>, error: RwSignal<Option<String>>) {
     load_all(into, error, |c| Box::pin(api::organisations(c)));
-}
-
-/// After a refusal: the edge's field issues (if any) or its text.
-fn refusal(e: &ApiError, field_errors: RwSignal<Vec<Issue>>, alert: RwSignal<Option<String>>) {
-    let issues = e.issues();
-    if issues.is_empty() {
-        alert.set(Some(e.text()));
-    } else {
-        field_errors.set(issues);
-    }
 }
 
 #[component]

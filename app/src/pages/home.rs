@@ -43,7 +43,11 @@ fn Home() -> impl IntoView {
     move || {
         session.view().map(|s| {
             let (title, intro) = role_home(s.user.role);
-            let admin = s.user.role == Role::HelfoAdmin;
+            let role = s.user.role;
+            let admin = role == Role::HelfoAdmin;
+            let site = role == Role::Behandlingssted;
+            let helfo = matches!(role, Role::Helfo | Role::HelfoAdmin);
+            let local = s.mode == "local";
             view! {
                 <section data-testid="home" data-role=s.user.role.as_str()>
                     <h1 class="ds-heading" data-size="lg">{title}</h1>
@@ -52,7 +56,17 @@ fn Home() -> impl IntoView {
                         {format!("Du er logget inn som {} ({}), {}.", s.user.name, s.user.role.name_nb(), s.organisation.name)}
                     </p>
                     <h2 class="ds-heading" data-size="sm">"Snarveier"</h2>
-                    <ul class="ds-list">
+                    <ul class="ds-list" data-testid="shortcuts">
+                        {site.then(|| view! {
+                            <li><A href="/fristbrudd/ny">"Meld fristbrudd"</A></li>
+                            <li><A href="/fristbrudd/saker">"Fristbruddsaker"</A></li>
+                        })}
+                        {helfo.then(|| view! {
+                            <li><A href="/fristbrudd/ko">"Kø – fristbrudd"</A></li>
+                            <li><A href="/fristbrudd/saker">"Alle fristbruddsaker"</A></li>
+                            <li><A href="/fristbrudd/statistikk">"Fristbrudd – tjenestenivå"</A></li>
+                        })}
+                        {local.then(|| view! { <li><A href="/utboks">"Utboks (lokal modus)"</A></li> })}
                         {admin.then(|| view! {
                             <li><A href="/admin/organisasjoner">"Organisasjoner"</A></li>
                             <li><A href="/admin/brukere">"Brukere"</A></li>

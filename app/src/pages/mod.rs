@@ -2,5 +2,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod fristbrudd;
 pub mod home;
 pub mod login;
+pub mod outbox;

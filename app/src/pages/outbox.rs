@@ -1,0 +1,44 @@
+//! `/utboks` (local mode): the e-mails frist would have sent (FB-9), so a
+//! person trying frist on `make dev` can see them. Each names a case number
+//! and nothing else.
+
+use frist_domain::fristbrudd::OutboxMessage;
+use leptos::prelude::*;
+
+use crate::api::{self, load_all};
+use crate::session::Protected;
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    view! {
+        <Protected>
+            <Outbox/>
+        </Protected>
+    }
+}
+
+#[component]
+fn Outbox() -> impl IntoView {
+    let mails = RwSignal::new(Vec::<OutboxMessage>::new());
+    let failure = RwSignal::new(None::<String>);
+    load_all(mails, failure, |c| Box::pin(api::outbox(c)));
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Utboks (lokal modus)"</h1>
+        <p class="ds-paragraph">
+            "E-poster frist ville ha sendt, nyeste først. I produksjon sendes de; her vises de bare. Helfo ser alle, andre ser sine egne."
+        </p>
+        {move || failure.get().map(|t| view! {
+            <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div>
+        })}
+        <ul class="frist-mails" data-testid="outbox">
+            {move || mails.get().into_iter().map(|m| view! {
+                <li class="frist-panel">
+                    <p class="ds-paragraph" data-size="sm">{format!("Til: {} · {}", m.to, m.created_at)}</p>
+                    <h2 class="ds-heading" data-size="xs">{m.subject.clone()}</h2>
+                    <pre class="frist-mail-body">{m.body.clone()}</pre>
+                </li>
+            }).collect_view()}
+        </ul>
+        {move || mails.get().is_empty().then(|| view! { <p class="ds-paragraph">"Utboksen er tom."</p> })}
+    }
+}

@@ -1,0 +1,145 @@
+// Issue 5: a whole fristbrudd case in the browser, on a fixed date (the
+// page's clock and the edge's test clock both say Friday 20 March 2026):
+// the hospital notifies with live checks and a draft that survives a reload,
+// Helfo works the case to "accepted" with only the allowed buttons offered,
+// and the hospital is told to remove the patient from its waiting list.
+import assert from 'node:assert/strict';
+import { login } from './accounts.test.mjs';
+
+const TODAY = '2026-03-20';
+const SITE = 'sykehus@innlandet.example';
+const HELFO = 'saksbehandler@helfo.example';
+
+async function onFixedDate(page) {
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
+  await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+}
+
+async function loginAs(page, base, email) {
+  await login(page, base, email);
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(/\/logg-inn$/);
+}
+
+async function fillNotification(page, fnr) {
+  await page.getByLabel('Fødselsnummer eller D-nummer').fill(fnr);
+  await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
+  await page.getByLabel('Telefonnummer').fill('912 34 567');
+  await page.getByLabel('Fagområde').fill('Ortopedi');
+  await page.getByLabel('Henvisningen mottatt').fill('10.01.2026');
+  await page.getByLabel('Fristdato').fill('01.04.2026');
+  await page.getByLabel('Fristbruddet').selectOption('expected');
+  await page.getByLabel('Varsel om fristbrudd sendt til pasienten').fill('01.03.2026');
+}
+
+/** Clicks the action button `name` and waits for the case to show `state`. */
+async function act(page, name, state) {
+  await page.getByTestId('actions').getByRole('button', { name, exact: true }).click();
+  await page.getByTestId('case-state').getByText(state).waitFor();
+}
+
+export const tests = [
+  {
+    name: 'fristbrudd: a hospital notifies, Helfo works the case to accepted, the hospital is told to remove the patient',
+    async run({ page, base }) {
+      await onFixedDate(page);
+      await loginAs(page, base, SITE);
+      await page.getByRole('link', { name: 'Meld fristbrudd' }).click();
+      await page.getByTestId('fb-form').waitFor();
+      // FB-1 as the user types: a wrong number is named before any submit.
+      await page.getByLabel('Fødselsnummer eller D-nummer').fill('15038510191');
+      await page.locator('#fb-patient_fnr-error').waitFor();
+      assert.equal(await page.getByLabel('Fødselsnummer eller D-nummer').getAttribute('aria-invalid'), 'true');
+      await fillNotification(page, '15038510190');
+      await page.locator('#fb-patient_fnr-error').waitFor({ state: 'detached' });
+      // The fristdato check, live: 12 days from the fixed today.
+      assert.match(await page.getByTestId('frist-check').textContent(), /Fristdatoen 01\.04\.2026 er om 12 dager/);
+      // An occurred breach with a future fristdato is refused while typing.
+      await page.getByLabel('Fristbruddet').selectOption('occurred');
+      await page.locator('#fb-fristdato-error').waitFor();
+      await page.getByLabel('Fristbruddet').selectOption('expected');
+      // The draft survives a reload.
+      await page.reload();
+      await page.getByTestId('fb-form').waitFor();
+      assert.equal(await page.getByLabel('Fristdato').inputValue(), '01.04.2026');
+      assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Kari Nordmann');
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      const receipt = page.getByTestId('receipt');
+      await receipt.waitFor();
+      const number = (await page.getByTestId('case-number').textContent()).trim();
+      assert.match(number, /^FB-2026-\d{6}$/);
+      assert.match(await receipt.textContent(), /Første avklaring innen08\.04\.2026/);
+      await logout(page);
+
+      // Helfo: the case is in the queue; only allowed transitions are offered.
+      await loginAs(page, base, HELFO);
+      await page.getByRole('link', { name: 'Kø – fristbrudd' }).click();
+      await page.getByRole('link', { name: number }).click();
+      await page.getByTestId('actions').waitFor();
+      const buttons = async () => page.getByTestId('actions').getByRole('button').allTextContents();
+      assert.deepEqual(await buttons(), ['Ta saken']);
+      await act(page, 'Ta saken', 'Helfo kontakter pasienten');
+      assert.match(await page.getByTestId('deadlines').textContent(), /Helfo kontakter pasienten innen23\.03\.2026/);
+      await act(page, 'Pasienten ønsker tilbud', 'Helfo skaffer tilbud');
+      assert.ok(!(await buttons()).includes('Formidlet til annen behandler'), 'no forwarding before the documents');
+      await page.getByTestId('actions').getByRole('button', { name: 'Dokumentasjon mottatt i posten' }).click();
+      await page.getByText('Registrert: Dokumentasjon mottatt i posten.').waitFor();
+      await act(page, 'Formidlet til annen behandler', 'Formidlet til annen behandler');
+      await act(page, 'Pasienten takket ja', 'Pasienten har takket ja');
+      assert.equal(await page.getByTestId('no-actions').count(), 1);
+      await logout(page);
+
+      // The hospital: remove the patient from the waiting list (FB-2, FB-8).
+      await loginAs(page, base, SITE);
+      await page.getByRole('link', { name: 'Fristbruddsaker' }).click();
+      await page.getByLabel('Vis').selectOption('accepted');
+      await page.getByRole('link', { name: number }).click();
+      const action = page.getByTestId('site-action');
+      await action.waitFor();
+      assert.match(await action.textContent(), /Stryk pasienten fra ventelisten/);
+      const history = await page.getByTestId('history').locator('tbody tr').count();
+      assert.equal(history, 6);
+    },
+  },
+  {
+    name: 'fristbrudd: the browser refuses a file that is not a PDF before sending, then uploads one',
+    async run({ page, base }) {
+      await onFixedDate(page);
+      await loginAs(page, base, SITE);
+      await page.goto(base + '/fristbrudd/ny');
+      await page.getByTestId('fb-form').waitFor();
+      await fillNotification(page, '01019010046');
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByTestId('receipt').waitFor();
+      await page.getByRole('link', { name: 'Gå til saken' }).click();
+      const upload = page.getByTestId('upload-form');
+      await upload.waitFor();
+      const requests = [];
+      page.on('request', (r) => { if (r.method() === 'PUT') requests.push(r.url()); });
+      await page.getByLabel(/Henvisning og dokumentasjon/).setInputFiles({
+        name: 'henvisning.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>ikke pdf</html>'),
+      });
+      await upload.getByRole('button', { name: 'Last opp' }).click();
+      await page.locator('#fb-document-error').waitFor();
+      assert.match(await page.locator('#fb-document-error').textContent(), /ikke en PDF/);
+      assert.deepEqual(requests, [], 'nothing was sent');
+      await page.getByLabel(/Henvisning og dokumentasjon/).setInputFiles({
+        name: 'henvisning.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      });
+      await upload.getByRole('button', { name: 'Last opp' }).click();
+      await page.getByText('Dokumentasjonen er lastet opp.').waitFor();
+      assert.equal(requests.length, 1);
+      assert.match(await page.getByRole('link', { name: /PDF, 1 kB – last ned/ }).textContent(), /PDF/);
+      // The cover sheet for the postal route is filled in from the case.
+      await page.getByRole('link', { name: /Forside for innsending i posten/ }).click();
+      const cover = page.getByTestId('cover-sheet');
+      await cover.waitFor();
+      assert.match(await cover.textContent(), /01019010046/);
+      assert.match(await cover.textContent(), /Postboks 2415, 3104 Tønsberg/);
+    },
+  },
+];
