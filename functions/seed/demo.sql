@@ -19,3 +19,62 @@ FROM (
   UNION ALL SELECT 'u_demo_kommune', '945578564', 'Kari Kommune', 'kommune@lillehammer.example', 'kommune', 'pbkdf2-sha256$100000$eb9a455018b830aeb190ea309bea91e8$d94646426d650da4046dccccfcdd560780533d1223185d33d8ba13c26b0322c7'
   UNION ALL SELECT 'u_demo_hf', '991324968', 'Hans Helseforetak', 'okonomi@helse-sorost.example', 'hf', 'pbkdf2-sha256$100000$2d7a76684baea81d6923364ef66dd30e$6d0946ed6d459f05392a850405940cbfc2a6aac59c925d01cc7c2a3028fe0722'
 ) AS u JOIN organisations o ON o.orgnr = u.orgnr;
+
+-- Demo fristbrudd cases of Sykehuset Innlandet (synthetic Tenor numbers,
+-- accepted in local mode only): two open, three ended, so the queue, the
+-- case lists and the FB-11 dashboard have something to show. `case_json` is
+-- frist-domain's `Case`; the columns beside it are its sorting copies.
+INSERT OR IGNORE INTO counters (name, year, n) VALUES ('fristbrudd', 2026, 5);
+INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
+  ('fb_demo_1', 'FB-2026-000001', 'o_innlandet', 'u_demo_sykehus', '03848520089', 'Ola Demo', '912 00 001', 'Ortopedi', '2026-09-10', '2026-05-04', '2026-09-01', 'occurred', NULL, 'accepted', 0, 0,
+   '{"state":"accepted","variant":null,"fristdato":"2026-09-10","notified_on":"2026-09-14","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-09-15","letter_sent_on":null,"documents_requested_on":"2026-09-16","has_documents":true,"first_outcome_on":"2026-09-16"}',
+   '9999-12-31', NULL, '2026-09-14', '2026-09-16', 1789374600000, NULL, NULL, 6, '2026-09-14T08:30:00.000Z');
+INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
+SELECT * FROM (VALUES
+  ('fb_demo_1', '2026-09-14T08:30:00.000Z', 1789374600000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL),
+  ('fb_demo_1', '2026-09-15T09:00:00.000Z', 1789462800000, 'helfo', 'u_demo_helfo', 'take_up', 'notified', 'contacting', NULL),
+  ('fb_demo_1', '2026-09-16T10:00:00.000Z', 1789552800000, 'helfo', 'u_demo_helfo', 'patient_wants_offer', 'contacting', 'finding_offer', NULL),
+  ('fb_demo_1', '2026-09-17T12:00:00.000Z', 1789646400000, 'helfo', 'u_demo_helfo', 'documents_received', 'finding_offer', 'finding_offer', NULL),
+  ('fb_demo_1', '2026-09-18T09:00:00.000Z', 1789722000000, 'helfo', 'u_demo_helfo', 'forward', 'finding_offer', 'forwarded', NULL),
+  ('fb_demo_1', '2026-09-24T13:00:00.000Z', 1790254800000, 'helfo', 'u_demo_helfo', 'offer_accepted', 'forwarded', 'accepted', NULL)
+) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_1');
+INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
+  ('fb_demo_2', 'FB-2026-000002', 'o_innlandet', 'u_demo_sykehus', '17868520086', 'Per Demo', '912 00 002', 'Øre-nese-hals', '2026-10-20', '2026-06-02', '2026-10-01', 'expected', NULL, 'declined', 0, 0,
+   '{"state":"declined","variant":null,"fristdato":"2026-10-20","notified_on":"2026-10-05","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-10-06","letter_sent_on":null,"documents_requested_on":null,"has_documents":false,"first_outcome_on":"2026-10-07"}',
+   '9999-12-31', NULL, '2026-10-05', '2026-10-07', 1791186300000, NULL, NULL, 3, '2026-10-05T07:45:00.000Z');
+INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
+SELECT * FROM (VALUES
+  ('fb_demo_2', '2026-10-05T07:45:00.000Z', 1791186300000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL),
+  ('fb_demo_2', '2026-10-06T08:00:00.000Z', 1791273600000, 'helfo', 'u_demo_helfo', 'take_up', 'notified', 'contacting', NULL),
+  ('fb_demo_2', '2026-10-07T11:20:00.000Z', 1791372000000, 'helfo', 'u_demo_helfo', 'patient_declines', 'contacting', 'declined', NULL)
+) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_2');
+INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
+  ('fb_demo_3', 'FB-2026-000003', 'o_innlandet', 'u_demo_sykehus', '22888520051', 'Anne Demo', '912 00 003', 'Hudsykdommer', '2026-10-15', '2026-04-20', '2026-10-10', 'occurred', NULL, 'returned', 0, 0,
+   '{"state":"returned","variant":null,"fristdato":"2026-10-15","notified_on":"2026-10-20","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-10-21","letter_sent_on":"2026-10-29","documents_requested_on":"2026-10-26","has_documents":false,"first_outcome_on":"2026-11-13"}',
+   '9999-12-31', '2026-11-12', '2026-10-20', '2026-11-13', 1792487400000, NULL, NULL, 6, '2026-10-20T09:10:00.000Z');
+INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
+SELECT * FROM (VALUES
+  ('fb_demo_3', '2026-10-20T09:10:00.000Z', 1792487400000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL),
+  ('fb_demo_3', '2026-10-21T08:00:00.000Z', 1792569600000, 'helfo', 'u_demo_helfo', 'take_up', 'notified', 'contacting', NULL),
+  ('fb_demo_3', '2026-10-22T08:00:00.000Z', 1792656000000, 'helfo', 'u_demo_helfo', 'contact_attempt', 'contacting', 'contacting', NULL),
+  ('fb_demo_3', '2026-10-26T08:00:00.000Z', 1793001600000, 'helfo', 'u_demo_helfo', 'not_reached', 'contacting', 'not_reached', NULL),
+  ('fb_demo_3', '2026-10-29T08:00:00.000Z', 1793260800000, 'helfo', 'u_demo_helfo', 'letter_sent', 'not_reached', 'letter_sent', '2026-10-29'),
+  ('fb_demo_3', '2026-11-13T05:00:00.000Z', 1794546000000, 'system', NULL, 'return', 'letter_sent', 'returned', NULL)
+) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_3');
+INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
+  ('fb_demo_4', 'FB-2026-000004', 'o_innlandet', 'u_demo_sykehus', '09918520071', 'Liv Demo', '912 00 004', 'Nevrologi', '2026-12-01', '2026-07-01', '2026-11-10', 'expected', NULL, 'contacting', 1, 0,
+   '{"state":"contacting","variant":null,"fristdato":"2026-12-01","notified_on":"2026-11-16","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-11-17","letter_sent_on":null,"documents_requested_on":null,"has_documents":false,"first_outcome_on":null}',
+   '2026-11-20', NULL, '2026-11-16', NULL, 1794823200000, NULL, NULL, 2, '2026-11-16T10:00:00.000Z');
+INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
+SELECT * FROM (VALUES
+  ('fb_demo_4', '2026-11-16T10:00:00.000Z', 1794823200000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL),
+  ('fb_demo_4', '2026-11-17T08:15:00.000Z', 1794903300000, 'helfo', 'u_demo_helfo', 'take_up', 'notified', 'contacting', NULL)
+) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_4');
+INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
+  ('fb_demo_5', 'FB-2026-000005', 'o_innlandet', 'u_demo_sykehus', '28828520026', 'Nils Demo', '912 00 005', 'Kardiologi', '2026-12-10', '2026-08-15', '2026-11-18', 'expected', 'Rask forverring av symptomer', 'notified', 1, 0,
+   '{"state":"notified","variant":null,"fristdato":"2026-12-10","notified_on":"2026-11-20","urgent":true,"urgent_confirmed":false,"taken_up_on":null,"letter_sent_on":null,"documents_requested_on":null,"has_documents":false,"first_outcome_on":null}',
+   '2026-12-04', NULL, '2026-11-20', NULL, 1795179600000, NULL, NULL, 1, '2026-11-20T13:00:00.000Z');
+INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
+SELECT * FROM (VALUES
+  ('fb_demo_5', '2026-11-20T13:00:00.000Z', 1795179600000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL)
+) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_5');

@@ -791,3 +791,46 @@ fn fb_11_the_dashboard_counts_cases_and_first_outcomes_per_month() {
     assert!(march["within_limit"].as_u64().unwrap() >= 1);
     assert!(march["within_limit"].as_u64() <= march["with_outcome"].as_u64());
 }
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn the_demo_seed_cases_read_back_as_the_domain_computes_them() {
+    let s = server();
+    let fb = Fb::new(s);
+    let all = s
+        .call("GET", "/api/v1/fristbrudd/cases?limit=200")
+        .session(&fb.helfo)
+        .send();
+    assert_eq!(all.status, 200, "{:?}", all.body);
+    let seeded: Vec<&Value> = all.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"].as_str().unwrap().starts_with("fb_demo_"))
+        .collect();
+    assert_eq!(seeded.len(), 5);
+    for c in &seeded {
+        let full = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+        // The stored sorting copy agrees with the rules' view of the case.
+        assert_eq!(full["next_deadline"], c["next_deadline"]);
+        let events = history_events(&full);
+        assert_eq!(events[0], "notify", "{events:?}");
+        assert_eq!(full["version"].as_u64().unwrap() as usize, events.len());
+    }
+    let open = s
+        .call("GET", "/api/v1/fristbrudd/cases?state=contacting")
+        .session(&fb.helfo)
+        .send();
+    let demo4 = open.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "fb_demo_4")
+        .cloned()
+        .unwrap();
+    // FB-4: taken up Tuesday 17 November 2026, contact by Friday 20th.
+    assert_eq!(demo4["next_deadline"], json!(["contact_by", "2026-11-20"]));
+    // A new notification continues the seeded numbering.
+    let c = fb.notify(&patient(90), "2026-04-01");
+    assert!(c["number"].as_str().unwrap() > "FB-2026-000005");
+}
