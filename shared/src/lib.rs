@@ -12,6 +12,7 @@
 pub mod access;
 pub mod api;
 pub mod calendar;
+pub mod fastlege;
 pub mod fristbrudd;
 pub mod ids;
 pub mod messages;

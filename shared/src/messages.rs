@@ -298,6 +298,120 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "The file is not a PDF. Save the documentation as one PDF file and try again."
         }
 
+        (C::SchemaOutdated, Nb) => {
+            "Meldingen er laget med en gammel versjon av skjemaet (versjon {got}). Gjeldende versjon er {current}: last siden på nytt og fyll ut skjemaet igjen."
+        }
+        (C::SchemaOutdated, Nn) => {
+            "Meldinga er laga med ein gammal versjon av skjemaet (versjon {got}). Gjeldande versjon er {current}: last sida på nytt og fyll ut skjemaet igjen."
+        }
+        (C::SchemaOutdated, En) => {
+            "The message was made with an old version of the form (version {got}). The current version is {current}: reload the page and fill in the form again."
+        }
+
+        (C::NoticePeriodDiffers, Nb) => {
+            "Med {months} måneders oppsigelsestid blir siste arbeidsdag {expected}. Sjekk at datoen er riktig."
+        }
+        (C::NoticePeriodDiffers, Nn) => {
+            "Med {months} månaders oppseiingstid blir siste arbeidsdag {expected}. Sjekk at datoen er rett."
+        }
+        (C::NoticePeriodDiffers, En) => {
+            "With {months} months' notice the last working day is {expected}. Check that the date is right."
+        }
+
+        (C::DateBeforeStart, Nb) => "Datoen kan ikke være før {start}.",
+        (C::DateBeforeStart, Nn) => "Datoen kan ikkje vere før {start}.",
+        (C::DateBeforeStart, En) => "The date cannot be before {start}.",
+
+        (C::MovedExceedsListetak, Nb) => {
+            "Flere innbyggere enn listetaket ({listetak}) kan ikke flyttes til listen."
+        }
+        (C::MovedExceedsListetak, Nn) => {
+            "Fleire innbyggjarar enn listetaket ({listetak}) kan ikkje flyttast til lista."
+        }
+        (C::MovedExceedsListetak, En) => {
+            "More citizens than the list cap ({listetak}) cannot be moved to the list."
+        }
+
+        (C::ListNumbersDoNotAddUp, Nb) => {
+            "Tallene går ikke opp: listen har {current} innbyggere og nytt listetak er {new}, så {expected} innbyggere må flyttes."
+        }
+        (C::ListNumbersDoNotAddUp, Nn) => {
+            "Tala går ikkje opp: lista har {current} innbyggjarar og nytt listetak er {new}, så {expected} innbyggjarar må flyttast."
+        }
+        (C::ListNumbersDoNotAddUp, En) => {
+            "The numbers do not add up: the list has {current} citizens and the new cap is {new}, so {expected} citizens must move."
+        }
+
+        (C::NoMoveNeeded, Nb) => {
+            "Ingen skal flyttes: listen har {current} innbyggere og nytt listetak er {new}."
+        }
+        (C::NoMoveNeeded, Nn) => {
+            "Ingen skal flyttast: lista har {current} innbyggjarar og nytt listetak er {new}."
+        }
+        (C::NoMoveNeeded, En) => {
+            "Nobody is to move: the list has {current} citizens and the new cap is {new}."
+        }
+
+        (C::ConfirmMoves, Nb) => {
+            "Bekreft at {count} innbyggere skal flyttes til {to}. Registreringen kan ikke angres."
+        }
+        (C::ConfirmMoves, Nn) => {
+            "Stadfest at {count} innbyggjarar skal flyttast til {to}. Registreringa kan ikkje angrast."
+        }
+        (C::ConfirmMoves, En) => {
+            "Confirm that {count} citizens are to move to {to}. The registration cannot be undone."
+        }
+
+        (C::DirectSettlementMissing, Nb) => {
+            "En selvstendig næringsdrivende lege må ha direkteoppgjørsavtale med Helfo før første pasient – ellers avvises refusjonskravene. Oppgi datoen for avtalen."
+        }
+        (C::DirectSettlementMissing, Nn) => {
+            "Ein sjølvstendig næringsdrivande lege må ha direkteoppgjersavtale med Helfo før første pasient – elles blir refusjonskrava avviste. Oppgi datoen for avtalen."
+        }
+        (C::DirectSettlementMissing, En) => {
+            "A self-employed doctor must have a direct settlement agreement with Helfo before the first patient, or the claims are rejected. Give the agreement's date."
+        }
+
+        (C::DirectSettlementAfterStart, Nb) => {
+            "Direkteoppgjørsavtalen gjelder først etter oppstart {start}. Krav for pasienter før avtalen avvises – legen arbeider da gratis."
+        }
+        (C::DirectSettlementAfterStart, Nn) => {
+            "Direkteoppgjersavtalen gjeld først etter oppstart {start}. Krav for pasientar før avtalen blir avviste – legen arbeider då gratis."
+        }
+        (C::DirectSettlementAfterStart, En) => {
+            "The direct settlement agreement starts after the start date {start}. Claims for patients before it are rejected: the doctor works for free."
+        }
+
+        (C::NotVisibleMonthBefore, Nb) => {
+            "For å bli synlig på Helsenorge en måned før oppstart måtte meldingen vært sendt senest {latest}. Send den nå likevel."
+        }
+        (C::NotVisibleMonthBefore, Nn) => {
+            "For å bli synleg på Helsenorge ein månad før oppstart måtte meldinga vore send seinast {latest}. Send ho no likevel."
+        }
+        (C::NotVisibleMonthBefore, En) => {
+            "To be visible on Helsenorge a month before the start, the message had to be sent by {latest}. Send it now all the same."
+        }
+
+        (C::SubstituteTooLong, Nb) => {
+            "En lege uten fullført LIS1 og uten godkjenning kan være vikar i høyst ett år til sammen: senest til {max_end}."
+        }
+        (C::SubstituteTooLong, Nn) => {
+            "Ein lege utan fullført LIS1 og utan godkjenning kan vere vikar i høgst eitt år til saman: seinast til {max_end}."
+        }
+        (C::SubstituteTooLong, En) => {
+            "A doctor without completed LIS1 and without approval may substitute for at most one year in total: until {max_end} at the latest."
+        }
+
+        (C::AlreadyRegistered, Nb) => {
+            "Meldingen er allerede registrert, og registreringen kan ikke angres."
+        }
+        (C::AlreadyRegistered, Nn) => {
+            "Meldinga er alt registrert, og registreringa kan ikkje angrast."
+        }
+        (C::AlreadyRegistered, En) => {
+            "The message is already registered, and the registration cannot be undone."
+        }
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

@@ -126,6 +126,33 @@ pub enum IssueCode {
     FileTooLarge,
     /// FB-7: the file is not a PDF (checked by content, not by name).
     FileNotPdf,
+    // --- fastlege (FL-1 … FL-12) ---
+    /// FL-12: built against another form version. Params: `current`, `got`.
+    SchemaOutdated,
+    /// FL-1 (warning): the last working day differs from the notice rule.
+    /// Params: `expected`, `months`.
+    NoticePeriodDiffers,
+    /// A date before the start it belongs to. Params: `start`.
+    DateBeforeStart,
+    /// FL-9: more citizens moved than the list takes. Params: `listetak`.
+    MovedExceedsListetak,
+    /// FL-9: list size, new cap and moves do not add up. Params: `current`,
+    /// `new`, `expected`.
+    ListNumbersDoNotAddUp,
+    /// FL-9: moves given where nobody needs to move. Params: `current`, `new`.
+    NoMoveNeeded,
+    /// FL-9: the consequence must be confirmed in words. Params: `count`, `to`.
+    ConfirmMoves,
+    /// FL-11 (warning): self-employed without a direct settlement date.
+    DirectSettlementMissing,
+    /// FL-11 (warning): the agreement starts after the doctor does. Params: `start`.
+    DirectSettlementAfterStart,
+    /// FL-4 (warning): sent too late to be visible a month early. Params: `latest`.
+    NotVisibleMonthBefore,
+    /// FL-10: an unapproved substitute for more than a year. Params: `max_end`.
+    SubstituteTooLong,
+    /// FL-8: registered already; it cannot be undone.
+    AlreadyRegistered,
 }
 
 impl IssueCode {
