@@ -4,6 +4,7 @@
 
 mod auth_cmd;
 mod calendar_cmd;
+mod fastlege_cmd;
 mod fristbrudd_cmd;
 mod id_cmd;
 mod io;
@@ -35,6 +36,9 @@ enum Command {
     /// Fristbrudd deadlines (FB-4, FB-5, FB-11) and queue order (FB-3).
     #[command(subcommand)]
     Fristbrudd(fristbrudd_cmd::FristbruddCommand),
+    /// Fastlege: the notice rule (FL-1) and a message's timeline (FL-4 … FL-7).
+    #[command(subcommand)]
+    Fastlege(fastlege_cmd::FastlegeCommand),
     /// Password hashes in the edge's format (PBKDF2-HMAC-SHA256).
     #[command(subcommand)]
     Auth(auth_cmd::AuthCommand),
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         Command::Calendar(cmd) => calendar_cmd::run(cmd),
         Command::Auth(cmd) => auth_cmd::run(cmd),
         Command::Fristbrudd(cmd) => fristbrudd_cmd::run(cmd),
+        Command::Fastlege(cmd) => fastlege_cmd::run(cmd),
     };
     match result {
         Ok(code) => code,

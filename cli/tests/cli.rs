@@ -293,3 +293,62 @@ fn fb_3_fristbrudd_queue_order_and_bad_lines() {
     assert!(out.is_empty());
     assert!(err.contains("line 1"), "{err}");
 }
+
+/// FL-1 on the command line: the seed's notice of 7 October 2022.
+#[test]
+fn fl_1_fastlege_notice_prints_the_last_working_day() {
+    let (code, out, _) = frist(&["fastlege", "notice", "--notice-date", "2022-10-07"], None);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "2023-04-30");
+    let (_, out, _) = frist(
+        &[
+            "fastlege",
+            "notice",
+            "--notice-date",
+            "2026-08-15",
+            "--months",
+            "3",
+        ],
+        None,
+    );
+    assert_eq!(out.trim(), "2026-11-30");
+}
+
+/// FL-4/5/6/7 on the command line: class II at the seed's boundary, across
+/// Easter 2023.
+#[test]
+fn fl_5_6_fastlege_timing_as_json() {
+    let (code, out, _) = frist(
+        &[
+            "fastlege",
+            "timing",
+            "--sent",
+            "2023-04-13",
+            "--termination",
+            "2023-04-30",
+            "--start",
+            "2023-05-01",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim(),
+        r#"{"expected_registration":"2023-04-17","class":"II","visible_month_before":false,"chase_from":"2023-03-30"}"#
+    );
+    let (_, out, _) = frist(
+        &[
+            "fastlege",
+            "timing",
+            "--sent",
+            "2023-04-12",
+            "--termination",
+            "2023-04-30",
+        ],
+        None,
+    );
+    assert_eq!(
+        out.trim(),
+        r#"{"expected_registration":"2023-04-14","class":"I","visible_month_before":null,"chase_from":"2023-03-30"}"#
+    );
+}
