@@ -20,6 +20,10 @@ pub struct Config {
     pub mode: String,
     pub session: SessionPolicy,
     pub throttle: LoginThrottle,
+    /// FL-10: the listetak bounds agreed locally (`FRIST_LISTETAK_MIN`/`_MAX`).
+    pub list_bounds: frist_domain::fastlege::ListBounds,
+    /// FL-1: the GP age limit (`FRIST_GP_AGE_LIMIT`, default 70).
+    pub age_limit: u32,
     /// Local mode with `FRIST_TEST_CLOCK=1`: the `X-Frist-Today` header sets
     /// the date the rules use, so tests can cross Easter on a fixed date.
     pub test_clock: bool,
@@ -37,7 +41,18 @@ impl Config {
         let d = SessionPolicy::DEFAULT;
         let t = LoginThrottle::DEFAULT;
         let local = mode == "local";
+        let bounds = frist_domain::fastlege::ListBounds::DEFAULT;
+        let whole = |name: &str, default: u32| {
+            var(name)
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(default)
+        };
         Config {
+            list_bounds: frist_domain::fastlege::ListBounds {
+                min: whole("FRIST_LISTETAK_MIN", bounds.min),
+                max: whole("FRIST_LISTETAK_MAX", bounds.max),
+            },
+            age_limit: whole("FRIST_GP_AGE_LIMIT", frist_domain::fastlege::AGE_LIMIT),
             test_clock: local && var("FRIST_TEST_CLOCK").as_deref() == Some("1"),
             local,
             mode,

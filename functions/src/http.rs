@@ -31,6 +31,11 @@ pub fn with_security_headers(resp: Response) -> Result<Response> {
     Ok(resp.with_headers(headers))
 }
 
+/// `value` as JSON for storage; a failure is the server's, never the client's.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> std::result::Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()).into())
+}
+
 /// A refusal: status, problem kind, the texts in bokmål and English, the
 /// domain issues behind it, and extra headers. Every handler returns
 /// `Result<Response, ApiError>`; the router turns an `ApiError` into a

@@ -56,6 +56,12 @@ pub enum RouteId {
     FbStats,
     OutboxList,
     Sweep,
+    FlMessageCreate,
+    FlMessageList,
+    FlMessageGet,
+    FlRegister,
+    FlDashboard,
+    FlChase,
 }
 
 /// What a route's request body is.
@@ -92,6 +98,8 @@ const ADMIN: &[Role] = &[Role::HelfoAdmin];
 const SITE: &[Role] = &[Role::Behandlingssted];
 const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
 const SITE_AND_HELFO: &[Role] = &[Role::Behandlingssted, Role::Helfo, Role::HelfoAdmin];
+const KOMMUNE: &[Role] = &[Role::Kommune];
+const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
 /// The body cap of ordinary JSON routes.
 pub const SMALL_BODY: usize = 16 * 1024;
 
@@ -258,6 +266,42 @@ pub const ROUTES: &[RouteSpec] = &[
         "/api/v1/sweep",
         Access::Roles(ADMIN),
     )),
+    creating(route(
+        RouteId::FlMessageCreate,
+        "POST",
+        "/api/v1/fastlege/messages",
+        Access::Roles(KOMMUNE),
+    )),
+    route(
+        RouteId::FlMessageList,
+        "GET",
+        "/api/v1/fastlege/messages",
+        Access::Roles(KOMMUNE_AND_HELFO),
+    ),
+    route(
+        RouteId::FlMessageGet,
+        "GET",
+        "/api/v1/fastlege/messages/:id",
+        Access::Roles(KOMMUNE_AND_HELFO),
+    ),
+    conditional(route(
+        RouteId::FlRegister,
+        "POST",
+        "/api/v1/fastlege/messages/:id/register",
+        Access::Roles(HELFO),
+    )),
+    route(
+        RouteId::FlDashboard,
+        "GET",
+        "/api/v1/fastlege/dashboard",
+        Access::Roles(KOMMUNE),
+    ),
+    route(
+        RouteId::FlChase,
+        "GET",
+        "/api/v1/fastlege/chase",
+        Access::Roles(HELFO),
+    ),
 ];
 
 impl RouteId {

@@ -64,11 +64,18 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FbDocumentGet
             | R::FbStats
             | R::OutboxList
-            | R::Sweep => 401,
+            | R::Sweep
+            | R::FlMessageCreate
+            | R::FlMessageList
+            | R::FlMessageGet
+            | R::FlRegister
+            | R::FlDashboard
+            | R::FlChase => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
     let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
+    let kommune = matches!(who, Who::Demo("kommune") | Who::OtherKommune);
     match route {
         R::Health => 200,
         R::Login => 422,
@@ -100,7 +107,32 @@ fn expected(route: RouteId, who: Who) -> u16 {
         | R::FbStats
         | R::Sweep => 403,
         R::OutboxList => 200,
+        // Fastlege: the target is a termination message of Lillehammer.
+        R::FlMessageCreate if kommune => 201,
+        R::FlMessageList | R::FlDashboard if kommune => 200,
+        R::FlMessageList if helfo => 200,
+        R::FlMessageGet if sees_target && (helfo || kommune) => 200,
+        R::FlMessageGet if kommune => 404,
+        R::FlChase if helfo => 200,
+        // Helfo registers first (200); the administrator finds it done (409).
+        R::FlRegister if who == Who::Demo("helfo") => 200,
+        R::FlRegister if helfo => 409,
+        R::FlMessageCreate
+        | R::FlMessageList
+        | R::FlMessageGet
+        | R::FlRegister
+        | R::FlDashboard
+        | R::FlChase => 403,
     }
+}
+
+/// A fastlege message as a municipality sends it (FL-2, FL-12).
+fn vacant_list(start: &str) -> serde_json::Value {
+    json!({
+        "schema_version": frist_domain::fastlege::SCHEMA_VERSION, "kind": "new_vacant_list",
+        "contact": {"name": "Kari Kommune", "phone": "61 05 00 00", "email": "kari@kommune.example"},
+        "practice": "Storgata legesenter", "start_date": start, "listetak": "0"
+    })
 }
 
 /// The date every call runs on (the test clock), and the demo hospital's
@@ -120,6 +152,8 @@ struct World {
     other_org: String,
     /// A fristbrudd case of the demo hospital.
     case: String,
+    /// A fastlege termination message of Lillehammer.
+    message: String,
 }
 
 fn world(s: &Server) -> World {
@@ -161,10 +195,25 @@ fn world(s: &Server) -> World {
         .json(&notification("15038510190"))
         .send();
     assert_eq!(case.status, 201, "{:?}", case.body);
+    let kommune = s.login_as("kommune");
+    let message = s
+        .call("POST", "/api/v1/fastlege/messages")
+        .session(&kommune)
+        .idempotent()
+        .on(TODAY)
+        .json(&json!({
+            "schema_version": frist_domain::fastlege::SCHEMA_VERSION, "kind": "termination",
+            "contact": {"name": "Kari Kommune", "phone": "61 05 00 00", "email": "kari@kommune.example"},
+            "gp_name": "Per Olsen", "gp_hpr": "9144889", "practice": "Storgata legesenter",
+            "notice_date": "2026-03-02"
+        }))
+        .send();
+    assert_eq!(message.status, 201, "{:?}", message.body);
     World {
         sessions,
         other_org,
         case: case.body["id"].as_str().unwrap().to_owned(),
+        message: message.body["id"].as_str().unwrap().to_owned(),
     }
 }
 
@@ -175,6 +224,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             TARGET_USER
         } else if spec.path.contains("fristbrudd") {
             &w.case
+        } else if spec.path.contains("fastlege") {
+            &w.message
         } else {
             TARGET_ORG
         },
@@ -210,6 +261,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             .1;
         let object = path
             .trim_end_matches("/events")
+            .trim_end_matches("/register")
             .trim_end_matches("/document");
         let current = s.call("GET", object).session(helfo).send();
         c = c.header("If-Match", current.header("etag"));
@@ -226,6 +278,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         RouteId::FbPatientCheck => Some(json!({"patient_fnr": "15038510190"})),
         RouteId::FbEvent => Some(json!({"event": "take_up"})),
         RouteId::Sweep => Some(json!({"today": TODAY})),
+        RouteId::FlMessageCreate => Some(vacant_list("01.09.2026")),
+        RouteId::FlRegister => Some(json!({})),
         _ => None,
     };
     if let Some(b) = body {
@@ -294,6 +348,7 @@ fn every_route_answers_every_role_and_every_organisation_as_the_table_says() {
                     | RouteId::UserList
                     | RouteId::AuditList
                     | RouteId::FbCaseList
+                    | RouteId::FlMessageList
             );
             let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
             if scoped && a.status == 200 && !helfo {

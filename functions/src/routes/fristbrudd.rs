@@ -28,7 +28,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::{Caller, Ctx};
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
-use crate::routes::{create_object, page};
+use crate::routes::{create_object, next_number, page};
 
 /// The R2 binding for documentation.
 const DOCS: &str = "DOCS";
@@ -256,24 +256,6 @@ pub async fn patient_check(ctx: &Ctx) -> ApiResult {
     Ok(http::json(&PatientCheckAnswer { open_case }, 200)?)
 }
 
-/// The next case number of `year`, from the yearly counter.
-async fn next_number(db: &D1Database, year: i32) -> Result<String, ApiError> {
-    #[derive(Deserialize)]
-    struct N {
-        n: i64,
-    }
-    let n = db
-        .prepare(
-            "INSERT INTO counters (name, year, n) VALUES ('fristbrudd', ?1, 1) \
-             ON CONFLICT (name, year) DO UPDATE SET n = n + 1 RETURNING n",
-        )
-        .bind(&[int(i64::from(year))])?
-        .first::<N>(None)
-        .await?
-        .ok_or_else(|| worker::Error::RustError("counter returned nothing".into()))?;
-    Ok(case_number(year, n.n))
-}
-
 /// `POST /api/v1/fristbrudd/cases`: the site's notification (FB-1).
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
@@ -286,7 +268,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         )))));
     }
     let case = Case::new(&n, ctx.today);
-    let number = next_number(&ctx.db, ctx.today.year()).await?;
+    let number = next_number(&ctx.db, "fristbrudd", ctx.today.year(), case_number).await?;
     let id = crate::crypto::new_id("fb")?;
     let case_json =
         serde_json::to_string(&case).map_err(|e| worker::Error::RustError(e.to_string()))?;
@@ -397,8 +379,7 @@ async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, A
         document,
     } = change;
     let before = row.case()?;
-    let case_json =
-        serde_json::to_string(after).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    let case_json = http::to_json(after)?;
     let at = iso(now);
     let update = db
         .prepare(

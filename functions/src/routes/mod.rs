@@ -14,6 +14,7 @@
 //! sees all), so another organisation's object is simply not found (404).
 
 mod audit;
+mod fastlege;
 pub mod fristbrudd;
 mod health;
 pub mod organisations;
@@ -163,6 +164,12 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::FbStats => fristbrudd::stats(&ctx).await,
         RouteId::OutboxList => outbox::list(&ctx).await,
         RouteId::Sweep => fristbrudd::sweep_route(&ctx).await,
+        RouteId::FlMessageCreate => fastlege::create(&ctx).await,
+        RouteId::FlMessageList => fastlege::list(&ctx).await,
+        RouteId::FlMessageGet => fastlege::get(&ctx).await,
+        RouteId::FlRegister => fastlege::register(&ctx).await,
+        RouteId::FlDashboard => fastlege::dashboard(&ctx).await,
+        RouteId::FlChase => fastlege::chase(&ctx).await,
     }
 }
 
@@ -329,6 +336,31 @@ pub fn seq_cursor(ctx: &Ctx) -> std::result::Result<Option<i64>, ApiError> {
             .map(Some)
             .ok_or_else(|| ApiError::bad_request(Issue::error("cursor", IssueCode::CursorInvalid))),
     }
+}
+
+/// The next number of the yearly counter `name` (`fristbrudd`,
+/// `fastlege`), formatted by `format(year, n)`. A number taken by a
+/// submission that is then refused is not reused: gaps, never duplicates.
+pub async fn next_number(
+    db: &D1Database,
+    name: &str,
+    year: i32,
+    format: fn(i32, i64) -> String,
+) -> std::result::Result<String, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct N {
+        n: i64,
+    }
+    let n = db
+        .prepare(
+            "INSERT INTO counters (name, year, n) VALUES (?1, ?2, 1) \
+             ON CONFLICT (name, year) DO UPDATE SET n = n + 1 RETURNING n",
+        )
+        .bind(&[JsValue::from_str(name), crate::db::int(i64::from(year))])?
+        .first::<N>(None)
+        .await?
+        .ok_or_else(|| worker::Error::RustError("counter returned nothing".into()))?;
+    Ok(format(year, n.n))
 }
 
 /// A list of a table with `id` and `name` columns, sorted by name.
