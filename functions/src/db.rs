@@ -41,3 +41,14 @@ pub fn is_unique_violation(err: &worker::Error, table: &str) -> bool {
     text.contains("UNIQUE constraint failed")
         && (text.contains(&format!("{table}.")) || text.contains(&format!("{table} ")))
 }
+
+/// Whether the first statement of a batch changed exactly one row: the
+/// conditional update (`WHERE version = ?`) that decides whether a change
+/// won.
+pub fn first_changed(results: &[worker::D1Result]) -> bool {
+    results
+        .first()
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        == Some(1)
+}

@@ -113,6 +113,33 @@ impl Server {
             .send()
     }
 
+    /// A new organisation (made by the demo administrator) with one user of
+    /// `role`, logged in: someone of the same kind as a demo user, elsewhere.
+    /// `org` is (name, orgnr, kind); `user` is (name, e-mail).
+    pub fn elsewhere(&self, org: (&str, &str, &str), user: (&str, &str), role: &str) -> Session {
+        let admin = self.login_as("helfo_admin");
+        let (name, orgnr, kind) = org;
+        let o = self
+            .call("POST", "/api/v1/organisations")
+            .session(&admin)
+            .idempotent()
+            .json(&serde_json::json!({"name": name, "orgnr": orgnr, "kind": kind}))
+            .send();
+        assert_eq!(o.status, 201, "{:?}", o.body);
+        let password = "et-langt-passord";
+        let u = self
+            .call("POST", "/api/v1/users")
+            .session(&admin)
+            .idempotent()
+            .json(
+                &serde_json::json!({"name": user.0, "email": user.1, "role": role,
+                      "organisation_id": o.body["id"], "password": password}),
+            )
+            .send();
+        assert_eq!(u.status, 201, "{:?}", u.body);
+        self.login(user.1, password)
+    }
+
     /// Logs in as the demo user of `role`.
     pub fn login_as(&self, role: &str) -> Session {
         self.login(demo(role).0, DEMO_PASSWORD)

@@ -318,25 +318,11 @@ fn fl_1_7_the_dashboard_and_the_chase_list_follow_terminations_until_a_message_c
 #[ignore = "needs `make build`; run by `make test-integration`"]
 fn another_municipality_can_neither_see_nor_build_on_the_messages() {
     let s = server();
-    let admin = s.login_as("helfo_admin");
-    let org = s
-        .call("POST", "/api/v1/organisations")
-        .session(&admin)
-        .idempotent()
-        .json(&json!({"name": "Gjøvik kommune", "orgnr": "920000002", "kind": "kommune"}))
-        .send();
-    assert_eq!(org.status, 201, "{:?}", org.body);
-    let user = s
-        .call("POST", "/api/v1/users")
-        .session(&admin)
-        .idempotent()
-        .json(
-            &json!({"name": "Gina Gjøvik", "email": "gina@gjovik.example", "role": "kommune",
-                      "organisation_id": org.body["id"], "password": "et-langt-passord"}),
-        )
-        .send();
-    assert_eq!(user.status, 201, "{:?}", user.body);
-    let other = s.login("gina@gjovik.example", "et-langt-passord");
+    let other = s.elsewhere(
+        ("Gjøvik kommune", "920000002", "kommune"),
+        ("Gina Gjøvik", "gina@gjovik.example"),
+        "kommune",
+    );
     let kommune = s.login_as("kommune");
     let t = sent(
         s,

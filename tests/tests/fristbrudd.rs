@@ -610,25 +610,11 @@ fn fb_7_the_edge_refuses_a_wrong_type_a_fake_pdf_a_second_file_and_a_too_large_o
 fn another_hospital_can_neither_see_nor_change_the_case() {
     let s = server();
     let fb = Fb::new(s);
-    let admin = s.login_as("helfo_admin");
-    let org = s
-        .call("POST", "/api/v1/organisations")
-        .session(&admin)
-        .idempotent()
-        .json(&json!({"name": "Vestre Viken HF sykehus", "orgnr": "910000004", "kind": "behandlingssted"}))
-        .send();
-    assert_eq!(org.status, 201, "{:?}", org.body);
-    let user = s
-        .call("POST", "/api/v1/users")
-        .session(&admin)
-        .idempotent()
-        .json(
-            &json!({"name": "Vera Viken", "email": "vera@viken.example", "role": "behandlingssted",
-                      "organisation_id": org.body["id"], "password": "et-langt-passord"}),
-        )
-        .send();
-    assert_eq!(user.status, 201, "{:?}", user.body);
-    let other = s.login("vera@viken.example", "et-langt-passord");
+    let other = s.elsewhere(
+        ("Vestre Viken HF sykehus", "910000004", "behandlingssted"),
+        ("Vera Viken", "vera@viken.example"),
+        "behandlingssted",
+    );
     let fnr = patient(60);
     let c = fb.notify(&fnr, "2026-04-01");
     let id = c["id"].as_str().unwrap();

@@ -7,7 +7,6 @@
 //! agreements a new GP or vacant list may replace.
 
 use chrono::{Datelike, NaiveDate};
-use frist_domain::api::parse_limit;
 use frist_domain::fastlege::{
     CheckContext, Dashboard, Ending, MessageCreated, MessageForm, MessageKind, MessageView,
     RegisterRequest, Replaced, Status, Timing, chase_from, message_number, reaching_age_limit,
@@ -211,21 +210,12 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
 /// messages (Helfo: all), soonest effective first.
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
-    let limit = parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
+    let (limit, cursor) = crate::routes::list_window(ctx, "fl_messages", "organisation_id").await?;
     let status = ctx.query("status").filter(|s| !s.is_empty());
     if status.is_some_and(|s| s.parse::<Status>().is_err()) {
         return Err(ApiError::bad_request(
             Issue::error("status", IssueCode::NotOneOf).with("allowed", "sent, registered"),
         ));
-    }
-    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
-    if let Some(c) = cursor
-        && load(&ctx.db, c, caller.scope()).await?.is_none()
-    {
-        return Err(ApiError::bad_request(Issue::error(
-            "cursor",
-            IssueCode::CursorInvalid,
-        )));
     }
     let rows = ctx
         .db
@@ -311,11 +301,7 @@ pub async fn register(ctx: &Ctx) -> ApiResult {
         },
     )?;
     let results = ctx.db.batch(vec![update, entry]).await?;
-    let won = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        == Some(1);
+    let won = crate::db::first_changed(&results);
     let now = load(&ctx.db, &row.id, JsValue::NULL)
         .await?
         .ok_or_else(ApiError::not_found)?;

@@ -11,7 +11,6 @@
 
 use chrono::{Datelike, NaiveDate};
 use frist_domain::access::Role;
-use frist_domain::api::parse_limit;
 use frist_domain::fristbrudd::{
     Actor, Case, CaseCreated, CaseSummary, CaseView, Event, EventForm, EventKind, HistoryEntry,
     MonthStats, NotificationForm, PatientCheck, PatientCheckAnswer, State, SweepRequest,
@@ -456,12 +455,7 @@ async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, A
         );
     }
     let results = db.batch(batch).await?;
-    let changed = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
-    Ok(changed == 1)
+    Ok(crate::db::first_changed(&results))
 }
 
 /// A refused transition: 409 naming what is allowed now; a wrong date in
@@ -611,7 +605,7 @@ pub async fn get_document(ctx: &Ctx) -> ApiResult {
 /// same columns for the keyset cursor, `only_open` the queue's filter.
 async fn case_page(ctx: &Ctx, order: &str, key: &str, only_open: bool) -> ApiResult {
     let caller = ctx.caller()?;
-    let limit = parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
+    let (limit, cursor) = crate::routes::list_window(ctx, "fb_cases", "organisation_id").await?;
     let state = ctx.query("state").filter(|s| !s.is_empty());
     if let Some(s) = state
         && s.parse::<State>().is_err()
@@ -624,15 +618,6 @@ async fn case_page(ctx: &Ctx, order: &str, key: &str, only_open: bool) -> ApiRes
             Issue::error("state", IssueCode::NotOneOf)
                 .with("allowed", &*format!("open, closed, {}", allowed.join(", "))),
         ));
-    }
-    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
-    if let Some(c) = cursor
-        && load(&ctx.db, c, caller.scope()).await?.is_none()
-    {
-        return Err(ApiError::bad_request(Issue::error(
-            "cursor",
-            IssueCode::CursorInvalid,
-        )));
     }
     let rows = ctx
         .db

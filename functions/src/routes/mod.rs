@@ -363,6 +363,38 @@ pub async fn next_number(
     Ok(format(year, n.n))
 }
 
+/// `?limit=` and `?cursor=` of a list of `table`: the page size (1–200),
+/// and the id the previous page ended on. A cursor that names no row the
+/// caller can see (scoped by `scope_column`) is refused (400), never
+/// silently restarted.
+pub async fn list_window<'c>(
+    ctx: &'c Ctx,
+    table: &str,
+    scope_column: &str,
+) -> std::result::Result<(i64, Option<&'c str>), ApiError> {
+    let caller = ctx.caller()?;
+    let limit =
+        frist_domain::api::parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
+    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
+    if let Some(c) = cursor {
+        let found = ctx
+            .db
+            .prepare(format!(
+                "SELECT 1 AS ok FROM {table} WHERE id = ?1 AND (?2 IS NULL OR {scope_column} = ?2)"
+            ))
+            .bind(&[JsValue::from_str(c), caller.scope()])?
+            .first::<serde_json::Value>(None)
+            .await?;
+        if found.is_none() {
+            return Err(ApiError::bad_request(Issue::error(
+                "cursor",
+                IssueCode::CursorInvalid,
+            )));
+        }
+    }
+    Ok((limit, cursor))
+}
+
 /// A list of a table with `id` and `name` columns, sorted by name.
 pub struct Listing<'a> {
     pub table: &'static str,
@@ -394,25 +426,7 @@ where
         scope_column,
         filter: (filter_column, filter),
     } = listing;
-    let limit =
-        frist_domain::api::parse_limit(ctx.query("limit")).map_err(ApiError::bad_request)?;
-    let cursor = ctx.query("cursor").filter(|c| !c.is_empty());
-    if let Some(c) = cursor {
-        let found = ctx
-            .db
-            .prepare(format!(
-                "SELECT 1 AS ok FROM {table} WHERE id = ?1 AND (?2 IS NULL OR {scope_column} = ?2)"
-            ))
-            .bind(&[JsValue::from_str(c), caller.scope()])?
-            .first::<serde_json::Value>(None)
-            .await?;
-        if found.is_none() {
-            return Err(ApiError::bad_request(Issue::error(
-                "cursor",
-                IssueCode::CursorInvalid,
-            )));
-        }
-    }
+    let (limit, cursor) = list_window(ctx, table, scope_column).await?;
     let rows = ctx
         .db
         .prepare(format!(

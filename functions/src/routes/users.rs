@@ -221,15 +221,11 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
             flag(ends_sessions),
         ])?;
     let results = ctx.db.batch(vec![update, entry, end_sessions]).await?;
-    let changed = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
+    let won = crate::db::first_changed(&results);
     let now_user = load(&ctx.db, &user.id, JsValue::NULL)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if changed != 1 {
+    if !won {
         return Err(stale(now_user.version));
     }
     with_etag(&now_user, 200)
