@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::api;
-use crate::pages::{admin, audit, fristbrudd, home, login, outbox};
+use crate::pages::{admin, audit, fastlege, fristbrudd, home, login, outbox};
 use crate::session::{provide_session, use_session};
 
 /// The whole app.
@@ -32,6 +32,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fristbrudd/ko") view=fristbrudd::QueuePage/>
                     <Route path=path!("/fristbrudd/statistikk") view=fristbrudd::StatsPage/>
                     <Route path=path!("/utboks") view=outbox::OutboxPage/>
+                    <Route path=path!("/fastlege/ny") view=fastlege::NewMessagePage/>
+                    <Route path=path!("/fastlege/meldinger") view=fastlege::MessagesPage/>
+                    <Route path=path!("/fastlege/oversikt") view=fastlege::DashboardPage/>
+                    <Route path=path!("/fastlege/purring") view=fastlege::ChasePage/>
                 </Routes>
             </main>
             <Footer/>

@@ -78,3 +78,16 @@ INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_st
 SELECT * FROM (VALUES
   ('fb_demo_5', '2026-11-20T13:00:00.000Z', 1795179600000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL)
 ) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_5');
+
+-- Demo fastlege messages of Lillehammer: two GPs who have given notice, with
+-- no new GP or vacant list yet, so the dashboard and Helfo's FL-7 chase list
+-- have something to show. `timing_json`/`form_json` are frist-domain's types.
+INSERT OR IGNORE INTO counters (name, year, n) VALUES ('fastlege', 2026, 2);
+INSERT OR IGNORE INTO fl_messages (id, number, organisation_id, sender_user_id, kind, schema_version, status, effective, termination, chase_from, replaces, gp_hpr, gp_name, gp_birth_date, citizens_moved, summary, timing_json, warnings_json, form_json, sent_on, sent_at, version) VALUES
+  ('fl_demo_1', 'FL-2026-000001', 'o_lillehammer', 'u_demo_kommune', 'termination', 1, 'sent', '2026-12-01', '2026-11-30', '2026-10-30', NULL, '9144889', 'Per Olsen', '1957-02-10', 0, 'Per Olsen (9144889) har sagt opp avtalen ved Storgata legesenter; siste arbeidsdag 30.11.2026',
+   '{"sent":"2026-05-15","expected_registration":"2026-05-19","termination":"2026-11-30","fourteen_day_line":"2026-11-16","class":null,"start":null,"visible_month_before":null,"visible_from":null,"chase_from":"2026-10-30"}', '[]',
+   '{"schema_version":1,"kind":"termination","contact":{"name":"Kari Kommune","phone":"61 05 00 00","email":"kommune@lillehammer.example"},"gp_name":"Per Olsen","gp_hpr":"9144889","gp_birth_date":"1957-02-10","practice":"Storgata legesenter","notice_date":"2026-05-15"}', '2026-05-15', '2026-05-15T09:00:00.000Z', 1);
+INSERT OR IGNORE INTO fl_messages (id, number, organisation_id, sender_user_id, kind, schema_version, status, effective, termination, chase_from, replaces, gp_hpr, gp_name, gp_birth_date, citizens_moved, summary, timing_json, warnings_json, form_json, sent_on, sent_at, version) VALUES
+  ('fl_demo_2', 'FL-2026-000002', 'o_lillehammer', 'u_demo_kommune', 'termination', 1, 'sent', '2027-01-01', '2026-12-31', '2026-11-30', NULL, '9144888', 'Anne Berg', NULL, 0, 'Anne Berg (9144888) har sagt opp avtalen ved Storgata legesenter; siste arbeidsdag 31.12.2026',
+   '{"sent":"2026-06-10","expected_registration":"2026-06-12","termination":"2026-12-31","fourteen_day_line":"2026-12-17","class":null,"start":null,"visible_month_before":null,"visible_from":null,"chase_from":"2026-11-30"}', '[]',
+   '{"schema_version":1,"kind":"termination","contact":{"name":"Kari Kommune","phone":"61 05 00 00","email":"kommune@lillehammer.example"},"gp_name":"Anne Berg","gp_hpr":"9144888","gp_birth_date":"","practice":"Storgata legesenter","notice_date":"2026-06-10"}', '2026-06-10', '2026-06-10T09:00:00.000Z', 1);

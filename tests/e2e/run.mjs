@@ -4,8 +4,9 @@ import { startServer, startBrowser } from './harness.mjs';
 import { tests as shellTests } from './shell.test.mjs';
 import { tests as accountTests } from './accounts.test.mjs';
 import { tests as fristbruddTests } from './fristbrudd.test.mjs';
+import { tests as fastlegeTests } from './fastlege.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

@@ -357,3 +357,45 @@ fn another_municipality_can_neither_see_nor_build_on_the_messages() {
         .send();
     assert_eq!(dash.body["upcoming_terminations"], json!([]));
 }
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn the_demo_seed_messages_read_back_and_feed_the_chase_list() {
+    let s = server();
+    let helfo = s.login_as("helfo");
+    for id in ["fl_demo_1", "fl_demo_2"] {
+        let a = s
+            .call("GET", &format!("/api/v1/fastlege/messages/{id}"))
+            .session(&helfo)
+            .send();
+        assert_eq!(a.status, 200, "{:?}", a.body);
+        assert_eq!(a.body["kind"], "termination");
+        assert_eq!(a.body["form"]["schema_version"], SCHEMA_VERSION);
+    }
+    let a = s
+        .call("GET", "/api/v1/fastlege/chase")
+        .session(&helfo)
+        .on("2026-11-23")
+        .send();
+    let due: Vec<&str> = a
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["number"].as_str().unwrap())
+        .collect();
+    // T 30 November (chase from 30 October) is due; T 31 December is not yet.
+    assert!(due.contains(&"FL-2026-000001"), "{due:?}");
+    assert!(!due.contains(&"FL-2026-000002"), "{due:?}");
+    let kommune = s.login_as("kommune");
+    let dash = s
+        .call("GET", "/api/v1/fastlege/dashboard")
+        .session(&kommune)
+        .on("2026-11-23")
+        .send();
+    let ages = dash.body["age_limit"].as_array().unwrap();
+    assert!(
+        ages.iter()
+            .any(|a| a["gp_hpr"] == "9144889" && a["reaches_limit_on"] == "2027-02-10")
+    );
+}

@@ -46,6 +46,7 @@ fn Home() -> impl IntoView {
             let role = s.user.role;
             let admin = role == Role::HelfoAdmin;
             let site = role == Role::Behandlingssted;
+            let kommune = role == Role::Kommune;
             let helfo = matches!(role, Role::Helfo | Role::HelfoAdmin);
             let local = s.mode == "local";
             view! {
@@ -61,7 +62,14 @@ fn Home() -> impl IntoView {
                             <li><A href="/fristbrudd/ny">"Meld fristbrudd"</A></li>
                             <li><A href="/fristbrudd/saker">"Fristbruddsaker"</A></li>
                         })}
+                        {kommune.then(|| view! {
+                            <li><A href="/fastlege/ny">"Melding til fastlegeregisteret"</A></li>
+                            <li><A href="/fastlege/meldinger">"Kommunens meldinger"</A></li>
+                            <li><A href="/fastlege/oversikt">"Fastlegeoversikt"</A></li>
+                        })}
                         {helfo.then(|| view! {
+                            <li><A href="/fastlege/meldinger">"Innkomne fastlegemeldinger"</A></li>
+                            <li><A href="/fastlege/purring">"Etterspør melding fra kommunen"</A></li>
                             <li><A href="/fristbrudd/ko">"Kø – fristbrudd"</A></li>
                             <li><A href="/fristbrudd/saker">"Alle fristbruddsaker"</A></li>
                             <li><A href="/fristbrudd/statistikk">"Fristbrudd – tjenestenivå"</A></li>

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod fastlege;
 pub mod fristbrudd;
 pub mod home;
 pub mod login;

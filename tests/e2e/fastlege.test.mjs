@@ -1,0 +1,117 @@
+// Issue 6: a municipality clerk on a fixed date (Thursday 24 September 2026,
+// the page's clock and the edge's test clock) reports a termination, then a
+// late new GP replacing it: the form shows the timeline and class II with its
+// consequences before sending, and sends it. A list change whose numbers do
+// not add up cannot be sent.
+import assert from 'node:assert/strict';
+import { login } from './accounts.test.mjs';
+
+const TODAY = '2026-09-24';
+
+async function start(page, base) {
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+02:00`));
+  await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+  await login(page, base, 'kommune@lillehammer.example');
+  await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+  await page.getByRole('link', { name: 'Melding til fastlegeregisteret' }).click();
+  await page.getByTestId('fl-form').waitFor();
+}
+
+async function contact(page) {
+  await page.getByLabel('Telefon').fill('61 05 00 00');
+}
+
+export const tests = [
+  {
+    name: 'fastlege: a late new GP shows class II and its consequences before it is sent',
+    async run({ page, base }) {
+      await start(page, base);
+      // The termination: notice 2 March → last working day 30 September.
+      await page.getByLabel('Hva vil du melde?').selectOption('termination');
+      await page.getByLabel('Fastlegens navn').fill('Ola Gammel');
+      await page.getByLabel('Fastlegens HPR-nummer').fill('9144892');
+      await page.getByLabel('Legekontor').fill('Storgata legesenter');
+      await page.getByLabel('Oppsigelsen er gitt').fill('02.03.2026');
+      await contact(page);
+      const timeline = page.getByTestId('timeline');
+      await timeline.waitFor();
+      assert.match(await timeline.textContent(), /30\.09\.2026 Den gamle avtalen avsluttes/);
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByTestId('receipt').waitFor();
+      const termination = (await page.getByTestId('message-number').textContent()).trim();
+      assert.match(termination, /^FL-2026-\d{6}$/);
+
+      // The new GP, one week before the old agreement ends.
+      await page.getByRole('link', { name: 'Send en ny melding' }).click();
+      await page.getByTestId('fl-form').waitFor();
+      await page.getByLabel('Hva vil du melde?').selectOption('new_gp');
+      await page.getByLabel('Fastlegens navn').fill('Nils Ny');
+      await page.getByLabel('Fastlegens HPR-nummer').fill('9144893');
+      await page.getByLabel('Legekontor').fill('Storgata legesenter');
+      await page.getByLabel('Oppstart').fill('01.10.2026');
+      await page.getByLabel('Listetak').fill('1100');
+      const replaces = page.getByLabel('Erstatter avtalen (valgfritt)');
+      await replaces.locator('option', { hasText: termination }).waitFor({ state: 'attached' });
+      await replaces.selectOption({ label: (await replaces.locator('option', { hasText: termination }).textContent()).trim() });
+      await page.getByLabel('Innbyggere som flyttes til listen').fill('1050');
+      await contact(page);
+      // Before sending: the timeline, class II and what it means for citizens.
+      const klass = page.getByTestId('timing-class');
+      await klass.waitFor();
+      assert.match(await klass.textContent(), /Tidsklasse II/);
+      assert.match(await klass.textContent(), /først etter at de er flyttet/);
+      const line = await page.getByTestId('timeline').textContent();
+      assert.match(line, /28\.09\.2026 Forventet registrert/);
+      assert.match(line, /16\.09\.2026 14 dager før avslutning/);
+      assert.match(await page.getByTestId('warnings').textContent(), /senest 20\.08\.2026/);
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      const receipt = page.getByTestId('receipt');
+      await receipt.waitFor();
+      assert.match(await receipt.getByTestId('timing-class').textContent(), /Tidsklasse II/);
+      // Helfo sees it as class II.
+      await page.getByRole('button', { name: 'Logg ut' }).click();
+      await page.waitForURL(/\/logg-inn$/);
+      await login(page, base, 'saksbehandler@helfo.example');
+      await page.locator('[data-testid="home"]').waitFor();
+      await page.getByRole('link', { name: 'Innkomne fastlegemeldinger' }).click();
+      const row = page.getByTestId('message-table').locator('tr', { hasText: 'Nils Ny' });
+      await row.waitFor();
+      assert.match(await row.textContent(), /II/);
+      await row.getByRole('button', { name: /Registrer/ }).click();
+      await page.getByText(/er registrert\. 1050 brev til innbyggere\./).waitFor();
+    },
+  },
+  {
+    name: 'fastlege: a list change whose numbers do not add up cannot be sent',
+    async run({ page, base }) {
+      await start(page, base);
+      await page.getByLabel('Hva vil du melde?').selectOption('list_size');
+      await page.getByLabel('Fastlegens navn').fill('Per Olsen');
+      await page.getByLabel('Fastlegens HPR-nummer').fill('9144889');
+      await page.getByLabel('Gjelder fra').fill('01.01.2027');
+      await page.getByLabel('Innbyggere på listen nå').fill('1200');
+      await page.getByLabel('Nytt listetak').fill('1000');
+      await page.getByLabel('Innbyggere som skal flyttes').fill('150');
+      await page.getByLabel('Flyttes til').fill('Dr. Hansen');
+      await contact(page);
+      await page.locator('#fl-citizens_moved-error').waitFor();
+      assert.match(await page.locator('#fl-citizens_moved-error').textContent(), /200 innbyggere må flyttes/);
+      const posts = [];
+      page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/fastlege/')) posts.push(r.url()); });
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByTestId('error-summary').waitFor();
+      assert.deepEqual(posts, []);
+      // Right numbers: the consequence must be confirmed in words first.
+      await page.getByLabel('Innbyggere som skal flyttes').fill('200');
+      const confirm = page.getByLabel(/Jeg bekrefter: 200 innbyggere flyttes til Dr\. Hansen\./);
+      await confirm.waitFor();
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.locator('#fl-confirmed-error').waitFor();
+      assert.deepEqual(posts, []);
+      await confirm.check();
+      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByTestId('receipt').waitFor();
+      assert.equal(posts.length, 1);
+    },
+  },
+];
