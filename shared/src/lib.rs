@@ -13,6 +13,7 @@ pub mod access;
 pub mod api;
 pub mod calendar;
 pub mod fastlege;
+pub mod frikort;
 pub mod fristbrudd;
 pub mod ids;
 pub mod messages;

@@ -412,6 +412,82 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "The message is already registered, and the registration cannot be undone."
         }
 
+        (C::AmountInvalid, Nb) => {
+            "Beløpet må være et positivt kronebeløp med høyst to desimaler, for eksempel 171,00."
+        }
+        (C::AmountInvalid, Nn) => {
+            "Beløpet må vere eit positivt kronebeløp med høgst to desimalar, til dømes 171,00."
+        }
+        (C::AmountInvalid, En) => {
+            "The amount must be a positive amount in kroner with at most two decimals, such as 171.00."
+        }
+
+        (C::PayoutBeforeTransport, Nb) => {
+            "Utbetalingsdatoen kan ikke være før transportdatoen {transport}."
+        }
+        (C::PayoutBeforeTransport, Nn) => {
+            "Utbetalingsdatoen kan ikkje vere før transportdatoen {transport}."
+        }
+        (C::PayoutBeforeTransport, En) => {
+            "The payout date cannot be before the transport date {transport}."
+        }
+
+        (C::TimeBarred, Nb) => {
+            "Kravet er foreldet: fristen gikk ut {bar} (tre år etter utbetalingen)."
+        }
+        (C::TimeBarred, Nn) => {
+            "Kravet er forelda: fristen gjekk ut {bar} (tre år etter utbetalinga)."
+        }
+        (C::TimeBarred, En) => {
+            "The claim is time-barred: the limit was {bar} (three years after the payout)."
+        }
+
+        (C::AmountAboveReturnTrip, Nb) => {
+            "Beløpet er høyere enn egenandelen for en tur-retur-reise det året ({max}). Sjekk beløpet."
+        }
+        (C::AmountAboveReturnTrip, Nn) => {
+            "Beløpet er høgare enn eigendelen for ei tur-retur-reise det året ({max}). Sjekk beløpet."
+        }
+        (C::AmountAboveReturnTrip, En) => {
+            "The amount is above the co-payment for a return trip that year ({max}). Check the amount."
+        }
+
+        (C::LateSubmission, Nb) => {
+            "Kravet er sendt etter fristen {deadline} (seks måneder etter at helseforetaket ble kjent med det)."
+        }
+        (C::LateSubmission, Nn) => {
+            "Kravet er sendt etter fristen {deadline} (seks månader etter at helseføretaket vart kjent med det)."
+        }
+        (C::LateSubmission, En) => {
+            "The claim is sent after the deadline {deadline} (six months after the health trust learnt of it)."
+        }
+
+        (C::RaggedRow, Nb) => "Raden har {found} felt, men overskriftsraden har {expected}.",
+        (C::RaggedRow, Nn) => "Rada har {found} felt, men overskriftsrada har {expected}.",
+        (C::RaggedRow, En) => "The row has {found} fields, but the header has {expected}.",
+
+        (C::NotUtf8, Nb) => "Raden er ikke gyldig tekst (UTF-8). Lagre filen som CSV UTF-8.",
+        (C::NotUtf8, Nn) => "Rada er ikkje gyldig tekst (UTF-8). Lagre fila som CSV UTF-8.",
+        (C::NotUtf8, En) => "The row is not valid text (UTF-8). Save the file as CSV UTF-8.",
+
+        (C::DuplicateTrip, Nb) => "Samme reise står allerede på linje {first_line}.",
+        (C::DuplicateTrip, Nn) => "Same reise står alt på linje {first_line}.",
+        (C::DuplicateTrip, En) => "The same trip is already on line {first_line}.",
+
+        (C::DuplicateEarlierClaim, Nb) => "Samme reise er allerede krevd i krav {claim}.",
+        (C::DuplicateEarlierClaim, Nn) => "Same reise er alt kravd i krav {claim}.",
+        (C::DuplicateEarlierClaim, En) => "The same trip is already claimed in claim {claim}.",
+
+        (C::ReasonRequired, Nb) => {
+            "Oppgi en begrunnelseskode når linjen ikke godkjennes. Mulige koder: {allowed}."
+        }
+        (C::ReasonRequired, Nn) => {
+            "Oppgi ein grunngjevingskode når linja ikkje blir godkjend. Moglege kodar: {allowed}."
+        }
+        (C::ReasonRequired, En) => {
+            "Give a reason code when the line is not approved. Possible codes: {allowed}."
+        }
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

@@ -153,6 +153,28 @@ pub enum IssueCode {
     SubstituteTooLong,
     /// FL-8: registered already; it cannot be undone.
     AlreadyRegistered,
+    // --- frikort (FK-1 … FK-9) ---
+    /// FK-1: not a positive amount in kroner with at most two decimals.
+    AmountInvalid,
+    /// FK-1: paid out before the transport. Params: `transport`.
+    PayoutBeforeTransport,
+    /// FK-6: received after the bar date. Params: `bar`.
+    TimeBarred,
+    /// FK-1 (warning): above a return trip's co-payment. Params: `max`.
+    AmountAboveReturnTrip,
+    /// FK-2 (warning): sent after the 6-month deadline. Params: `deadline`.
+    LateSubmission,
+    /// A row with another number of fields than the header. Params:
+    /// `expected`, `found`.
+    RaggedRow,
+    /// A row that is not UTF-8 text.
+    NotUtf8,
+    /// FK-8: the same trip earlier in the file. Params: `first_line`.
+    DuplicateTrip,
+    /// FK-8: the same trip in an earlier claim. Params: `claim`.
+    DuplicateEarlierClaim,
+    /// FK-5: a rejection needs a reason code. Params: `allowed`.
+    ReasonRequired,
 }
 
 impl IssueCode {

@@ -1,0 +1,843 @@
+//! Frikort settlement (rules FK-1 … FK-9, seed 002): a health trust (HF)
+//! claims back from Helfo the frikort co-payments it advanced for patient
+//! travel, in files of many lines; Helfo settles line by line (FK-4).
+//!
+//! The line rules are [`check_line`] (FK-1, FK-2, FK-6) with the file-level
+//! duplicate check of [`Duplicates`] (FK-8); the clocks are
+//! [`submission_deadline`] (FK-2), [`payment_due`] (FK-3) and [`time_bar`]
+//! (FK-6). [`CsvStream`] reads a claim file a piece at a time — a million
+//! lines never need a million strings — and [`read_xlsx`] reads a workbook.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, CalendarError};
+use crate::ids::{FnrContext, Fodselsnummer};
+use crate::validation::{Issue, IssueCode};
+
+/// FK-2: months after the HF became aware of a claim to send it.
+pub const SUBMIT_MONTHS: u32 = 6;
+/// FK-3: calendar days from receipt to Helfo's payment.
+pub const PAYMENT_DAYS: i64 = 30;
+/// FK-6: years from payout (or refund) to the time bar.
+pub const BAR_YEARS: u32 = 3;
+
+/// FK-1: the co-payment for one leg of a patient journey (pasientreise-
+/// forskriften § 24), from a year on, in øre, with its source. A year uses
+/// the newest rate from on or before it. **choice**: years between two
+/// verified rates use the older one, so the "above a return trip" warning
+/// errs towards warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub from_year: i32,
+    pub one_way_ore: i64,
+    pub source: &'static str,
+}
+
+/// FK-1: the versioned rate table. Adding a year is a new row here.
+pub const RATES: &[Rate] = &[
+    Rate {
+        from_year: 2016,
+        one_way_ore: 14_600,
+        source: "https://tts.as/2015/auke-i-eigendelar-fra-1-januar-2016/",
+    },
+    Rate {
+        from_year: 2024,
+        one_way_ore: 17_100,
+        source: "https://www.pasientreiser.no/pasientreiseordningen/nasjonal-veileder-regelverk/veileder/-24.-egenandel",
+    },
+];
+
+/// FK-1: the co-payment for a return trip in `year`, in øre (`None` before
+/// the table starts).
+pub fn return_trip_ore(year: i32) -> Option<i64> {
+    RATES
+        .iter()
+        .rev()
+        .find(|r| r.from_year <= year)
+        .map(|r| 2 * r.one_way_ore)
+}
+
+/// FK-2: the last day to send a claim the HF became aware of on `aware`:
+/// aware + 6 months (CAL-8), rolled forward (CAL-7).
+pub fn submission_deadline(aware: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::roll_forward(calendar::add_months(aware, SUBMIT_MONTHS)?)
+}
+
+/// FK-3: Helfo pays by received + 30 days, rolled forward.
+pub fn payment_due(received: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::roll_forward(calendar::add_days(received, PAYMENT_DAYS)?)
+}
+
+/// FK-6: the bar date of a line paid out on `payout` (and of Helfo's
+/// repayment claim for a refund paid on that day): payout + 3 years,
+/// rolled forward. Received on the bar date itself is still in time.
+pub fn time_bar(payout: NaiveDate) -> Result<NaiveDate, CalendarError> {
+    calendar::roll_forward(calendar::add_years(payout, BAR_YEARS)?)
+}
+
+/// An amount in NOK as typed (`171`, `171,00`, `1 234.50`) in øre; `None`
+/// unless it is a positive amount with at most two decimals.
+pub fn parse_amount(text: &str) -> Option<i64> {
+    let t: String = text
+        .trim()
+        .trim_start_matches("kr")
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    let (whole, frac) = match t.find([',', '.']) {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None => (&t[..], ""),
+    };
+    if whole.is_empty() || whole.len() > 9 || frac.len() > 2 {
+        return None;
+    }
+    if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let kr: i64 = whole.parse().ok()?;
+    let ore: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    let total = kr * 100 + ore;
+    (total > 0).then_some(total)
+}
+
+/// Øre as people read it: `1 234,50 kr`.
+pub fn format_ore(ore: i64) -> String {
+    let kr = ore / 100;
+    let digits = kr.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    let sign = if ore < 0 { "-" } else { "" };
+    format!("{sign}{grouped},{:02}\u{a0}kr", (ore % 100).abs())
+}
+
+/// One data line as read from a file: the fields as text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawLine {
+    pub fodselsnummer: String,
+    pub transportdato: String,
+    pub utbetalingsdato: String,
+    pub egenandel: String,
+    pub referanse: String,
+}
+
+/// One data line borrowed from the reader's buffer (no copies).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RawRef<'a> {
+    pub fodselsnummer: &'a str,
+    pub transportdato: &'a str,
+    pub utbetalingsdato: &'a str,
+    pub egenandel: &'a str,
+    pub referanse: &'a str,
+}
+
+impl RawLine {
+    pub fn as_ref(&self) -> RawRef<'_> {
+        RawRef {
+            fodselsnummer: &self.fodselsnummer,
+            transportdato: &self.transportdato,
+            utbetalingsdato: &self.utbetalingsdato,
+            egenandel: &self.egenandel,
+            referanse: &self.referanse,
+        }
+    }
+}
+
+impl RawRef<'_> {
+    pub fn to_owned_line(&self) -> RawLine {
+        RawLine {
+            fodselsnummer: self.fodselsnummer.to_owned(),
+            transportdato: self.transportdato.to_owned(),
+            utbetalingsdato: self.utbetalingsdato.to_owned(),
+            egenandel: self.egenandel.to_owned(),
+            referanse: self.referanse.to_owned(),
+        }
+    }
+}
+
+/// A line that passed FK-1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimLine {
+    pub fnr: Fodselsnummer,
+    pub transport: NaiveDate,
+    pub payout: NaiveDate,
+    pub amount_ore: i64,
+}
+
+impl ClaimLine {
+    /// FK-8: what makes two lines the same trip.
+    pub fn trip(&self) -> Trip {
+        Trip {
+            fnr: self.fnr.as_str(),
+            transport: self.transport,
+            payout: self.payout,
+            amount_ore: self.amount_ore,
+        }
+    }
+}
+
+/// FK-8: the same patient, transport date, payout date and amount.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Trip {
+    pub fnr: String,
+    pub transport: NaiveDate,
+    pub payout: NaiveDate,
+    pub amount_ore: i64,
+}
+
+impl Trip {
+    /// The text a keyed hash is taken of (at the edge, never stored plain).
+    pub fn canonical(&self) -> String {
+        format!(
+            "{}|{}|{}|{}",
+            self.fnr, self.transport, self.payout, self.amount_ore
+        )
+    }
+}
+
+/// What the line rules need besides the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineContext {
+    /// Today in Oslo and whether synthetic identities are allowed.
+    pub fnr: FnrContext,
+    /// When Helfo receives the claim (FK-3, FK-6 count from it).
+    pub received: NaiveDate,
+    /// When the HF became aware of the claim (FK-2), if known.
+    pub aware: Option<NaiveDate>,
+}
+
+fn date_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        issues.push(Issue::error(path, IssueCode::Required));
+        return None;
+    }
+    match calendar::parse_date(text).filter(|d| calendar::is_working_day(*d).is_ok()) {
+        Some(d) => Some(d),
+        None => {
+            issues.push(Issue::error(path, IssueCode::DateInvalid));
+            None
+        }
+    }
+}
+
+/// FK-1, FK-2, FK-6: every issue of one line, and the line when it has no
+/// error. Warnings (a late claim, an amount above a return trip) leave the
+/// line valid.
+pub fn check_line(raw: &RawRef<'_>, ctx: &LineContext) -> (Vec<Issue>, Option<ClaimLine>) {
+    let mut issues = Vec::new();
+    let fnr = if raw.fodselsnummer.trim().is_empty() {
+        issues.push(Issue::error("fodselsnummer", IssueCode::Required));
+        None
+    } else {
+        Fodselsnummer::parse(raw.fodselsnummer, &ctx.fnr)
+            .map_err(|e| issues.push(Issue::from_id_error("fodselsnummer", e)))
+            .ok()
+    };
+    let transport = date_field(&mut issues, "transportdato", raw.transportdato);
+    let payout = date_field(&mut issues, "utbetalingsdato", raw.utbetalingsdato);
+    let amount = if raw.egenandel.trim().is_empty() {
+        issues.push(Issue::error("egenandel", IssueCode::Required));
+        None
+    } else {
+        let a = parse_amount(raw.egenandel);
+        if a.is_none() {
+            issues.push(Issue::error("egenandel", IssueCode::AmountInvalid));
+        }
+        a
+    };
+    let today = ctx.fnr.today;
+    if let (Some(t), Some(p)) = (transport, payout)
+        && p < t
+    {
+        issues.push(
+            Issue::error("utbetalingsdato", IssueCode::PayoutBeforeTransport).with("transport", t),
+        );
+    }
+    if let Some(p) = payout
+        && p > today
+    {
+        issues.push(Issue::error("utbetalingsdato", IssueCode::DateInFuture).with("today", today));
+    }
+    // FK-6: received after the bar date is refused; on it, still in time.
+    if let Some(p) = payout
+        && let Ok(bar) = time_bar(p)
+        && ctx.received > bar
+    {
+        issues.push(Issue::error("utbetalingsdato", IssueCode::TimeBarred).with("bar", bar));
+    }
+    // FK-1 (warning): more than a return trip's co-payment that year.
+    if let (Some(a), Some(t)) = (amount, transport)
+        && let Some(max) = return_trip_ore(t.year())
+        && a > max
+    {
+        issues.push(
+            Issue::warning("egenandel", IssueCode::AmountAboveReturnTrip)
+                .with("max", &*format_ore(max)),
+        );
+    }
+    // FK-2 (warning): sent after aware + 6 months.
+    if let Some(aware) = ctx.aware
+        && let Ok(deadline) = submission_deadline(aware)
+        && ctx.received > deadline
+    {
+        issues.push(Issue::warning("", IssueCode::LateSubmission).with("deadline", deadline));
+    }
+    let has_error = issues
+        .iter()
+        .any(|i| i.severity == crate::validation::Severity::Error);
+    let line = match (fnr, transport, payout, amount) {
+        (Some(fnr), Some(transport), Some(payout), Some(amount_ore)) if !has_error => {
+            Some(ClaimLine {
+                fnr,
+                transport,
+                payout,
+                amount_ore,
+            })
+        }
+        _ => None,
+    };
+    (issues, line)
+}
+
+/// FK-8 inside one file: remembers each trip's first line.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    seen: HashMap<(u64, i32, i32, i64), u64>,
+}
+
+impl Duplicates {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `None` for a first sighting; the first line's number for a repeat.
+    pub fn check(&mut self, line: &ClaimLine, line_no: u64) -> Option<u64> {
+        let key = (
+            line.fnr.as_str().parse::<u64>().unwrap_or(0),
+            line.transport.num_days_from_ce(),
+            line.payout.num_days_from_ce(),
+            line.amount_ore,
+        );
+        match self.seen.get(&key) {
+            Some(first) => Some(*first),
+            None => {
+                self.seen.insert(key, line_no);
+                None
+            }
+        }
+    }
+}
+
+// --- reading files ------------------------------------------------------------------
+
+/// A problem with the file as a whole: nothing in it can be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum FileError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the header lacks the column {column}")]
+    MissingColumn { column: String },
+    #[error("the header has an unknown column {column}")]
+    UnknownColumn { column: String },
+    #[error("the header names {column} twice")]
+    DuplicateColumn { column: String },
+    #[error("the header is not UTF-8 text")]
+    NotText,
+    #[error("the workbook cannot be read: {reason}")]
+    Workbook { reason: String },
+}
+
+impl FileError {
+    /// The sentence shown to people, in bokmål.
+    pub fn text_nb(&self) -> String {
+        let allowed =
+            "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse";
+        match self {
+            FileError::Empty => "Filen er tom.".into(),
+            FileError::MissingColumn { column } => format!(
+                "Overskriftsraden mangler kolonnen «{column}». Første rad må navngi kolonnene {allowed}."
+            ),
+            FileError::UnknownColumn { column } => format!(
+                "Overskriftsraden har en ukjent kolonne «{column}». Tillatte kolonner er {allowed}."
+            ),
+            FileError::DuplicateColumn { column } => {
+                format!("Overskriftsraden har kolonnen «{column}» to ganger.")
+            }
+            FileError::NotText => {
+                "Filen er ikke tekst i UTF-8. Lagre den som CSV UTF-8 og prøv igjen.".into()
+            }
+            FileError::Workbook { reason } => {
+                format!("Regnearket kan ikke leses ({reason}). Lagre det som .xlsx og prøv igjen.")
+            }
+        }
+    }
+}
+
+const COLUMNS: [&str; 5] = [
+    "fodselsnummer",
+    "transportdato",
+    "utbetalingsdato",
+    "egenandel",
+    "referanse",
+];
+
+/// Which field of a record holds which column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    at: [Option<usize>; 5],
+    count: usize,
+}
+
+fn columns<'a>(names: impl Iterator<Item = &'a str>) -> Result<Columns, FileError> {
+    let mut at = [None; 5];
+    let mut count = 0;
+    for (i, name) in names.enumerate() {
+        count += 1;
+        let n = name.trim().trim_matches('"').to_lowercase();
+        let n = n.replace('ø', "o");
+        let Some(c) = COLUMNS.iter().position(|c| *c == n) else {
+            return Err(FileError::UnknownColumn {
+                column: name.trim().to_owned(),
+            });
+        };
+        if at[c].is_some() {
+            return Err(FileError::DuplicateColumn {
+                column: COLUMNS[c].to_owned(),
+            });
+        }
+        at[c] = Some(i);
+    }
+    if let Some(missing) = (0..4).find(|c| at[*c].is_none()) {
+        return Err(FileError::MissingColumn {
+            column: COLUMNS[missing].to_owned(),
+        });
+    }
+    Ok(Columns { at, count })
+}
+
+/// One data line of a file: its line number (the header is line 1), and
+/// its fields (borrowed) or why they cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record<'a> {
+    Line {
+        line: u64,
+        raw: RawRef<'a>,
+    },
+    /// A row with another number of fields than the header.
+    Ragged {
+        line: u64,
+        expected: usize,
+        found: usize,
+    },
+    /// A row that is not UTF-8 text.
+    NotUtf8 {
+        line: u64,
+    },
+}
+
+impl Record<'_> {
+    pub fn line(&self) -> u64 {
+        match self {
+            Record::Line { line, .. } | Record::Ragged { line, .. } | Record::NotUtf8 { line } => {
+                *line
+            }
+        }
+    }
+}
+
+/// A streaming CSV reader (comma or semicolon, quotes, CRLF, BOM): feed it
+/// the file a piece at a time; it calls back once per data line. Memory
+/// stays at one record, whatever the file's size.
+pub struct CsvStream {
+    reader: Option<csv_core::Reader>,
+    /// Bytes held back until the header's delimiter is known.
+    pending: Vec<u8>,
+    columns: Option<Columns>,
+    field_buf: Vec<u8>,
+    ends: Vec<usize>,
+    /// Bytes of the record read so far, and its field ends.
+    rec_len: usize,
+    rec_ends: usize,
+    line: u64,
+    started: bool,
+}
+
+impl Default for CsvStream {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CsvStream {
+    pub fn new() -> Self {
+        CsvStream {
+            reader: None,
+            pending: Vec::new(),
+            columns: None,
+            field_buf: vec![0; 4096],
+            ends: vec![0; 64],
+            rec_len: 0,
+            rec_ends: 0,
+            line: 0,
+            started: false,
+        }
+    }
+
+    /// Reads `bytes`, the next piece of the file; `last` after the final
+    /// piece. Calls `on` for each data line.
+    pub fn feed(
+        &mut self,
+        bytes: &[u8],
+        last: bool,
+        on: &mut dyn FnMut(Record<'_>),
+    ) -> Result<(), FileError> {
+        let mut input = bytes;
+        if self.reader.is_none() {
+            // The delimiter is the header's: held back until its first line ends.
+            self.pending.extend_from_slice(input);
+            let header_done = self.pending.contains(&b'\n');
+            if !header_done && !last {
+                return Ok(());
+            }
+            if !header_done && self.pending.iter().all(|b| b.is_ascii_whitespace()) {
+                return Err(FileError::Empty);
+            }
+            return self.start_and_run(last, on);
+        }
+        self.run(&mut input, last, on)
+    }
+
+    fn start_and_run(
+        &mut self,
+        last: bool,
+        on: &mut dyn FnMut(Record<'_>),
+    ) -> Result<(), FileError> {
+        let mut pending = std::mem::take(&mut self.pending);
+        if pending.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            pending.drain(..3);
+        }
+        let first_line = pending.split(|b| *b == b'\n').next().unwrap_or_default();
+        let semis = first_line.iter().filter(|b| **b == b';').count();
+        let commas = first_line.iter().filter(|b| **b == b',').count();
+        let delimiter = if semis >= commas && semis > 0 {
+            b';'
+        } else {
+            b','
+        };
+        self.reader = Some(csv_core::ReaderBuilder::new().delimiter(delimiter).build());
+        let mut input = &pending[..];
+        self.run(&mut input, last, on)
+    }
+
+    fn run(
+        &mut self,
+        input: &mut &[u8],
+        last: bool,
+        on: &mut dyn FnMut(Record<'_>),
+    ) -> Result<(), FileError> {
+        use csv_core::ReadRecordResult as R;
+        loop {
+            let Some(reader) = self.reader.as_mut() else {
+                return Ok(());
+            };
+            let feed: &[u8] = if input.is_empty() && last { &[] } else { input };
+            if feed.is_empty() && !last {
+                return Ok(());
+            }
+            let (result, nin, nout, nend) = reader.read_record(
+                feed,
+                &mut self.field_buf[self.rec_len..],
+                &mut self.ends[self.rec_ends..],
+            );
+            *input = &input[nin..];
+            // csv-core writes field ends as if the record were one buffer.
+            self.rec_len += nout;
+            self.rec_ends += nend;
+            match result {
+                R::InputEmpty => {
+                    if !last {
+                        return Ok(());
+                    }
+                }
+                R::OutputFull => {
+                    let n = self.field_buf.len();
+                    self.field_buf.resize(n * 2, 0);
+                }
+                R::OutputEndsFull => {
+                    let n = self.ends.len();
+                    self.ends.resize(n * 2, 0);
+                }
+                R::Record => {
+                    self.record(on)?;
+                    self.rec_len = 0;
+                    self.rec_ends = 0;
+                }
+                R::End => {
+                    if !self.started {
+                        return Err(FileError::Empty);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn record(&mut self, on: &mut dyn FnMut(Record<'_>)) -> Result<(), FileError> {
+        self.line += 1;
+        let line = self.line;
+        let buf = &self.field_buf[..self.rec_len];
+        let ends = &self.ends[..self.rec_ends];
+        let field = |i: usize| {
+            let start = if i == 0 { 0 } else { ends[i - 1] };
+            &buf[start..ends[i]]
+        };
+        let Some(columns) = self.columns else {
+            self.started = true;
+            if ends.len() == 1 && field(0).iter().all(|b| b.is_ascii_whitespace()) {
+                return Err(FileError::Empty);
+            }
+            let names: Vec<&str> = (0..ends.len())
+                .map(|i| std::str::from_utf8(field(i)).map_err(|_| FileError::NotText))
+                .collect::<Result<_, _>>()?;
+            self.columns = Some(columns(names.into_iter())?);
+            return Ok(());
+        };
+        // A blank line (one empty field) is skipped, not an error.
+        if ends.len() == 1 && buf.iter().all(|b| b.is_ascii_whitespace()) {
+            return Ok(());
+        }
+        if ends.len() != columns.count {
+            on(Record::Ragged {
+                line,
+                expected: columns.count,
+                found: ends.len(),
+            });
+            return Ok(());
+        }
+        let mut texts: [&str; 5] = [""; 5];
+        for (c, at) in columns.at.iter().enumerate() {
+            if let Some(i) = at {
+                match std::str::from_utf8(field(*i)) {
+                    Ok(t) => texts[c] = t,
+                    Err(_) => {
+                        on(Record::NotUtf8 { line });
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        on(Record::Line {
+            line,
+            raw: RawRef {
+                fodselsnummer: texts[0],
+                transportdato: texts[1],
+                utbetalingsdato: texts[2],
+                egenandel: texts[3],
+                referanse: texts[4],
+            },
+        });
+        Ok(())
+    }
+}
+
+/// An XLSX workbook's first sheet, row by row, in the same shape as a CSV
+/// file (the first row names the columns). Dates may be Excel dates or text.
+pub fn read_xlsx(bytes: &[u8], on: &mut dyn FnMut(Record<'_>)) -> Result<(), FileError> {
+    use calamine::{Data, Reader, Xlsx};
+    let workbook_error = |e: &dyn std::fmt::Display| FileError::Workbook {
+        reason: e.to_string(),
+    };
+    let mut book: Xlsx<_> =
+        Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| workbook_error(&e))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or(FileError::Empty)?
+        .map_err(|e| workbook_error(&e))?;
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .ok_or(FileError::Empty)?
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let header: Vec<&str> = header
+        .iter()
+        .map(String::as_str)
+        .rev()
+        .skip_while(|h| h.trim().is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let cols = columns(header.iter().copied())?;
+    let text = |cell: &Data, date: bool| -> String {
+        match cell {
+            Data::DateTime(d) => excel_date(d.as_f64())
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            Data::Float(f) if date => excel_date(*f).map(|d| d.to_string()).unwrap_or_default(),
+            Data::Float(f) => format!("{f:.2}"),
+            Data::Int(i) if date => excel_date(*i as f64)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            Data::Int(i) => i.to_string(),
+            Data::String(s) | Data::DateTimeIso(s) => s.clone(),
+            Data::Empty => String::new(),
+            other => other.to_string(),
+        }
+    };
+    for (i, row) in rows.enumerate() {
+        let line = i as u64 + 2;
+        if row.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
+        let mut texts: [String; 5] = Default::default();
+        for (c, at) in cols.at.iter().enumerate() {
+            if let Some(at) = at {
+                let cell = row.get(*at).unwrap_or(&Data::Empty);
+                texts[c] = text(cell, c == 1 || c == 2);
+            }
+        }
+        // The fødselsnummer may come as a number that lost its leading zero.
+        if texts[0].len() == 10 && texts[0].bytes().all(|b| b.is_ascii_digit()) {
+            texts[0].insert(0, '0');
+        }
+        on(Record::Line {
+            line,
+            raw: RawRef {
+                fodselsnummer: &texts[0],
+                transportdato: &texts[1],
+                utbetalingsdato: &texts[2],
+                egenandel: &texts[3],
+                referanse: &texts[4],
+            },
+        });
+    }
+    Ok(())
+}
+
+/// An Excel serial date (days since 30 December 1899).
+fn excel_date(serial: f64) -> Option<NaiveDate> {
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    base.checked_add_signed(chrono::Duration::days(serial.floor() as i64))
+}
+
+/// The lines with issues the page shows first.
+pub const FIRST_ISSUES: usize = 200;
+
+/// One line's issues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineIssues {
+    pub line: u64,
+    pub issues: Vec<Issue>,
+}
+
+/// A whole file's check, built line by line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub lines: u64,
+    pub valid: u64,
+    pub with_errors: u64,
+    pub with_warnings: u64,
+    /// Issue code → lines with it.
+    pub by_code: std::collections::BTreeMap<String, u64>,
+    pub duplicates: u64,
+    pub time_barred: u64,
+    pub late: u64,
+    /// The sum of the valid lines' co-payments, in øre.
+    pub valid_amount_ore: i64,
+    /// The first [`FIRST_ISSUES`] lines with issues.
+    pub first_issues: Vec<LineIssues>,
+}
+
+/// FK-1 … FK-8 over a file: give it each [`Record`] in order.
+pub struct Checker {
+    ctx: LineContext,
+    dups: Duplicates,
+    pub report: FileReport,
+}
+
+impl Checker {
+    pub fn new(ctx: LineContext) -> Self {
+        Checker {
+            ctx,
+            dups: Duplicates::new(),
+            report: FileReport::default(),
+        }
+    }
+
+    /// The issues of one record and its line when valid (FK-4: each line
+    /// stands alone; a bad line never stops the others).
+    pub fn check(&mut self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
+        let line_no = record.line();
+        let (mut issues, mut line) = match record {
+            Record::Line { raw, .. } => check_line(raw, &self.ctx),
+            Record::Ragged {
+                expected, found, ..
+            } => (
+                vec![
+                    Issue::error("", IssueCode::RaggedRow)
+                        .with("expected", *expected as i64)
+                        .with("found", *found as i64),
+                ],
+                None,
+            ),
+            Record::NotUtf8 { .. } => (vec![Issue::error("", IssueCode::NotUtf8)], None),
+        };
+        if let Some(l) = &line
+            && let Some(first) = self.dups.check(l, line_no)
+        {
+            issues
+                .push(Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64));
+            line = None;
+        }
+        let r = &mut self.report;
+        r.lines += 1;
+        let errors = issues
+            .iter()
+            .any(|i| i.severity == crate::validation::Severity::Error);
+        if errors {
+            r.with_errors += 1;
+        } else {
+            r.valid += 1;
+            if let Some(l) = &line {
+                r.valid_amount_ore += l.amount_ore;
+            }
+        }
+        if issues
+            .iter()
+            .any(|i| i.severity == crate::validation::Severity::Warning)
+        {
+            r.with_warnings += 1;
+        }
+        for i in &issues {
+            *r.by_code.entry(i.code.as_str().to_owned()).or_default() += 1;
+            match i.code {
+                IssueCode::DuplicateTrip => r.duplicates += 1,
+                IssueCode::TimeBarred => r.time_barred += 1,
+                IssueCode::LateSubmission => r.late += 1,
+                _ => {}
+            }
+        }
+        if !issues.is_empty() && r.first_issues.len() < FIRST_ISSUES {
+            r.first_issues.push(LineIssues {
+                line: line_no,
+                issues: issues.clone(),
+            });
+        }
+        (issues, line)
+    }
+}

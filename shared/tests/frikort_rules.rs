@@ -1,0 +1,290 @@
+//! Named tests for the frikort rules FK-1 … FK-9 (DOMAIN.md §5, seed 002)
+//! and the claim-file readers. Fixed dates only.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use chrono::NaiveDate;
+use frist_domain::frikort::{
+    Checker, CsvStream, FileError, LineContext, RawRef, Record, check_line, format_ore,
+    parse_amount, payment_due, read_xlsx, return_trip_ore, submission_deadline, time_bar,
+};
+use frist_domain::ids::FnrContext;
+use frist_domain::{IssueCode, Severity};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn ctx(today: &str, aware: Option<&str>) -> LineContext {
+    LineContext {
+        fnr: FnrContext {
+            today: d(today),
+            allow_synthetic: false,
+        },
+        received: d(today),
+        aware: aware.map(d),
+    }
+}
+
+fn raw<'a>(fnr: &'a str, transport: &'a str, payout: &'a str, amount: &'a str) -> RawRef<'a> {
+    RawRef {
+        fodselsnummer: fnr,
+        transportdato: transport,
+        utbetalingsdato: payout,
+        egenandel: amount,
+        referanse: "",
+    }
+}
+
+fn codes(issues: &[frist_domain::Issue]) -> Vec<(String, IssueCode, Severity)> {
+    issues
+        .iter()
+        .map(|i| (i.path.clone(), i.code, i.severity))
+        .collect()
+}
+
+#[test]
+fn fk_1_a_claim_line_and_its_checks() {
+    let c = ctx("2026-04-01", None);
+    let (issues, line) = check_line(
+        &raw("15038510190", "02.03.2026", "2026-03-10", "171,00"),
+        &c,
+    );
+    assert!(issues.is_empty(), "{issues:?}");
+    let line = line.unwrap();
+    assert_eq!((line.amount_ore, line.transport), (17_100, d("2026-03-02")));
+    // Paid out before the trip, or in the future: refused.
+    let (issues, line) = check_line(&raw("15038510190", "2026-03-10", "2026-03-02", "171"), &c);
+    assert_eq!(
+        codes(&issues),
+        [(
+            "utbetalingsdato".into(),
+            IssueCode::PayoutBeforeTransport,
+            Severity::Error
+        )]
+    );
+    assert!(line.is_none());
+    let (issues, _) = check_line(&raw("15038510190", "2026-03-10", "2026-04-02", "171"), &c);
+    assert_eq!(issues[0].code, IssueCode::DateInFuture);
+    // Amounts are positive øre, never floats.
+    let (issues, _) = check_line(&raw("15038510190", "2026-03-02", "2026-03-10", "0"), &c);
+    assert_eq!(issues[0].code, IssueCode::AmountInvalid);
+    // A bad fødselsnummer is named as such.
+    let (issues, _) = check_line(&raw("15038510191", "2026-03-02", "2026-03-10", "171"), &c);
+    assert_eq!(issues[0].path, "fodselsnummer");
+    // Above a return trip (2 × 171 kr from 2024): a warning, the line stays valid.
+    let (issues, line) = check_line(&raw("15038510190", "2026-03-02", "2026-03-10", "400"), &c);
+    assert_eq!(
+        codes(&issues),
+        [(
+            "egenandel".into(),
+            IssueCode::AmountAboveReturnTrip,
+            Severity::Warning
+        )]
+    );
+    assert!(line.is_some());
+    assert_eq!(return_trip_ore(2024), Some(34_200));
+    assert_eq!(return_trip_ore(2020), Some(29_200));
+    assert_eq!(return_trip_ore(2010), None);
+}
+
+#[test]
+fn fk_1_amounts_are_read_as_ore() {
+    for (text, ore) in [
+        ("171", 17_100),
+        ("171,00", 17_100),
+        ("171.5", 17_150),
+        ("1 234,50", 123_450),
+        ("kr 99,99", 9_999),
+    ] {
+        assert_eq!(parse_amount(text), Some(ore), "{text}");
+    }
+    for bad in ["", "-171", "0,00", "1,234", "17l", "1.2.3"] {
+        assert_eq!(parse_amount(bad), None, "{bad}");
+    }
+    assert_eq!(format_ore(123_450), "1\u{a0}234,50\u{a0}kr");
+}
+
+#[test]
+fn fk_2_six_months_from_awareness_rolled_forward_late_lines_are_warned() {
+    assert_eq!(submission_deadline(d("2026-01-31")), Ok(d("2026-07-31")));
+    // 17 May 2026 is a Sunday and Constitution Day: Monday 18th.
+    assert_eq!(submission_deadline(d("2025-11-17")), Ok(d("2026-05-18")));
+    let line = raw("15038510190", "2025-11-01", "2025-11-10", "171");
+    let (issues, _) = check_line(&line, &ctx("2026-05-18", Some("2025-11-17")));
+    assert!(issues.is_empty(), "on the deadline: {issues:?}");
+    let (issues, line) = check_line(&line, &ctx("2026-05-19", Some("2025-11-17")));
+    assert_eq!(
+        codes(&issues),
+        [("".into(), IssueCode::LateSubmission, Severity::Warning)]
+    );
+    assert!(line.is_some(), "late is a warning, not an error");
+}
+
+#[test]
+fn fk_3_payment_due_thirty_days_after_receipt_rolled_forward() {
+    assert_eq!(payment_due(d("2026-11-23")), Ok(d("2026-12-23")));
+    // 25 and 26 December, then a Sunday: Monday 28th.
+    assert_eq!(payment_due(d("2026-11-25")), Ok(d("2026-12-28")));
+}
+
+#[test]
+fn fk_6_time_barred_three_years_after_payout_on_the_bar_date_still_in_time() {
+    // 17 May 2026 is a holiday on a Sunday: the bar date rolls to the 18th.
+    assert_eq!(time_bar(d("2023-05-17")), Ok(d("2026-05-18")));
+    let line = raw("15038510190", "2023-05-16", "2023-05-17", "146");
+    let (issues, _) = check_line(&line, &ctx("2026-05-18", None));
+    assert!(issues.is_empty(), "{issues:?}");
+    let (issues, line) = check_line(&line, &ctx("2026-05-19", None));
+    assert_eq!(
+        codes(&issues),
+        [(
+            "utbetalingsdato".into(),
+            IssueCode::TimeBarred,
+            Severity::Error
+        )]
+    );
+    assert!(line.is_none());
+}
+
+/// Reads `text` whole, and again one byte at a time; both must agree.
+fn read_all(text: &[u8]) -> Result<Vec<(u64, Vec<IssueCode>)>, FileError> {
+    let run = |pieces: &mut dyn Iterator<Item = &[u8]>| {
+        let mut checker = Checker::new(ctx("2026-04-01", None));
+        let mut out = Vec::new();
+        let mut stream = CsvStream::new();
+        let mut on = |r: Record<'_>| {
+            let (issues, _) = checker.check(&r);
+            out.push((r.line(), issues.iter().map(|i| i.code).collect::<Vec<_>>()));
+        };
+        for p in pieces {
+            stream.feed(p, false, &mut on)?;
+        }
+        stream.feed(&[], true, &mut on)?;
+        Ok(out)
+    };
+    let whole = run(&mut std::iter::once(text));
+    let bytewise = run(&mut text.chunks(1));
+    assert_eq!(whole, bytewise, "piecewise reading differs");
+    whole
+}
+
+#[test]
+fn fk_4_reader_variants_all_give_the_same_lines() {
+    let variants: [&[u8]; 5] = [
+        b"fodselsnummer,transportdato,utbetalingsdato,egenandel\n15038510190,2026-03-02,2026-03-10,171.00\n01019010046,2026-03-05,2026-03-12,342\n",
+        b"Fodselsnummer;Transportdato;Utbetalingsdato;Egenandel;Referanse\r\n15038510190;02.03.2026;10.03.2026;171,00;A1\r\n01019010046;05.03.2026;12.03.2026;342;A2\r\n",
+        b"\xEF\xBB\xBFEGENANDEL;utbetalingsdato;FODSELSNUMMER;transportdato\n171,00;10.03.2026;15038510190;2026-03-02\n342;2026-03-12;01019010046;05.03.2026",
+        b"referanse,egenandel,fodselsnummer,transportdato,utbetalingsdato\n\"Tur, retur\",\"171,00\",15038510190,02.03.2026,10.03.2026\n\"B\",342,01019010046,05.03.2026,12.03.2026\n\n",
+        b"f\xC3\xB8dselsnummer;transportdato;utbetalingsdato;egenandel\n15038510190;02.03.2026;10.03.2026;171\n01019010046;05.03.2026;12.03.2026;342\n",
+    ];
+    for v in variants {
+        let lines = read_all(v).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(v)));
+        assert_eq!(
+            lines,
+            [(2, vec![]), (3, vec![])],
+            "{}",
+            String::from_utf8_lossy(v)
+        );
+    }
+}
+
+#[test]
+fn fk_4_broken_files_and_broken_lines() {
+    assert_eq!(read_all(b""), Err(FileError::Empty));
+    assert_eq!(read_all(b"\n\n"), Err(FileError::Empty));
+    // A header and no lines: a file with nothing to claim, not an error.
+    assert_eq!(
+        read_all(b"fodselsnummer;transportdato;utbetalingsdato;egenandel\n"),
+        Ok(vec![])
+    );
+    assert_eq!(
+        read_all(b"fnr;transportdato;utbetalingsdato;egenandel\n1;2;3;4\n"),
+        Err(FileError::UnknownColumn {
+            column: "fnr".into()
+        })
+    );
+    assert_eq!(
+        read_all(b"fodselsnummer;transportdato;egenandel\n1;2;3\n"),
+        Err(FileError::MissingColumn {
+            column: "utbetalingsdato".into()
+        })
+    );
+    assert_eq!(read_all(b"\xFF\xFEf;t\n"), Err(FileError::NotText));
+    // Bad lines stand alone (FK-4): the good ones around them are still good.
+    let lines = read_all(
+        b"fodselsnummer;transportdato;utbetalingsdato;egenandel\n\
+          15038510190;02.03.2026;10.03.2026;171\n\
+          15038510190;02.03.2026\n\
+          01019010046;05.03.2026;12.03.2026;34\xE52\n\
+          15038510190;02.03.2026;10.03.2026;171\n\
+          01019010046;05.03.2026;12.03.2026;342\n",
+    )
+    .unwrap();
+    assert_eq!(
+        lines,
+        [
+            (2, vec![]),
+            (3, vec![IssueCode::RaggedRow]),
+            (4, vec![IssueCode::NotUtf8]),
+            (5, vec![IssueCode::DuplicateTrip]),
+            (6, vec![]),
+        ]
+    );
+}
+
+#[test]
+fn fk_8_duplicates_inside_a_file_name_the_first_line_and_count_once() {
+    let mut checker = Checker::new(ctx("2026-04-01", None));
+    let mut stream = CsvStream::new();
+    let file = b"fodselsnummer;transportdato;utbetalingsdato;egenandel\n\
+        15038510190;02.03.2026;10.03.2026;171\n\
+        15038510190;02.03.2026;10.03.2026;171,00\n\
+        15038510190;02.03.2026;10.03.2026;172\n";
+    let mut first = Vec::new();
+    stream
+        .feed(file, true, &mut |r| {
+            let (issues, _) = checker.check(&r);
+            first.extend(
+                issues
+                    .iter()
+                    .filter_map(|i| i.params.get("first_line").cloned()),
+            );
+        })
+        .unwrap();
+    assert_eq!(first, [2i64.into()]);
+    let r = checker.report;
+    assert_eq!((r.lines, r.valid, r.duplicates), (3, 2, 1));
+    assert_eq!(r.valid_amount_ore, 17_100 + 17_200);
+    assert_eq!(r.by_code.get("duplicate_trip"), Some(&1));
+}
+
+#[test]
+fn fk_4_xlsx_workbooks_read_like_csv() {
+    let bytes = include_bytes!("fixtures/frikort-claim.xlsx");
+    let mut checker = Checker::new(ctx("2026-04-01", None));
+    let mut seen = Vec::new();
+    read_xlsx(bytes, &mut |r| {
+        let (issues, line) = checker.check(&r);
+        seen.push((
+            r.line(),
+            issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+            line.map(|l| l.amount_ore),
+        ));
+    })
+    .unwrap();
+    assert_eq!(
+        seen,
+        [
+            (2, vec![], Some(17_100)),
+            (3, vec![], Some(34_200)),
+            (4, vec![IssueCode::IdBadCheckDigit], None),
+            (6, vec![IssueCode::DuplicateTrip], None),
+        ]
+    );
+    assert!(matches!(
+        read_xlsx(b"not a workbook", &mut |_| {}),
+        Err(FileError::Workbook { .. })
+    ));
+}
