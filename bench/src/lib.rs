@@ -74,3 +74,119 @@ pub fn workday_additions(count: usize, seed: u64) -> Vec<(NaiveDate, u32)> {
         })
         .collect()
 }
+
+/// The kinds of bad line a generated claim file can hold, with their share
+/// (per mille) of all lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimErrors {
+    pub bad_fnr: u32,
+    pub bad_amount: u32,
+    pub payout_before_transport: u32,
+    pub time_barred: u32,
+    pub duplicate: u32,
+    pub ragged: u32,
+}
+
+impl ClaimErrors {
+    /// About 5 % bad lines in all, 1 % of each kind but ragged (0.5 %).
+    pub const DEFAULT: ClaimErrors = ClaimErrors {
+        bad_fnr: 10,
+        bad_amount: 10,
+        payout_before_transport: 10,
+        time_barred: 10,
+        duplicate: 10,
+        ragged: 5,
+    };
+
+    pub const NONE: ClaimErrors = ClaimErrors {
+        bad_fnr: 0,
+        bad_amount: 0,
+        payout_before_transport: 0,
+        time_barred: 0,
+        duplicate: 0,
+        ragged: 0,
+    };
+}
+
+/// Writes a realistic claim file of `lines` data lines (semicolon CSV,
+/// `dd.mm.åååå` dates, decimal comma, as an HF's export) checked on
+/// `today`: trips in the year before `today`, payouts 0–20 days later,
+/// 171 or 342 kr, with `errors` mixed in. Same seed, same file.
+pub fn claim_file(
+    out: &mut dyn std::io::Write,
+    lines: usize,
+    today: NaiveDate,
+    errors: ClaimErrors,
+    seed: u64,
+) -> std::io::Result<()> {
+    let mut rng = Rng::new(seed);
+    let people = fodselsnummer(lines / 4 + 16, seed ^ 0x5eed)
+        .into_iter()
+        .filter(|n| {
+            frist_domain::ids::Fodselsnummer::validate(
+                n,
+                &frist_domain::ids::FnrContext::production(today),
+            )
+            .is_ok()
+        })
+        .collect::<Vec<_>>();
+    writeln!(
+        out,
+        "fodselsnummer;transportdato;utbetalingsdato;egenandel;referanse"
+    )?;
+    let mut previous = String::new();
+    let thresholds = [
+        errors.bad_fnr,
+        errors.bad_amount,
+        errors.payout_before_transport,
+        errors.time_barred,
+        errors.duplicate,
+        errors.ragged,
+    ];
+    for i in 0..lines {
+        let person = &people[rng.below(people.len() as u64) as usize];
+        let transport = today - chrono::Days::new(20 + rng.below(345));
+        let mut payout = transport + chrono::Days::new(rng.below(21));
+        let mut amount = if rng.below(3) == 0 {
+            "342,00"
+        } else {
+            "171,00"
+        }
+        .to_owned();
+        let mut fnr = person.clone();
+        let roll = rng.below(1000) as u32;
+        let mut acc = 0;
+        let kind = thresholds.iter().position(|t| {
+            acc += t;
+            roll < acc
+        });
+        match kind {
+            Some(0) => fnr.replace_range(10..11, if fnr.ends_with('0') { "1" } else { "0" }),
+            Some(1) => amount = "-171".into(),
+            Some(2) => payout = transport - chrono::Days::new(1 + rng.below(5)),
+            Some(3) => payout = today - chrono::Days::new(3 * 366 + 30 + rng.below(300)),
+            Some(4) if !previous.is_empty() => {
+                writeln!(out, "{previous}")?;
+                continue;
+            }
+            Some(5) => {
+                writeln!(out, "{fnr};{}", transport.format("%d.%m.%Y"))?;
+                continue;
+            }
+            _ => {}
+        }
+        let transport = if payout < transport && kind == Some(3) {
+            payout
+        } else {
+            transport
+        };
+        let line = format!(
+            "{fnr};{};{};{amount};T{i}",
+            transport.format("%d.%m.%Y"),
+            payout.format("%d.%m.%Y")
+        );
+        writeln!(out, "{line}")?;
+        previous = line;
+    }
+    Ok(())
+}

@@ -5,6 +5,7 @@
 mod auth_cmd;
 mod calendar_cmd;
 mod fastlege_cmd;
+mod frikort_cmd;
 mod fristbrudd_cmd;
 mod id_cmd;
 mod io;
@@ -39,6 +40,9 @@ enum Command {
     /// Fastlege: the notice rule (FL-1) and a message's timeline (FL-4 … FL-7).
     #[command(subcommand)]
     Fastlege(fastlege_cmd::FastlegeCommand),
+    /// Frikort claim files checked line by line (FK-1 … FK-8).
+    #[command(subcommand)]
+    Frikort(frikort_cmd::FrikortCommand),
     /// Password hashes in the edge's format (PBKDF2-HMAC-SHA256).
     #[command(subcommand)]
     Auth(auth_cmd::AuthCommand),
@@ -52,6 +56,7 @@ fn main() -> ExitCode {
         Command::Auth(cmd) => auth_cmd::run(cmd),
         Command::Fristbrudd(cmd) => fristbrudd_cmd::run(cmd),
         Command::Fastlege(cmd) => fastlege_cmd::run(cmd),
+        Command::Frikort(cmd) => frikort_cmd::run(cmd),
     };
     match result {
         Ok(code) => code,

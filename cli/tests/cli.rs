@@ -352,3 +352,81 @@ fn fl_5_6_fastlege_timing_as_json() {
         r#"{"expected_registration":"2023-04-14","class":"I","visible_month_before":null,"chase_from":"2023-03-30"}"#
     );
 }
+
+/// Writes `text` to a file of its own under the target directory.
+fn claim_file(name: &str, text: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("frikort");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// FK-1 … FK-8 on the command line: one JSON object per data line, in file
+/// order, numbered as in the file (the header is line 1).
+#[test]
+fn fk_frikort_check_prints_every_line_and_a_summary() {
+    let path = claim_file(
+        "mixed.csv",
+        "fodselsnummer;transportdato;utbetalingsdato;egenandel\n\
+         15038510190;02.03.2026;10.03.2026;171,00\n\
+         15038510191;02.03.2026;10.03.2026;171,00\n\
+         \n\
+         15038510190;02.03.2026;10.03.2026;171\n\
+         01019010046;05.03.2026;12.03.2026;400\n",
+    );
+    let args = ["frikort", "check", &path, "--today", "2026-04-01", "--json"];
+    let (code, out, err) = frist(&args, None);
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            r#"{"line":2,"issues":[]}"#,
+            r#"{"line":3,"issues":[{"path":"fodselsnummer","code":"id_bad_check_digit","severity":"error"}]}"#,
+            r#"{"line":5,"issues":[{"path":"","code":"duplicate_trip","severity":"error"}]}"#,
+            r#"{"line":6,"issues":[{"path":"egenandel","code":"amount_above_return_trip","severity":"warning"}]}"#,
+        ]
+    );
+    assert!(
+        err.contains("lines: 4") && err.contains("valid: 2"),
+        "{err}"
+    );
+    // FK-6 counts from --received: paid out 10 March 2023, barred after 10 March 2026.
+    let old = claim_file(
+        "old.csv",
+        "fodselsnummer,transportdato,utbetalingsdato,egenandel\n15038510190,2023-03-02,2023-03-10,146\n",
+    );
+    let (code, out, _) = frist(
+        &[
+            "frikort",
+            "check",
+            &old,
+            "--today",
+            "2026-04-01",
+            "--received",
+            "2026-03-10",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = frist(
+        &[
+            "frikort",
+            "check",
+            &old,
+            "--today",
+            "2026-04-01",
+            "--received",
+            "2026-03-11",
+        ],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("time_barred: 1"), "{out}");
+    // A file that cannot be read: exit 2, the reason in Norwegian.
+    let bad = claim_file("bad.csv", "fnr;dato\n1;2\n");
+    let (code, _, err) = frist(&["frikort", "check", &bad], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("ukjent kolonne «fnr»"), "{err}");
+}

@@ -471,7 +471,11 @@ pub struct CsvStream {
     /// Bytes of the record read so far, and its field ends.
     rec_len: usize,
     rec_ends: usize,
-    line: u64,
+    /// Newlines consumed so far, and the file line the current record
+    /// started on (csv-core skips blank lines, so it cannot count them).
+    newlines: u64,
+    record_start: u64,
+    in_record: bool,
     started: bool,
 }
 
@@ -491,7 +495,9 @@ impl CsvStream {
             ends: vec![0; 64],
             rec_len: 0,
             rec_ends: 0,
-            line: 0,
+            newlines: 0,
+            record_start: 0,
+            in_record: false,
             started: false,
         }
     }
@@ -550,6 +556,22 @@ impl CsvStream {
     ) -> Result<(), FileError> {
         use csv_core::ReadRecordResult as R;
         loop {
+            if !self.in_record {
+                // Blank lines are skipped here, counted, so line numbers
+                // stay the file's.
+                while let Some((&b, rest)) = input.split_first() {
+                    match b {
+                        b'\n' => self.newlines += 1,
+                        b'\r' => {}
+                        _ => break,
+                    }
+                    *input = rest;
+                }
+                if !input.is_empty() {
+                    self.record_start = self.newlines + 1;
+                    self.in_record = true;
+                }
+            }
             let Some(reader) = self.reader.as_mut() else {
                 return Ok(());
             };
@@ -562,6 +584,7 @@ impl CsvStream {
                 &mut self.field_buf[self.rec_len..],
                 &mut self.ends[self.rec_ends..],
             );
+            self.newlines += input[..nin].iter().filter(|b| **b == b'\n').count() as u64;
             *input = &input[nin..];
             // csv-core writes field ends as if the record were one buffer.
             self.rec_len += nout;
@@ -581,6 +604,7 @@ impl CsvStream {
                     self.ends.resize(n * 2, 0);
                 }
                 R::Record => {
+                    self.in_record = false;
                     self.record(on)?;
                     self.rec_len = 0;
                     self.rec_ends = 0;
@@ -596,8 +620,7 @@ impl CsvStream {
     }
 
     fn record(&mut self, on: &mut dyn FnMut(Record<'_>)) -> Result<(), FileError> {
-        self.line += 1;
-        let line = self.line;
+        let line = self.record_start;
         let buf = &self.field_buf[..self.rec_len];
         let ends = &self.ends[..self.rec_ends];
         let field = |i: usize| {

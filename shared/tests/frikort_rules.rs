@@ -288,3 +288,14 @@ fn fk_4_xlsx_workbooks_read_like_csv() {
         Err(FileError::Workbook { .. })
     ));
 }
+
+#[test]
+fn fk_4_line_numbers_are_the_files_even_across_blank_lines() {
+    let lines = read_all(
+        b"fodselsnummer;transportdato;utbetalingsdato;egenandel\r\n\r\n\
+          15038510190;02.03.2026;10.03.2026;171\r\n\r\n\r\n\
+          01019010046;05.03.2026;12.03.2026;0\r\n",
+    )
+    .unwrap();
+    assert_eq!(lines, [(3, vec![]), (6, vec![IssueCode::AmountInvalid])]);
+}

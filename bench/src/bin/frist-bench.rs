@@ -18,8 +18,11 @@ fn main() -> std::io::Result<()> {
     match (args.get(1).map(String::as_str), args.get(2)) {
         (Some("gen"), Some(dir)) => generate(Path::new(dir)),
         (Some("time"), Some(dir)) => time(Path::new(dir)),
+        (Some("claims"), Some(n)) => claims(n, args.get(3).map(String::as_str), args.get(4)),
         _ => {
-            eprintln!("usage: frist-bench gen|time DIR");
+            eprintln!(
+                "usage: frist-bench gen|time DIR\n       frist-bench claims LINES [ERRORS_PER_MILLE|none] [TODAY] > file.csv"
+            );
             std::process::exit(2);
         }
     }
@@ -82,4 +85,39 @@ fn time(dir: &Path) -> std::io::Result<()> {
         pairs.len() as f64 / wd_s
     );
     Ok(())
+}
+
+/// `frist-bench claims LINES [SHARE] [TODAY]`: a claim file on stdout with
+/// the default error mix, `none`, or every kind at SHARE per mille.
+fn claims(lines: &str, share: Option<&str>, today: Option<&String>) -> std::io::Result<()> {
+    let invalid =
+        |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidInput, what.to_owned());
+    let lines: usize = lines
+        .parse()
+        .map_err(|_| invalid("LINES must be a whole number"))?;
+    let errors = match share {
+        None => frist_bench::ClaimErrors::DEFAULT,
+        Some("none") => frist_bench::ClaimErrors::NONE,
+        Some(n) => {
+            let n: u32 = n
+                .parse()
+                .map_err(|_| invalid("SHARE must be per mille or `none`"))?;
+            frist_bench::ClaimErrors {
+                bad_fnr: n,
+                bad_amount: n,
+                payout_before_transport: n,
+                time_barred: n,
+                duplicate: n,
+                ragged: n,
+            }
+        }
+    };
+    let today = match today {
+        Some(t) => t.parse().map_err(|_| invalid("TODAY must be YYYY-MM-DD"))?,
+        None => chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    frist_bench::claim_file(&mut out, lines, today, errors, 7)?;
+    std::io::Write::flush(&mut out)
 }

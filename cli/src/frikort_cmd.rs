@@ -1,0 +1,162 @@
+//! `frist frikort check FILE`: a health trust's claim file checked line by
+//! line with the same rules as the browser and the edge (FK-1 … FK-8),
+//! streamed — a million lines are read a piece at a time.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use frist_domain::frikort::{Checker, CsvStream, FileError, LineContext, Record, read_xlsx};
+use frist_domain::ids::FnrContext;
+use frist_domain::{Issue, Severity};
+use serde::Serialize;
+
+#[derive(Subcommand)]
+pub enum FrikortCommand {
+    /// Checks a claim file (CSV or XLSX). Prints a summary; with --json, one
+    /// `{"line", "issues"}` object per data line on stdout (the summary then
+    /// goes to stderr). Exit 0 when every line is valid, 1 when any line has
+    /// an error, 2 when the file cannot be read.
+    Check {
+        file: PathBuf,
+        /// Today (YYYY-MM-DD); default today in Oslo.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// When the HF became aware of the claim (FK-2).
+        #[arg(long)]
+        aware: Option<NaiveDate>,
+        /// When Helfo receives the claim (FK-3, FK-6); default today.
+        #[arg(long)]
+        received: Option<NaiveDate>,
+        /// Accept synthetic test identities (test data only).
+        #[arg(long)]
+        allow_synthetic: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    path: &'a str,
+    code: &'static str,
+    severity: Severity,
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    line: u64,
+    issues: Vec<IssueOut<'a>>,
+}
+
+pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
+    let FrikortCommand::Check {
+        file,
+        today,
+        aware,
+        received,
+        allow_synthetic,
+        json,
+    } = cmd;
+    let today = crate::today_or(today);
+    let ctx = LineContext {
+        fnr: FnrContext {
+            today,
+            allow_synthetic,
+        },
+        received: received.unwrap_or(today),
+        aware,
+    };
+    let mut checker = Checker::new(ctx);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut write_error = None;
+    let mut on = |r: Record<'_>| {
+        let (issues, _) = checker.check(&r);
+        if json && write_error.is_none() {
+            let line = LineOut {
+                line: r.line(),
+                issues: issues.iter().map(issue_out).collect(),
+            };
+            if let Err(e) = serde_json::to_writer(&mut out, &line)
+                .map_err(io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+            {
+                write_error = Some(e);
+            }
+        }
+    };
+    let mut f = std::fs::File::open(&file)?;
+    let mut head = [0u8; 4];
+    let n = f.read(&mut head)?;
+    let read = if head[..n] == *b"PK\x03\x04" {
+        let mut bytes = head[..n].to_vec();
+        f.read_to_end(&mut bytes)?;
+        read_xlsx(&bytes, &mut on)
+    } else {
+        stream(&mut f, &head[..n], &mut on)?
+    };
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    out.flush()?;
+    drop(out);
+    if let Err(e) = read {
+        eprintln!("frist: {}: {}", file.display(), e.text_nb());
+        return Ok(ExitCode::from(2));
+    }
+    let r = &checker.report;
+    let mut summary = format!(
+        "lines: {}\nvalid: {}\nwith errors: {}\nwith warnings: {}\n",
+        r.lines, r.valid, r.with_errors, r.with_warnings
+    );
+    for (code, n) in &r.by_code {
+        summary.push_str(&format!("  {code}: {n}\n"));
+    }
+    summary.push_str(&format!(
+        "valid amount: {}\n",
+        frist_domain::frikort::format_ore(r.valid_amount_ore)
+    ));
+    if json {
+        eprint!("{summary}");
+    } else {
+        print!("{summary}");
+    }
+    Ok(if r.with_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn issue_out(i: &Issue) -> IssueOut<'_> {
+    IssueOut {
+        path: &i.path,
+        code: i.code.as_str(),
+        severity: i.severity,
+    }
+}
+
+/// Feeds the file to the CSV reader 256 KiB at a time.
+fn stream(
+    f: &mut std::fs::File,
+    head: &[u8],
+    on: &mut dyn FnMut(Record<'_>),
+) -> io::Result<Result<(), FileError>> {
+    let mut csv = CsvStream::new();
+    if let Err(e) = csv.feed(head, false, on) {
+        return Ok(Err(e));
+    }
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = f.read(&mut buf)?;
+        if let Err(e) = csv.feed(&buf[..n], n == 0, on) {
+            return Ok(Err(e));
+        }
+        if n == 0 {
+            return Ok(Ok(()));
+        }
+    }
+}
