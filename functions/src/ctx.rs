@@ -22,6 +22,9 @@ pub struct Config {
     pub throttle: LoginThrottle,
     /// FL-10: the listetak bounds agreed locally (`FRIST_LISTETAK_MIN`/`_MAX`).
     pub list_bounds: frist_domain::fastlege::ListBounds,
+    /// FK-8: the key of the trip hash (`FRIST_TRIP_KEY`, a secret in
+    /// production; a fixed development key in local mode).
+    pub trip_key: Option<String>,
     /// FL-1: the GP age limit (`FRIST_GP_AGE_LIMIT`, default 70).
     pub age_limit: u32,
     /// Local mode with `FRIST_TEST_CLOCK=1`: the `X-Frist-Today` header sets
@@ -53,6 +56,12 @@ impl Config {
                 max: whole("FRIST_LISTETAK_MAX", bounds.max),
             },
             age_limit: whole("FRIST_GP_AGE_LIMIT", frist_domain::fastlege::AGE_LIMIT),
+            trip_key: env
+                .secret("FRIST_TRIP_KEY")
+                .ok()
+                .map(|v| v.to_string())
+                .or_else(|| var("FRIST_TRIP_KEY"))
+                .or_else(|| local.then(|| "frist-local-development-trip-key".to_owned())),
             test_clock: local && var("FRIST_TEST_CLOCK").as_deref() == Some("1"),
             local,
             mode,

@@ -62,6 +62,17 @@ pub enum RouteId {
     FlRegister,
     FlDashboard,
     FlChase,
+    FkClaimCreate,
+    FkClaimList,
+    FkClaimGet,
+    FkChunkPut,
+    FkSubmit,
+    FkLines,
+    FkDecision,
+    FkApproveClean,
+    FkPayment,
+    FkRepayment,
+    FkReport,
 }
 
 /// What a route's request body is.
@@ -100,6 +111,10 @@ const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
 const SITE_AND_HELFO: &[Role] = &[Role::Behandlingssted, Role::Helfo, Role::HelfoAdmin];
 const KOMMUNE: &[Role] = &[Role::Kommune];
 const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
+const HF: &[Role] = &[Role::Hf];
+const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
+/// The body cap of a claim chunk: 5,000 lines of about 120 bytes, with room.
+pub const CHUNK_BODY: usize = 2 * 1024 * 1024;
 /// The body cap of ordinary JSON routes.
 pub const SMALL_BODY: usize = 16 * 1024;
 
@@ -301,6 +316,75 @@ pub const ROUTES: &[RouteSpec] = &[
         "GET",
         "/api/v1/fastlege/chase",
         Access::Roles(HELFO),
+    ),
+    creating(route(
+        RouteId::FkClaimCreate,
+        "POST",
+        "/api/v1/frikort/claims",
+        Access::Roles(HF),
+    )),
+    route(
+        RouteId::FkClaimList,
+        "GET",
+        "/api/v1/frikort/claims",
+        Access::Roles(HF_AND_HELFO),
+    ),
+    route(
+        RouteId::FkClaimGet,
+        "GET",
+        "/api/v1/frikort/claims/:id",
+        Access::Roles(HF_AND_HELFO),
+    ),
+    RouteSpec {
+        max_body: CHUNK_BODY,
+        ..route(
+            RouteId::FkChunkPut,
+            "PUT",
+            "/api/v1/frikort/claims/:id/chunks/:n",
+            Access::Roles(HF),
+        )
+    },
+    route(
+        RouteId::FkSubmit,
+        "POST",
+        "/api/v1/frikort/claims/:id/submit",
+        Access::Roles(HF),
+    ),
+    route(
+        RouteId::FkLines,
+        "GET",
+        "/api/v1/frikort/claims/:id/lines",
+        Access::Roles(HF_AND_HELFO),
+    ),
+    route(
+        RouteId::FkDecision,
+        "POST",
+        "/api/v1/frikort/claims/:id/lines/:line/decision",
+        Access::Roles(HELFO),
+    ),
+    route(
+        RouteId::FkApproveClean,
+        "POST",
+        "/api/v1/frikort/claims/:id/approve-clean",
+        Access::Roles(HELFO),
+    ),
+    conditional(route(
+        RouteId::FkPayment,
+        "POST",
+        "/api/v1/frikort/claims/:id/payment",
+        Access::Roles(HELFO),
+    )),
+    conditional(route(
+        RouteId::FkRepayment,
+        "POST",
+        "/api/v1/frikort/claims/:id/repayment",
+        Access::Roles(HELFO),
+    )),
+    route(
+        RouteId::FkReport,
+        "GET",
+        "/api/v1/frikort/claims/:id/report",
+        Access::Roles(HF_AND_HELFO),
     ),
 ];
 

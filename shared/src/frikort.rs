@@ -864,3 +864,304 @@ impl Checker {
         (issues, line)
     }
 }
+
+// --- wire types -----------------------------------------------------------------------
+
+/// Lines per upload chunk: small enough for one D1 batch and the edge's
+/// body cap, large enough that a million lines take 200 requests.
+pub const CHUNK_LINES: usize = 5_000;
+
+/// Where a claim stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Chunks are arriving; not yet a claim Helfo sees as complete.
+    Receiving,
+    /// Every chunk arrived: received by Helfo, the FK-3 clock runs.
+    Received,
+    /// FK-9: paid to the RHF's account.
+    Paid,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            ClaimStatus::Receiving => "Under opplasting",
+            ClaimStatus::Received => "Mottatt av Helfo",
+            ClaimStatus::Paid => "Utbetalt",
+        }
+    }
+}
+
+/// `POST /api/v1/frikort/claims`: announces a claim file before its chunks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NewClaim {
+    pub file_name: String,
+    /// FK-2: when the HF became aware of the claims (optional).
+    pub aware: String,
+    /// Data lines the HF sends, and in how many chunks.
+    pub lines: u64,
+    pub chunks: u32,
+}
+
+/// One line of a chunk: its number in the file and its fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumberedLine {
+    pub line: u64,
+    pub fodselsnummer: String,
+    pub transportdato: String,
+    pub utbetalingsdato: String,
+    pub egenandel: String,
+    pub referanse: String,
+}
+
+impl NumberedLine {
+    pub fn raw(&self) -> RawRef<'_> {
+        RawRef {
+            fodselsnummer: &self.fodselsnummer,
+            transportdato: &self.transportdato,
+            utbetalingsdato: &self.utbetalingsdato,
+            egenandel: &self.egenandel,
+            referanse: &self.referanse,
+        }
+    }
+}
+
+/// `PUT /api/v1/frikort/claims/:id/chunks/:n`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Chunk {
+    pub lines: Vec<NumberedLine>,
+}
+
+/// What the edge found in a chunk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkAnswer {
+    pub n: u32,
+    pub lines: u64,
+    pub valid: u64,
+    /// Lines with issues, found again at the edge (duplicates of earlier
+    /// claims only the edge can see).
+    pub issues: Vec<LineIssues>,
+}
+
+/// A claim as the API shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub number: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub status: ClaimStatus,
+    pub file_name: String,
+    pub aware: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    /// FK-3.
+    pub due: Option<NaiveDate>,
+    pub lines_expected: u64,
+    pub chunks_expected: u32,
+    /// Chunks that have arrived, so an upload can resume.
+    pub chunks_received: Vec<u32>,
+    pub lines: u64,
+    pub valid_lines: u64,
+    pub claimed_ore: i64,
+    pub approved_ore: i64,
+    /// Lines without a decision yet.
+    pub undecided: u64,
+    pub paid_ore: Option<i64>,
+    pub paid_on: Option<NaiveDate>,
+    pub paid_account: Option<String>,
+    pub repayment_ore: i64,
+    pub repayment_reason: Option<String>,
+    pub version: i64,
+    pub created_at: String,
+}
+
+/// FK-5: why Helfo pays other than claimed.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Reason {
+    /// The line failed the checks of FK-1/FK-6/FK-8.
+    InvalidLine,
+    Duplicate,
+    TimeBarred,
+    /// The patient had no frikort on the day of travel.
+    NoFrikort,
+    WrongAmount,
+    Other,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            Reason::InvalidLine => "Linjen har feil",
+            Reason::Duplicate => "Reisen er krevd før",
+            Reason::TimeBarred => "Foreldet",
+            Reason::NoFrikort => "Pasienten hadde ikke frikort på reisedagen",
+            Reason::WrongAmount => "Feil beløp",
+            Reason::Other => "Annet",
+        }
+    }
+}
+
+/// Helfo's decision on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approved,
+    Rejected,
+}
+
+/// A claim line as the API shows it (the fødselsnummer masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    pub line: u64,
+    pub fnr_masked: String,
+    pub transport: Option<NaiveDate>,
+    pub payout: Option<NaiveDate>,
+    pub amount_ore: Option<i64>,
+    pub reference: String,
+    pub valid: bool,
+    pub issues: Vec<Issue>,
+    pub decision: Option<Decision>,
+    pub reason: Option<Reason>,
+    pub approved_ore: Option<i64>,
+}
+
+/// `POST …/lines/:line/decision` (FK-4, FK-5): approve (in full, or a
+/// different amount with a reason) or reject with a reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DecisionForm {
+    /// `approved` or `rejected`.
+    pub decision: String,
+    pub reason: String,
+    /// An approved amount other than claimed (then a reason is required).
+    pub amount: String,
+}
+
+/// `POST …/payment` (FK-9): what was paid, when, to which account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PaymentForm {
+    pub paid_on: String,
+    pub amount: String,
+    pub account: String,
+}
+
+/// `POST …/repayment` (FK-7): a demand to repay, with its reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RepaymentForm {
+    pub amount: String,
+    pub reason: String,
+}
+
+/// The claim number `FK-YYYY-NNNNNN`.
+pub fn claim_number(year: i32, seq: i64) -> String {
+    format!("FK-{year:04}-{seq:06}")
+}
+
+impl DecisionForm {
+    /// The decision, its reason and approved amount for a line claiming
+    /// `claimed` øre — or what is wrong (FK-5: every deviation has a reason).
+    pub fn check(
+        &self,
+        claimed: i64,
+    ) -> Result<(Decision, Option<Reason>, i64), crate::validation::Report> {
+        use strum::IntoEnumIterator;
+        let mut r = crate::validation::Report::new();
+        let reasons = || {
+            Reason::iter()
+                .map(Reason::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let reason = if self.reason.trim().is_empty() {
+            None
+        } else {
+            match self.reason.trim().parse::<Reason>() {
+                Ok(x) => Some(x),
+                Err(_) => {
+                    r.push(
+                        Issue::error("reason", IssueCode::NotOneOf).with("allowed", &*reasons()),
+                    );
+                    None
+                }
+            }
+        };
+        let decision = match self.decision.trim() {
+            "approved" => Decision::Approved,
+            "rejected" => Decision::Rejected,
+            other => {
+                let code = if other.is_empty() {
+                    IssueCode::Required
+                } else {
+                    IssueCode::NotOneOf
+                };
+                r.push(Issue::error("decision", code).with("allowed", "approved, rejected"));
+                return Err(r);
+            }
+        };
+        let amount = if self.amount.trim().is_empty() {
+            claimed
+        } else {
+            match parse_amount(&self.amount) {
+                Some(a) => a,
+                None => {
+                    r.push(Issue::error("amount", IssueCode::AmountInvalid));
+                    claimed
+                }
+            }
+        };
+        let deviates = decision == Decision::Rejected || amount != claimed;
+        if deviates && reason.is_none() && self.reason.trim().is_empty() {
+            r.push(Issue::error("reason", IssueCode::ReasonRequired).with("allowed", &*reasons()));
+        }
+        if r.has_errors() {
+            return Err(r);
+        }
+        let approved = if decision == Decision::Approved {
+            amount
+        } else {
+            0
+        };
+        Ok((decision, reason, approved))
+    }
+}

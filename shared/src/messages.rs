@@ -488,6 +488,18 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "Give a reason code when the line is not approved. Possible codes: {allowed}."
         }
 
+        (C::PaymentNotApproved, Nb) => "Utbetalingen må være det godkjente beløpet, {expected}.",
+        (C::PaymentNotApproved, Nn) => "Utbetalinga må vere det godkjende beløpet, {expected}.",
+        (C::PaymentNotApproved, En) => "The payment must be the approved amount, {expected}.",
+
+        (C::LinesUndecided, Nb) => "{count} linjer mangler fortsatt godkjenning eller avvisning.",
+        (C::LinesUndecided, Nn) => "{count} linjer manglar framleis godkjenning eller avvising.",
+        (C::LinesUndecided, En) => "{count} lines still lack approval or rejection.",
+
+        (C::LineInvalid, Nb) => "Linjen har feil og kan ikke godkjennes.",
+        (C::LineInvalid, Nn) => "Linja har feil og kan ikkje godkjennast.",
+        (C::LineInvalid, En) => "The line has errors and cannot be approved.",
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

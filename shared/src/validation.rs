@@ -175,6 +175,12 @@ pub enum IssueCode {
     DuplicateEarlierClaim,
     /// FK-5: a rejection needs a reason code. Params: `allowed`.
     ReasonRequired,
+    /// FK-9: the payment must be the approved total. Params: `expected`.
+    PaymentNotApproved,
+    /// FK-4: lines still without a decision. Params: `count`.
+    LinesUndecided,
+    /// A line that failed the checks cannot be approved.
+    LineInvalid,
 }
 
 impl IssueCode {

@@ -70,12 +70,24 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FlMessageGet
             | R::FlRegister
             | R::FlDashboard
-            | R::FlChase => 401,
+            | R::FlChase
+            | R::FkClaimCreate
+            | R::FkClaimList
+            | R::FkClaimGet
+            | R::FkChunkPut
+            | R::FkSubmit
+            | R::FkLines
+            | R::FkDecision
+            | R::FkApproveClean
+            | R::FkPayment
+            | R::FkRepayment
+            | R::FkReport => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
     let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
     let kommune = matches!(who, Who::Demo("kommune") | Who::OtherKommune);
+    let hf = who == Who::Demo("hf");
     match route {
         R::Health => 200,
         R::Login => 422,
@@ -123,7 +135,37 @@ fn expected(route: RouteId, who: Who) -> u16 {
         | R::FlRegister
         | R::FlDashboard
         | R::FlChase => 403,
+        // Frikort: the target is a received claim of Helse Sør-Øst.
+        R::FkClaimCreate if hf => 201,
+        // The chunk sent again answers as the first time; submit repeats.
+        R::FkChunkPut | R::FkSubmit if hf => 200,
+        R::FkClaimList | R::FkClaimGet | R::FkLines | R::FkReport if hf || helfo => 200,
+        R::FkDecision | R::FkApproveClean | R::FkRepayment if helfo => 200,
+        // Helfo pays first (200); the administrator finds it paid (409).
+        R::FkPayment if who == Who::Demo("helfo") => 200,
+        R::FkPayment if helfo => 409,
+        R::FkClaimCreate
+        | R::FkClaimList
+        | R::FkClaimGet
+        | R::FkChunkPut
+        | R::FkSubmit
+        | R::FkLines
+        | R::FkDecision
+        | R::FkApproveClean
+        | R::FkPayment
+        | R::FkRepayment
+        | R::FkReport => 403,
     }
+}
+
+/// The demo health trust's claim: two good lines in one chunk.
+fn claim_chunk() -> serde_json::Value {
+    json!({"lines": [
+        {"line": 2, "fodselsnummer": "15038510190", "transportdato": "02.03.2026",
+         "utbetalingsdato": "10.03.2026", "egenandel": "171,00"},
+        {"line": 3, "fodselsnummer": "01019010046", "transportdato": "05.03.2026",
+         "utbetalingsdato": "12.03.2026", "egenandel": "171,00"}
+    ]})
 }
 
 /// A fastlege message as a municipality sends it (FL-2, FL-12).
@@ -154,6 +196,8 @@ struct World {
     case: String,
     /// A fastlege termination message of Lillehammer.
     message: String,
+    /// A received frikort claim of Helse Sør-Øst.
+    claim: String,
 }
 
 fn world(s: &Server) -> World {
@@ -209,11 +253,36 @@ fn world(s: &Server) -> World {
         }))
         .send();
     assert_eq!(message.status, 201, "{:?}", message.body);
+    let hf = s.login_as("hf");
+    let claim = s
+        .call("POST", "/api/v1/frikort/claims")
+        .session(&hf)
+        .idempotent()
+        .on(TODAY)
+        .json(&json!({"file_name": "krav.csv", "lines": 2, "chunks": 1}))
+        .send();
+    assert_eq!(claim.status, 201, "{:?}", claim.body);
+    let claim = claim.body["id"].as_str().unwrap().to_owned();
+    let chunk = s
+        .call("PUT", &format!("/api/v1/frikort/claims/{claim}/chunks/0"))
+        .session(&hf)
+        .on(TODAY)
+        .json(&claim_chunk())
+        .send();
+    assert_eq!(chunk.body["valid"], 2, "{:?}", chunk.body);
+    let submitted = s
+        .call("POST", &format!("/api/v1/frikort/claims/{claim}/submit"))
+        .session(&hf)
+        .on(TODAY)
+        .json(&json!({}))
+        .send();
+    assert_eq!(submitted.body["status"], "received", "{:?}", submitted.body);
     World {
         sessions,
         other_org,
         case: case.body["id"].as_str().unwrap().to_owned(),
         message: message.body["id"].as_str().unwrap().to_owned(),
+        claim,
     }
 }
 
@@ -226,6 +295,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             &w.case
         } else if spec.path.contains("fastlege") {
             &w.message
+        } else if spec.path.contains("frikort") {
+            &w.claim
         } else {
             TARGET_ORG
         },
@@ -243,6 +314,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         }
         (_, _, s) => s,
     };
+    let path = path.replace(":line", "2").replace(":n", "0");
     let mut c = s.call(spec.method, &path).on(TODAY);
     if let Some(sess) = &session {
         c = c.session(sess);
@@ -262,6 +334,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         let object = path
             .trim_end_matches("/events")
             .trim_end_matches("/register")
+            .trim_end_matches("/repayment")
+            .trim_end_matches("/payment")
             .trim_end_matches("/document");
         let current = s.call("GET", object).session(helfo).send();
         c = c.header("If-Match", current.header("etag"));
@@ -280,6 +354,14 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         RouteId::Sweep => Some(json!({"today": TODAY})),
         RouteId::FlMessageCreate => Some(vacant_list("01.09.2026")),
         RouteId::FlRegister => Some(json!({})),
+        RouteId::FkClaimCreate => Some(json!({"file_name": "nytt.csv", "lines": 1, "chunks": 1})),
+        RouteId::FkChunkPut => Some(claim_chunk()),
+        RouteId::FkSubmit | RouteId::FkApproveClean => Some(json!({})),
+        RouteId::FkDecision => Some(json!({"decision": "approved"})),
+        RouteId::FkPayment => {
+            Some(json!({"paid_on": TODAY, "amount": "342,00", "account": "8601 11 17947"}))
+        }
+        RouteId::FkRepayment => Some(json!({"amount": "100", "reason": "Feil beløp"})),
         _ => None,
     };
     if let Some(b) = body {
@@ -349,6 +431,7 @@ fn every_route_answers_every_role_and_every_organisation_as_the_table_says() {
                     | RouteId::AuditList
                     | RouteId::FbCaseList
                     | RouteId::FlMessageList
+                    | RouteId::FkClaimList
             );
             let helfo = matches!(who, Who::Demo("helfo" | "helfo_admin"));
             if scoped && a.status == 200 && !helfo {

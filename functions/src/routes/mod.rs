@@ -15,6 +15,7 @@
 
 mod audit;
 mod fastlege;
+mod frikort;
 pub mod fristbrudd;
 mod health;
 pub mod organisations;
@@ -170,6 +171,17 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::FlRegister => fastlege::register(&ctx).await,
         RouteId::FlDashboard => fastlege::dashboard(&ctx).await,
         RouteId::FlChase => fastlege::chase(&ctx).await,
+        RouteId::FkClaimCreate => frikort::create(&ctx).await,
+        RouteId::FkClaimList => frikort::list(&ctx).await,
+        RouteId::FkClaimGet => frikort::get(&ctx).await,
+        RouteId::FkChunkPut => frikort::put_chunk(&ctx).await,
+        RouteId::FkSubmit => frikort::submit(&ctx).await,
+        RouteId::FkLines => frikort::lines(&ctx).await,
+        RouteId::FkDecision => frikort::decide(&ctx).await,
+        RouteId::FkApproveClean => frikort::approve_clean(&ctx).await,
+        RouteId::FkPayment => frikort::payment(&ctx).await,
+        RouteId::FkRepayment => frikort::repayment(&ctx).await,
+        RouteId::FkReport => frikort::report(&ctx).await,
     }
 }
 

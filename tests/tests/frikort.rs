@@ -1,0 +1,307 @@
+//! Issue 7: frikort claims through the API on fixed dates: a file with mixed
+//! lines sent in chunks (one replayed, one changed), submitted only when
+//! complete, settled line by line by Helfo (FK-4, FK-5), paid (FK-9) and
+//! partly reclaimed (FK-7); a trip claimed twice across claims (FK-8); and
+//! another health trust kept out.
+
+use frist_tests::{Answer, Server, Session, server};
+use serde_json::{Value, json};
+
+const TODAY: &str = "2026-03-20";
+
+fn line(n: u64, fnr: &str, transport: &str, payout: &str, amount: &str) -> Value {
+    json!({"line": n, "fodselsnummer": fnr, "transportdato": transport,
+           "utbetalingsdato": payout, "egenandel": amount, "referanse": format!("R{n}")})
+}
+
+fn new_claim(s: &Server, hf: &Session, lines: u64, chunks: u32) -> Value {
+    let a = s
+        .call("POST", "/api/v1/frikort/claims")
+        .session(hf)
+        .idempotent()
+        .on(TODAY)
+        .json(&json!({"file_name": "krav-mars.csv", "aware": "2026-03-01", "lines": lines, "chunks": chunks}))
+        .send();
+    assert_eq!(a.status, 201, "{:?}", a.body);
+    assert!(a.body["number"].as_str().unwrap().starts_with("FK-2026-"));
+    a.body
+}
+
+fn chunk(s: &Server, hf: &Session, id: &str, n: u32, lines: &[Value]) -> Answer {
+    s.call("PUT", &format!("/api/v1/frikort/claims/{id}/chunks/{n}"))
+        .session(hf)
+        .on(TODAY)
+        .json(&json!({ "lines": lines }))
+        .send()
+}
+
+fn post(s: &Server, who: &Session, path: &str, body: Value) -> Answer {
+    s.call("POST", path)
+        .session(who)
+        .on(TODAY)
+        .json(&body)
+        .send()
+}
+
+fn codes_of(answer: &Value) -> Vec<(u64, Vec<String>)> {
+    answer["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap(),
+                l["issues"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i["code"].as_str().unwrap().to_owned())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fk_4_5_9_a_claim_with_bad_lines_is_settled_for_its_good_lines() {
+    let s = server();
+    let hf = s.login_as("hf");
+    let helfo = s.login_as("helfo");
+    let claim = new_claim(s, &hf, 6, 2);
+    let id = claim["id"].as_str().unwrap();
+    let base = format!("/api/v1/frikort/claims/{id}");
+    let first = [
+        line(2, "15038510190", "02.03.2026", "10.03.2026", "171,00"),
+        line(3, "15038510191", "02.03.2026", "10.03.2026", "171,00"),
+        line(4, "01019010046", "03.03.2026", "11.03.2026", "400,00"),
+    ];
+    let a = chunk(s, &hf, id, 0, &first);
+    assert_eq!(a.status, 200, "{:?}", a.body);
+    assert_eq!(
+        (a.body["lines"].as_u64(), a.body["valid"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(
+        codes_of(&a.body),
+        [
+            (3, vec!["id_bad_check_digit".to_owned()]),
+            (4, vec!["amount_above_return_trip".to_owned()])
+        ]
+    );
+    // Not complete yet: not submitted, and Helfo does not see it as received.
+    let early = post(s, &hf, &format!("{base}/submit"), json!({}));
+    assert_eq!(early.status, 409);
+    assert_eq!(early.kind(), "claim_incomplete");
+    assert!(
+        early.body["detail"]
+            .as_str()
+            .unwrap()
+            .contains("mangler: 1")
+    );
+    // The same chunk again: the same answer, nothing counted twice.
+    let again = chunk(s, &hf, id, 0, &first);
+    assert_eq!(again.status, 200);
+    assert_eq!(again.header("idempotent-replayed"), "true");
+    assert_eq!(again.body, a.body);
+    let mut changed = first.clone();
+    changed[0]["egenandel"] = json!("172,00");
+    assert_eq!(chunk(s, &hf, id, 0, &changed).status, 409);
+    let second = [
+        line(5, "15038510190", "02.03.2026", "10.03.2026", "171"),
+        line(6, "31127010040", "04.03.2026", "12.03.2026", "171,00"),
+        line(7, "31127010040", "01.03.2023", "10.03.2023", "146,00"),
+    ];
+    let b = chunk(s, &hf, id, 1, &second);
+    assert_eq!(b.status, 200, "{:?}", b.body);
+    assert_eq!(
+        codes_of(&b.body),
+        [
+            (5, vec!["duplicate_earlier_claim".to_owned()]),
+            (7, vec!["time_barred".to_owned()])
+        ]
+    );
+    let received = post(s, &hf, &format!("{base}/submit"), json!({}));
+    assert_eq!(received.status, 200, "{:?}", received.body);
+    assert_eq!(received.body["status"], "received");
+    // FK-3: 30 days from Friday 20 March 2026 is Sunday 19 April: Monday 20th.
+    assert_eq!(received.body["due"], "2026-04-20");
+    assert_eq!(received.body["lines"], 6);
+    assert_eq!(received.body["valid_lines"], 3);
+    assert_eq!(received.body["claimed_ore"], 17_100 + 40_000 + 17_100);
+    // FK-4: bad lines are already rejected with their reason; the rest wait.
+    assert_eq!(received.body["undecided"], 3);
+
+    // Helfo settles: clean lines in bulk, the warned line by hand.
+    let clean = post(s, &helfo, &format!("{base}/approve-clean"), json!({}));
+    assert_eq!(clean.status, 200, "{:?}", clean.body);
+    assert_eq!(clean.body["approved_ore"], 34_200);
+    assert_eq!(clean.body["undecided"], 1);
+    let pay = |amount: &str, version: &Value| {
+        s.call("POST", &format!("{base}/payment"))
+            .session(&helfo)
+            .if_match(version)
+            .on(TODAY)
+            .json(&json!({"paid_on": "20.03.2026", "amount": amount, "account": "8601 11 17947"}))
+            .send()
+    };
+    let undecided = pay("342,00", &clean.body["version"]);
+    assert_eq!(undecided.issues(), [":lines_undecided"]);
+    // FK-5: paying other than claimed needs a reason.
+    let bare = post(
+        s,
+        &helfo,
+        &format!("{base}/lines/4/decision"),
+        json!({"decision": "approved", "amount": "342"}),
+    );
+    assert_eq!(bare.issues(), ["reason:reason_required"]);
+    let invalid = post(
+        s,
+        &helfo,
+        &format!("{base}/lines/3/decision"),
+        json!({"decision": "approved"}),
+    );
+    assert_eq!(invalid.issues(), ["decision:line_invalid"]);
+    let decided = post(
+        s,
+        &helfo,
+        &format!("{base}/lines/4/decision"),
+        json!({"decision": "approved", "amount": "342", "reason": "wrong_amount"}),
+    );
+    assert_eq!(decided.status, 200, "{:?}", decided.body);
+    assert_eq!(decided.body["approved_ore"], 34_200 + 34_200);
+    assert_eq!(decided.body["undecided"], 0);
+    let wrong = pay("700,00", &decided.body["version"]);
+    assert_eq!(wrong.issues(), ["amount:payment_not_approved"]);
+    let paid = pay("684,00", &decided.body["version"]);
+    assert_eq!(paid.status, 200, "{:?}", paid.body);
+    assert_eq!(paid.body["status"], "paid");
+    assert_eq!(paid.body["paid_ore"], 68_400);
+    assert_eq!(paid.body["paid_account"], "86011117947");
+    // Lines after settlement: each with its decision and reason.
+    let lines = s
+        .call("GET", &format!("{base}/lines?only=issues"))
+        .session(&hf)
+        .send();
+    let reasons: Vec<(u64, Value, Value)> = lines.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["line"].as_u64().unwrap(),
+                l["decision"].clone(),
+                l["reason"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (3, json!("rejected"), json!("invalid_line")),
+            (4, json!("approved"), json!("wrong_amount")),
+            (5, json!("rejected"), json!("invalid_line")),
+            (7, json!("rejected"), json!("invalid_line")),
+        ]
+    );
+    // The settlement report: every line, the fødselsnummer masked.
+    let report = s.call("GET", &format!("{base}/report")).session(&hf).send();
+    assert_eq!(report.status, 200);
+    let csv = report.body.as_str().unwrap();
+    assert_eq!(csv.lines().count(), 7);
+    assert!(
+        csv.contains("4;010190 *****;2026-03-03;2026-03-11;400,00;342,00;godkjent;wrong_amount")
+    );
+    assert!(!csv.contains("15038510190"));
+    // FK-7: a repayment demand, never more than was paid.
+    let version = paid.body["version"].clone();
+    let too_much = s
+        .call("POST", &format!("{base}/repayment"))
+        .session(&helfo)
+        .if_match(&version)
+        .on(TODAY)
+        .json(&json!({"amount": "700", "reason": "Feil"}))
+        .send();
+    assert_eq!(too_much.issues(), ["amount:number_out_of_range"]);
+    let repay = s
+        .call("POST", &format!("{base}/repayment"))
+        .session(&helfo)
+        .if_match(&version)
+        .on(TODAY)
+        .json(&json!({"amount": "171,00", "reason": "Pasienten hadde ikke frikort"}))
+        .send();
+    assert_eq!(repay.status, 200, "{:?}", repay.body);
+    assert_eq!(repay.body["repayment_ore"], 17_100);
+}
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fk_8_a_trip_claimed_in_an_earlier_claim_is_found_by_its_keyed_hash() {
+    let s = server();
+    let hf = s.login_as("hf");
+    let trip = line(2, "15038510190", "09.03.2026", "16.03.2026", "171,00");
+    let first = new_claim(s, &hf, 1, 1);
+    let a = chunk(
+        s,
+        &hf,
+        first["id"].as_str().unwrap(),
+        0,
+        std::slice::from_ref(&trip),
+    );
+    assert_eq!(a.body["valid"], 1, "{:?}", a.body);
+    let second = new_claim(s, &hf, 1, 1);
+    let b = chunk(s, &hf, second["id"].as_str().unwrap(), 0, &[trip]);
+    assert_eq!(b.body["valid"], 0);
+    assert_eq!(
+        codes_of(&b.body),
+        [(2, vec!["duplicate_earlier_claim".to_owned()])]
+    );
+    assert_eq!(
+        b.body["issues"][0]["issues"][0]["params"]["claim"],
+        first["number"]
+    );
+    // Chunk numbers beyond the announced ones, and empty chunks, are refused.
+    let id = second["id"].as_str().unwrap();
+    assert_eq!(chunk(s, &hf, id, 5, &[]).status, 400);
+}
+
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn another_health_trust_can_neither_see_nor_add_to_a_claim() {
+    let s = server();
+    let hf = s.login_as("hf");
+    let claim = new_claim(s, &hf, 1, 1);
+    let id = claim["id"].as_str().unwrap();
+    let other = s.elsewhere(
+        ("Helse Nord RHF", "883658752", "hf"),
+        ("Nils Nord", "nils@helse-nord.example"),
+        "hf",
+    );
+    let a = s
+        .call("GET", &format!("/api/v1/frikort/claims/{id}"))
+        .session(&other)
+        .send();
+    assert_eq!(a.status, 404);
+    let put = chunk(
+        s,
+        &other,
+        id,
+        0,
+        &[line(2, "15038510190", "02.03.2026", "10.03.2026", "171")],
+    );
+    assert_eq!(put.status, 404);
+    let list = s
+        .call("GET", "/api/v1/frikort/claims")
+        .session(&other)
+        .send();
+    assert_eq!(list.body["items"], json!([]));
+    // Helfo may not send claims; a municipality may not see them.
+    let helfo = s.login_as("helfo");
+    assert_eq!(chunk(s, &helfo, id, 0, &[]).status, 403);
+    let kommune = s.login_as("kommune");
+    let k = s
+        .call("GET", "/api/v1/frikort/claims")
+        .session(&kommune)
+        .send();
+    assert_eq!(k.status, 403);
+}
