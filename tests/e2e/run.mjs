@@ -5,8 +5,9 @@ import { tests as shellTests } from './shell.test.mjs';
 import { tests as accountTests } from './accounts.test.mjs';
 import { tests as fristbruddTests } from './fristbrudd.test.mjs';
 import { tests as fastlegeTests } from './fastlege.test.mjs';
+import { tests as frikortTests } from './frikort.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

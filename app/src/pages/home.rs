@@ -47,6 +47,7 @@ fn Home() -> impl IntoView {
             let admin = role == Role::HelfoAdmin;
             let site = role == Role::Behandlingssted;
             let kommune = role == Role::Kommune;
+            let hf = role == Role::Hf;
             let helfo = matches!(role, Role::Helfo | Role::HelfoAdmin);
             let local = s.mode == "local";
             view! {
@@ -67,7 +68,12 @@ fn Home() -> impl IntoView {
                             <li><A href="/fastlege/meldinger">"Kommunens meldinger"</A></li>
                             <li><A href="/fastlege/oversikt">"Fastlegeoversikt"</A></li>
                         })}
+                        {hf.then(|| view! {
+                            <li><A href="/frikort/ny">"Send refusjonskrav"</A></li>
+                            <li><A href="/frikort/krav">"Refusjonskrav"</A></li>
+                        })}
                         {helfo.then(|| view! {
+                            <li><A href="/frikort/krav">"Refusjonskrav – frikort"</A></li>
                             <li><A href="/fastlege/meldinger">"Innkomne fastlegemeldinger"</A></li>
                             <li><A href="/fastlege/purring">"Etterspør melding fra kommunen"</A></li>
                             <li><A href="/fristbrudd/ko">"Kø – fristbrudd"</A></li>

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod audit;
 pub mod fastlege;
+pub mod frikort;
 pub mod fristbrudd;
 pub mod home;
 pub mod login;

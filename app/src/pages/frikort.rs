@@ -1,0 +1,813 @@
+//! Frikort in the browser (FK-1 … FK-9): the health trust checks a claim
+//! file here before it is sent — read a slice at a time, with a progress bar,
+//! yielding to the page between slices so it stays responsive — then sends
+//! its valid lines in chunks that resume after a dropped connection or a
+//! closed tab. Helfo settles claims line by line and records the payment.
+
+use frist_domain::access::Role;
+use frist_domain::frikort::{
+    CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
+    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, Reason, Record,
+    RepaymentForm, format_ore, read_xlsx,
+};
+use frist_domain::ids::FnrContext;
+use frist_domain::messages::{Lang, render};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
+
+use crate::api::{self, ApiError, load_all};
+use crate::form::{draft, nb, today};
+use crate::session::{Protected, use_session};
+
+const HF: &[Role] = &[Role::Hf];
+const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
+/// Bytes read per slice: small enough that checking one stays well under
+/// 100 ms on a slow office PC.
+const SLICE: f64 = 512.0 * 1024.0;
+const RESUME_KEY: &str = "frist.upload.frikort";
+
+fn alert(kind: &'static str, text: String) -> impl IntoView {
+    let role = if kind == "danger" { "alert" } else { "status" };
+    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
+}
+
+/// A monotonic clock in milliseconds (`performance.now()`), for timing.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Lets the browser paint and handle input before the next slice.
+async fn yield_now() {
+    gloo_sleep(0).await;
+}
+
+async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
+    let blob = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| "Filen kan ikke leses.".to_owned())?;
+    let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| "Filen kan ikke leses.".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// A claim file read a slice at a time: CSV streamed, XLSX whole.
+struct FileReader {
+    file: web_sys::File,
+    size: f64,
+    at: f64,
+    stream: CsvStream,
+}
+
+impl FileReader {
+    fn new(file: web_sys::File) -> Self {
+        FileReader {
+            size: file.size(),
+            file,
+            at: 0.0,
+            stream: CsvStream::new(),
+        }
+    }
+
+    /// The share read so far (0–1).
+    fn progress(&self) -> f64 {
+        if self.size > 0.0 {
+            self.at / self.size
+        } else {
+            1.0
+        }
+    }
+
+    /// Reads the next slice, calling `on` for each record in it; `true`
+    /// when the file is done.
+    async fn step(&mut self, on: &mut dyn FnMut(Record<'_>)) -> Result<bool, String> {
+        if self.at == 0.0 {
+            let head = read_slice(&self.file, 0.0, 4.0_f64.min(self.size)).await?;
+            if head.starts_with(b"PK\x03\x04") {
+                let bytes = read_slice(&self.file, 0.0, self.size).await?;
+                read_xlsx(&bytes, on).map_err(|e| e.text_nb())?;
+                self.at = self.size;
+                return Ok(true);
+            }
+        }
+        let end = (self.at + SLICE).min(self.size);
+        let bytes = read_slice(&self.file, self.at, end).await?;
+        let last = end >= self.size;
+        self.stream
+            .feed(&bytes, last, on)
+            .map_err(|e| e.text_nb())?;
+        self.at = end;
+        Ok(last)
+    }
+}
+
+/// Sends one chunk, retrying a dropped connection a few times (the edge
+/// answers a repeated chunk as the first time, so a retry never doubles).
+async fn send_chunk(
+    id: &str,
+    n: u32,
+    chunk: Chunk,
+    status: RwSignal<Option<String>>,
+) -> Result<(), String> {
+    let mut tries = 0;
+    loop {
+        match api::put_chunk(id, n, &chunk).await {
+            Ok(_) => return Ok(()),
+            Err(ApiError::Network) if tries < 5 => {
+                tries += 1;
+                status.set(Some(format!(
+                    "Mistet forbindelsen – prøver del {} igjen ({tries}/5) …",
+                    n + 1
+                )));
+                gloo_sleep(500 * tries).await;
+            }
+            Err(e) => return Err(e.text()),
+        }
+    }
+}
+
+async fn gloo_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// An upload that has not finished, kept so it can resume after a reload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Resume {
+    claim_id: String,
+    number: String,
+    file_name: String,
+    size: f64,
+    modified: f64,
+    aware: String,
+}
+
+fn line_context(aware: &str) -> LineContext {
+    let local = use_session().view().is_some_and(|s| s.mode == "local");
+    let today = today();
+    LineContext {
+        fnr: FnrContext {
+            today,
+            allow_synthetic: local,
+        },
+        received: today,
+        aware: frist_domain::calendar::parse_date(aware),
+    }
+}
+
+// --- check and send --------------------------------------------------------------
+
+#[component]
+pub fn NewClaimPage() -> impl IntoView {
+    view! {
+        <Protected roles=HF>
+            <NewClaimForm/>
+        </Protected>
+    }
+}
+
+#[component]
+fn NewClaimForm() -> impl IntoView {
+    let input = NodeRef::<html::Input>::new();
+    let file = RwSignal::new_local(None::<web_sys::File>);
+    let aware = RwSignal::new(String::new());
+    let progress = RwSignal::new(None::<f64>);
+    let report = RwSignal::new(None::<FileReport>);
+    let invalid = RwSignal::new(Vec::<(u64, String)>::new());
+    let elapsed_ms = RwSignal::new(None::<f64>);
+    let failure = RwSignal::new(None::<String>);
+    let sent = RwSignal::new(None::<ClaimView>);
+    let sending = RwSignal::new(None::<String>);
+    let resume = RwSignal::new(draft::load::<Resume>(RESUME_KEY));
+    let jump = RwSignal::new(String::new());
+
+    let check = move || {
+        let Some(f) = file.get_untracked() else {
+            return;
+        };
+        report.set(None);
+        failure.set(None);
+        sent.set(None);
+        let ctx = line_context(&aware.get_untracked());
+        leptos::task::spawn_local(async move {
+            let started = now_ms();
+            progress.set(Some(0.0));
+            let mut checker = Checker::new(ctx);
+            let mut bad = Vec::new();
+            let mut reader = FileReader::new(f);
+            let result = loop {
+                let step = reader
+                    .step(&mut |r| {
+                        let (issues, line) = checker.check(&r);
+                        if line.is_none() {
+                            let text: Vec<String> =
+                                issues.iter().map(|i| render(i, Lang::Nb)).collect();
+                            bad.push((r.line(), text.join(" ")));
+                        }
+                    })
+                    .await;
+                progress.set(Some(reader.progress()));
+                match step {
+                    Ok(false) => yield_now().await,
+                    Ok(true) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            };
+            elapsed_ms.set(Some(now_ms() - started));
+            match result {
+                Ok(()) => {
+                    report.set(Some(checker.report));
+                    invalid.set(bad);
+                }
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    };
+    let on_file = move |_| {
+        let chosen = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|l| l.get(0));
+        file.set(chosen);
+        check();
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let dropped = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0));
+        if dropped.is_some() {
+            file.set(dropped);
+            check();
+        }
+    };
+
+    // Sends the valid lines: the file is read again, chunk by chunk, so a
+    // million lines never sit in memory; chunks the edge has are skipped.
+    let send = move || {
+        let Some(f) = file.get_untracked() else {
+            return;
+        };
+        let Some(rep) = report.get_untracked() else {
+            return;
+        };
+        let aware_text = aware.get_untracked();
+        let ctx = line_context(&aware_text);
+        let chunks = rep.valid.div_ceil(CHUNK_LINES as u64) as u32;
+        failure.set(None);
+        leptos::task::spawn_local(async move {
+            sending.set(Some("Oppretter kravet …".into()));
+            let previous = resume.get_untracked().filter(|r| {
+                r.file_name == f.name() && r.size == f.size() && r.modified == f.last_modified()
+            });
+            let claim = match previous {
+                Some(r) => api::claim(&r.claim_id).await,
+                None => {
+                    let form = NewClaim {
+                        file_name: f.name(),
+                        aware: aware_text.clone(),
+                        lines: rep.valid,
+                        chunks,
+                    };
+                    api::create_claim(&form, &api::new_idempotency_key()).await
+                }
+            };
+            let claim = match claim {
+                Ok(c) => c,
+                Err(e) => {
+                    failure.set(Some(e.text()));
+                    sending.set(None);
+                    return;
+                }
+            };
+            let saved = Resume {
+                claim_id: claim.id.clone(),
+                number: claim.number.clone(),
+                file_name: f.name(),
+                size: f.size(),
+                modified: f.last_modified(),
+                aware: aware_text,
+            };
+            draft::save(RESUME_KEY, &saved);
+            resume.set(Some(saved));
+            let mut checker = Checker::new(ctx);
+            let mut batch: Vec<NumberedLine> = Vec::with_capacity(CHUNK_LINES);
+            let mut ready: Vec<Vec<NumberedLine>> = Vec::new();
+            let mut reader = FileReader::new(f);
+            let mut n = 0u32;
+            let mut error = None;
+            // Reading and sending take turns: a slice is read, then the
+            // chunks it completed are sent; memory holds one chunk or two.
+            'file: loop {
+                let step = reader
+                    .step(&mut |r| {
+                        let (_, line) = checker.check(&r);
+                        if let (Some(_), Record::Line { line: no, raw }) = (line, r) {
+                            batch.push(NumberedLine {
+                                line: no,
+                                fodselsnummer: raw.fodselsnummer.to_owned(),
+                                transportdato: raw.transportdato.to_owned(),
+                                utbetalingsdato: raw.utbetalingsdato.to_owned(),
+                                egenandel: raw.egenandel.to_owned(),
+                                referanse: raw.referanse.to_owned(),
+                            });
+                            if batch.len() == CHUNK_LINES {
+                                ready.push(std::mem::take(&mut batch));
+                            }
+                        }
+                    })
+                    .await;
+                let done = match step {
+                    Ok(done) => done,
+                    Err(e) => {
+                        error = Some(e);
+                        break;
+                    }
+                };
+                if done && !batch.is_empty() {
+                    ready.push(std::mem::take(&mut batch));
+                }
+                for lines in ready.drain(..) {
+                    if !claim.chunks_received.contains(&n) {
+                        sending.set(Some(format!("Sender del {} av {chunks} …", n + 1)));
+                        if let Err(e) = send_chunk(&claim.id, n, Chunk { lines }, sending).await {
+                            error = Some(e);
+                            break 'file;
+                        }
+                    }
+                    n += 1;
+                }
+                if done {
+                    break;
+                }
+                yield_now().await;
+            }
+            if let Some(e) = error {
+                failure.set(Some(format!(
+                    "{e} Opplastingen er lagret: velg den samme filen igjen for å fortsette der den stoppet."
+                )));
+                sending.set(None);
+                return;
+            }
+            match api::submit_claim(&claim.id).await {
+                Ok(done) => {
+                    draft::clear(RESUME_KEY);
+                    resume.set(None);
+                    sent.set(Some(done));
+                }
+                Err(e) => failure.set(Some(e.text())),
+            }
+            sending.set(None);
+        });
+    };
+
+    let error_file = move || {
+        let mut csv = String::from("linje;feil\n");
+        for (line, text) in invalid.get() {
+            csv.push_str(&format!("{line};\"{}\"\n", text.replace('"', "\"\"")));
+        }
+        format!(
+            "data:text/csv;charset=utf-8,{}",
+            js_sys::encode_uri_component(&csv)
+        )
+    };
+
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Refusjonskrav – frikort for pasientreiser"</h1>
+        <p class="ds-paragraph">
+            "Velg eller slipp en fil (CSV eller XLSX). Første rad må navngi kolonnene fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse. Filen kontrolleres her i nettleseren før noe sendes; bare gyldige linjer sendes til Helfo."
+        </p>
+        {move || resume.get().filter(|_| sent.get().is_none()).map(|r| alert("warning", format!(
+            "Opplastingen av {} ({}) ble ikke fullført. Velg den samme filen igjen for å fortsette der den stoppet.",
+            r.file_name, r.number
+        )))}
+        <div class="frist-form">
+            <div class="ds-field">
+                <label class="ds-label" for="fk-aware">"Helseforetaket ble kjent med kravene (valgfritt)"</label>
+                <div class="ds-paragraph frist-description" data-size="sm" id="fk-aware-description">
+                    "Krav skal sendes senest seks måneder etter. dd.mm.åååå"
+                </div>
+                <input class="ds-input" id="fk-aware" aria-describedby="fk-aware-description"
+                    prop:value=move || aware.get() on:input=move |ev| aware.set(event_target_value(&ev))/>
+            </div>
+            <div class="ds-field frist-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
+                data-testid="drop-zone">
+                <label class="ds-label" for="fk-file">"Kravfil"</label>
+                <input class="ds-input" type="file" id="fk-file" accept=".csv,.txt,.xlsx,text/csv"
+                    node_ref=input on:change=on_file/>
+                <p class="ds-paragraph" data-size="sm">"…eller slipp filen her."</p>
+            </div>
+        </div>
+        {move || progress.get().map(|p| view! {
+            <div class="frist-progress" data-testid="progress">
+                <label class="ds-label" for="fk-progress">"Kontrollerer filen"</label>
+                <progress id="fk-progress" max="100" value=format!("{:.0}", p * 100.0)>{format!("{:.0} %", p * 100.0)}</progress>
+                <span aria-live="polite">{format!(" {:.0} %", p * 100.0)}</span>
+            </div>
+        })}
+        {move || failure.get().map(|t| alert("danger", t))}
+        {move || report.get().map(|r| {
+            let can_send = r.valid > 0 && sending.get().is_none() && sent.get().is_none();
+            let first = r.first_issues.clone();
+            view! {
+                <section class="frist-panel" data-testid="check-report">
+                    <h2 class="ds-heading" data-size="sm">"Resultat av kontrollen"</h2>
+                    <dl class="frist-facts">
+                        <dt>"Linjer"</dt><dd data-testid="lines">{r.lines}</dd>
+                        <dt>"Gyldige linjer"</dt><dd data-testid="valid">{r.valid}</dd>
+                        <dt>"Linjer med feil"</dt><dd>{r.with_errors}</dd>
+                        <dt>"Linjer med merknad"</dt><dd>{r.with_warnings}</dd>
+                        <dt>"Duplikater i filen"</dt><dd>{r.duplicates}</dd>
+                        <dt>"Foreldet"</dt><dd>{r.time_barred}</dd>
+                        <dt>"Sendt for sent"</dt><dd>{r.late}</dd>
+                        <dt>"Sum gyldige linjer"</dt><dd>{format_ore(r.valid_amount_ore)}</dd>
+                        {move || elapsed_ms.get().map(|ms| view! {
+                            <dt>"Kontrolltid"</dt><dd data-testid="elapsed">{format!("{:.1} s", ms / 1000.0)}</dd>
+                        })}
+                    </dl>
+                    <h3 class="ds-heading" data-size="xs">"Feil og merknader per type"</h3>
+                    <ul class="ds-list" data-testid="by-code">
+                        {r.by_code.iter().map(|(code, n)| {
+                            let code = code.parse().ok();
+                            let name = code.map_or_else(String::new, issue_name);
+                            view! { <li>{format!("{name}: {n}")}</li> }
+                        }).collect_view()}
+                    </ul>
+                    {(r.with_errors > 0).then(|| view! {
+                        <p class="ds-paragraph">
+                            <a class="ds-link" download="feillinjer.csv" href=error_file>"Last ned feillinjene (CSV)"</a>
+                        </p>
+                    })}
+                    <button class="ds-button" data-variant="primary" type="button" disabled=!can_send
+                        on:click=move |_| send()>{format!("Send {} gyldige linjer til Helfo", r.valid)}</button>
+                    {move || sending.get().map(|t| view! { <p class="ds-paragraph" role="status" aria-live="polite">{t}</p> })}
+                    {(!first.is_empty()).then(|| view! {
+                        <h3 class="ds-heading" data-size="xs">{format!("De første {} linjene med feil eller merknad", first.len())}</h3>
+                        <div class="frist-inline-form">
+                            <label class="ds-label" for="fk-jump">"Gå til linje"</label>
+                            <input class="ds-input" id="fk-jump" inputmode="numeric" prop:value=move || jump.get()
+                                on:input=move |ev| jump.set(event_target_value(&ev))
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" {
+                                    crate::form::focus_id(&format!("line-{}", jump.get_untracked().trim()));
+                                }/>
+                        </div>
+                        <div class="frist-table-wrap">
+                        <table class="ds-table" data-testid="issue-lines">
+                            <thead><tr><th scope="col">"Linje"</th><th scope="col">"Feil eller merknad"</th></tr></thead>
+                            <tbody>
+                                {first.into_iter().map(|l| view! {
+                                    <tr id=format!("line-{}", l.line) tabindex="-1">
+                                        <td>{l.line}</td>
+                                        <td>{l.issues.iter().map(|i| render(i, Lang::Nb)).collect::<Vec<_>>().join(" ")}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        </div>
+                    })}
+                </section>
+            }
+        })}
+        {move || sent.get().map(|c| view! {
+            <section id="receipt" class="frist-receipt" data-testid="receipt">
+                <div class="ds-alert" data-color="success" role="status">
+                    <h2 class="ds-heading" data-size="md">"Kravet er sendt til Helfo"</h2>
+                    <p class="ds-paragraph">"Kravnummer: "<strong data-testid="claim-number">{c.number.clone()}</strong></p>
+                </div>
+                <dl class="frist-facts">
+                    <dt>"Linjer"</dt><dd>{c.lines}</dd>
+                    <dt>"Krevd"</dt><dd>{format_ore(c.claimed_ore)}</dd>
+                    <dt>"Helfo betaler senest"</dt><dd>{c.due.map(nb).unwrap_or_default()}</dd>
+                </dl>
+                <A href=format!("/frikort/krav/{}", c.id)>"Gå til kravet"</A>
+            </section>
+        })}
+    }
+}
+
+fn issue_name(code: frist_domain::IssueCode) -> String {
+    use frist_domain::IssueCode as C;
+    match code {
+        C::Required => "Felt mangler".into(),
+        C::DateInvalid => "Ugyldig dato".into(),
+        C::AmountInvalid => "Ugyldig beløp".into(),
+        C::PayoutBeforeTransport => "Utbetalt før reisen".into(),
+        C::DateInFuture => "Dato fram i tid".into(),
+        C::TimeBarred => "Foreldet".into(),
+        C::AmountAboveReturnTrip => "Beløp over tur-retur (merknad)".into(),
+        C::LateSubmission => "Sendt for sent (merknad)".into(),
+        C::RaggedRow => "Feil antall felt".into(),
+        C::NotUtf8 => "Ugyldige tegn".into(),
+        C::DuplicateTrip => "Duplikat i filen".into(),
+        c if c.as_str().starts_with("id_") => "Ugyldig fødselsnummer".into(),
+        c => c.as_str().to_owned(),
+    }
+}
+
+// --- claims --------------------------------------------------------------------------
+
+#[component]
+pub fn ClaimsPage() -> impl IntoView {
+    view! {
+        <Protected roles=HF_AND_HELFO>
+            <Claims/>
+        </Protected>
+    }
+}
+
+#[component]
+fn Claims() -> impl IntoView {
+    let claims = RwSignal::new(Vec::<ClaimView>::new());
+    let failure = RwSignal::new(None::<String>);
+    load_all(claims, failure, |c| Box::pin(api::claims(c)));
+    let hf = use_session()
+        .view()
+        .is_some_and(|s| s.user.role == Role::Hf);
+    let today = today();
+    view! {
+        <h1 class="ds-heading" data-size="lg">"Refusjonskrav – frikort"</h1>
+        <p class="ds-paragraph">"Mottatte krav etter betalingsfrist, forfalte først; så krav under opplasting og utbetalte krav."</p>
+        {hf.then(|| view! { <p class="ds-paragraph"><A href="/frikort/ny">"Send et nytt krav"</A></p> })}
+        {move || failure.get().map(|t| alert("danger", t))}
+        <div class="frist-table-wrap">
+        <table class="ds-table" data-testid="claim-table">
+            <caption class="ds-sr-only">"Refusjonskrav"</caption>
+            <thead><tr>
+                <th scope="col">"Krav"</th><th scope="col">"Helseforetak"</th><th scope="col">"Status"</th>
+                <th scope="col">"Betales senest"</th><th scope="col">"Linjer"</th>
+                <th scope="col">"Krevd"</th><th scope="col">"Godkjent"</th><th scope="col">"Utbetalt"</th>
+            </tr></thead>
+            <tbody>
+                {move || claims.get().into_iter().map(|c| {
+                    let overdue = c.status == ClaimStatus::Received && c.due.is_some_and(|d| d < today);
+                    view! {
+                        <tr>
+                            <td><A href=format!("/frikort/krav/{}", c.id)>{c.number.clone()}</A></td>
+                            <td>{c.organisation_name.clone()}</td>
+                            <td>{c.status.name_nb()}</td>
+                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{overdue.then_some(" (forfalt)")}</td>
+                            <td>{c.lines}</td>
+                            <td>{format_ore(c.claimed_ore)}</td>
+                            <td>{format_ore(c.approved_ore)}</td>
+                            <td>{c.paid_ore.map(format_ore).unwrap_or_else(|| "–".into())}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn ClaimPage() -> impl IntoView {
+    view! {
+        <Protected roles=HF_AND_HELFO>
+            <ClaimDetail/>
+        </Protected>
+    }
+}
+
+#[component]
+fn ClaimDetail() -> impl IntoView {
+    let params = use_params_map();
+    let id = Signal::derive(move || params.get().get("id").unwrap_or_default());
+    let claim = RwSignal::new(None::<ClaimView>);
+    let lines = RwSignal::new(Vec::<LineView>::new());
+    let failure = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let helfo = use_session()
+        .view()
+        .is_some_and(|s| s.user.role.sees_all_organisations());
+    let reload = move || {
+        let id = id.get_untracked();
+        let for_lines = id.clone();
+        leptos::task::spawn_local(async move {
+            match api::claim(&id).await {
+                Ok(c) => claim.set(Some(c)),
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+        load_all(lines, failure, move |c| {
+            Box::pin(api::claim_lines(for_lines.clone(), "issues", c))
+        });
+    };
+    Effect::new(move |_| {
+        id.track();
+        reload();
+    });
+    let changed = move |r: Result<ClaimView, ApiError>, what: String| match r {
+        Ok(c) => {
+            claim.set(Some(c));
+            failure.set(None);
+            done.set(Some(what));
+            reload();
+        }
+        Err(e) => {
+            done.set(None);
+            let detail: Vec<String> = e.issues().iter().map(|i| render(i, Lang::Nb)).collect();
+            failure.set(Some(if detail.is_empty() {
+                e.text()
+            } else {
+                detail.join(" ")
+            }));
+        }
+    };
+    let approve_clean = move |_| {
+        let id = id.get_untracked();
+        leptos::task::spawn_local(async move {
+            changed(
+                api::approve_clean(&id).await,
+                "Alle linjer uten feil og merknader er godkjent.".into(),
+            );
+        });
+    };
+    let decide = move |line: u64, decision: &'static str, reason: String| {
+        let id = id.get_untracked();
+        leptos::task::spawn_local(async move {
+            let form = DecisionForm {
+                decision: decision.into(),
+                reason,
+                amount: String::new(),
+            };
+            changed(
+                api::decide_line(&id, line, &form).await,
+                format!("Linje {line} er avgjort."),
+            );
+        });
+    };
+    move || {
+        let Some(c) = claim.get() else {
+            return view! { {move || failure.get().map(|t| alert("danger", t))} <p class="ds-paragraph">"Laster …"</p> }.into_any();
+        };
+        let report = format!("/api/v1/frikort/claims/{}/report", c.id);
+        let settling = helfo && c.status == ClaimStatus::Received;
+        view! {
+            <p class="ds-paragraph"><A href="/frikort/krav">"Alle krav"</A></p>
+            <h1 class="ds-heading" data-size="lg">{format!("Krav {}", c.number)}</h1>
+            {move || failure.get().map(|t| alert("danger", t))}
+            {move || done.get().map(|t| alert("success", t))}
+            <dl class="frist-facts" data-testid="claim-facts">
+                <dt>"Helseforetak"</dt><dd>{c.organisation_name.clone()}</dd>
+                <dt>"Status"</dt><dd data-testid="claim-status">{c.status.name_nb()}</dd>
+                <dt>"Fil"</dt><dd>{c.file_name.clone()}</dd>
+                <dt>"Mottatt"</dt><dd>{c.received_on.map(nb).unwrap_or_else(|| "–".into())}</dd>
+                <dt>"Betales senest"</dt><dd>{c.due.map(nb).unwrap_or_else(|| "–".into())}</dd>
+                <dt>"Linjer"</dt><dd>{format!("{} ({} gyldige, {} ikke avgjort)", c.lines, c.valid_lines, c.undecided)}</dd>
+                <dt>"Krevd"</dt><dd>{format_ore(c.claimed_ore)}</dd>
+                <dt>"Godkjent"</dt><dd data-testid="approved">{format_ore(c.approved_ore)}</dd>
+                <dt>"Utbetalt"</dt><dd>{match (c.paid_ore, c.paid_on, &c.paid_account) {
+                    (Some(o), Some(d), Some(k)) => format!("{} den {} til konto {k}", format_ore(o), nb(d)),
+                    _ => "–".into(),
+                }}</dd>
+                {(c.repayment_ore > 0).then(|| view! {
+                    <dt>"Krevd tilbake"</dt><dd>{format!("{} – {}", format_ore(c.repayment_ore), c.repayment_reason.clone().unwrap_or_default())}</dd>
+                })}
+            </dl>
+            <p class="ds-paragraph"><a class="ds-link" href=report download="">"Last ned oppgjørsrapporten (CSV)"</a></p>
+            {settling.then(|| view! {
+                <section class="frist-panel" data-testid="settle">
+                    <h2 class="ds-heading" data-size="sm">"Oppgjør"</h2>
+                    <button class="ds-button" data-variant="secondary" type="button" on:click=approve_clean>
+                        "Godkjenn alle linjer uten feil og merknader"
+                    </button>
+                    <PaymentForm c=c.clone() changed=changed/>
+                </section>
+            })}
+            {(helfo && c.status == ClaimStatus::Paid).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
+            <h2 class="ds-heading" data-size="sm">"Linjer med feil eller merknad"</h2>
+            <div class="frist-table-wrap">
+            <table class="ds-table" data-testid="claim-lines">
+                <thead><tr>
+                    <th scope="col">"Linje"</th><th scope="col">"Pasient"</th><th scope="col">"Reise"</th>
+                    <th scope="col">"Beløp"</th><th scope="col">"Feil eller merknad"</th><th scope="col">"Avgjørelse"</th>
+                </tr></thead>
+                <tbody>
+                    {move || lines.get().into_iter().map(|l| {
+                        let decided = match (l.decision, l.reason) {
+                            (Some(Decision::Approved), _) => format!("Godkjent {}", l.approved_ore.map(format_ore).unwrap_or_default()),
+                            (Some(Decision::Rejected), Some(r)) => format!("Avvist: {}", r.name_nb()),
+                            (Some(Decision::Rejected), None) => "Avvist".into(),
+                            (None, _) => "Ikke avgjort".into(),
+                        };
+                        let open = settling && l.decision.is_none();
+                        let reason = RwSignal::new(Reason::WrongAmount.as_str().to_owned());
+                        let n = l.line;
+                        view! {
+                            <tr>
+                                <td>{l.line}</td>
+                                <td>{l.fnr_masked.clone()}</td>
+                                <td>{l.transport.map(nb).unwrap_or_default()}</td>
+                                <td>{l.amount_ore.map(format_ore).unwrap_or_default()}</td>
+                                <td>{l.issues.iter().map(|i| render(i, Lang::Nb)).collect::<Vec<_>>().join(" ")}</td>
+                                <td>
+                                    {decided}
+                                    {open.then(|| view! {
+                                        <div class="frist-actions">
+                                            <button class="ds-button" data-size="sm" data-variant="secondary" type="button"
+                                                aria-label=format!("Godkjenn linje {n}") on:click=move |_| decide(n, "approved", String::new())>"Godkjenn"</button>
+                                            <label class="ds-sr-only" for=format!("fk-reason-{n}")>{format!("Begrunnelse for linje {n}")}</label>
+                                            <select class="ds-input" id=format!("fk-reason-{n}") prop:value=move || reason.get()
+                                                on:change=move |ev| reason.set(event_target_value(&ev))>
+                                                {Reason::iter().map(|r| view! { <option value=r.as_str()>{r.name_nb()}</option> }).collect_view()}
+                                            </select>
+                                            <button class="ds-button" data-size="sm" data-variant="tertiary" type="button"
+                                                aria-label=format!("Avvis linje {n}") on:click=move |_| decide(n, "rejected", reason.get_untracked())>"Avvis"</button>
+                                        </div>
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// FK-9: the payment of the approved total to the RHF's account (ID-5).
+#[component]
+fn PaymentForm<F>(c: ClaimView, changed: F) -> impl IntoView
+where
+    F: Fn(Result<ClaimView, ApiError>, String) + Copy + 'static,
+{
+    let paid_on = RwSignal::new(nb(today()));
+    let amount = RwSignal::new(
+        format_ore(c.approved_ore)
+            .replace(['\u{a0}', 'k', 'r'], "")
+            .trim()
+            .to_owned(),
+    );
+    let account = RwSignal::new(String::new());
+    let (id, version) = (c.id.clone(), c.version);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = PaymentForm {
+            paid_on: paid_on.get_untracked(),
+            amount: amount.get_untracked(),
+            account: account.get_untracked(),
+        };
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            changed(
+                api::pay_claim(&id, version, &form).await,
+                "Utbetalingen er registrert.".into(),
+            );
+        });
+    };
+    view! {
+        <form class="frist-inline-form" on:submit=submit novalidate data-testid="payment-form">
+            <h3 class="ds-heading" data-size="xs">"Registrer utbetaling"</h3>
+            <crate::form::TextField id="fk-paid_on" label="Utbetalt dato" value=paid_on error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-amount" label="Beløp (godkjent sum)" value=amount error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-account" label="Kontonummer til det regionale helseforetaket" value=account error=Signal::derive(|| None::<String>)/>
+            <button class="ds-button" data-variant="primary" type="submit">"Registrer utbetaling"</button>
+        </form>
+    }
+}
+
+/// FK-7: a demand that the HF repay part of a refund.
+#[component]
+fn RepaymentForm<F>(c: ClaimView, changed: F) -> impl IntoView
+where
+    F: Fn(Result<ClaimView, ApiError>, String) + Copy + 'static,
+{
+    let amount = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let (id, version) = (c.id.clone(), c.version);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = RepaymentForm {
+            amount: amount.get_untracked(),
+            reason: reason.get_untracked(),
+        };
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            changed(
+                api::demand_repayment(&id, version, &form).await,
+                "Tilbakebetalingskravet er registrert.".into(),
+            );
+        });
+    };
+    view! {
+        <form class="frist-inline-form frist-panel" on:submit=submit novalidate data-testid="repayment-form">
+            <h2 class="ds-heading" data-size="sm">"Krev tilbakebetaling"</h2>
+            <crate::form::TextField id="fk-repay-amount" label="Beløp" value=amount error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-repay-reason" label="Begrunnelse" value=reason error=Signal::derive(|| None::<String>)/>
+            <button class="ds-button" data-variant="secondary" type="submit">"Registrer kravet"</button>
+        </form>
+    }
+}

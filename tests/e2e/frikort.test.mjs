@@ -1,0 +1,80 @@
+// Issue 7: a health trust checks a 100,000-line claim file in the browser —
+// with a progress bar — and sends its valid lines in chunks; Helfo approves
+// the clean lines and records the payment. Fixed date: 20 March 2026.
+import assert from 'node:assert/strict';
+import { login } from './accounts.test.mjs';
+
+const TODAY = '2026-03-20';
+const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/** Synthetic (Tenor) fødselsnummer, all different: valid in local mode. */
+function* people() {
+  for (let i = 0; ; i++) {
+    const first = `${String(1 + (i % 28)).padStart(2, '0')}${81 + (Math.floor(i / 28) % 12)}${String(50 + Math.floor(i / 336) % 40)}${String(100 + Math.floor(i / 13440) % 400).padStart(3, '0')}`;
+    const d = [...first].map(Number);
+    const k1 = (11 - (d.reduce((s, x, j) => s + x * W1[j], 0) % 11)) % 11;
+    if (k1 === 10) continue;
+    const k2 = (11 - ([...d, k1].reduce((s, x, j) => s + x * W2[j], 0) % 11)) % 11;
+    if (k2 === 10) continue;
+    yield first + k1 + k2;
+  }
+}
+
+/** `n` lines; every 1,000th has a bad amount. */
+function claimFile(n) {
+  const out = ['fodselsnummer;transportdato;utbetalingsdato;egenandel;referanse'];
+  const gen = people();
+  for (let i = 0; i < n; i++) {
+    const day = 1 + (i % 28);
+    const amount = i % 1000 === 999 ? '-5' : i % 3 === 0 ? '342,00' : '171,00';
+    out.push(`${gen.next().value};${String(day).padStart(2, '0')}.02.2026;${String(Math.min(day + 3, 28)).padStart(2, '0')}.02.2026;${amount};R${i}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export const tests = [
+  {
+    name: 'frikort: a 100,000-line file is checked with a progress bar, sent in chunks and paid for its good lines',
+    async run({ page, base }) {
+      await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
+      await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+      await login(page, base, 'okonomi@helse-sorost.example');
+      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.getByRole('link', { name: 'Send refusjonskrav' }).click();
+      const csv = claimFile(100_000);
+      await page.getByLabel('Kravfil').setInputFiles({ name: 'krav-februar.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('progress').waitFor();
+      const report = page.getByTestId('check-report');
+      await report.waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('lines').textContent(), '100000');
+      assert.equal(await page.getByTestId('valid').textContent(), '99900');
+      assert.match(await page.getByTestId('by-code').textContent(), /Ugyldig beløp: 100/);
+      assert.equal(await page.locator('#fk-progress').getAttribute('value'), '100');
+      console.log(`     browser check of 100,000 lines: ${await page.getByTestId('elapsed').textContent()}`);
+      await page.getByRole('button', { name: 'Send 99900 gyldige linjer til Helfo' }).click();
+      const receipt = page.getByTestId('receipt');
+      await receipt.waitFor({ timeout: 120_000 });
+      const number = (await page.getByTestId('claim-number').textContent()).trim();
+      assert.match(number, /^FK-2026-\d{6}$/);
+      assert.match(await receipt.textContent(), /Helfo betaler senest20\.04\.2026/);
+      await page.getByRole('button', { name: 'Logg ut' }).click();
+      await page.waitForURL(/\/logg-inn$/);
+
+      // Helfo: approve the clean lines and record the payment.
+      await login(page, base, 'saksbehandler@helfo.example');
+      await page.locator('[data-testid="home"]').waitFor();
+      await page.getByRole('link', { name: 'Refusjonskrav – frikort' }).click();
+      await page.getByRole('link', { name: number }).click();
+      await page.getByTestId('settle').waitFor();
+      await page.getByRole('button', { name: 'Godkjenn alle linjer uten feil og merknader' }).click();
+      await page.getByText('Alle linjer uten feil og merknader er godkjent.').waitFor({ timeout: 30_000 });
+      const approved = await page.getByTestId('approved').textContent();
+      await page.getByLabel('Kontonummer til det regionale helseforetaket').fill('8601 11 17947');
+      await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
+      await page.getByText('Utbetalingen er registrert.').waitFor();
+      assert.equal(await page.getByTestId('claim-status').textContent(), 'Utbetalt');
+      assert.ok(approved.length > 0);
+    },
+  },
+];
