@@ -35,6 +35,30 @@ fn alert(kind: &'static str, text: String) -> impl IntoView {
     view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
 }
 
+/// Offers `text` as a file download named `name`.
+fn save_text(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// A monotonic clock in milliseconds (`performance.now()`), for timing.
 fn now_ms() -> f64 {
     web_sys::window()
@@ -183,7 +207,8 @@ fn NewClaimForm() -> impl IntoView {
     let aware = RwSignal::new(String::new());
     let progress = RwSignal::new(None::<f64>);
     let report = RwSignal::new(None::<FileReport>);
-    let invalid = RwSignal::new(Vec::<(u64, String)>::new());
+    // Invalid lines as (line, issue codes): compact, rendered only on download.
+    let invalid = StoredValue::new_local(Vec::<(u64, Vec<frist_domain::Issue>)>::new());
     let elapsed_ms = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<ClaimView>);
@@ -210,9 +235,7 @@ fn NewClaimForm() -> impl IntoView {
                     .step(&mut |r| {
                         let (issues, line) = checker.check(&r);
                         if line.is_none() {
-                            let text: Vec<String> =
-                                issues.iter().map(|i| render(i, Lang::Nb)).collect();
-                            bad.push((r.line(), text.join(" ")));
+                            bad.push((r.line(), issues));
                         }
                     })
                     .await;
@@ -227,7 +250,7 @@ fn NewClaimForm() -> impl IntoView {
             match result {
                 Ok(()) => {
                     report.set(Some(checker.report));
-                    invalid.set(bad);
+                    invalid.set_value(bad);
                 }
                 Err(e) => failure.set(Some(e)),
             }
@@ -372,15 +395,19 @@ fn NewClaimForm() -> impl IntoView {
         });
     };
 
-    let error_file = move || {
+    // The error file is made when asked for, not with every render.
+    let download_errors = move |_| {
         let mut csv = String::from("linje;feil\n");
-        for (line, text) in invalid.get() {
-            csv.push_str(&format!("{line};\"{}\"\n", text.replace('"', "\"\"")));
-        }
-        format!(
-            "data:text/csv;charset=utf-8,{}",
-            js_sys::encode_uri_component(&csv)
-        )
+        invalid.with_value(|bad| {
+            for (line, issues) in bad {
+                let text: Vec<String> = issues.iter().map(|i| render(i, Lang::Nb)).collect();
+                csv.push_str(&format!(
+                    "{line};\"{}\"\n",
+                    text.join(" ").replace('"', "\"\"")
+                ));
+            }
+        });
+        save_text("feillinjer.csv", &csv);
     };
 
     view! {
@@ -446,7 +473,9 @@ fn NewClaimForm() -> impl IntoView {
                     </ul>
                     {(r.with_errors > 0).then(|| view! {
                         <p class="ds-paragraph">
-                            <a class="ds-link" download="feillinjer.csv" href=error_file>"Last ned feillinjene (CSV)"</a>
+                            <button class="ds-button" data-variant="tertiary" type="button" on:click=download_errors>
+                                "Last ned feillinjene (CSV)"
+                            </button>
                         </p>
                     })}
                     <button class="ds-button" data-variant="primary" type="button" disabled=!can_send
