@@ -450,3 +450,10 @@ pub async fn demand_repayment(
     )
     .await
 }
+
+/// `POST /api/v1/tokens`: a new API token for the caller (shown once).
+pub async fn create_token<T: serde::de::DeserializeOwned>(
+    body: &serde_json::Value,
+) -> Result<T, ApiError> {
+    send_json(Request::post("/api/v1/tokens"), body).await
+}

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::api;
-use crate::pages::{admin, audit, fastlege, frikort, fristbrudd, home, login, outbox};
+use crate::pages::{admin, audit, fastlege, frikort, fristbrudd, home, login, outbox, settings};
 use crate::session::{provide_session, use_session};
 
 /// The whole app.
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fastlege/meldinger") view=fastlege::MessagesPage/>
                     <Route path=path!("/fastlege/oversikt") view=fastlege::DashboardPage/>
                     <Route path=path!("/fastlege/purring") view=fastlege::ChasePage/>
+                    <Route path=path!("/innstillinger") view=settings::SettingsPage/>
                     <Route path=path!("/frikort/ny") view=frikort::NewClaimPage/>
                     <Route path=path!("/frikort/krav") view=frikort::ClaimsPage/>
                     <Route path=path!("/frikort/krav/:id") view=frikort::ClaimPage/>

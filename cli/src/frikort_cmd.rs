@@ -36,6 +36,22 @@ pub enum FrikortCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Sends a claim file's valid lines to frist as the health trust whose
+    /// API token is in FRIST_API_TOKEN (never on the command line). Safe to
+    /// run again: the same file resumes the same claim and sends only the
+    /// chunks the edge does not have.
+    Submit {
+        file: PathBuf,
+        /// The frist address, e.g. http://localhost:8787.
+        #[arg(long)]
+        api: String,
+        #[arg(long)]
+        aware: Option<NaiveDate>,
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        allow_synthetic: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -52,14 +68,23 @@ struct LineOut<'a> {
 }
 
 pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
-    let FrikortCommand::Check {
-        file,
-        today,
-        aware,
-        received,
-        allow_synthetic,
-        json,
-    } = cmd;
+    let (file, today, aware, received, allow_synthetic, json) = match cmd {
+        FrikortCommand::Check {
+            file,
+            today,
+            aware,
+            received,
+            allow_synthetic,
+            json,
+        } => (file, today, aware, received, allow_synthetic, json),
+        FrikortCommand::Submit {
+            file,
+            api,
+            aware,
+            today,
+            allow_synthetic,
+        } => return crate::frikort_submit::run(&file, &api, aware, today, allow_synthetic),
+    };
     let today = crate::today_or(today);
     let ctx = LineContext {
         fnr: FnrContext {
@@ -88,16 +113,7 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             }
         }
     };
-    let mut f = std::fs::File::open(&file)?;
-    let mut head = [0u8; 4];
-    let n = f.read(&mut head)?;
-    let read = if head[..n] == *b"PK\x03\x04" {
-        let mut bytes = head[..n].to_vec();
-        f.read_to_end(&mut bytes)?;
-        read_xlsx(&bytes, &mut on)
-    } else {
-        stream(&mut f, &head[..n], &mut on)?
-    };
+    let read = read_file(&file, &mut on)?;
     if let Some(e) = write_error {
         return Err(e);
     }
@@ -137,6 +153,22 @@ fn issue_out(i: &Issue) -> IssueOut<'_> {
         code: i.code.as_str(),
         severity: i.severity,
     }
+}
+
+/// Reads a claim file (CSV streamed, or XLSX), calling `on` per record.
+pub fn read_file(
+    path: &std::path::Path,
+    on: &mut dyn FnMut(Record<'_>),
+) -> io::Result<Result<(), FileError>> {
+    let mut f = std::fs::File::open(path)?;
+    let mut head = [0u8; 4];
+    let n = f.read(&mut head)?;
+    if head[..n] == *b"PK\x03\x04" {
+        let mut bytes = head[..n].to_vec();
+        f.read_to_end(&mut bytes)?;
+        return Ok(read_xlsx(&bytes, on));
+    }
+    stream(&mut f, &head[..n], on)
 }
 
 /// Feeds the file to the CSV reader 256 KiB at a time.

@@ -6,6 +6,7 @@ mod auth_cmd;
 mod calendar_cmd;
 mod fastlege_cmd;
 mod frikort_cmd;
+mod frikort_submit;
 mod fristbrudd_cmd;
 mod id_cmd;
 mod io;

@@ -79,7 +79,69 @@ struct SessionRow {
     ended_ms: Option<i64>,
 }
 
-/// The caller of a request, from its session cookie. No cookie: `Ok(None)`.
+/// A program's `Authorization: Bearer frist_<64 hex>`, if any.
+fn bearer_from(req: &Request) -> Option<String> {
+    let header = req.headers().get("Authorization").ok()??;
+    let token = header.strip_prefix("Bearer ")?.trim();
+    let hex = token.strip_prefix("frist_")?;
+    (hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| token.to_owned())
+}
+
+#[derive(serde::Deserialize)]
+struct TokenRow {
+    token_id: String,
+    user_id: String,
+    organisation_id: String,
+    role: String,
+    active: i64,
+    demo: i64,
+    created_ms: i64,
+    expires_ms: i64,
+    revoked_ms: Option<i64>,
+}
+
+/// The caller behind an API token: refused (401) when unknown, revoked,
+/// expired, or its user is inactive (or a demo user outside local mode).
+async fn from_token(
+    token: &str,
+    db: &D1Database,
+    config: &Config,
+    now: i64,
+) -> Result<Caller, ApiError> {
+    let refused = || {
+        ApiError::new(
+            401,
+            "token_invalid",
+            "API-nøkkelen er ukjent, utløpt eller trukket tilbake. Lag en ny.",
+            "The API token is unknown, expired or revoked. Make a new one.",
+        )
+    };
+    let row = db
+        .prepare(
+            "SELECT t.id AS token_id, u.id AS user_id, u.organisation_id, u.role, u.active, u.demo,                     t.created_ms, t.expires_ms, t.revoked_ms              FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1",
+        )
+        .bind(&[text(&sha256_hex(token.as_bytes()))])?
+        .first::<TokenRow>(None)
+        .await?
+        .ok_or_else(refused)?;
+    if row.revoked_ms.is_some()
+        || now > row.expires_ms
+        || row.active == 0
+        || (row.demo != 0 && !config.local)
+    {
+        return Err(refused());
+    }
+    Ok(Caller {
+        user_id: row.user_id,
+        organisation_id: row.organisation_id,
+        role: row.role.parse().map_err(|_| refused())?,
+        session_id: row.token_id,
+        session_created: row.created_ms,
+    })
+}
+
+/// The caller of a request, from its session cookie (or, for programs, an
+/// API token). Neither: `Ok(None)`.
 /// An ended, expired or unknown session, or an account that is inactive
 /// (or a demo account in production): 401, and the cookie is cleared.
 pub async fn authenticate(
@@ -89,6 +151,9 @@ pub async fn authenticate(
     secure: bool,
     now: i64,
 ) -> Result<Option<Caller>, ApiError> {
+    if let Some(bearer) = bearer_from(req) {
+        return from_token(&bearer, db, config, now).await.map(Some);
+    }
     let Some(token) = token_from(req, secure) else {
         return Ok(None);
     };

@@ -73,6 +73,8 @@ pub enum RouteId {
     FkPayment,
     FkRepayment,
     FkReport,
+    TokenCreate,
+    TokenRevoke,
 }
 
 /// What a route's request body is.
@@ -385,6 +387,19 @@ pub const ROUTES: &[RouteSpec] = &[
         "GET",
         "/api/v1/frikort/claims/:id/report",
         Access::Roles(HF_AND_HELFO),
+    ),
+    // Not `creating`: the token must never sit in an idempotency record.
+    route(
+        RouteId::TokenCreate,
+        "POST",
+        "/api/v1/tokens",
+        Access::AnyRole,
+    ),
+    route(
+        RouteId::TokenRevoke,
+        "DELETE",
+        "/api/v1/tokens/:id",
+        Access::AnyRole,
     ),
 ];
 

@@ -934,6 +934,20 @@ pub struct NumberedLine {
     pub referanse: String,
 }
 
+impl RawRef<'_> {
+    /// The line as sent in a chunk, numbered as in the file.
+    pub fn numbered(&self, line: u64) -> NumberedLine {
+        NumberedLine {
+            line,
+            fodselsnummer: self.fodselsnummer.to_owned(),
+            transportdato: self.transportdato.to_owned(),
+            utbetalingsdato: self.utbetalingsdato.to_owned(),
+            egenandel: self.egenandel.to_owned(),
+            referanse: self.referanse.to_owned(),
+        }
+    }
+}
+
 impl NumberedLine {
     pub fn raw(&self) -> RawRef<'_> {
         RawRef {

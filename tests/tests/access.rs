@@ -81,7 +81,9 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FkApproveClean
             | R::FkPayment
             | R::FkRepayment
-            | R::FkReport => 401,
+            | R::FkReport
+            | R::TokenCreate
+            | R::TokenRevoke => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
@@ -155,6 +157,9 @@ fn expected(route: RouteId, who: Who) -> u16 {
         | R::FkPayment
         | R::FkRepayment
         | R::FkReport => 403,
+        // Anyone may make a token for themselves; nobody revokes another's.
+        R::TokenCreate => 201,
+        R::TokenRevoke => 404,
     }
 }
 
@@ -297,6 +302,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             &w.message
         } else if spec.path.contains("frikort") {
             &w.claim
+        } else if spec.path.contains("tokens") {
+            "t_someone_elses"
         } else {
             TARGET_ORG
         },
@@ -362,6 +369,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             Some(json!({"paid_on": TODAY, "amount": "342,00", "account": "8601 11 17947"}))
         }
         RouteId::FkRepayment => Some(json!({"amount": "100", "reason": "Feil beløp"})),
+        RouteId::TokenCreate => Some(json!({"name": "Skript"})),
         _ => None,
     };
     if let Some(b) = body {

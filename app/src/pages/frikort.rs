@@ -337,14 +337,7 @@ fn NewClaimForm() -> impl IntoView {
                     .step(&mut |r| {
                         let (_, line) = checker.check(&r);
                         if let (Some(_), Record::Line { line: no, raw }) = (line, r) {
-                            batch.push(NumberedLine {
-                                line: no,
-                                fodselsnummer: raw.fodselsnummer.to_owned(),
-                                transportdato: raw.transportdato.to_owned(),
-                                utbetalingsdato: raw.utbetalingsdato.to_owned(),
-                                egenandel: raw.egenandel.to_owned(),
-                                referanse: raw.referanse.to_owned(),
-                            });
+                            batch.push(raw.numbered(no));
                             if batch.len() == CHUNK_LINES {
                                 ready.push(std::mem::take(&mut batch));
                             }

@@ -86,6 +86,7 @@ fn Home() -> impl IntoView {
                             <li><A href="/admin/brukere">"Brukere"</A></li>
                         })}
                         <li><A href="/logg">"Hendelseslogg"</A></li>
+                        <li><A href="/innstillinger">"Innstillinger og API-nøkler"</A></li>
                     </ul>
                 </section>
             }

@@ -8,3 +8,4 @@ pub mod fristbrudd;
 pub mod home;
 pub mod login;
 pub mod outbox;
+pub mod settings;

@@ -21,6 +21,7 @@ mod health;
 pub mod organisations;
 mod outbox;
 mod session;
+mod tokens;
 pub mod users;
 
 use frist_domain::api::{Access, Content, NoRoute, Page, RouteId, RouteSpec, find_route};
@@ -182,6 +183,8 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::FkPayment => frikort::payment(&ctx).await,
         RouteId::FkRepayment => frikort::repayment(&ctx).await,
         RouteId::FkReport => frikort::report(&ctx).await,
+        RouteId::TokenCreate => tokens::create(&ctx).await,
+        RouteId::TokenRevoke => tokens::revoke(&ctx).await,
     }
 }
 

@@ -1,0 +1,180 @@
+//! `frist frikort submit FILE --api URL`: a claim file's valid lines sent
+//! through the API as the health trust, in the chunks the browser uses.
+//! The claim's `Idempotency-Key` is the file's SHA-256, so running it again
+//! finds the same claim and sends only the chunks the edge lacks.
+
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use frist_domain::frikort::{
+    CHUNK_LINES, Checker, Chunk, ClaimView, LineContext, NewClaim, NumberedLine, Record,
+};
+use frist_domain::ids::FnrContext;
+use reqwest::blocking::{Client, RequestBuilder};
+use sha2::{Digest, Sha256};
+
+fn fail(msg: impl Into<String>) -> io::Error {
+    io::Error::other(msg.into())
+}
+
+struct Api {
+    client: Client,
+    base: String,
+    token: String,
+}
+
+impl Api {
+    fn with_auth(&self, req: RequestBuilder) -> RequestBuilder {
+        req.header("Authorization", format!("Bearer {}", self.token))
+            .header("Origin", &self.base)
+    }
+
+    /// Sends `req` (rebuilt by `make` for each try), retrying dropped
+    /// connections and 5xx answers; a 4xx is reported with its problem text.
+    fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+        make: impl Fn() -> RequestBuilder,
+    ) -> io::Result<T> {
+        let mut wait = Duration::from_millis(250);
+        for attempt in 1..=6 {
+            match self.with_auth(make()).send() {
+                Ok(r) if r.status().is_success() => {
+                    return r.json().map_err(|e| fail(format!("{what}: {e}")));
+                }
+                Ok(r) if r.status().is_client_error() => {
+                    let status = r.status();
+                    let body: serde_json::Value = r.json().unwrap_or_default();
+                    let detail = body["detail"].as_str().unwrap_or("");
+                    return Err(fail(format!("{what}: {status} {detail}")));
+                }
+                Ok(_) | Err(_) if attempt < 6 => {
+                    std::thread::sleep(wait);
+                    wait *= 2;
+                }
+                Ok(r) => return Err(fail(format!("{what}: {}", r.status()))),
+                Err(e) => return Err(fail(format!("{what}: {e}"))),
+            }
+        }
+        Err(fail(format!("{what}: no answer")))
+    }
+}
+
+pub fn run(
+    file: &Path,
+    api: &str,
+    aware: Option<NaiveDate>,
+    today: Option<NaiveDate>,
+    allow_synthetic: bool,
+) -> io::Result<ExitCode> {
+    let token = std::env::var("FRIST_API_TOKEN")
+        .map_err(|_| fail("set FRIST_API_TOKEN to an API token made in frist (Innstillinger)"))?;
+    let today = crate::today_or(today);
+    let ctx = LineContext {
+        fnr: FnrContext {
+            today,
+            allow_synthetic,
+        },
+        received: today,
+        aware,
+    };
+    // Pass 1: which lines are valid (the same rules as the browser's).
+    let mut checker = Checker::new(ctx);
+    let mut hash = Sha256::new();
+    hash.update(std::fs::read(file)?);
+    hash.update(aware.map(|d| d.to_string()).unwrap_or_default());
+    if let Err(e) = crate::frikort_cmd::read_file(file, &mut |r| {
+        checker.check(&r);
+    })? {
+        eprintln!("frist: {}: {}", file.display(), e.text_nb());
+        return Ok(ExitCode::from(2));
+    }
+    let valid = checker.report.valid;
+    if valid == 0 {
+        eprintln!("frist: {}: no valid lines to send", file.display());
+        return Ok(ExitCode::from(1));
+    }
+    let api = Api {
+        client: Client::builder()
+            .timeout(Duration::from_secs(120))
+            .build()
+            .map_err(|e| fail(e.to_string()))?,
+        base: api.trim_end_matches('/').to_owned(),
+        token,
+    };
+    let chunks = valid.div_ceil(CHUNK_LINES as u64) as u32;
+    let form = NewClaim {
+        file_name: file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        aware: aware.map(|d| d.to_string()).unwrap_or_default(),
+        lines: valid,
+        chunks,
+    };
+    let key = hex::encode(hash.finalize());
+    let url = |p: &str| format!("{}{p}", api.base);
+    let created: ClaimView = api.send("create the claim", || {
+        api.client
+            .post(url("/api/v1/frikort/claims"))
+            .header("Idempotency-Key", &key)
+            .json(&form)
+    })?;
+    let claim: ClaimView = api.send("read the claim", || {
+        api.client
+            .get(url(&format!("/api/v1/frikort/claims/{}", created.id)))
+    })?;
+    // Pass 2: the valid lines again, chunk by chunk; chunks the edge has are skipped.
+    let mut checker = Checker::new(ctx);
+    let mut batch: Vec<NumberedLine> = Vec::with_capacity(CHUNK_LINES);
+    let mut n = 0u32;
+    let mut sent = 0u32;
+    let mut error = None;
+    let mut flush = |lines: Vec<NumberedLine>, n: &mut u32| {
+        if error.is_none() && !claim.chunks_received.contains(n) {
+            let chunk = Chunk { lines };
+            let path = format!("/api/v1/frikort/claims/{}/chunks/{n}", claim.id);
+            match api.send::<serde_json::Value>(&format!("send chunk {n}"), || {
+                api.client.put(url(&path)).json(&chunk)
+            }) {
+                Ok(_) => sent += 1,
+                Err(e) => error = Some(e),
+            }
+        }
+        *n += 1;
+    };
+    crate::frikort_cmd::read_file(file, &mut |r| {
+        let (_, line) = checker.check(&r);
+        if let (Some(_), Record::Line { line: no, raw }) = (line, r) {
+            batch.push(raw.numbered(no));
+            if batch.len() == CHUNK_LINES {
+                flush(std::mem::take(&mut batch), &mut n);
+            }
+        }
+    })?
+    .map_err(|e| fail(e.text_nb()))?;
+    if !batch.is_empty() {
+        flush(std::mem::take(&mut batch), &mut n);
+    }
+    if let Some(e) = error {
+        return Err(fail(format!("{e} (run the same command again to resume)")));
+    }
+    let done: ClaimView = api.send("submit the claim", || {
+        api.client
+            .post(url(&format!("/api/v1/frikort/claims/{}/submit", claim.id)))
+            .json(&serde_json::json!({}))
+    })?;
+    println!(
+        "{}: {} lines sent ({} chunks now, {} already there); status {}; due {}",
+        done.number,
+        done.lines,
+        sent,
+        n - sent,
+        done.status.as_str(),
+        done.due.map(|d| d.to_string()).unwrap_or_default()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,113 @@
+//! API tokens for programs (`frist frikort submit`): `POST /api/v1/tokens`
+//! makes one for the caller — shown once, stored only as its SHA-256, never
+//! kept in an idempotency record — and `DELETE /api/v1/tokens/:id` revokes
+//! it. A program sends `Authorization: Bearer frist_…` and acts as the user,
+//! with the user's role and organisation.
+
+use frist_domain::{Issue, IssueCode, Report};
+use serde::{Deserialize, Serialize};
+
+use crate::audit::{self, Entry};
+use crate::ctx::Ctx;
+use crate::db::{int, iso, text};
+use crate::http::{self, ApiError, ApiResult};
+
+/// How long a token lives.
+pub const TOKEN_DAYS: i64 = 90;
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct NewToken {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: String,
+    name: String,
+    /// Shown this once; frist keeps only its hash.
+    token: String,
+    expires_at: String,
+}
+
+fn entry<'a>(action: &'a str, id: &'a str, org: &'a str) -> Entry<'a> {
+    Entry {
+        action,
+        object_kind: "api_token",
+        object_id: Some(id),
+        organisation_id: Some(org),
+    }
+}
+
+pub async fn create(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let form: NewToken = ctx.json()?;
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        let code = if name.is_empty() {
+            IssueCode::Required
+        } else {
+            IssueCode::TooLong
+        };
+        return Err(ApiError::invalid(Report::of(
+            Issue::error("name", code).with("max", 80i64),
+        )));
+    }
+    let id = crate::crypto::new_id("t")?;
+    let token = format!("frist_{}", crate::crypto::session_token()?);
+    let expires = ctx.now + TOKEN_DAYS * 24 * 60 * 60 * 1000;
+    let insert = ctx
+        .db
+        .prepare(
+            "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at, created_ms, expires_ms) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .bind(&[
+            text(&id),
+            text(&caller.user_id),
+            text(&crate::crypto::sha256_hex(token.as_bytes())),
+            text(name),
+            text(&iso(ctx.now)),
+            int(ctx.now),
+            int(expires),
+        ])?;
+    let audit = audit::entry(
+        &ctx.db,
+        ctx.now,
+        caller,
+        &entry("token.create", &id, &caller.organisation_id),
+    )?;
+    ctx.db.batch(vec![insert, audit]).await?;
+    Ok(http::json(
+        &Created {
+            id,
+            name: name.to_owned(),
+            token,
+            expires_at: iso(expires),
+        },
+        201,
+    )?)
+}
+
+/// Revokes one of the caller's own tokens (404 for anyone else's).
+pub async fn revoke(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let id = ctx.param("id");
+    let update = ctx
+        .db
+        .prepare(
+            "UPDATE api_tokens SET revoked_ms = ?1 WHERE id = ?2 AND user_id = ?3 AND revoked_ms IS NULL",
+        )
+        .bind(&[int(ctx.now), text(id), text(&caller.user_id)])?;
+    let audit = audit::entry_if_changed(
+        &ctx.db,
+        ctx.now,
+        caller,
+        &entry("token.revoke", id, &caller.organisation_id),
+    )?;
+    let results = ctx.db.batch(vec![update, audit]).await?;
+    if !crate::db::first_changed(&results) {
+        return Err(ApiError::not_found());
+    }
+    Ok(worker::Response::empty()?.with_status(204))
+}
