@@ -10,31 +10,18 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{Epost, Organisasjonsnummer};
 use crate::validation::{Issue, IssueCode, Report};
 
-/// The kind of an organisation, which decides the roles its users can have.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum OrgKind {
-    /// A hospital or other treatment site (fristbrudd).
-    Behandlingssted,
-    /// A municipality (fastlege messages, claims control).
-    Kommune,
-    /// A health trust's finance department (frikort claims).
-    Hf,
-    /// Helfo itself.
-    Helfo,
+crate::named_enum! {
+    /// The kind of an organisation, which decides the roles its users can have.
+    pub enum OrgKind {
+        /// A hospital or other treatment site (fristbrudd).
+        Behandlingssted,
+        /// A municipality (fastlege messages, claims control).
+        Kommune,
+        /// A health trust's finance department (frikort claims).
+        Hf,
+        /// Helfo itself.
+        Helfo,
+    }
 }
 
 impl OrgKind {
@@ -54,34 +41,21 @@ impl OrgKind {
     }
 }
 
-/// A user's role. Every API route names the roles it allows.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Role {
-    /// A clerk at a treatment site: sends fristbrudd notifications.
-    Behandlingssted,
-    /// A clerk in a municipality: sends fastlege messages.
-    Kommune,
-    /// A finance clerk at a health trust: sends frikort claims.
-    Hf,
-    /// A Helfo caseworker: handles everything that arrives.
-    Helfo,
-    /// A Helfo administrator: a caseworker who also manages organisations
-    /// and users.
-    HelfoAdmin,
+crate::named_enum! {
+    /// A user's role. Every API route names the roles it allows.
+    pub enum Role {
+        /// A clerk at a treatment site: sends fristbrudd notifications.
+        Behandlingssted,
+        /// A clerk in a municipality: sends fastlege messages.
+        Kommune,
+        /// A finance clerk at a health trust: sends frikort claims.
+        Hf,
+        /// A Helfo caseworker: handles everything that arrives.
+        Helfo,
+        /// A Helfo administrator: a caseworker who also manages organisations
+        /// and users.
+        HelfoAdmin,
+    }
 }
 
 impl Role {

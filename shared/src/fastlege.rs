@@ -204,37 +204,24 @@ pub fn timing(
 
 // --- the messages ---------------------------------------------------------------
 
-/// FL-1, FL-2, FL-10: the kinds of message a municipality sends.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum MessageKind {
-    /// FL-1: a GP has given notice.
-    Termination,
-    /// FL-2: a new GP agreement.
-    NewGp,
-    /// FL-2: a new list without a GP (ubesatt liste, e.g. a 0-list).
-    NewVacantList,
-    /// FL-9: a change of listetak, with the citizens who move.
-    ListSize,
-    /// FL-10: a substitute starts.
-    SubstituteStart,
-    /// FL-10: a substitute covers another GP than reported.
-    SubstituteChange,
-    /// FL-10: a substitute ends earlier than reported.
-    SubstituteEnd,
+crate::named_enum! {
+    /// FL-1, FL-2, FL-10: the kinds of message a municipality sends.
+    pub enum MessageKind {
+        /// FL-1: a GP has given notice.
+        Termination,
+        /// FL-2: a new GP agreement.
+        NewGp,
+        /// FL-2: a new list without a GP (ubesatt liste, e.g. a 0-list).
+        NewVacantList,
+        /// FL-9: a change of listetak, with the citizens who move.
+        ListSize,
+        /// FL-10: a substitute starts.
+        SubstituteStart,
+        /// FL-10: a substitute covers another GP than reported.
+        SubstituteChange,
+        /// FL-10: a substitute ends earlier than reported.
+        SubstituteEnd,
+    }
 }
 
 impl MessageKind {
@@ -261,31 +248,18 @@ impl MessageKind {
     }
 }
 
-/// FL-10: the substitute's competence.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Competence {
-    /// Specialist in general practice.
-    Specialist,
-    /// Approved GP (godkjent allmennlege).
-    Approved,
-    /// In specialisation.
-    InSpecialisation,
-    /// None of these.
-    None,
+crate::named_enum! {
+    /// FL-10: the substitute's competence.
+    pub enum Competence {
+        /// Specialist in general practice.
+        Specialist,
+        /// Approved GP (godkjent allmennlege).
+        Approved,
+        /// In specialisation.
+        InSpecialisation,
+        /// None of these.
+        None,
+    }
 }
 
 impl Competence {
@@ -861,27 +835,14 @@ pub fn moves_in_words(count: u32, to: &str) -> String {
 
 // --- wire types --------------------------------------------------------------------
 
-/// Where a message stands at Helfo.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Status {
-    /// Sent; waiting for Helfo.
-    Sent,
-    /// FL-8: registered by Helfo (public on Helsenorge, cannot be undone).
-    Registered,
+crate::named_enum! {
+    /// Where a message stands at Helfo.
+    pub enum Status {
+        /// Sent; waiting for Helfo.
+        Sent,
+        /// FL-8: registered by Helfo (public on Helsenorge, cannot be undone).
+        Registered,
+    }
 }
 
 impl Status {

@@ -871,29 +871,16 @@ impl Checker {
 /// body cap, large enough that a million lines take 200 requests.
 pub const CHUNK_LINES: usize = 5_000;
 
-/// Where a claim stands.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ClaimStatus {
-    /// Chunks are arriving; not yet a claim Helfo sees as complete.
-    Receiving,
-    /// Every chunk arrived: received by Helfo, the FK-3 clock runs.
-    Received,
-    /// FK-9: paid to the RHF's account.
-    Paid,
+crate::named_enum! {
+    /// Where a claim stands.
+    pub enum ClaimStatus {
+        /// Chunks are arriving; not yet a claim Helfo sees as complete.
+        Receiving,
+        /// Every chunk arrived: received by Helfo, the FK-3 clock runs.
+        Received,
+        /// FK-9: paid to the RHF's account.
+        Paid,
+    }
 }
 
 impl ClaimStatus {
@@ -1010,31 +997,18 @@ pub struct ClaimView {
     pub created_at: String,
 }
 
-/// FK-5: why Helfo pays other than claimed.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Reason {
-    /// The line failed the checks of FK-1/FK-6/FK-8.
-    InvalidLine,
-    Duplicate,
-    TimeBarred,
-    /// The patient had no frikort on the day of travel.
-    NoFrikort,
-    WrongAmount,
-    Other,
+crate::named_enum! {
+    /// FK-5: why Helfo pays other than claimed.
+    pub enum Reason {
+        /// The line failed the checks of FK-1/FK-6/FK-8.
+        InvalidLine,
+        Duplicate,
+        TimeBarred,
+        /// The patient had no frikort on the day of travel.
+        NoFrikort,
+        WrongAmount,
+        Other,
+    }
 }
 
 impl Reason {

@@ -33,25 +33,12 @@ pub const PDF_MAX_BYTES: usize = 20 * 1024 * 1024;
 /// The longest specialty, name and urgency reason.
 pub const TEXT_MAX: usize = 120;
 
-/// FB-1: whether the breach has happened or is expected.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum BreachKind {
-    Expected,
-    Occurred,
+crate::named_enum! {
+    /// FB-1: whether the breach has happened or is expected.
+    pub enum BreachKind {
+        Expected,
+        Occurred,
+    }
 }
 
 impl BreachKind {
@@ -252,47 +239,34 @@ impl NotificationForm {
     }
 }
 
-/// The states of a case (FB-4 … FB-8). Final states are *stopped* or ended.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum State {
-    /// Notified by the site; not yet taken up by Helfo.
-    Notified,
-    /// Helfo is phoning the patient (FB-4).
-    Contacting,
-    /// FB-6 (b): the patient was not reached; Helfo starts anyway and sends a letter.
-    NotReached,
-    /// FB-4/FB-5: letter sent with a reply deadline.
-    LetterSent,
-    /// FB-6 (a): the patient wants an offer; Helfo needs the documentation.
-    FindingOffer,
-    /// FB-8: forwarded to another provider.
-    Forwarded,
-    /// FB-8: the patient accepted the offer and is treated via Helfo.
-    Accepted,
-    /// FB-8: the patient declined the offer (stopped).
-    DeclinedOffer,
-    /// FB-8: no offer was found (stopped).
-    NoOfferFound,
-    /// FB-6 (c): the patient does not want Helfo's help (stopped).
-    Declined,
-    /// FB-5: no reply to the letter in time; back to the original site.
-    Returned,
-    /// FB-8: the original site found an appointment itself (see [`Variant`]).
-    SiteFoundAppointment,
+crate::named_enum! {
+    /// The states of a case (FB-4 … FB-8). Final states are *stopped* or ended.
+    pub enum State {
+        /// Notified by the site; not yet taken up by Helfo.
+        Notified,
+        /// Helfo is phoning the patient (FB-4).
+        Contacting,
+        /// FB-6 (b): the patient was not reached; Helfo starts anyway and sends a letter.
+        NotReached,
+        /// FB-4/FB-5: letter sent with a reply deadline.
+        LetterSent,
+        /// FB-6 (a): the patient wants an offer; Helfo needs the documentation.
+        FindingOffer,
+        /// FB-8: forwarded to another provider.
+        Forwarded,
+        /// FB-8: the patient accepted the offer and is treated via Helfo.
+        Accepted,
+        /// FB-8: the patient declined the offer (stopped).
+        DeclinedOffer,
+        /// FB-8: no offer was found (stopped).
+        NoOfferFound,
+        /// FB-6 (c): the patient does not want Helfo's help (stopped).
+        Declined,
+        /// FB-5: no reply to the letter in time; back to the original site.
+        Returned,
+        /// FB-8: the original site found an appointment itself (see [`Variant`]).
+        SiteFoundAppointment,
+    }
 }
 
 impl State {
@@ -333,30 +307,17 @@ impl State {
     }
 }
 
-/// FB-8: the three cases of "the original site found an appointment".
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-    strum::EnumString,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Variant {
-    /// (1) Within the fristdato: no breach after all; stopped.
-    WithinFrist,
-    /// (2) Before Helfo found one: Helfo may stop its work; stopped.
-    BeforeHelfo,
-    /// (3) After the patient accepted Helfo's offer: the site must consider
-    /// whether the other offer can be cancelled at no cost.
-    AfterAccepted,
+crate::named_enum! {
+    /// FB-8: the three cases of "the original site found an appointment".
+    pub enum Variant {
+        /// (1) Within the fristdato: no breach after all; stopped.
+        WithinFrist,
+        /// (2) Before Helfo found one: Helfo may stop its work; stopped.
+        BeforeHelfo,
+        /// (3) After the patient accepted Helfo's offer: the site must consider
+        /// whether the other offer can be cancelled at no cost.
+        AfterAccepted,
+    }
 }
 
 impl Variant {

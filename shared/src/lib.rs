@@ -9,6 +9,23 @@
 //! Rule IDs (CAL-1, ID-4, FB-3 …) refer to `DOMAIN.md` in the reference kit;
 //! each rule's code and tests name its ID.
 
+/// A closed set of names, the same on the wire and in text: snake_case in
+/// JSON (serde) and in `Into<&str>`/`FromStr` (strum), iterable, copyable.
+#[macro_export]
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash,
+            serde::Serialize, serde::Deserialize,
+            strum::EnumIter, strum::IntoStaticStr, strum::EnumString,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        $vis enum $name { $($(#[$vmeta])* $variant),* }
+    };
+}
+
 pub mod access;
 pub mod api;
 pub mod calendar;

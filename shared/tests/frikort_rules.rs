@@ -299,3 +299,42 @@ fn fk_4_line_numbers_are_the_files_even_across_blank_lines() {
     .unwrap();
     assert_eq!(lines, [(3, vec![]), (6, vec![IssueCode::AmountInvalid])]);
 }
+
+#[test]
+fn fk_5_a_deviation_from_the_claim_always_carries_a_reason() {
+    use frist_domain::frikort::{Decision, DecisionForm, Reason};
+    let form = |decision: &str, reason: &str, amount: &str| DecisionForm {
+        decision: decision.into(),
+        reason: reason.into(),
+        amount: amount.into(),
+    };
+    let code = |f: DecisionForm| f.check(17_100).unwrap_err().issues[0].code;
+    // As claimed: no reason needed.
+    assert_eq!(
+        form("approved", "", "").check(17_100),
+        Ok((Decision::Approved, None, 17_100))
+    );
+    // Another amount, or a rejection: a reason from the list.
+    assert_eq!(code(form("approved", "", "100")), IssueCode::ReasonRequired);
+    assert_eq!(code(form("rejected", "", "")), IssueCode::ReasonRequired);
+    assert_eq!(
+        form("approved", "wrong_amount", "100,00").check(17_100),
+        Ok((Decision::Approved, Some(Reason::WrongAmount), 10_000))
+    );
+    assert_eq!(
+        form("rejected", "no_frikort", "").check(17_100),
+        Ok((Decision::Rejected, Some(Reason::NoFrikort), 0))
+    );
+    assert_eq!(code(form("rejected", "because", "")), IssueCode::NotOneOf);
+    assert_eq!(code(form("maybe", "", "")), IssueCode::NotOneOf);
+    assert_eq!(code(form("approved", "", "-1")), IssueCode::AmountInvalid);
+}
+
+#[test]
+fn fk_7_helfos_repayment_claim_is_barred_three_years_after_the_refund() {
+    // The same rule as FK-6, counted from the refund: paid Friday 20 March
+    // 2026 → barred after Tuesday 20 March 2029.
+    assert_eq!(time_bar(d("2026-03-20")), Ok(d("2029-03-20")));
+    // 29 February + 3 years is 28 February (CAL-8), a Friday in 2031.
+    assert_eq!(time_bar(d("2028-02-29")), Ok(d("2031-02-28")));
+}
