@@ -215,3 +215,53 @@ pub fn today() -> chrono::NaiveDate {
 pub fn nb(date: chrono::NaiveDate) -> String {
     frist_domain::calendar::format_nb(date)
 }
+
+/// What sending a form touches: its busy flag, the edge's field issues, the
+/// alert, the error summary, the receipt, and the draft to clear.
+pub struct Sending<T: Send + Sync + 'static> {
+    pub busy: RwSignal<bool>,
+    pub edge_issues: RwSignal<Vec<Issue>>,
+    pub failure: RwSignal<Option<String>>,
+    pub summary: NodeRef<html::Div>,
+    pub receipt: RwSignal<Option<T>>,
+    pub draft_key: &'static str,
+    /// Said after the network failed: the draft is kept, resending is safe.
+    pub offline: &'static str,
+}
+
+impl<T: Send + Sync + 'static> Clone for Sending<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Sending<T> {}
+
+/// Sends a form: on success the receipt replaces it and the draft goes; a
+/// network failure keeps the draft and says so; a refusal shows the edge's
+/// field issues (or its text) in the summary.
+pub fn send_form<T, F>(s: Sending<T>, request: F)
+where
+    T: Send + Sync + 'static,
+    F: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+{
+    s.busy.set(true);
+    leptos::task::spawn_local(async move {
+        match request.await {
+            Ok(answer) => {
+                draft::clear(s.draft_key);
+                s.receipt.set(Some(answer));
+                focus_id("receipt");
+            }
+            Err(e) => {
+                if matches!(e, crate::api::ApiError::Network) {
+                    s.failure.set(Some(format!("{} {}", e.text(), s.offline)));
+                } else {
+                    refusal(&e, s.edge_issues, s.failure);
+                }
+                focus_summary(s.summary);
+            }
+        }
+        s.busy.set(false);
+    });
+}

@@ -31,6 +31,13 @@ pub fn with_security_headers(resp: Response) -> Result<Response> {
     Ok(resp.with_headers(headers))
 }
 
+/// `body` as JSON with `ETag: "<version>"`, the version `If-Match` names.
+pub fn json_with_etag<T: serde::Serialize>(body: &T, version: i64, status: u16) -> ApiResult {
+    let resp = json(body, status)?;
+    resp.headers().set("ETag", &format!("\"{version}\""))?;
+    Ok(resp)
+}
+
 /// `value` as JSON for storage; a failure is the server's, never the client's.
 pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> std::result::Result<String, ApiError> {
     serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()).into())

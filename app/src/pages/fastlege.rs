@@ -14,10 +14,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use strum::IntoEnumIterator;
 
-use crate::api::{self, ApiError, load_all};
+use crate::api::{self, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, TextField, draft, error_for, errors_of, focus_summary, nb, refusal,
-    today,
+    ErrorSummary, SelectField, Sending, TextField, draft, error_for, errors_of, focus_summary, nb,
+    send_form, today,
 };
 use crate::session::{Protected, use_session};
 
@@ -369,28 +369,18 @@ fn NewMessage() -> impl IntoView {
         }
         let form = f.form();
         let k = key.get_untracked();
-        sending.set(true);
-        leptos::task::spawn_local(async move {
-            match api::send_fl_message(&form, &k).await {
-                Ok(created) => {
-                    draft::clear(DRAFT_KEY);
-                    receipt.set(Some(created));
-                    crate::form::focus_id("receipt");
-                }
-                Err(e) => {
-                    if matches!(e, ApiError::Network) {
-                        failure.set(Some(format!(
-                            "{} Meldingen er lagret i nettleseren; send på nytt når forbindelsen er tilbake – den blir ikke registrert to ganger.",
-                            e.text()
-                        )));
-                    } else {
-                        refusal(&e, edge_issues, failure);
-                    }
-                    focus_summary(summary);
-                }
-            }
-            sending.set(false);
-        });
+        send_form(
+            Sending {
+                busy: sending,
+                edge_issues,
+                failure,
+                summary,
+                receipt,
+                draft_key: DRAFT_KEY,
+                offline: "Meldingen er lagret i nettleseren; send på nytt når forbindelsen er tilbake – den blir ikke registrert to ganger.",
+            },
+            async move { api::send_fl_message(&form, &k).await },
+        );
     };
 
     move || {

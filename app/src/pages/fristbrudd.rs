@@ -21,8 +21,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, TextField, draft, error_for, errors_of, focus_summary, nb, refusal,
-    today,
+    ErrorSummary, SelectField, Sending, TextField, draft, error_for, errors_of, focus_summary, nb,
+    send_form, today,
 };
 use crate::session::{Protected, use_session};
 
@@ -169,28 +169,18 @@ fn NewCase() -> impl IntoView {
         }
         let f = form();
         let k = key.get_untracked();
-        sending.set(true);
-        leptos::task::spawn_local(async move {
-            match api::create_case(&f, &k).await {
-                Ok(created) => {
-                    draft::clear(DRAFT_KEY);
-                    receipt.set(Some(created));
-                    crate::form::focus_id("receipt");
-                }
-                Err(e) => {
-                    if matches!(e, ApiError::Network) {
-                        failure.set(Some(format!(
-                            "{} Skjemaet er lagret i nettleseren; send på nytt når forbindelsen er tilbake – det blir ikke sendt to ganger.",
-                            e.text()
-                        )));
-                    } else {
-                        refusal(&e, edge_issues, failure);
-                    }
-                    focus_summary(summary);
-                }
-            }
-            sending.set(false);
-        });
+        send_form(
+            Sending {
+                busy: sending,
+                edge_issues,
+                failure,
+                summary,
+                receipt,
+                draft_key: DRAFT_KEY,
+                offline: "Skjemaet er lagret i nettleseren; send på nytt når forbindelsen er tilbake – det blir ikke sendt to ganger.",
+            },
+            async move { api::create_case(&f, &k).await },
+        );
     };
     let clear = move |_| {
         for s in [

@@ -82,22 +82,13 @@ impl Row {
     }
 }
 
-async fn load(db: &D1Database, id: &str, scope: JsValue) -> Result<Option<Row>, ApiError> {
-    Ok(db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM fl_messages m JOIN organisations o ON o.id = m.organisation_id \
-             WHERE m.id = ?1 AND (?2 IS NULL OR m.organisation_id = ?2)"
-        ))
-        .bind(&[text(id), scope])?
-        .first::<Row>(None)
-        .await?)
+/// The message with its `ETag`.
+fn answer(view: &MessageView) -> ApiResult {
+    http::json_with_etag(view, view.version, 200)
 }
 
-fn with_etag(view: &MessageView, status: u16) -> ApiResult {
-    let resp = http::json(view, status)?;
-    resp.headers()
-        .set("ETag", &format!("\"{}\"", view.version))?;
-    Ok(resp)
+async fn load(db: &D1Database, id: &str, scope: JsValue) -> Result<Option<Row>, ApiError> {
+    crate::routes::load_scoped(db, COLUMNS, ("fl_messages", "m"), id, scope).await
 }
 
 /// The termination a new GP or vacant list replaces: one of the caller's
@@ -245,7 +236,7 @@ pub async fn get(ctx: &Ctx) -> ApiResult {
     let row = load(&ctx.db, ctx.param("id"), caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
-    with_etag(&row.view()?, 200)
+    answer(&row.view()?)
 }
 
 /// `POST /api/v1/fastlege/messages/:id/register` (Helfo, `If-Match`): FL-8,
@@ -308,7 +299,7 @@ pub async fn register(ctx: &Ctx) -> ApiResult {
     if !won {
         return Err(crate::routes::users::stale(now.version));
     }
-    with_etag(&now.view()?, 200)
+    answer(&now.view()?)
 }
 
 /// Terminations ending from `from` on (or all, for the chase list), with the

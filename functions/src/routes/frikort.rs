@@ -112,15 +112,13 @@ impl Row {
     }
 }
 
+/// The claim with its `ETag`.
+fn answer(view: &ClaimView) -> ApiResult {
+    http::json_with_etag(view, view.version, 200)
+}
+
 async fn load(db: &D1Database, id: &str, scope: JsValue) -> Result<Option<Row>, ApiError> {
-    Ok(db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM fk_claims c JOIN organisations o ON o.id = c.organisation_id \
-             WHERE c.id = ?1 AND (?2 IS NULL OR c.organisation_id = ?2)"
-        ))
-        .bind(&[text(id), scope])?
-        .first::<Row>(None)
-        .await?)
+    crate::routes::load_scoped(db, COLUMNS, ("fk_claims", "c"), id, scope).await
 }
 
 async fn load_visible(ctx: &Ctx) -> Result<Row, ApiError> {
@@ -129,18 +127,11 @@ async fn load_visible(ctx: &Ctx) -> Result<Row, ApiError> {
         .ok_or_else(ApiError::not_found)
 }
 
-fn with_etag(view: &ClaimView) -> ApiResult {
-    let resp = http::json(view, 200)?;
-    resp.headers()
-        .set("ETag", &format!("\"{}\"", view.version))?;
-    Ok(resp)
-}
-
 async fn current(ctx: &Ctx, id: &str) -> ApiResult {
     let row = load(&ctx.db, id, JsValue::NULL)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    with_etag(&row.view())
+    answer(&row.view())
 }
 
 /// 409: the claim is not in the state this needs.
@@ -514,7 +505,7 @@ pub async fn submit(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let claim = load_visible(ctx).await?;
     if claim.status != ClaimStatus::Receiving {
-        return with_etag(&claim.view());
+        return answer(&claim.view());
     }
     let (id, org) = (claim.id.clone(), claim.organisation_id.clone());
     let view = claim.view();
@@ -599,7 +590,7 @@ pub async fn list(ctx: &Ctx) -> ApiResult {
 }
 
 pub async fn get(ctx: &Ctx) -> ApiResult {
-    with_etag(&load_visible(ctx).await?.view())
+    answer(&load_visible(ctx).await?.view())
 }
 
 #[derive(Deserialize)]

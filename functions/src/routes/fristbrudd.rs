@@ -102,14 +102,7 @@ fn actor_of(role: Role) -> Actor {
 }
 
 async fn load(db: &D1Database, id: &str, scope: JsValue) -> Result<Option<Row>, ApiError> {
-    Ok(db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM fb_cases c JOIN organisations o ON o.id = c.organisation_id \
-             WHERE c.id = ?1 AND (?2 IS NULL OR c.organisation_id = ?2)"
-        ))
-        .bind(&[text(id), scope])?
-        .first::<Row>(None)
-        .await?)
+    crate::routes::load_scoped(db, COLUMNS, ("fb_cases", "c"), id, scope).await
 }
 
 async fn load_visible(ctx: &Ctx) -> Result<Row, ApiError> {
@@ -193,12 +186,6 @@ async fn view(ctx: &Ctx, row: Row) -> Result<CaseView, ApiError> {
         notified_at: row.notified_at,
         version: row.version,
     })
-}
-
-fn with_etag<T: serde::Serialize>(body: &T, version: i64, status: u16) -> ApiResult {
-    let resp = http::json(body, status)?;
-    resp.headers().set("ETag", &format!("\"{version}\""))?;
-    Ok(resp)
 }
 
 /// Records that the caller read the case's personal data (`action`).
@@ -349,7 +336,7 @@ pub async fn get(ctx: &Ctx) -> ApiResult {
     let row = load_visible(ctx).await?;
     audit_read(ctx, "fristbrudd.read", &row).await?;
     let version = row.version;
-    with_etag(&view(ctx, row).await?, version, 200)
+    http::json_with_etag(&view(ctx, row).await?, version, 200)
 }
 
 /// One change of a case, to store.
@@ -493,7 +480,7 @@ async fn after_change(ctx: &Ctx, id: &str, won: bool) -> ApiResult {
         return Err(crate::routes::users::stale(row.version));
     }
     let version = row.version;
-    with_etag(&view(ctx, row).await?, version, 200)
+    http::json_with_etag(&view(ctx, row).await?, version, 200)
 }
 
 /// `POST /api/v1/fristbrudd/cases/:id/events`: one transition (FB-3 … FB-8),

@@ -353,6 +353,25 @@ pub fn seq_cursor(ctx: &Ctx) -> std::result::Result<Option<i64>, ApiError> {
     }
 }
 
+/// One row of `table` (aliased `alias`, joined to its organisation as `o`)
+/// by id, if the caller's `scope` may see it (NULL: Helfo sees all).
+pub async fn load_scoped<R: serde::de::DeserializeOwned>(
+    db: &D1Database,
+    columns: &str,
+    (table, alias): (&str, &str),
+    id: &str,
+    scope: JsValue,
+) -> std::result::Result<Option<R>, ApiError> {
+    Ok(db
+        .prepare(format!(
+            "SELECT {columns} FROM {table} {alias} JOIN organisations o ON o.id = {alias}.organisation_id \
+             WHERE {alias}.id = ?1 AND (?2 IS NULL OR {alias}.organisation_id = ?2)"
+        ))
+        .bind(&[JsValue::from_str(id), scope])?
+        .first::<R>(None)
+        .await?)
+}
+
 /// The next number of the yearly counter `name` (`fristbrudd`,
 /// `fastlege`), formatted by `format(year, n)`. A number taken by a
 /// submission that is then refused is not reused: gaps, never duplicates.

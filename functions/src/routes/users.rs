@@ -56,19 +56,12 @@ pub async fn load(db: &D1Database, id: &str, scope: JsValue) -> worker::Result<O
         .and_then(Row::view))
 }
 
-fn with_etag(view: &UserView, status: u16) -> ApiResult {
-    let resp = http::json(view, status)?;
-    resp.headers()
-        .set("ETag", &format!("\"{}\"", view.version))?;
-    Ok(resp)
-}
-
 pub async fn get(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let user = load(&ctx.db, ctx.param("id"), caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
-    with_etag(&user, 200)
+    http::json_with_etag(&user, user.version, 200)
 }
 
 /// Alphabetical by name, optionally for one organisation
@@ -228,5 +221,5 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
     if !won {
         return Err(stale(now_user.version));
     }
-    with_etag(&now_user, 200)
+    http::json_with_etag(&now_user, now_user.version, 200)
 }
