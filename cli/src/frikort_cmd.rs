@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use frist_domain::frikort::{Checker, CsvStream, FileError, LineContext, Record, read_xlsx};
+use frist_domain::frikort::{Checker, FileError, LineContext, Record, read_xlsx};
 use frist_domain::ids::FnrContext;
 use frist_domain::{Issue, Severity};
 use serde::Serialize;
@@ -177,7 +177,7 @@ fn stream(
     head: &[u8],
     on: &mut dyn FnMut(Record<'_>),
 ) -> io::Result<Result<(), FileError>> {
-    let mut csv = CsvStream::new();
+    let mut csv = frist_domain::frikort::csv();
     if let Err(e) = csv.feed(head, false, on) {
         return Ok(Err(e));
     }

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use frist_domain::frikort::{
-    CHUNK_LINES, Checker, Chunk, ClaimView, LineContext, NewClaim, NumberedLine, Record,
+    CHUNK_LINES, Checker, Chunk, ClaimView, LineContext, NewClaim, NumberedLine, RawRef, Record,
 };
 use frist_domain::ids::FnrContext;
 use reqwest::blocking::{Client, RequestBuilder};
@@ -148,8 +148,8 @@ pub fn run(
     };
     crate::frikort_cmd::read_file(file, &mut |r| {
         let (_, line) = checker.check(&r);
-        if let (Some(_), Record::Line { line: no, raw }) = (line, r) {
-            batch.push(raw.numbered(no));
+        if let (Some(_), Record::Line { line: no, fields }) = (line, r) {
+            batch.push(RawRef::from_fields(&fields).numbered(no));
             if batch.len() == CHUNK_LINES {
                 flush(std::mem::take(&mut batch), &mut n);
             }

@@ -34,6 +34,7 @@ pub mod frikort;
 pub mod fristbrudd;
 pub mod ids;
 pub mod messages;
+pub mod table;
 pub mod validation;
 
 pub use validation::{Issue, IssueCode, Param, Report, Severity};

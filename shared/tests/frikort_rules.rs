@@ -6,7 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use chrono::NaiveDate;
 use frist_domain::frikort::{
-    Checker, CsvStream, FileError, LineContext, RawRef, Record, check_line, format_ore,
+    Checker, FileError, LineContext, RawRef, Record, check_line, format_ore,
     parse_amount, payment_due, read_xlsx, return_trip_ore, submission_deadline, time_bar,
 };
 use frist_domain::ids::FnrContext;
@@ -153,7 +153,7 @@ fn read_all(text: &[u8]) -> Result<Vec<(u64, Vec<IssueCode>)>, FileError> {
     let run = |pieces: &mut dyn Iterator<Item = &[u8]>| {
         let mut checker = Checker::new(ctx("2026-04-01", None));
         let mut out = Vec::new();
-        let mut stream = CsvStream::new();
+        let mut stream = frist_domain::frikort::csv();
         let mut on = |r: Record<'_>| {
             let (issues, _) = checker.check(&r);
             out.push((r.line(), issues.iter().map(|i| i.code).collect::<Vec<_>>()));
@@ -202,13 +202,15 @@ fn fk_4_broken_files_and_broken_lines() {
     assert_eq!(
         read_all(b"fnr;transportdato;utbetalingsdato;egenandel\n1;2;3;4\n"),
         Err(FileError::UnknownColumn {
-            column: "fnr".into()
+            column: "fnr".into(),
+            allowed: "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse".into(),
         })
     );
     assert_eq!(
         read_all(b"fodselsnummer;transportdato;egenandel\n1;2;3\n"),
         Err(FileError::MissingColumn {
-            column: "utbetalingsdato".into()
+            column: "utbetalingsdato".into(),
+            allowed: "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse".into(),
         })
     );
     assert_eq!(read_all(b"\xFF\xFEf;t\n"), Err(FileError::NotText));
@@ -237,7 +239,7 @@ fn fk_4_broken_files_and_broken_lines() {
 #[test]
 fn fk_8_duplicates_inside_a_file_name_the_first_line_and_count_once() {
     let mut checker = Checker::new(ctx("2026-04-01", None));
-    let mut stream = CsvStream::new();
+    let mut stream = frist_domain::frikort::csv();
     let file = b"fodselsnummer;transportdato;utbetalingsdato;egenandel\n\
         15038510190;02.03.2026;10.03.2026;171\n\
         15038510190;02.03.2026;10.03.2026;171,00\n\

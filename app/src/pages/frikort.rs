@@ -5,9 +5,9 @@
 //! closed tab. Helfo settles claims line by line and records the payment.
 
 use frist_domain::access::Role;
-use frist_domain::frikort::{
+use frist_domain::frikort::{self,
     CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
-    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, Reason, Record,
+    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, Reason, RawRef, Record,
     RepaymentForm, format_ore, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
@@ -95,7 +95,7 @@ impl FileReader {
             size: file.size(),
             file,
             at: 0.0,
-            stream: CsvStream::new(),
+            stream: frikort::csv(),
         }
     }
 
@@ -336,8 +336,8 @@ fn NewClaimForm() -> impl IntoView {
                 let step = reader
                     .step(&mut |r| {
                         let (_, line) = checker.check(&r);
-                        if let (Some(_), Record::Line { line: no, raw }) = (line, r) {
-                            batch.push(raw.numbered(no));
+                        if let (Some(_), Record::Line { line: no, fields }) = (line, r) {
+                            batch.push(RawRef::from_fields(&fields).numbered(no));
                             if batch.len() == CHUNK_LINES {
                                 ready.push(std::mem::take(&mut batch));
                             }
