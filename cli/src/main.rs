@@ -10,6 +10,7 @@ mod frikort_submit;
 mod fristbrudd_cmd;
 mod id_cmd;
 mod io;
+mod kontroll_cmd;
 
 use std::process::ExitCode;
 
@@ -44,6 +45,10 @@ enum Command {
     /// Frikort claim files checked line by line (FK-1 … FK-8).
     #[command(subcommand)]
     Frikort(frikort_cmd::FrikortCommand),
+    /// Claims control: a municipality's bills checked before Helfo does
+    /// (CTRL-1 … CTRL-9).
+    #[command(subcommand)]
+    Kontroll(kontroll_cmd::KontrollCommand),
     /// Password hashes in the edge's format (PBKDF2-HMAC-SHA256).
     #[command(subcommand)]
     Auth(auth_cmd::AuthCommand),
@@ -58,6 +63,7 @@ fn main() -> ExitCode {
         Command::Fristbrudd(cmd) => fristbrudd_cmd::run(cmd),
         Command::Fastlege(cmd) => fastlege_cmd::run(cmd),
         Command::Frikort(cmd) => frikort_cmd::run(cmd),
+        Command::Kontroll(cmd) => kontroll_cmd::run(cmd),
     };
     match result {
         Ok(code) => code,

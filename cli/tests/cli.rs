@@ -430,3 +430,67 @@ fn fk_frikort_check_prints_every_line_and_a_summary() {
     assert_eq!(code, 2);
     assert!(err.contains("ukjent kolonne «fnr»"), "{err}");
 }
+
+/// CTRL-1 … CTRL-9 on the command line: the sample file's planted errors,
+/// one JSON line per bill naming rule and takst, then one per doctor.
+#[test]
+fn ctrl_kontroll_check_prints_the_planted_errors_as_json_lines() {
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/eksempel/regningskort.csv"
+    );
+    let doctors = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/eksempel/legeliste.csv"
+    );
+    let args = [
+        "kontroll",
+        "check",
+        sample,
+        "--leger",
+        doctors,
+        "--today",
+        "2026-11-23",
+        "--allow-synthetic",
+    ];
+    let (code, out, err) = frist(&args, None);
+    assert_eq!(code, 1, "{err}");
+    let all = lines(&out);
+    let bill = |line: u64| {
+        all.iter()
+            .find(|v| v["line"] == line)
+            .unwrap_or_else(|| panic!("line {line} reported"))
+            .clone()
+    };
+    assert_eq!(bill(429)["issues"][0]["params"]["rule"], "CTRL-2");
+    assert_eq!(bill(429)["issues"][0]["params"]["takst"], "1bd");
+    assert_eq!(bill(432)["issues"][0]["code"], "takst_needs_companion");
+    assert_eq!(bill(434)["issues"][0]["params"]["rule"], "CTRL-5");
+    assert_eq!(bill(438)["issues"][0]["params"]["bar"], "2026-10-31");
+    let outlier = all.iter().find(|v| v["doctor"] == "5612347").unwrap();
+    assert_eq!(outlier["unusual_payout"], true);
+    let lis1 = all.iter().find(|v| v["doctor"] == "3345671").unwrap();
+    assert_eq!(lis1["new_doctor"], true);
+    assert!(
+        lis1["missing_takster"]
+            .as_array()
+            .unwrap()
+            .contains(&"2cd".into())
+    );
+    let summary = &all.last().unwrap()["summary"];
+    assert_eq!(summary["with_errors"], 11);
+    assert_eq!(summary["tariff_years"][0]["exact"], false);
+
+    // --tariff-year checks against a chosen year; an unknown one is a usage error.
+    let mut with_year = args.to_vec();
+    with_year.extend(["--tariff-year", "2023"]);
+    let (_, out, _) = frist(&with_year, None);
+    let summary = lines(&out).last().unwrap()["summary"].clone();
+    assert_eq!(summary["tariff_years"][0]["year"], 2023);
+    assert_eq!(summary["tariff_years"][0]["exact"], true);
+    let mut bad_year = args.to_vec();
+    bad_year.extend(["--tariff-year", "1999"]);
+    let (code, _, err) = frist(&bad_year, None);
+    assert_eq!(code, 2);
+    assert!(err.contains("1999"), "{err}");
+}

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, CalendarError};
 use crate::ids::{FnrContext, Fodselsnummer};
-use crate::table::{Fields, Schema};
 pub use crate::table::{CsvStream, FileError, Record};
+use crate::table::{Fields, Schema};
 use crate::validation::{Issue, IssueCode};
 
 /// FK-2: months after the HF became aware of a claim to send it.
@@ -430,17 +430,7 @@ impl Checker {
         let line_no = record.line();
         let (mut issues, mut line) = match record {
             Record::Line { fields, .. } => check_line(&RawRef::from_fields(fields), &self.ctx),
-            Record::Ragged {
-                expected, found, ..
-            } => (
-                vec![
-                    Issue::error("", IssueCode::RaggedRow)
-                        .with("expected", *expected as i64)
-                        .with("found", *found as i64),
-                ],
-                None,
-            ),
-            Record::NotUtf8 { .. } => (vec![Issue::error("", IssueCode::NotUtf8)], None),
+            other => (other.issue().into_iter().collect(), None),
         };
         if let Some(l) = &line
             && let Some(first) = self.dups.check(l, line_no)

@@ -33,6 +33,7 @@ pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod ids;
+pub mod kontroll;
 pub mod messages;
 pub mod table;
 pub mod validation;

@@ -500,6 +500,158 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         (C::LineInvalid, Nn) => "Linja har feil og kan ikkje godkjennast.",
         (C::LineInvalid, En) => "The line has errors and cannot be approved.",
 
+        (C::TimeInvalid, Nb) => {
+            "Dette er ikke et klokkeslett. Skriv det som tt:mm, for eksempel 09:30."
+        }
+        (C::TimeInvalid, Nn) => {
+            "Dette er ikkje eit klokkeslett. Skriv det som tt:mm, til dømes 09:30."
+        }
+        (C::TimeInvalid, En) => "This is not a time of day. Write it as hh:mm, for example 09:30.",
+
+        (C::TakstUnreadable, Nb) => {
+            "«{takst}» kan ikke leses som takst. Skriv takstkoder skilt med mellomrom, og antall som 2cd*2."
+        }
+        (C::TakstUnreadable, Nn) => {
+            "«{takst}» kan ikkje lesast som takst. Skriv takstkodar skilde med mellomrom, og tal som 2cd*2."
+        }
+        (C::TakstUnreadable, En) => {
+            "«{takst}» cannot be read as a takst. Write takst codes separated by spaces, and counts as 2cd*2."
+        }
+
+        (C::TakstUnknown, Nb) => "Takst {takst} finnes ikke i normaltariffen for {year}.",
+        (C::TakstUnknown, Nn) => "Takst {takst} finst ikkje i normaltariffen for {year}.",
+        (C::TakstUnknown, En) => "Takst {takst} is not in the tariff for {year}.",
+
+        (C::TariffYearMissing, Nb) => {
+            "frist har ikke normaltariffen for takståret som begynner 1. juli {year}. Velg et annet takstår."
+        }
+        (C::TariffYearMissing, Nn) => {
+            "frist har ikkje normaltariffen for takståret som byrjar 1. juli {year}. Vel eit anna takstår."
+        }
+        (C::TariffYearMissing, En) => {
+            "frist does not have the tariff for the year starting 1 July {year}. Choose another tariff year."
+        }
+
+        (C::BillDuplicate, Nb) => {
+            "Samme regning står allerede på linje {first_line} (samme lege, pasient, dato, tid og takster)."
+        }
+        (C::BillDuplicate, Nn) => {
+            "Same rekning står alt på linje {first_line} (same lege, pasient, dato, tid og takstar)."
+        }
+        (C::BillDuplicate, En) => {
+            "The same bill is already on line {first_line} (same doctor, patient, date, time and takster)."
+        }
+
+        (C::BillDiffersOnlyInAmount, Nb) => {
+            "Regningen er lik den på linje {first_line}, bortsett fra beløpet. Sjekk om den er sendt to ganger."
+        }
+        (C::BillDiffersOnlyInAmount, Nn) => {
+            "Rekninga er lik den på linje {first_line}, bortsett frå beløpet. Sjekk om ho er send to gonger."
+        }
+        (C::BillDiffersOnlyInAmount, En) => {
+            "The bill equals the one on line {first_line} except for the amount. Check whether it was sent twice."
+        }
+
+        (C::TakstMustStandAlone, Nb) => {
+            "Takst {takst} kan ikke kombineres med andre takster på samme regning."
+        }
+        (C::TakstMustStandAlone, Nn) => {
+            "Takst {takst} kan ikkje kombinerast med andre takstar på same rekning."
+        }
+        (C::TakstMustStandAlone, En) => {
+            "Takst {takst} cannot be combined with any other takst on the same bill."
+        }
+
+        (C::TakstInvalidCombination, Nb) => {
+            "Takst {takst} kan ikke stå på samme regning som {other} (ugyldig takstkombinasjon)."
+        }
+        (C::TakstInvalidCombination, Nn) => {
+            "Takst {takst} kan ikkje stå på same rekning som {other} (ugyldig takstkombinasjon)."
+        }
+        (C::TakstInvalidCombination, En) => {
+            "Takst {takst} may not stand on the same bill as {other} (invalid combination)."
+        }
+
+        (C::TakstNotInWhitelist, Nb) => {
+            "Takst {takst} kan bare kombineres med bestemte takster, og {other} er ikke blant dem."
+        }
+        (C::TakstNotInWhitelist, Nn) => {
+            "Takst {takst} kan berre kombinerast med bestemte takstar, og {other} er ikkje blant dei."
+        }
+        (C::TakstNotInWhitelist, En) => {
+            "Takst {takst} can only be combined with listed takster, and {other} is not one of them."
+        }
+
+        (C::TakstNeedsCompanion, Nb) => {
+            "Takst {takst} er et tillegg og kan ikke stå alene: den må ha en hovedtakst på samme regning."
+        }
+        (C::TakstNeedsCompanion, Nn) => {
+            "Takst {takst} er eit tillegg og kan ikkje stå åleine: han må ha ein hovudtakst på same rekning."
+        }
+        (C::TakstNeedsCompanion, En) => {
+            "Takst {takst} is a supplement and cannot stand alone: it needs a main takst on the same bill."
+        }
+
+        (C::TakstRepeatedTooOften, Nb) => {
+            "Takst {takst} står {count} ganger, men kan stå høyst {max} gang(er) på én regning."
+        }
+        (C::TakstRepeatedTooOften, Nn) => {
+            "Takst {takst} står {count} gonger, men kan stå høgst {max} gong(er) på éi rekning."
+        }
+        (C::TakstRepeatedTooOften, En) => {
+            "Takst {takst} appears {count} times but may appear at most {max} time(s) on one bill."
+        }
+
+        (C::TakstDayAndEvening, Nb) => {
+            "Dag- og kveldstakst kan ikke stå sammen: {takst} og {other}. Velg den som passer klokkeslettet."
+        }
+        (C::TakstDayAndEvening, Nn) => {
+            "Dag- og kveldstakst kan ikkje stå saman: {takst} og {other}. Vel den som passar klokkeslettet."
+        }
+        (C::TakstDayAndEvening, En) => {
+            "A day and an evening takst cannot stand together: {takst} and {other}. Choose the one that fits the time."
+        }
+
+        (C::SubstituteOverlap, Nb) => {
+            "Vikar og fastlege har regning samme dato og klokkeslett (se linje {other_line}, HPR {other_hpr}). Refusjonsretten ligger hos vikaren i vikarperioden."
+        }
+        (C::SubstituteOverlap, Nn) => {
+            "Vikar og fastlege har rekning same dato og klokkeslett (sjå linje {other_line}, HPR {other_hpr}). Refusjonsretten ligg hos vikaren i vikarperioden."
+        }
+        (C::SubstituteOverlap, En) => {
+            "The substitute and the GP bill the same date and time (see line {other_line}, HPR {other_hpr}). The refund right is the substitute's during the substitution."
+        }
+
+        (C::NoSettlementAgreement, Nb) => {
+            "Behandlingen er før legens avtale om direkte oppgjør (fra {from}). Den gir ikke refusjon."
+        }
+        (C::NoSettlementAgreement, Nn) => {
+            "Behandlinga er før legen si avtale om direkte oppgjer (frå {from}). Ho gir ikkje refusjon."
+        }
+        (C::NoSettlementAgreement, En) => {
+            "The treatment is before the doctor's direct settlement agreement (from {from}). It gives no refund."
+        }
+
+        (C::BillTimeBarred, Nb) => {
+            "Regningen er foreldet: den måtte være hos Helfo senest {bar} (seks måneder etter behandlingsmåneden)."
+        }
+        (C::BillTimeBarred, Nn) => {
+            "Rekninga er forelda: ho måtte vere hos Helfo seinast {bar} (seks månader etter behandlingsmånaden)."
+        }
+        (C::BillTimeBarred, En) => {
+            "The bill is time-barred: it had to reach Helfo by {bar} (six months after the month of treatment)."
+        }
+
+        (C::DoctorNotListed, Nb) => {
+            "Legen står ikke i legelisten. Legg legen til for å få sjekket avtale og vikarforhold."
+        }
+        (C::DoctorNotListed, Nn) => {
+            "Legen står ikkje i legelista. Legg legen til for å få sjekka avtale og vikartilhøve."
+        }
+        (C::DoctorNotListed, En) => {
+            "The doctor is not on the practitioner list. Add them to have agreement and substitution checked."
+        }
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

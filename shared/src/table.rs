@@ -11,6 +11,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::validation::{Issue, IssueCode};
+
 /// The most columns a schema can have.
 pub const MAX_COLUMNS: usize = 8;
 
@@ -90,7 +92,10 @@ struct Columns {
     count: usize,
 }
 
-fn columns<'a>(schema: &Schema, names: impl Iterator<Item = &'a str>) -> Result<Columns, FileError> {
+fn columns<'a>(
+    schema: &Schema,
+    names: impl Iterator<Item = &'a str>,
+) -> Result<Columns, FileError> {
     let mut at = [None; MAX_COLUMNS];
     let mut count = 0;
     for (i, name) in names.enumerate() {
@@ -152,6 +157,21 @@ pub enum Record<'a> {
 }
 
 impl Record<'_> {
+    /// The issue of a row that cannot be read as fields, if it is one.
+    pub fn issue(&self) -> Option<Issue> {
+        match self {
+            Record::Line { .. } => None,
+            Record::Ragged {
+                expected, found, ..
+            } => Some(
+                Issue::error("", IssueCode::RaggedRow)
+                    .with("expected", *expected)
+                    .with("found", *found),
+            ),
+            Record::NotUtf8 { .. } => Some(Issue::error("", IssueCode::NotUtf8)),
+        }
+    }
+
     pub fn line(&self) -> u64 {
         match self {
             Record::Line { line, .. } | Record::Ragged { line, .. } | Record::NotUtf8 { line } => {

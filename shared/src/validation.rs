@@ -181,6 +181,41 @@ pub enum IssueCode {
     LinesUndecided,
     /// A line that failed the checks cannot be approved.
     LineInvalid,
+    // --- claims control (CTRL-1 … CTRL-9) ---
+    /// Not a time of day `tt:mm`.
+    TimeInvalid,
+    /// A takst field that cannot be read. Params: `takst` (the bad part).
+    TakstUnreadable,
+    /// A takst the tariff year does not have. Params: `takst`, `year`.
+    TakstUnknown,
+    /// No tariff year covers the date (or the year asked for). Params: `year`.
+    TariffYearMissing,
+    /// CTRL-1: the same bill earlier in the file. Params: `first_line`.
+    BillDuplicate,
+    /// CTRL-1 (warning): the same bill but for the amount. Params: `first_line`.
+    BillDiffersOnlyInAmount,
+    /// CTRL-2: a takst that must stand alone. Params: `takst`.
+    TakstMustStandAlone,
+    /// CTRL-2: two takster that may not stand together. Params: `takst`, `other`.
+    TakstInvalidCombination,
+    /// CTRL-2: a takst outside the other's list of allowed companions.
+    /// Params: `takst`, `other`.
+    TakstNotInWhitelist,
+    /// CTRL-3: a supplement without a main takst. Params: `takst`.
+    TakstNeedsCompanion,
+    /// CTRL-4: more repetitions than allowed. Params: `takst`, `max`, `count`.
+    TakstRepeatedTooOften,
+    /// CTRL-5: day and evening variant together. Params: `takst`, `other`.
+    TakstDayAndEvening,
+    /// CTRL-6 (warning): a substitute and the GP at the same date and time.
+    /// Params: `other_line`, `other_hpr`.
+    SubstituteOverlap,
+    /// CTRL-7: treatment before the direct settlement agreement. Params: `from`.
+    NoSettlementAgreement,
+    /// CTRL-8: the bill reaches Helfo after the bar date. Params: `bar`.
+    BillTimeBarred,
+    /// (warning) The doctor is not on the practitioner list.
+    DoctorNotListed,
 }
 
 impl IssueCode {

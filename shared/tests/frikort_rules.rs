@@ -6,8 +6,8 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use chrono::NaiveDate;
 use frist_domain::frikort::{
-    Checker, FileError, LineContext, RawRef, Record, check_line, format_ore,
-    parse_amount, payment_due, read_xlsx, return_trip_ore, submission_deadline, time_bar,
+    Checker, FileError, LineContext, RawRef, Record, check_line, format_ore, parse_amount,
+    payment_due, read_xlsx, return_trip_ore, submission_deadline, time_bar,
 };
 use frist_domain::ids::FnrContext;
 use frist_domain::{IssueCode, Severity};
@@ -203,14 +203,18 @@ fn fk_4_broken_files_and_broken_lines() {
         read_all(b"fnr;transportdato;utbetalingsdato;egenandel\n1;2;3;4\n"),
         Err(FileError::UnknownColumn {
             column: "fnr".into(),
-            allowed: "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse".into(),
+            allowed:
+                "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse"
+                    .into(),
         })
     );
     assert_eq!(
         read_all(b"fodselsnummer;transportdato;egenandel\n1;2;3\n"),
         Err(FileError::MissingColumn {
             column: "utbetalingsdato".into(),
-            allowed: "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse".into(),
+            allowed:
+                "fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse"
+                    .into(),
         })
     );
     assert_eq!(read_all(b"\xFF\xFEf;t\n"), Err(FileError::NotText));
