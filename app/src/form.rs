@@ -265,3 +265,10 @@ where
         s.busy.set(false);
     });
 }
+
+/// A Designsystemet alert: `danger` is announced at once (`role=alert`),
+/// the others politely (`role=status`).
+pub fn alert(kind: &'static str, text: String) -> impl IntoView {
+    let role = if kind == "danger" { "alert" } else { "status" };
+    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
+}

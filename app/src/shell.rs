@@ -7,7 +7,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::api;
-use crate::pages::{admin, audit, fastlege, frikort, fristbrudd, home, login, outbox, settings};
+use crate::pages::{
+    admin, audit, fastlege, frikort, fristbrudd, home, kontroll, login, outbox, settings,
+};
 use crate::session::{provide_session, use_session};
 
 /// The whole app.
@@ -37,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fastlege/oversikt") view=fastlege::DashboardPage/>
                     <Route path=path!("/fastlege/purring") view=fastlege::ChasePage/>
                     <Route path=path!("/innstillinger") view=settings::SettingsPage/>
+                    <Route path=path!("/kontroll") view=kontroll::KontrollPage/>
                     <Route path=path!("/frikort/ny") view=frikort::NewClaimPage/>
                     <Route path=path!("/frikort/krav") view=frikort::ClaimsPage/>
                     <Route path=path!("/frikort/krav/:id") view=frikort::ClaimPage/>

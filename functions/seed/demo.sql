@@ -91,3 +91,30 @@ INSERT OR IGNORE INTO fl_messages (id, number, organisation_id, sender_user_id, 
   ('fl_demo_2', 'FL-2026-000002', 'o_lillehammer', 'u_demo_kommune', 'termination', 1, 'sent', '2027-01-01', '2026-12-31', '2026-11-30', NULL, '9144888', 'Anne Berg', NULL, 0, 'Anne Berg (9144888) har sagt opp avtalen ved Storgata legesenter; siste arbeidsdag 31.12.2026',
    '{"sent":"2026-06-10","expected_registration":"2026-06-12","termination":"2026-12-31","fourteen_day_line":"2026-12-17","class":null,"start":null,"visible_month_before":null,"visible_from":null,"chase_from":"2026-11-30"}', '[]',
    '{"schema_version":1,"kind":"termination","contact":{"name":"Kari Kommune","phone":"61 05 00 00","email":"kommune@lillehammer.example"},"gp_name":"Anne Berg","gp_hpr":"9144888","gp_birth_date":"","practice":"Storgata legesenter","notice_date":"2026-06-10"}', '2026-06-10', '2026-06-10T09:00:00.000Z', 1);
+
+-- Claims control (issue 8, CTRL-9): two other municipalities' October 2026
+-- sums per doctor (no patients), so the sample file has peers to be compared with.
+INSERT OR IGNORE INTO organisations (id, name, orgnr, kind, created_at) VALUES
+  ('o_gjovik', 'Gjøvik kommune', '931000047', 'kommune', '2026-01-01T00:00:00.000Z'),
+  ('o_ringsaker', 'Ringsaker kommune', '931000055', 'kommune', '2026-01-01T00:00:00.000Z');
+INSERT OR IGNORE INTO kt_months (organisation_id, month, hpr, refund_ore, listed, bills, size_class, uploaded_at) VALUES
+  ('o_gjovik', '2026-10', '008100000', 314815, 1263, 64, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100001', 278432, 1262, 47, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100002', 241625, 989, 65, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100003', 185655, 990, 54, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100004', 176955, 945, 37, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100005', 309903, 1205, 45, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100006', 200927, 815, 39, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100007', 157253, 860, 50, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100008', 201066, 830, 55, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_gjovik', '2026-10', '008100009', 284323, 1251, 47, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200000', 264459, 1331, 53, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200001', 236462, 1311, 40, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200002', 294663, 1268, 61, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200003', 354170, 1364, 40, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200004', 217536, 1060, 49, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200005', 269138, 1325, 39, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200006', 332033, 1376, 60, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200007', 225431, 910, 59, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200008', 222766, 868, 35, 'medium', '2026-11-05T08:00:00.000Z'),
+  ('o_ringsaker', '2026-10', '008200009', 200319, 1018, 38, 'medium', '2026-11-05T08:00:00.000Z');

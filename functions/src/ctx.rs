@@ -27,6 +27,8 @@ pub struct Config {
     pub trip_key: Option<String>,
     /// FL-1: the GP age limit (`FRIST_GP_AGE_LIMIT`, default 70).
     pub age_limit: u32,
+    /// CTRL-9: the k of median + k·MAD (`FRIST_CTRL9_K`, 1–10, default 3).
+    pub ctrl9_k: f64,
     /// Local mode with `FRIST_TEST_CLOCK=1`: the `X-Frist-Today` header sets
     /// the date the rules use, so tests can cross Easter on a fixed date.
     pub test_clock: bool,
@@ -56,6 +58,10 @@ impl Config {
                 max: whole("FRIST_LISTETAK_MAX", bounds.max),
             },
             age_limit: whole("FRIST_GP_AGE_LIMIT", frist_domain::fastlege::AGE_LIMIT),
+            ctrl9_k: var("FRIST_CTRL9_K")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|k| (1.0..=10.0).contains(k))
+                .unwrap_or(frist_domain::kontroll::DEFAULT_K),
             trip_key: env
                 .secret("FRIST_TRIP_KEY")
                 .ok()

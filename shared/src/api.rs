@@ -75,6 +75,8 @@ pub enum RouteId {
     FkReport,
     TokenCreate,
     TokenRevoke,
+    KtMonthPut,
+    KtMonthGet,
 }
 
 /// What a route's request body is.
@@ -400,6 +402,22 @@ pub const ROUTES: &[RouteSpec] = &[
         "DELETE",
         "/api/v1/tokens/:id",
         Access::AnyRole,
+    ),
+    // A month's sums replace the last ones sent: a PUT, safe to repeat.
+    RouteSpec {
+        max_body: 64 * 1024,
+        ..route(
+            RouteId::KtMonthPut,
+            "PUT",
+            "/api/v1/kontroll/months/:month",
+            Access::Roles(KOMMUNE),
+        )
+    },
+    route(
+        RouteId::KtMonthGet,
+        "GET",
+        "/api/v1/kontroll/months/:month",
+        Access::Roles(KOMMUNE_AND_HELFO),
     ),
 ];
 

@@ -6,8 +6,9 @@ import { tests as accountTests } from './accounts.test.mjs';
 import { tests as fristbruddTests } from './fristbrudd.test.mjs';
 import { tests as fastlegeTests } from './fastlege.test.mjs';
 import { tests as frikortTests } from './frikort.test.mjs';
+import { tests as kontrollTests } from './kontroll.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

@@ -83,7 +83,9 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FkRepayment
             | R::FkReport
             | R::TokenCreate
-            | R::TokenRevoke => 401,
+            | R::TokenRevoke
+            | R::KtMonthPut
+            | R::KtMonthGet => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
@@ -160,6 +162,11 @@ fn expected(route: RouteId, who: Who) -> u16 {
         // Anyone may make a token for themselves; nobody revokes another's.
         R::TokenCreate => 201,
         R::TokenRevoke => 404,
+        // Claims control: each municipality sends its own month's sums and
+        // sees the comparison; Helfo sees every doctor.
+        R::KtMonthPut if kommune => 200,
+        R::KtMonthGet if kommune || helfo => 200,
+        R::KtMonthPut | R::KtMonthGet => 403,
     }
 }
 
@@ -192,6 +199,17 @@ fn notification(fnr: &str) -> serde_json::Value {
         "specialty": "Ortopedi", "fristdato": "2026-04-01", "referral_received": "2026-01-10",
         "warning_sent": "2026-03-01", "kind": "expected"
     })
+}
+
+/// The month of claims-control sums every call is about.
+const MONTH: &str = "2026-02";
+
+/// A municipality's month of sums for CTRL-9: two doctors.
+fn month_sums() -> serde_json::Value {
+    json!({"doctors": [
+        {"hpr": "9144889", "refund_ore": 250000, "listed": 1000, "bills": 40},
+        {"hpr": "9144888", "refund_ore": 210000, "listed": 900, "bills": 35}
+    ]})
 }
 
 struct World {
@@ -258,6 +276,13 @@ fn world(s: &Server) -> World {
         }))
         .send();
     assert_eq!(message.status, 201, "{:?}", message.body);
+    let sums = s
+        .call("PUT", &format!("/api/v1/kontroll/months/{MONTH}"))
+        .session(&kommune)
+        .on(TODAY)
+        .json(&month_sums())
+        .send();
+    assert_eq!(sums.status, 200, "{:?}", sums.body);
     let hf = s.login_as("hf");
     let claim = s
         .call("POST", "/api/v1/frikort/claims")
@@ -321,7 +346,10 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         }
         (_, _, s) => s,
     };
-    let path = path.replace(":line", "2").replace(":n", "0");
+    let path = path
+        .replace(":line", "2")
+        .replace(":n", "0")
+        .replace(":month", MONTH);
     let mut c = s.call(spec.method, &path).on(TODAY);
     if let Some(sess) = &session {
         c = c.session(sess);
@@ -370,6 +398,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         }
         RouteId::FkRepayment => Some(json!({"amount": "100", "reason": "Feil beløp"})),
         RouteId::TokenCreate => Some(json!({"name": "Skript"})),
+        RouteId::KtMonthPut => Some(month_sums()),
         _ => None,
     };
     if let Some(b) = body {

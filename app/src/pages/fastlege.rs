@@ -16,8 +16,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, Sending, TextField, draft, error_for, errors_of, focus_summary, nb,
-    send_form, today,
+    ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
+    focus_summary, nb, send_form, today,
 };
 use crate::session::{Protected, use_session};
 
@@ -25,11 +25,6 @@ const KOMMUNE: &[Role] = &[Role::Kommune];
 const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
 const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
 const DRAFT_KEY: &str = "frist.draft.fastlege";
-
-fn alert(kind: &'static str, text: String) -> impl IntoView {
-    let role = if kind == "danger" { "alert" } else { "status" };
-    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
-}
 
 fn render(issue: &Issue) -> String {
     frist_domain::messages::render(issue, frist_domain::messages::Lang::Nb)

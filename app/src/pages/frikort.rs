@@ -5,9 +5,9 @@
 //! closed tab. Helfo settles claims line by line and records the payment.
 
 use frist_domain::access::Role;
-use frist_domain::frikort::{self,
-    CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
-    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, Reason, RawRef, Record,
+use frist_domain::frikort::{
+    self, CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
+    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, RawRef, Reason, Record,
     RepaymentForm, format_ore, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
-use crate::form::{draft, nb, today};
+use crate::form::{alert, draft, nb, today};
 use crate::session::{Protected, use_session};
 
 const HF: &[Role] = &[Role::Hf];
@@ -29,11 +29,6 @@ const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
 /// 100 ms on a slow office PC.
 const SLICE: f64 = 512.0 * 1024.0;
 const RESUME_KEY: &str = "frist.upload.frikort";
-
-fn alert(kind: &'static str, text: String) -> impl IntoView {
-    let role = if kind == "danger" { "alert" } else { "status" };
-    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
-}
 
 /// Offers `text` as a file download named `name`.
 fn save_text(name: &str, text: &str) {

@@ -21,8 +21,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, Sending, TextField, draft, error_for, errors_of, focus_summary, nb,
-    send_form, today,
+    ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
+    focus_summary, nb, send_form, today,
 };
 use crate::session::{Protected, use_session};
 
@@ -30,11 +30,6 @@ const SITE: &[Role] = &[Role::Behandlingssted];
 const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
 const SITE_AND_HELFO: &[Role] = &[Role::Behandlingssted, Role::Helfo, Role::HelfoAdmin];
 const DRAFT_KEY: &str = "frist.draft.fristbrudd";
-
-fn alert(kind: &'static str, text: String) -> impl IntoView {
-    let role = if kind == "danger" { "alert" } else { "status" };
-    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
-}
 
 /// The FB-1 context in the browser: today in Oslo, and synthetic test
 /// identities only where the edge runs in local mode.

@@ -15,7 +15,7 @@ pub fn role_home(role: Role) -> (&'static str, &'static str) {
         ),
         Role::Kommune => (
             "Fastlegeordningen",
-            "Send meldinger til Helfo om fastlegeavtaler, ledige lister, listelengde og vikarer – kontrollert før de sendes.",
+            "Send meldinger til Helfo om fastlegeavtaler, ledige lister, listelengde og vikarer – kontrollert før de sendes – og kontroller legenes regninger før Helfo gjør det.",
         ),
         Role::Hf => (
             "Frikort – refusjonskrav",
@@ -67,6 +67,7 @@ fn Home() -> impl IntoView {
                             <li><A href="/fastlege/ny">"Melding til fastlegeregisteret"</A></li>
                             <li><A href="/fastlege/meldinger">"Kommunens meldinger"</A></li>
                             <li><A href="/fastlege/oversikt">"Fastlegeoversikt"</A></li>
+                            <li><A href="/kontroll">"Kontroll av legeregninger"</A></li>
                         })}
                         {hf.then(|| view! {
                             <li><A href="/frikort/ny">"Send refusjonskrav"</A></li>

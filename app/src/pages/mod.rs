@@ -6,6 +6,7 @@ pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod home;
+pub mod kontroll;
 pub mod login;
 pub mod outbox;
 pub mod settings;

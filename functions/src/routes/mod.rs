@@ -18,6 +18,7 @@ mod fastlege;
 mod frikort;
 pub mod fristbrudd;
 mod health;
+mod kontroll;
 pub mod organisations;
 mod outbox;
 mod session;
@@ -185,6 +186,8 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::FkReport => frikort::report(&ctx).await,
         RouteId::TokenCreate => tokens::create(&ctx).await,
         RouteId::TokenRevoke => tokens::revoke(&ctx).await,
+        RouteId::KtMonthPut => kontroll::put_month(&ctx).await,
+        RouteId::KtMonthGet => kontroll::get_month(&ctx).await,
     }
 }
 
