@@ -272,3 +272,42 @@ pub fn alert(kind: &'static str, text: String) -> impl IntoView {
     let role = if kind == "danger" { "alert" } else { "status" };
     view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
 }
+
+/// Offers `text` as a file download named `name`.
+pub fn save_text(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Lets the browser paint and handle input before the next slice.
+pub async fn yield_now() {
+    gloo_sleep(0).await;
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn gloo_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -769,13 +769,17 @@ pub type Rows = Vec<Result<Bill, (u64, Vec<Issue>)>>;
 /// a few megabytes at most).
 pub fn read_bills(bytes: &[u8], fnr: &FnrContext) -> Result<Rows, FileError> {
     let mut rows = Vec::new();
-    CsvStream::read_all(&BILL_SCHEMA, bytes, &mut |r| {
-        rows.push(match r {
-            Record::Line { line, fields } => read_bill(line, &fields, fnr).map_err(|i| (line, i)),
-            other => Err((other.line(), other.issue().into_iter().collect())),
-        });
-    })?;
+    CsvStream::read_all(&BILL_SCHEMA, bytes, &mut |r| rows.push(bill_of(&r, fnr)))?;
     Ok(rows)
+}
+
+/// One record of a bill file read with [`BILL_SCHEMA`]: the bill, or its
+/// line and the issues that stop it from being read.
+pub fn bill_of(record: &Record<'_>, fnr: &FnrContext) -> Result<Bill, (u64, Vec<Issue>)> {
+    match record {
+        Record::Line { line, fields } => read_bill(*line, fields, fnr).map_err(|i| (*line, i)),
+        other => Err((other.line(), other.issue().into_iter().collect())),
+    }
 }
 
 /// Reads a practitioner list: the doctors, and the lines that could not be
@@ -878,53 +882,68 @@ pub struct BatchContext<'a> {
 /// The key CTRL-1 compares: practitioner, patient, date, time, takst set.
 type DuplicateKey = (u32, Fodselsnummer, NaiveDate, NaiveTime, Vec<(String, u32)>);
 
-struct Checked<'b> {
+struct Checked {
     line: u64,
     hpr: String,
     report: Report,
-    bill: Option<(&'b Bill, i64)>,
+    bill: Option<(Bill, i64)>,
 }
 
-/// CTRL-1 … CTRL-8 over a file of bills, with the figures per doctor.
-pub fn check_batch(
-    rows: &[Result<Bill, (u64, Vec<Issue>)>],
-    ctx: &BatchContext<'_>,
-) -> BatchReport {
-    let by_hpr: HashMap<u32, &Doctor> = ctx.doctors.iter().map(|d| (d.hpr.get(), d)).collect();
-    let mut checked: Vec<Checked<'_>> = Vec::with_capacity(rows.len());
-    let mut first_seen: HashMap<DuplicateKey, (u64, Option<i64>)> = HashMap::new();
-    let mut at_time: HashMap<(u32, NaiveDate, NaiveTime), Vec<usize>> = HashMap::new();
-    let mut tariff_use: Vec<TariffUse> = Vec::new();
-    for row in rows {
+/// CTRL-1 … CTRL-8 over a file of bills, one bill at a time, so a page can
+/// check a large file in slices and stay responsive; [`BatchChecker::finish`]
+/// adds CTRL-6 (which needs every bill) and the figures per doctor.
+pub struct BatchChecker<'a> {
+    ctx: BatchContext<'a>,
+    by_hpr: HashMap<u32, &'a Doctor>,
+    checked: Vec<Checked>,
+    first_seen: HashMap<DuplicateKey, (u64, Option<i64>)>,
+    at_time: HashMap<(u32, NaiveDate, NaiveTime), Vec<usize>>,
+    tariff_use: Vec<TariffUse>,
+}
+
+impl<'a> BatchChecker<'a> {
+    pub fn new(ctx: BatchContext<'a>) -> Self {
+        BatchChecker {
+            by_hpr: ctx.doctors.iter().map(|d| (d.hpr.get(), d)).collect(),
+            ctx,
+            checked: Vec::new(),
+            first_seen: HashMap::new(),
+            at_time: HashMap::new(),
+            tariff_use: Vec::new(),
+        }
+    }
+
+    /// Checks the next row of the file.
+    pub fn push(&mut self, row: Result<Bill, (u64, Vec<Issue>)>) {
         let bill = match row {
             Ok(bill) => bill,
             Err((line, issues)) => {
-                checked.push(Checked {
-                    line: *line,
+                self.checked.push(Checked {
+                    line,
                     hpr: String::new(),
-                    report: Report {
-                        issues: issues.clone(),
-                    },
+                    report: Report { issues },
                     bill: None,
                 });
-                continue;
+                return;
             }
         };
-        let doctor = by_hpr.get(&bill.hpr.get()).copied();
+        let ctx = &self.ctx;
+        let doctor = self.by_hpr.get(&bill.hpr.get()).copied();
         let bill_ctx = BillContext {
             tariffs: ctx.tariffs,
             forced_year: ctx.forced_year,
             sent: ctx.sent,
             doctor,
         };
-        let (mut report, refund) = check_bill(bill, &bill_ctx);
+        let (mut report, refund) = check_bill(&bill, &bill_ctx);
         if let Some((year, exact)) = tariff_for(bill.date, &bill_ctx) {
-            match tariff_use
+            match self
+                .tariff_use
                 .iter_mut()
                 .find(|u| u.year == year.year && u.exact == exact)
             {
                 Some(u) => u.bills += 1,
-                None => tariff_use.push(TariffUse {
+                None => self.tariff_use.push(TariffUse {
                     year: year.year,
                     exact,
                     bills: 1,
@@ -944,7 +963,7 @@ pub fn check_batch(
             .collect();
         set.sort();
         let key = (bill.hpr.get(), bill.patient, bill.date, bill.time, set);
-        match first_seen.get(&key) {
+        match self.first_seen.get(&key) {
             Some((first, amount)) if *amount == bill.amount_ore => report.push(rule(
                 Issue::error("", IssueCode::BillDuplicate).with("first_line", *first as i64),
                 "CTRL-1",
@@ -955,55 +974,78 @@ pub fn check_batch(
                 "CTRL-1",
             )),
             None => {
-                first_seen.insert(key, (bill.line, bill.amount_ore));
+                self.first_seen.insert(key, (bill.line, bill.amount_ore));
             }
         }
-        at_time
+        self.at_time
             .entry((bill.hpr.get(), bill.date, bill.time))
             .or_default()
-            .push(checked.len());
-        checked.push(Checked {
+            .push(self.checked.len());
+        self.checked.push(Checked {
             line: bill.line,
             hpr: bill.hpr.to_string(),
             report,
             bill: Some((bill, refund)),
         });
     }
-    // CTRL-6: a substitute and the GP they cover bill the same date and time.
-    let mut marks: Vec<(usize, u64, String)> = Vec::new();
-    for d in ctx.doctors {
-        let Some(gp) = d.covers else { continue };
-        for ((hpr, date, time), own) in &at_time {
-            if *hpr != d.hpr.get() {
-                continue;
-            }
-            let Some(theirs) = at_time.get(&(gp.get(), *date, *time)) else {
-                continue;
-            };
-            for (a, b, who) in [(own, theirs, gp), (theirs, own, d.hpr)] {
-                for i in a {
-                    marks.push((*i, checked[b[0]].line, who.to_string()));
+
+    /// CTRL-6 over every bill, then the report.
+    pub fn finish(self) -> BatchReport {
+        let BatchChecker {
+            ctx,
+            mut checked,
+            at_time,
+            mut tariff_use,
+            ..
+        } = self;
+        // CTRL-6: a substitute and the GP they cover bill the same date and time.
+        let mut marks: Vec<(usize, u64, String)> = Vec::new();
+        for d in ctx.doctors {
+            let Some(gp) = d.covers else { continue };
+            for ((hpr, date, time), own) in &at_time {
+                if *hpr != d.hpr.get() {
+                    continue;
+                }
+                let Some(theirs) = at_time.get(&(gp.get(), *date, *time)) else {
+                    continue;
+                };
+                for (a, b, who) in [(own, theirs, gp), (theirs, own, d.hpr)] {
+                    for i in a {
+                        marks.push((*i, checked[b[0]].line, who.to_string()));
+                    }
                 }
             }
         }
+        marks.sort();
+        marks.dedup();
+        for (i, other_line, other_hpr) in marks {
+            checked[i].report.push(rule(
+                Issue::warning("", IssueCode::SubstituteOverlap)
+                    .with("other_line", other_line as i64)
+                    .with("other_hpr", other_hpr.as_str()),
+                "CTRL-6",
+            ));
+        }
+        let mut report = summarise(checked, ctx.doctors);
+        tariff_use.sort_by_key(|u| (u.year, u.exact));
+        report.tariff_years = tariff_use;
+        report
     }
-    marks.sort();
-    marks.dedup();
-    for (i, other_line, other_hpr) in marks {
-        checked[i].report.push(rule(
-            Issue::warning("", IssueCode::SubstituteOverlap)
-                .with("other_line", other_line as i64)
-                .with("other_hpr", other_hpr.as_str()),
-            "CTRL-6",
-        ));
-    }
-    let mut report = summarise(checked, ctx.doctors);
-    tariff_use.sort_by_key(|u| (u.year, u.exact));
-    report.tariff_years = tariff_use;
-    report
 }
 
-fn summarise(checked: Vec<Checked<'_>>, doctors: &[Doctor]) -> BatchReport {
+/// CTRL-1 … CTRL-8 over a file of bills, with the figures per doctor.
+pub fn check_batch(
+    rows: &[Result<Bill, (u64, Vec<Issue>)>],
+    ctx: &BatchContext<'_>,
+) -> BatchReport {
+    let mut checker = BatchChecker::new(*ctx);
+    for row in rows {
+        checker.push(row.clone());
+    }
+    checker.finish()
+}
+
+fn summarise(checked: Vec<Checked>, doctors: &[Doctor]) -> BatchReport {
     let mut out = BatchReport::default();
     let mut per: BTreeMap<String, DoctorSummary> = doctors
         .iter()
@@ -1021,22 +1063,26 @@ fn summarise(checked: Vec<Checked<'_>>, doctors: &[Doctor]) -> BatchReport {
         out.with_errors += u64::from(errors);
         out.with_warnings += u64::from(warnings);
         for i in &c.report.issues {
-            *out.by_rule.entry(rule_of(i)).or_default() += 1;
+            count_in(&mut out.by_rule, rule_of(i), 1);
         }
-        if let Some((bill, refund)) = c.bill {
+        if let Some((bill, refund)) = &c.bill {
+            let refund = *refund;
             latest = latest.max(Some(bill.date));
-            let s = per
-                .entry(c.hpr.clone())
-                .or_insert_with(|| summary_for(c.hpr.clone(), None));
+            if !per.contains_key(&c.hpr) {
+                per.insert(c.hpr.clone(), summary_for(c.hpr.clone(), None));
+            }
+            let Some(s) = per.get_mut(&c.hpr) else {
+                continue;
+            };
             s.bills += 1;
             s.with_errors += u64::from(errors);
             s.with_warnings += u64::from(warnings);
             for i in &c.report.issues {
-                *s.by_rule.entry(rule_of(i)).or_default() += 1;
+                count_in(&mut s.by_rule, rule_of(i), 1);
             }
             if !errors {
                 for l in &bill.takster {
-                    *s.takster.entry(l.code.clone()).or_default() += u64::from(l.count);
+                    count_in(&mut s.takster, &l.code, u64::from(l.count));
                 }
             }
             let month = month_of(bill.date);
@@ -1132,10 +1178,20 @@ pub fn month_of(date: NaiveDate) -> String {
 }
 
 /// The rule an issue belongs to: its `rule` parameter, else its code.
-pub fn rule_of(issue: &Issue) -> String {
+pub fn rule_of(issue: &Issue) -> &str {
     match issue.params.get("rule") {
-        Some(crate::validation::Param::Text(r)) => r.clone(),
-        _ => issue.code.as_str().to_owned(),
+        Some(crate::validation::Param::Text(r)) => r,
+        _ => issue.code.as_str(),
+    }
+}
+
+/// Adds `n` to the count under `key`, allocating the key only when new.
+fn count_in(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
+    match map.get_mut(key) {
+        Some(v) => *v += n,
+        None => {
+            map.insert(key.to_owned(), n);
+        }
     }
 }
 

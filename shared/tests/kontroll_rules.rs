@@ -57,7 +57,7 @@ fn findings(takster: &str) -> Vec<(IssueCode, String, String)> {
                 Some(frist_domain::Param::Text(t)) => t.clone(),
                 _ => String::new(),
             };
-            (i.code, rule_of(i), takst)
+            (i.code, rule_of(i).to_owned(), takst)
         })
         .collect()
 }
@@ -126,7 +126,11 @@ fn a_tariff_year_is_data_a_new_file_takes_effect_from_its_first_day() {
     assert_eq!(refund, 4_000 + 2_000 + 3 * 1_000);
     b.takster = parse_takster("9x*3 9y*4").unwrap();
     let (report, _) = check_bill(&b, &c);
-    let codes: Vec<_> = report.issues.iter().map(|i| (i.code, rule_of(i))).collect();
+    let codes: Vec<_> = report
+        .issues
+        .iter()
+        .map(|i| (i.code, rule_of(i).to_owned()))
+        .collect();
     assert_eq!(
         codes,
         vec![
@@ -351,7 +355,7 @@ fn ctrl_1_the_same_bill_twice_is_refused_an_amount_only_difference_flagged() {
             b.report
                 .issues
                 .iter()
-                .map(move |i| (b.line, i.code, rule_of(i)))
+                .map(move |i| (b.line, i.code, rule_of(i).to_owned()))
         })
         .collect();
     assert_eq!(
@@ -382,7 +386,7 @@ fn ctrl_6_substitute_and_gp_at_the_same_time_are_both_flagged() {
             (
                 b.line,
                 b.report.issues[0].code,
-                rule_of(&b.report.issues[0]),
+                rule_of(&b.report.issues[0]).to_owned(),
             )
         })
         .collect();

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
-use crate::form::{alert, draft, nb, today};
+use crate::form::{alert, draft, gloo_sleep, nb, save_text, today, yield_now};
 use crate::session::{Protected, use_session};
 
 const HF: &[Role] = &[Role::Hf];
@@ -30,40 +30,11 @@ const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
 const SLICE: f64 = 512.0 * 1024.0;
 const RESUME_KEY: &str = "frist.upload.frikort";
 
-/// Offers `text` as a file download named `name`.
-fn save_text(name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 /// A monotonic clock in milliseconds (`performance.now()`), for timing.
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
-}
-
-/// Lets the browser paint and handle input before the next slice.
-async fn yield_now() {
-    gloo_sleep(0).await;
 }
 
 async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
@@ -149,15 +120,6 @@ async fn send_chunk(
             Err(e) => return Err(e.text()),
         }
     }
-}
-
-async fn gloo_sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// An upload that has not finished, kept so it can resume after a reload.

@@ -7,22 +7,27 @@
 use frist_domain::access::Role;
 use frist_domain::ids::FnrContext;
 use frist_domain::kontroll::{
-    BatchContext, BatchReport, Doctor, DoctorSummary, PeerGroup, PeerView, Tariffs, check_batch,
-    read_bills, read_doctors, rule_of,
+    BILL_SCHEMA, BatchChecker, BatchContext, BatchReport, Doctor, DoctorSummary, PeerGroup,
+    PeerView, Tariffs, bill_of, read_doctors, rule_of,
 };
 use frist_domain::messages::{Lang, format_kroner, render};
+use frist_domain::table::CsvStream;
 use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
-use crate::form::{alert, draft, nb, today};
+use crate::form::{alert, draft, nb, save_text, today};
 use crate::session::{Protected, use_session};
 
 const KOMMUNE: &[Role] = &[Role::Kommune];
 /// The practitioner list is kept in the browser between months: HPR
 /// numbers, roles and list sizes — no patient data.
 const DOCTORS_KEY: &str = "frist.kontroll.legeliste";
+/// Findings listed on the page; all of them are in the download.
+const SHOWN: usize = 200;
+/// Bytes checked between yields to the page: about 1,500 bills.
+const SLICE: usize = 64 * 1024;
 
 async fn read_file(input: NodeRef<html::Input>) -> Option<(String, Vec<u8>)> {
     let file = input.get_untracked()?.files()?.get(0)?;
@@ -89,6 +94,7 @@ fn Kontroll() -> impl IntoView {
     let peers = RwSignal::new(None::<PeerView>);
     let group = RwSignal::new(PeerGroup::Class);
     let comparing = RwSignal::new(false);
+    let checking = RwSignal::new(false);
     let bills_bytes = StoredValue::new(Vec::<u8>::new());
 
     let doctors = move || -> (Vec<Doctor>, usize) {
@@ -98,6 +104,8 @@ fn Kontroll() -> impl IntoView {
             .map(|(d, problems)| (d, problems.len()))
             .unwrap_or_default()
     };
+    // The file is checked in slices, yielding to the page between them, so
+    // a large month never freezes it.
     let run = move || {
         let bytes = bills_bytes.get_value();
         if bytes.is_empty() {
@@ -109,26 +117,41 @@ fn Kontroll() -> impl IntoView {
             today,
             allow_synthetic: local,
         };
+        let forced_year = year.get_untracked().parse().ok();
         peers.set(None);
-        match read_bills(&bytes, &fnr) {
-            Err(e) => {
-                report.set(None);
-                failure.set(Some(e.text_nb()));
+        report.set(None);
+        checking.set(true);
+        leptos::task::spawn_local(async move {
+            let (doctors, _) = doctors();
+            let mut checker = BatchChecker::new(BatchContext {
+                doctors: &doctors,
+                tariffs: Tariffs::builtin(),
+                forced_year,
+                sent: today,
+            });
+            let mut stream = CsvStream::new(&BILL_SCHEMA);
+            let mut result = Ok(());
+            let pieces: Vec<&[u8]> = bytes.chunks(SLICE).collect();
+            for (i, piece) in pieces.iter().enumerate() {
+                let last = i + 1 == pieces.len();
+                result = stream.feed(piece, last, &mut |r| checker.push(bill_of(&r, &fnr)));
+                if result.is_err() {
+                    break;
+                }
+                crate::form::yield_now().await;
             }
-            Ok(rows) => {
-                failure.set(None);
-                let (doctors, _) = doctors();
-                report.set(Some(check_batch(
-                    &rows,
-                    &BatchContext {
-                        doctors: &doctors,
-                        tariffs: Tariffs::builtin(),
-                        forced_year: year.get_untracked().parse().ok(),
-                        sent: today,
-                    },
-                )));
+            match result {
+                Err(e) => {
+                    report.set(None);
+                    failure.set(Some(e.text_nb()));
+                }
+                Ok(()) => {
+                    failure.set(None);
+                    report.set(Some(checker.finish()));
+                }
             }
-        }
+            checking.set(false);
+        });
     };
     let on_bills = move |_| {
         leptos::task::spawn_local(async move {
@@ -255,6 +278,9 @@ fn Kontroll() -> impl IntoView {
                     node_ref=bills_input on:change=on_bills/>
             </div>
         </div>
+        {move || checking.get().then(|| view! {
+            <p class="ds-paragraph" role="status" aria-live="polite" data-testid="checking">"Kontrollerer regningene …"</p>
+        })}
         {move || failure.get().map(|t| alert("danger", t))}
         {move || report.get().map(|r| view! {
             <Results r=r file_name=file_name.get() doctor_filter=doctor_filter/>
@@ -378,41 +404,80 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
             </div>
             {(!issues.is_empty()).then(|| {
                 let doctors: Vec<String> = r.doctors.iter().filter(|d| d.by_rule.values().sum::<u64>() > 0).map(|d| d.hpr.clone()).collect();
+                let rules: Vec<String> = r.by_rule.keys().cloned().collect();
+                let rule_filter = RwSignal::new(String::new());
+                let issues = StoredValue::new(issues);
+                // Every finding as (line, doctor, rule, severity, text), filtered.
+                let shown = move || -> Vec<(u64, String, String, &'static str, String)> {
+                    let (doctor, rule) = (doctor_filter.get(), rule_filter.get());
+                    issues.with_value(|all| {
+                        all.iter()
+                            .filter(|b| doctor.is_empty() || b.hpr == doctor)
+                            .flat_map(|b| b.report.issues.iter().map(move |i| (b, i)))
+                            .filter(|(_, i)| rule.is_empty() || rule_of(i) == rule)
+                            .map(|(b, i)| {
+                                let severity = if i.severity == frist_domain::Severity::Error { "Feil" } else { "Merknad" };
+                                (b.line, b.hpr.clone(), rule_of(i).to_owned(), severity, render(i, Lang::Nb))
+                            })
+                            .collect()
+                    })
+                };
+                let download = move |_| {
+                    let mut csv = String::from("linje;lege;regel;alvorlighet;funn\n");
+                    for (line, hpr, rule, severity, text) in shown() {
+                        csv.push_str(&format!("{line};{hpr};{rule};{severity};\"{}\"\n", text.replace('"', "\"\"")));
+                    }
+                    save_text("kontrollfunn.csv", &csv);
+                };
                 view! {
                 <h3 class="ds-heading" data-size="xs">"Regninger med feil eller merknad"</h3>
-                <div class="ds-field frist-inline-form">
-                    <label class="ds-label" for="kt-filter">"Vis lege"</label>
-                    <select class="ds-input" id="kt-filter" on:change=move |ev| doctor_filter.set(event_target_value(&ev))>
-                        <option value="">"Alle leger"</option>
-                        {doctors.into_iter().map(|h| view! { <option value=h.clone()>{h.clone()}</option> }).collect_view()}
-                    </select>
+                <div class="frist-inline-form">
+                    <div class="ds-field">
+                        <label class="ds-label" for="kt-filter">"Vis lege"</label>
+                        <select class="ds-input" id="kt-filter" on:change=move |ev| doctor_filter.set(event_target_value(&ev))>
+                            <option value="">"Alle leger"</option>
+                            {doctors.into_iter().map(|h| view! { <option value=h.clone()>{h.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="ds-field">
+                        <label class="ds-label" for="kt-rule">"Vis regel"</label>
+                        <select class="ds-input" id="kt-rule" on:change=move |ev| rule_filter.set(event_target_value(&ev))>
+                            <option value="">"Alle regler"</option>
+                            {rules.into_iter().map(|r| view! { <option value=r.clone()>{rule_name(&r)}</option> }).collect_view()}
+                        </select>
+                    </div>
                 </div>
-                <div class="frist-table-wrap">
-                    <table class="ds-table" data-testid="bill-issues">
-                        <thead><tr>
-                            <th scope="col">"Linje"</th><th scope="col">"Lege"</th>
-                            <th scope="col">"Regel"</th><th scope="col">"Hva er galt"</th>
-                        </tr></thead>
-                        <tbody>
-                            {move || {
-                                let only = doctor_filter.get();
-                                issues.iter().filter(|b| only.is_empty() || b.hpr == only).flat_map(|b| {
-                                    b.report.issues.iter().map(|i| {
-                                        let severity = if i.severity == frist_domain::Severity::Error { "Feil" } else { "Merknad" };
-                                        view! {
-                                            <tr data-line=b.line data-rule=rule_of(i)>
-                                                <td>{b.line}</td>
-                                                <td>{b.hpr.clone()}</td>
-                                                <td>{format!("{severity}: {}", rule_name(&rule_of(i)))}</td>
-                                                <td>{render(i, Lang::Nb)}</td>
-                                            </tr>
-                                        }
-                                    }).collect::<Vec<_>>()
-                                }).collect_view()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                {move || {
+                    let rows = shown();
+                    let total = rows.len();
+                    view! {
+                        <p class="ds-paragraph" data-size="sm" role="status" data-testid="shown-count">
+                            {if total > SHOWN { format!("Viser de første {SHOWN} av {total} funn.") } else { format!("{total} funn.") }}
+                            " "
+                            <button class="ds-button" data-variant="tertiary" data-size="sm" type="button" on:click=download>
+                                "Last ned funnene (CSV)"
+                            </button>
+                        </p>
+                        <div class="frist-table-wrap">
+                            <table class="ds-table" data-testid="bill-issues">
+                                <thead><tr>
+                                    <th scope="col">"Linje"</th><th scope="col">"Lege"</th>
+                                    <th scope="col">"Regel"</th><th scope="col">"Hva er galt"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().take(SHOWN).map(|(line, hpr, rule, severity, text)| view! {
+                                        <tr data-line=line data-rule=rule.clone()>
+                                            <td>{line}</td>
+                                            <td>{hpr}</td>
+                                            <td>{format!("{severity}: {}", rule_name(&rule))}</td>
+                                            <td>{text}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                }}
             }})}
         </section>
     }
