@@ -11,7 +11,7 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
@@ -70,6 +70,10 @@ test-integration:
 
 test-e2e:
 	@$(ENV) node tests/e2e/run.mjs
+
+# The README's pictures: the main pages on a fixed date (needs `make build`).
+screenshots:
+	@$(ENV) node tests/e2e/screenshots.mjs
 
 fmt:
 	@$(ENV) cargo fmt --all

@@ -7,8 +7,9 @@ import { tests as fristbruddTests } from './fristbrudd.test.mjs';
 import { tests as fastlegeTests } from './fastlege.test.mjs';
 import { tests as frikortTests } from './frikort.test.mjs';
 import { tests as kontrollTests } from './kontroll.test.mjs';
+import { tests as a11yTests } from './a11y.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

@@ -1,0 +1,140 @@
+// Issue 9: axe-core (WCAG 2.1 A and AA rules) on every page, as every role
+// that uses it, with content on the page: lists with rows, a case page, a
+// claims-control report with its chart. Any violation fails the test and
+// names the page, the rule and the elements.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { login } from './accounts.test.mjs';
+
+const TODAY = '2026-11-23';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const sample = (name) => readFileSync(new URL(`../../public/eksempel/${name}`, import.meta.url));
+
+async function axe(page, where) {
+  // Wait for the page's own content, not just the shell.
+  await page.locator('main h1, h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // axe really looked: a page of frist passes dozens of checks.
+  assert.ok(result.passes.length > 10, `${where}: axe ran only ${result.passes.length} checks`);
+  return result.violations.map((v) =>
+    `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function visit(page, base, path, where = path) {
+  await page.goto(base + path);
+  return axe(page, where);
+}
+
+const ROLES = [
+  { email: 'sykehus@innlandet.example', pages: ['/', '/fristbrudd/ny', '/fristbrudd/saker', 'case', 'cover', '/logg', '/innstillinger', '/utboks'] },
+  { email: 'kommune@lillehammer.example', pages: ['/', '/fastlege/ny', '/fastlege/meldinger', '/fastlege/oversikt', 'kontroll'] },
+  { email: 'okonomi@helse-sorost.example', pages: ['/', '/frikort/ny', '/frikort/krav'] },
+  { email: 'saksbehandler@helfo.example', pages: ['/', '/fristbrudd/ko', '/fristbrudd/saker', 'case', '/fristbrudd/statistikk', '/fastlege/meldinger', '/fastlege/purring', '/frikort/krav', '/logg'] },
+  { email: 'admin@helfo.example', pages: ['/', '/admin/organisasjoner', '/admin/brukere', '/innstillinger'] },
+];
+
+/** Presses Tab until the focused element is `name` (its label or its text),
+ *  and checks that the focus is visible there. */
+async function tabTo(page, name, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((name) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const labels = el.labels ? [...el.labels].map((l) => l.textContent.trim()) : [];
+      if (!labels.includes(name) && el.textContent.trim() !== name) return null;
+      const s = getComputedStyle(el);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    }, name);
+    if (found !== null) {
+      assert.ok(found, `${name}: the focus is visible`);
+      return;
+    }
+  }
+  throw new Error(`${name} cannot be reached with Tab`);
+}
+
+export const tests = [
+  {
+    name: 'a11y: a fristbrudd notification is sent with the keyboard alone, the focus always visible',
+    async run({ page, base }) {
+      const today = '2026-03-20';
+      await page.clock.setFixedTime(new Date(`${today}T10:00:00+01:00`));
+      await page.setExtraHTTPHeaders({ 'X-Frist-Today': today });
+      await page.goto(base + '/logg-inn');
+      // No draft from an earlier test: every field starts empty.
+      await page.evaluate(() => localStorage.clear());
+      await tabTo(page, 'E-postadresse');
+      await page.keyboard.type('sykehus@innlandet.example');
+      await tabTo(page, 'Passord');
+      await page.keyboard.type('frist-demo-2026');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await tabTo(page, 'Meld fristbrudd');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('fb-form').waitFor();
+      for (const [label, text] of [
+        ['Fødselsnummer eller D-nummer', '31127010040'], ['Navn', 'Ola Nordmann'],
+        ['Telefonnummer', '912 34 567'], ['Fagområde', 'Ortopedi'],
+        ['Henvisningen mottatt', '10.01.2026'], ['Fristdato', '01.04.2026'],
+      ]) {
+        await tabTo(page, label);
+        await page.keyboard.type(text);
+      }
+      await tabTo(page, 'Fristbruddet');
+      for (let i = 0; i < 3 && (await page.getByLabel('Fristbruddet').inputValue()) !== 'expected'; i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await tabTo(page, 'Varsel om fristbrudd sendt til pasienten');
+      await page.keyboard.type('01.03.2026');
+      await tabTo(page, 'Send til Helfo');
+      await page.keyboard.press('Enter');
+      const receipt = page.getByTestId('receipt');
+      await receipt.waitFor();
+      assert.match(await page.getByTestId('case-number').textContent(), /^\s*FB-2026-\d{6}\s*$/);
+    },
+  },
+  {
+    name: 'a11y: the login page and the shell have no WCAG 2.1 A/AA violations',
+    async run({ page, base }) {
+      const found = await visit(page, base, '/logg-inn');
+      // The error summary after a failed attempt, too.
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByTestId('error-summary').waitFor();
+      found.push(...(await axe(page, '/logg-inn with errors')));
+      assert.deepEqual(found, []);
+    },
+  },
+  ...ROLES.map(({ email, pages }) => ({
+    name: `a11y: every page of ${email.split('@')[0]} has no WCAG 2.1 A/AA violations`,
+    async run({ page, base }) {
+      await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
+      await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+      await login(page, base, email);
+      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      const found = [];
+      for (const p of pages) {
+        if (p === 'case' || p === 'cover') {
+          await page.goto(base + '/fristbrudd/saker');
+          const first = page.locator('table a[href^="/fristbrudd/saker/"]').first();
+          await first.waitFor({ timeout: 15_000 });
+          const href = await first.getAttribute('href');
+          found.push(...(await visit(page, base, p === 'case' ? href : `${href}/forside`, `${email} ${p}`)));
+        } else if (p === 'kontroll') {
+          await page.goto(base + '/kontroll');
+          await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
+          await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
+          await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
+          await page.getByTestId('compare').click();
+          await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+          found.push(...(await axe(page, `${email} /kontroll with a report`)));
+        } else {
+          found.push(...(await visit(page, base, p, `${email} ${p}`)));
+        }
+      }
+      assert.deepEqual(found, []);
+    },
+  })),
+];
