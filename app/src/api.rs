@@ -54,6 +54,13 @@ impl ApiError {
 }
 
 async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
+    if let Some(ms) = resp
+        .headers()
+        .get("X-Session-Remaining")
+        .and_then(|v| v.parse::<f64>().ok())
+    {
+        crate::session::note_remaining(ms);
+    }
     if resp.ok() {
         return resp.json::<T>().await.map_err(|_| ApiError::Network);
     }

@@ -4,8 +4,31 @@
 
 use frist_domain::access::Role;
 use frist_domain::api::SessionView;
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+
+thread_local! {
+    /// When the session ends unless used again, by the browser's clock.
+    static DEADLINE: Cell<Option<RwSignal<Option<f64>>>> = const { Cell::new(None) };
+}
+
+/// The session's deadline (browser clock, ms), kept current by every answer.
+pub fn deadline() -> Option<RwSignal<Option<f64>>> {
+    DEADLINE.with(Cell::get)
+}
+
+/// Notes that the edge says the session lasts `ms` more unless used.
+pub fn note_remaining(ms: f64) {
+    if let Some(d) = deadline() {
+        d.set(Some(js_sys::Date::now() + ms));
+    }
+}
+
+/// Where the user was when the session ended, and that it ended: the login
+/// page says so and goes back there (the drafts are in `localStorage`).
+pub const RETURN_KEY: &str = "frist.return_to";
 
 /// What the app knows about the session.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +54,12 @@ impl Session {
     }
 
     pub fn set(&self, s: Option<SessionView>) {
+        if let Some(d) = deadline() {
+            d.set(
+                s.as_ref()
+                    .map(|s| js_sys::Date::now() + s.remaining_ms as f64),
+            );
+        }
         self.0.set(match s {
             Some(s) => SessionState::LoggedIn(Box::new(s)),
             None => SessionState::Anonymous,
@@ -42,6 +71,7 @@ impl Session {
 pub fn provide_session() -> Session {
     let session = Session(RwSignal::new(SessionState::Loading));
     provide_context(session);
+    DEADLINE.with(|d| d.set(Some(RwSignal::new(None))));
     leptos::task::spawn_local(async move {
         match crate::api::session().await {
             Ok(s) => session.set(s),

@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">"Hopp til hovedinnholdet"</a>
             <Header/>
+            <ExpiryWarning/>
             <main id="main" class="frist-main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home::HomePage/>
@@ -79,6 +80,81 @@ fn Header() -> impl IntoView {
                 })}
             </div>
         </header>
+    }
+}
+
+/// Two minutes before the session ends for lack of use, a warning with
+/// "Forbli innlogget" (WCAG 2.2.1); at the end, the user is logged out and
+/// brought back here after logging in again. Drafts are in `localStorage`
+/// on every change, so nothing typed is lost.
+#[component]
+fn ExpiryWarning() -> impl IntoView {
+    const WARN_MS: f64 = 120_000.0;
+    let session = use_session();
+    let left = RwSignal::new(None::<f64>);
+    let button = NodeRef::<leptos::html::Button>::new();
+    leptos::task::spawn_local(async move {
+        loop {
+            crate::form::gloo_sleep(1000).await;
+            let Some(deadline) = crate::session::deadline().and_then(|d| d.get_untracked()) else {
+                left.set(None);
+                continue;
+            };
+            let rem = deadline - js_sys::Date::now();
+            if rem <= 0.0 {
+                left.set(None);
+                if let Some(storage) =
+                    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+                {
+                    let path = web_sys::window()
+                        .and_then(|w| w.location().pathname().ok())
+                        .unwrap_or_else(|| "/".into());
+                    let _ = storage.set_item(crate::session::RETURN_KEY, &path);
+                }
+                let _ = api::logout().await;
+                session.set(None);
+            } else if rem <= WARN_MS {
+                left.set(Some(rem));
+            } else {
+                left.set(None);
+            }
+        }
+    });
+    // The warning takes the focus when it appears, so a keyboard or
+    // screen-reader user is at the button at once.
+    Effect::new(move |_| {
+        if let Some(b) = button.get() {
+            let _ = b.focus();
+        }
+    });
+    let stay = move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(s) = api::session().await {
+                session.set(s);
+            }
+            left.set(None);
+        });
+    };
+    view! {
+        <Show when=move || left.get().is_some()>
+            <div class="ds-alert frist-expiry" data-color="warning" role="alertdialog"
+                aria-labelledby="expiry-title" aria-describedby="expiry-text" data-testid="expiry-warning">
+                <h2 class="ds-heading" data-size="xs" id="expiry-title">"Du blir snart logget ut"</h2>
+                <p class="ds-paragraph" id="expiry-text">
+                    {move || {
+                        let secs = (left.get().unwrap_or(0.0) / 1000.0).ceil() as i64;
+                        format!(
+                            "Om {}:{:02} logges du ut fordi du ikke har vært aktiv. Det du har skrevet er lagret i denne nettleseren.",
+                            secs / 60,
+                            secs % 60
+                        )
+                    }}
+                </p>
+                <button class="ds-button" data-variant="primary" type="button" node_ref=button on:click=stay>
+                    "Forbli innlogget"
+                </button>
+            </div>
+        </Show>
     }
 }
 

@@ -137,6 +137,7 @@ async fn from_token(
         role: row.role.parse().map_err(|_| refused())?,
         session_id: row.token_id,
         session_created: row.created_ms,
+        session_expires: None,
     })
 }
 
@@ -183,11 +184,17 @@ pub async fn authenticate(
             .await?;
             Err(expired(secure))
         }
-        SessionStatus::Active { .. } => {
+        SessionStatus::Active { expires_at } => {
             // Record use, at most every quarter of the idle time (and at
             // least once a minute), to keep writes down.
             let step = (config.session.idle_ms / 4).min(60_000);
+            let mut expires = expires_at;
             if now - row.last_seen_ms >= step {
+                if let SessionStatus::Active { expires_at } =
+                    config.session.status(row.created_ms, now, now)
+                {
+                    expires = expires_at;
+                }
                 db.prepare("UPDATE sessions SET last_seen_ms = ?1 WHERE id = ?2")
                     .bind(&[int(now), text(&row.session_id)])?
                     .run()
@@ -200,6 +207,7 @@ pub async fn authenticate(
                 role,
                 session_id: row.session_id,
                 session_created: row.created_ms,
+                session_expires: Some(expires),
             }))
         }
     }

@@ -92,6 +92,9 @@ pub struct Caller {
     pub role: Role,
     pub session_id: String,
     pub session_created: i64,
+    /// When the session ends unless used again (Unix ms); `None` for API
+    /// tokens. Sent back as `X-Session-Remaining` so the app can warn.
+    pub session_expires: Option<i64>,
 }
 
 impl Caller {

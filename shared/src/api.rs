@@ -555,6 +555,11 @@ pub struct SessionView {
     pub expires_at: i64,
     /// When the session ends whatever happens (Unix ms).
     pub absolute_expires_at: i64,
+    /// Milliseconds until the session ends unless used again, counted by
+    /// the edge's clock: the app warns two minutes before, whatever the
+    /// browser's clock says.
+    #[serde(default)]
+    pub remaining_ms: i64,
     /// `local` or `production`.
     pub mode: String,
 }

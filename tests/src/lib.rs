@@ -120,9 +120,34 @@ impl Server {
                 String::from_utf8_lossy(&seed.stderr)
             ));
         }
+        // A port found free can be taken before wrangler binds it (or
+        // wrangler restarts on a file event and trips over itself): a
+        // start that fails that way is tried again on another port.
+        let mut attempt = 0;
+        let (base, client, child) = loop {
+            attempt += 1;
+            match Self::spawn(&functions, state.path(), vars) {
+                Ok(started) => break started,
+                Err(e) if attempt < 3 && e.contains("Address already in use") => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        Ok(Server {
+            base,
+            client,
+            _state: state,
+            _child: child,
+        })
+    }
+
+    /// Starts `wrangler dev` on a free port and waits for its health route.
+    fn spawn(
+        functions: &std::path::Path,
+        state: &std::path::Path,
+        vars: &[(&str, &str)],
+    ) -> Result<(String, Client, std::process::Child), String> {
         let port = free_port().map_err(|e| e.to_string())?;
-        let log =
-            std::fs::File::create(state.path().join("wrangler.log")).map_err(|e| e.to_string())?;
+        let log = std::fs::File::create(state.join("wrangler.log")).map_err(|e| e.to_string())?;
         let child = Command::new(wrangler())
             .args([
                 "dev",
@@ -134,13 +159,13 @@ impl Server {
                 "0",
             ])
             .arg("--persist-to")
-            .arg(state.path())
+            .arg(state)
             .arg("--show-interactive-dev-session=false")
             .args(
                 vars.iter()
                     .flat_map(|(k, v)| ["--var".to_owned(), format!("{k}:{v}")]),
             )
-            .current_dir(&functions)
+            .current_dir(functions)
             .env("FRIST_SKIP_BUILD", "1")
             .env("CI", "true")
             .stdin(Stdio::null())
@@ -167,21 +192,17 @@ impl Server {
             {
                 break;
             }
-            if Instant::now() > deadline {
-                let mut text = String::new();
-                let _ = std::fs::File::open(state.path().join("wrangler.log"))
-                    .and_then(|mut f| f.read_to_string(&mut text));
+            let mut text = String::new();
+            let _ = std::fs::File::open(state.join("wrangler.log"))
+                .and_then(|mut f| f.read_to_string(&mut text));
+            // A port taken under it: give up now, so the caller can retry.
+            if text.contains("Address already in use") || Instant::now() > deadline {
                 stop_group(pgid);
-                return Err(format!("no answer on {base} within 90 s; log:\n{text}"));
+                return Err(format!("wrangler dev did not answer on {base}; log:\n{text}"));
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        Ok(Server {
-            base,
-            client,
-            _state: state,
-            _child: child,
-        })
+        Ok((base, client, child))
     }
 
     /// The absolute URL of `path`.

@@ -20,10 +20,23 @@ pub fn LoginPage() -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     let summary = NodeRef::<html::Div>::new();
 
+    // After a session ran out: say so, and go back where the user was.
+    let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let return_to = storage
+        .as_ref()
+        .and_then(|s| s.get_item(crate::session::RETURN_KEY).ok().flatten());
+    let expired = return_to.is_some();
     let go_home = navigate.clone();
     Effect::new(move |_| {
         if matches!(session.0.get(), SessionState::LoggedIn(_)) {
-            go_home("/", Default::default());
+            if let Some(s) = &storage {
+                let _ = s.remove_item(crate::session::RETURN_KEY);
+            }
+            let to = return_to
+                .clone()
+                .filter(|p| p.starts_with('/') && !p.starts_with("//") && p != "/logg-inn")
+                .unwrap_or_else(|| "/".into());
+            go_home(&to, Default::default());
         }
     });
 
@@ -77,6 +90,13 @@ pub fn LoginPage() -> impl IntoView {
             <p class="ds-paragraph">
                 "Logg inn med e-postadressen og passordet du har fått fra Helfo."
             </p>
+            {expired.then(|| view! {
+                <div class="ds-alert" data-color="info" role="status" data-testid="expired">
+                    <p class="ds-paragraph">
+                        "Du ble logget ut fordi du ikke var aktiv. Det du hadde skrevet er lagret i denne nettleseren – logg inn igjen for å fortsette der du var."
+                    </p>
+                </div>
+            })}
             <form on:submit=submit novalidate>
                 <ErrorSummary errors=errors node_ref=summary/>
                 {move || refusal.get().map(|text| view! {

@@ -143,7 +143,12 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         idem,
         if_match,
     };
-    match spec.id {
+    let remaining = ctx
+        .caller
+        .as_ref()
+        .and_then(|c| c.session_expires)
+        .map(|e| e - now);
+    let result = match spec.id {
         RouteId::Health => health::get(&ctx).await,
         RouteId::Login => session::login(&ctx).await,
         RouteId::SessionGet => session::get(&ctx).await,
@@ -188,7 +193,12 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::TokenRevoke => tokens::revoke(&ctx).await,
         RouteId::KtMonthPut => kontroll::put_month(&ctx).await,
         RouteId::KtMonthGet => kontroll::get_month(&ctx).await,
+    };
+    // How long the session lasts unused: the app warns before it ends.
+    if let (Ok(resp), Some(ms)) = (&result, remaining) {
+        let _ = resp.headers().set("X-Session-Remaining", &ms.to_string());
     }
+    result
 }
 
 /// Today in Oslo; in local mode with the test clock on, the date the

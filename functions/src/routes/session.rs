@@ -199,10 +199,12 @@ async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionV
         organisations::load(&ctx.db, &user.organisation_id, wasm_bindgen::JsValue::NULL)
             .await?
             .ok_or_else(crate::auth::unauthenticated)?;
+    let expires_at = ctx.config.session.expires_at(created, ctx.now);
     Ok(SessionView {
         user,
         organisation,
-        expires_at: ctx.config.session.expires_at(created, ctx.now),
+        remaining_ms: expires_at - ctx.now,
+        expires_at,
         absolute_expires_at: created + ctx.config.session.absolute_ms,
         mode: ctx.config.mode.clone(),
     })
