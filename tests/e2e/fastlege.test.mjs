@@ -40,9 +40,19 @@ export const tests = [
       await page.getByTestId('receipt').waitFor();
       const termination = (await page.getByTestId('message-number').textContent()).trim();
       assert.match(termination, /^FL-2026-\d{6}$/);
+      // "Lag kopi" from the list: the sent form comes back as a new draft.
+      await page.goto(base + '/fastlege/meldinger');
+      await page.getByRole('button', { name: `Lag kopi av ${termination}` }).click();
+      await page.getByTestId('fl-form').waitFor();
+      assert.equal(await page.getByLabel('Fastlegens navn').inputValue(), 'Ola Gammel');
+      assert.equal(await page.getByLabel('Oppsigelsen er gitt').inputValue(), '02.03.2026');
+      await page.goto(base + '/fastlege/meldinger');
 
       // The new GP, one week before the old agreement ends.
       await page.getByRole('link', { name: 'Send en ny melding' }).click();
+      await page.getByTestId('fl-form').waitFor();
+      await page.evaluate(() => localStorage.removeItem('frist.draft.fastlege'));
+      await page.reload();
       await page.getByTestId('fl-form').waitFor();
       await page.getByLabel('Hva vil du melde?').selectOption('new_gp');
       await page.getByLabel('Fastlegens navn').fill('Nils Ny');

@@ -198,7 +198,9 @@ impl Server {
             // A port taken under it: give up now, so the caller can retry.
             if text.contains("Address already in use") || Instant::now() > deadline {
                 stop_group(pgid);
-                return Err(format!("wrangler dev did not answer on {base}; log:\n{text}"));
+                return Err(format!(
+                    "wrangler dev did not answer on {base}; log:\n{text}"
+                ));
             }
             std::thread::sleep(Duration::from_millis(250));
         }

@@ -624,6 +624,13 @@ fn Messages() -> impl IntoView {
             }
         });
     };
+    // "Lag kopi": an earlier message's form becomes the draft of a new one.
+    let navigate = leptos_router::hooks::use_navigate();
+    let copy = move |m: &MessageView| {
+        draft::save(DRAFT_KEY, &m.form);
+        navigate("/fastlege/ny", Default::default());
+    };
+    let copy = StoredValue::new(copy);
     let options = Signal::derive(|| {
         Status::iter()
             .map(|s| (s.as_str().to_owned(), s.name_nb().to_owned()))
@@ -648,7 +655,7 @@ fn Messages() -> impl IntoView {
                 <th scope="col">"Gjelder fra"</th>
                 <th scope="col">"Tidsklasse"</th>
                 <th scope="col">"Status"</th>
-                {helfo.then(|| view! { <th scope="col"><span class="ds-sr-only">"Handling"</span></th> })}
+                <th scope="col"><span class="ds-sr-only">"Handling"</span></th>
             </tr></thead>
             <tbody>
                 {move || messages.get().into_iter().map(|m| {
@@ -667,12 +674,20 @@ fn Messages() -> impl IntoView {
                             <td>{nb(m.effective)}</td>
                             <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
                             <td>{status_text}</td>
-                            {helfo.then(|| view! {
-                                <td>{can_register.then(|| view! {
+                            <td>
+                                {can_register.then(|| view! {
                                     <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
                                         aria-label=label.clone() on:click=move |_| register(row.clone())>"Registrer"</button>
-                                })}</td>
-                            })}
+                                })}
+                                {(!helfo).then(|| {
+                                    let source = m.clone();
+                                    view! {
+                                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                            aria-label=format!("Lag kopi av {}", m.number)
+                                            on:click=move |_| copy.with_value(|c| c(&source))>"Lag kopi"</button>
+                                    }
+                                })}
+                            </td>
                         </tr>
                     }
                 }).collect_view()}
