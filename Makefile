@@ -11,7 +11,7 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots backup restore
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
@@ -43,6 +43,20 @@ seed:
 	@if [ "$${FRIST_MODE:-local}" != local ]; then \
 	  echo "make seed: the demo seed is for local mode only (FRIST_MODE=$$FRIST_MODE); refusing." >&2; exit 1; fi
 	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file seed/demo.sql
+
+# A copy of the local D1 as SQL in backups/ (gitignored).
+backup:
+	@mkdir -p backups
+	@$(ENV) bash scripts/d1-export.sh $(STATE) backups/frist-$$(date +%Y%m%d-%H%M%S).sql
+	@ls -1t backups/*.sql | head -1
+
+# make restore FILE=backups/frist-….sql: the current state is moved aside
+# (never deleted), then the backup is loaded into an empty one.
+restore:
+	@test -n "$(FILE)" && test -f "$(FILE)" || { echo "make restore FILE=backups/frist-….sql" >&2; exit 2; }
+	@if [ -d "$(STATE)" ]; then mv "$(STATE)" "$(STATE).before-restore-$$(date +%Y%m%d-%H%M%S)"; fi
+	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file $(abspath $(FILE))
+	@echo "restored $(FILE) into $(STATE); the previous state is beside it"
 
 serve:
 	@echo "frist on http://localhost:$(PORT)  (Ctrl-C to stop; local state in $(STATE))"

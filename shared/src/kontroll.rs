@@ -360,6 +360,17 @@ crate::named_enum! {
     pub enum DoctorRole { Fastlege, Vikar, Lis1 }
 }
 
+impl DoctorRole {
+    /// The role as a clerk reads it.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            DoctorRole::Fastlege => "Fastlege",
+            DoctorRole::Vikar => "Vikar",
+            DoctorRole::Lis1 => "LIS1",
+        }
+    }
+}
+
 /// One doctor of the practitioner list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Doctor {

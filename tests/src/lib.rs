@@ -73,6 +73,29 @@ fn wrangler() -> PathBuf {
     root().join("node_modules/.bin/wrangler")
 }
 
+/// Runs `wrangler d1 <args> --local --persist-to <state>` in `functions/`;
+/// its standard output, or what went wrong.
+pub fn d1(state: &Path, args: &[&str]) -> Result<String, String> {
+    let out = Command::new(wrangler())
+        .arg("d1")
+        .args(args)
+        .args(["--local", "--persist-to"])
+        .arg(state)
+        .current_dir(root().join("functions"))
+        .env("CI", "true")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "wrangler d1 {}: {}{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 impl Server {
     /// Starts a server of its own with extra `[vars]` (stopped when the
     /// test binary exits).
@@ -85,41 +108,17 @@ impl Server {
         if !functions.join("build/index.js").exists() || !root().join("dist/index.html").exists() {
             return Err("build missing: run `make build` first".into());
         }
-        let migrate = Command::new(wrangler())
-            .args(["d1", "migrations", "apply", "DB", "--local", "--persist-to"])
-            .arg(state.path())
-            .current_dir(&functions)
-            .env("CI", "true")
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !migrate.status.success() {
-            return Err(format!(
-                "migrations failed: {}",
-                String::from_utf8_lossy(&migrate.stderr)
-            ));
-        }
-        let seed = Command::new(wrangler())
-            .args([
-                "d1",
-                "execute",
-                "DB",
-                "--local",
-                "--file",
-                "seed/demo.sql",
-                "--persist-to",
-            ])
-            .arg(state.path())
-            .current_dir(&functions)
-            .env("CI", "true")
-            .output()
-            .map_err(|e| e.to_string())?;
-        if !seed.status.success() {
-            return Err(format!(
-                "seed failed: {}{}",
-                String::from_utf8_lossy(&seed.stdout),
-                String::from_utf8_lossy(&seed.stderr)
-            ));
-        }
+        d1(state.path(), &["migrations", "apply", "DB"])
+            .map_err(|e| format!("migrations failed: {e}"))?;
+        d1(state.path(), &["execute", "DB", "--file", "seed/demo.sql"])
+            .map_err(|e| format!("seed failed: {e}"))?;
+        Self::start_on(state, vars)
+    }
+
+    /// Starts a server on local state that already exists — a restored
+    /// backup: no migrations, no seed.
+    pub fn start_on(state: tempfile::TempDir, vars: &[(&str, &str)]) -> Result<Server, String> {
+        let functions = root().join("functions");
         // A port found free can be taken before wrangler binds it (or
         // wrangler restarts on a file event and trips over itself): a
         // start that fails that way is tried again on another port.
@@ -138,6 +137,11 @@ impl Server {
             _state: state,
             _child: child,
         })
+    }
+
+    /// The local state folder (D1, KV, R2) the server runs on.
+    pub fn state(&self) -> &Path {
+        self._state.path()
     }
 
     /// Starts `wrangler dev` on a free port and waits for its health route.

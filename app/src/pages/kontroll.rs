@@ -62,13 +62,7 @@ fn rule_name(rule: &str) -> String {
 }
 
 fn role_nb(role: Option<frist_domain::kontroll::DoctorRole>) -> &'static str {
-    use frist_domain::kontroll::DoctorRole as R;
-    match role {
-        Some(R::Fastlege) => "Fastlege",
-        Some(R::Vikar) => "Vikar",
-        Some(R::Lis1) => "LIS1",
-        None => "–",
-    }
+    role.map_or("–", |r| r.name_nb())
 }
 
 #[component]
