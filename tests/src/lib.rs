@@ -20,6 +20,16 @@ use reqwest::blocking::Client;
 mod api;
 pub use api::{Answer, Call, DEMO_PASSWORD, Session, demo};
 
+/// A fristbrudd notification of the demo hospital (FB-1): an expected
+/// breach, referral 10 January, warning 1 March 2026.
+pub fn fb_notification(fnr: &str, fristdato: &str) -> serde_json::Value {
+    serde_json::json!({
+        "patient_fnr": fnr, "patient_name": "Kari Pasient", "patient_phone": "912 34 567",
+        "specialty": "Ortopedi", "fristdato": fristdato, "referral_received": "2026-01-10",
+        "warning_sent": "2026-03-01", "kind": "expected"
+    })
+}
+
 /// A running `wrangler dev`.
 pub struct Server {
     pub base: String,

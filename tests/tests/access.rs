@@ -194,11 +194,7 @@ fn vacant_list(start: &str) -> serde_json::Value {
 const TODAY: &str = "2026-03-20";
 
 fn notification(fnr: &str) -> serde_json::Value {
-    json!({
-        "patient_fnr": fnr, "patient_name": "Test Pasient", "patient_phone": "912 34 567",
-        "specialty": "Ortopedi", "fristdato": "2026-04-01", "referral_received": "2026-01-10",
-        "warning_sent": "2026-03-01", "kind": "expected"
-    })
+    frist_tests::fb_notification(fnr, "2026-04-01")
 }
 
 /// The month of claims-control sums every call is about.

@@ -4,7 +4,7 @@
 //! every case, message and audit entry again.
 
 use frist_tests::{Server, d1};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 const TODAY: &str = "2026-03-20";
 
@@ -37,12 +37,7 @@ fn a_restored_backup_has_every_case() {
             .session(&site)
             .idempotent()
             .on(TODAY)
-            .json(&json!({
-                "patient_fnr": fnr, "patient_name": "Kari Pasient",
-                "patient_phone": "912 34 567", "specialty": "Ortopedi",
-                "fristdato": "2026-04-01", "referral_received": "2026-01-10",
-                "warning_sent": "2026-03-01", "kind": "expected"
-            }))
+            .json(&frist_tests::fb_notification(fnr, "2026-04-01"))
             .send();
         assert_eq!(a.status, 201, "{:?}", a.body);
     }

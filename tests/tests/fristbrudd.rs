@@ -9,11 +9,7 @@ use serde_json::{Value, json};
 
 /// A notification of the demo hospital on 2026-03-20 (FB-1).
 fn notification(fnr: &str, fristdato: &str) -> Value {
-    json!({
-        "patient_fnr": fnr, "patient_name": "Kari Pasient", "patient_phone": "912 34 567",
-        "specialty": "Ortopedi", "fristdato": fristdato, "referral_received": "2026-01-10",
-        "warning_sent": "2026-03-01", "kind": "expected"
-    })
+    frist_tests::fb_notification(fnr, fristdato)
 }
 
 const NOTIFIED: &str = "2026-03-20";

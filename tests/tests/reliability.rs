@@ -19,12 +19,7 @@ fn fifty_parallel_conflicting_changes_exactly_one_wins() {
         .session(&site)
         .idempotent()
         .on(TODAY)
-        .json(&json!({
-            "patient_fnr": "15038510190", "patient_name": "Kari Pasient",
-            "patient_phone": "912 34 567", "specialty": "Ortopedi",
-            "fristdato": "2026-04-01", "referral_received": "2026-01-10",
-            "warning_sent": "2026-03-01", "kind": "expected"
-        }))
+        .json(&frist_tests::fb_notification("15038510190", "2026-04-01"))
         .send();
     assert_eq!(created.status, 201, "{:?}", created.body);
     let id = created.body["id"].as_str().unwrap().to_owned();
