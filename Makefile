@@ -11,13 +11,13 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots backup restore
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots backup restore size-budget
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
 
 ## make test: every test layer, stopping at the first failure
-test: install-test fmt-check test-native test-wasm clippy build test-integration test-e2e
+test: install-test fmt-check test-native test-wasm clippy build size-budget test-integration test-e2e
 
 install:
 	@bash scripts/install-tools.sh rust node
@@ -84,6 +84,10 @@ test-integration:
 
 test-e2e:
 	@$(ENV) node tests/e2e/run.mjs
+
+# The app's and the worker's compressed sizes against bench/budgets.json.
+size-budget:
+	@$(ENV) node scripts/size-budget.mjs
 
 # The README's pictures: the main pages on a fixed date (needs `make build`).
 screenshots:
