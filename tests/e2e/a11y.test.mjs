@@ -3,13 +3,12 @@
 // claims-control report with its chart. Any violation fails the test and
 // names the page, the rule and the elements.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { login } from './accounts.test.mjs';
+import { importSample } from './kontroll.test.mjs';
 
 const TODAY = '2026-11-23';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const sample = (name) => readFileSync(new URL(`../../public/eksempel/${name}`, import.meta.url));
 
 async function axe(page, where) {
   // Wait for the page's own content, not just the shell.
@@ -124,11 +123,7 @@ export const tests = [
           found.push(...(await visit(page, base, p === 'case' ? href : `${href}/forside`, `${email} ${p}`)));
         } else if (p === 'kontroll') {
           await page.goto(base + '/kontroll');
-          await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
-          await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
-          await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
-          await page.getByTestId('compare').click();
-          await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+          await importSample(page, { compare: true });
           found.push(...(await axe(page, `${email} /kontroll with a report`)));
         } else {
           found.push(...(await visit(page, base, p, `${email} ${p}`)));

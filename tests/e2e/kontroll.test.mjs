@@ -10,6 +10,20 @@ import { login } from './accounts.test.mjs';
 const TODAY = '2026-11-23';
 const sample = (name) => readFileSync(new URL(`../../public/eksempel/${name}`, import.meta.url));
 
+/** On /kontroll: chooses the sample practitioner list and bill file and
+ *  waits for the report; with `compare`, also sends the month's sums and
+ *  waits for the peer chart. */
+export async function importSample(page, { compare = false } = {}) {
+  await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
+  await page.getByTestId('doctor-list').waitFor();
+  await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
+  await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
+  if (compare) {
+    await page.getByTestId('compare').click();
+    await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+  }
+}
+
 export const tests = [
   {
     name: 'kontroll: the sample month shows every planted error with its rule, the missing takster and the outlier',
@@ -26,12 +40,8 @@ export const tests = [
       assert.equal(served.status(), 200);
       assert.deepEqual(Buffer.from(await served.body()), sample('regningskort.csv'));
 
-      await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
-      await page.getByTestId('doctor-list').waitFor();
+      await importSample(page);
       assert.match(await page.getByTestId('doctor-list').textContent(), /7 leger/);
-      await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
-      const report = page.getByTestId('kontroll-report');
-      await report.waitFor({ timeout: 15_000 });
       assert.equal(await page.getByTestId('bills').textContent(), '439');
       assert.equal(await page.getByTestId('with-errors').textContent(), '11');
       const byRule = await page.getByTestId('by-rule').textContent();

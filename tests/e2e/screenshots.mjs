@@ -1,14 +1,14 @@
 // `make screenshots`: the main pages as a user sees them, on a fixed date,
 // written to docs/screenshots/ for the README. One wrangler dev, one browser.
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, startBrowser, root } from './harness.mjs';
 import { login } from './accounts.test.mjs';
+import { importSample } from './kontroll.test.mjs';
 
 const out = join(root, 'docs/screenshots');
 mkdirSync(out, { recursive: true });
 const TODAY = '2026-11-23';
-const sample = (name) => readFileSync(join(root, 'public/eksempel', name));
 
 const server = await startServer();
 const browser = await startBrowser();
@@ -64,11 +64,7 @@ try {
   await page.locator('h1').first().waitFor();
   await shot(page, '05-fastlegemelding');
   await page.goto(base + '/kontroll');
-  await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
-  await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
-  await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
-  await page.getByTestId('compare').click();
-  await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+  await importSample(page, { compare: true });
   await page.getByTestId('kontroll-report').screenshot({ path: join(out, '06-kontroll-funn.png') });
   console.log('docs/screenshots/06-kontroll-funn.png');
   await page.getByTestId('peers').screenshot({ path: join(out, '07-kontroll-sammenligning.png') });
