@@ -608,6 +608,19 @@ fn rule(issue: Issue, rule: &str) -> Issue {
     issue.with("rule", rule)
 }
 
+/// An error of rule `rule_id` about takst `takst` on the bill's takster.
+fn takst_error(code: IssueCode, takst: &Takst, rule_id: &str) -> Issue {
+    rule(
+        Issue::error("takster", code).with("takst", takst.code.as_str()),
+        rule_id,
+    )
+}
+
+/// An error of rule `rule_id` about two takster that may not stand together.
+fn pair_error(code: IssueCode, takst: &Takst, other: &Takst, rule_id: &str) -> Issue {
+    takst_error(code, takst, rule_id).with("other", other.code.as_str())
+}
+
 /// CTRL-8: the last day a bill for treatment on `date` can reach Helfo —
 /// six months after the end of the month of treatment, read as the end of
 /// the sixth month after it (treatment in April: 31 October).
@@ -657,11 +670,7 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
     for (i, (t, count)) in known.iter().enumerate() {
         // CTRL-2: a takst that must stand alone.
         if t.alone && !only_one {
-            report.push(rule(
-                Issue::error("takster", IssueCode::TakstMustStandAlone)
-                    .with("takst", t.code.as_str()),
-                "CTRL-2",
-            ));
+            report.push(takst_error(IssueCode::TakstMustStandAlone, t, "CTRL-2"));
         }
         for (u, _) in known.iter().skip(i + 1) {
             let pair = |a: &Takst, b: &Takst| {
@@ -672,12 +681,7 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
             if pair(t, u) {
                 // CTRL-5 names a day and evening variant together; it is
                 // not reported again as CTRL-2.
-                report.push(rule(
-                    Issue::error("takster", IssueCode::TakstDayAndEvening)
-                        .with("takst", t.code.as_str())
-                        .with("other", u.code.as_str()),
-                    "CTRL-5",
-                ));
+                report.push(pair_error(IssueCode::TakstDayAndEvening, t, u, "CTRL-5"));
                 continue;
             }
             if t.alone || u.alone {
@@ -686,21 +690,16 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
             for (a, b) in [(*t, *u), (*u, *t)] {
                 if let Some(list) = &a.only_with {
                     if !covered(list, &b.code) {
-                        report.push(rule(
-                            Issue::error("takster", IssueCode::TakstNotInWhitelist)
-                                .with("takst", a.code.as_str())
-                                .with("other", b.code.as_str()),
-                            "CTRL-2",
-                        ));
+                        report.push(pair_error(IssueCode::TakstNotInWhitelist, a, b, "CTRL-2"));
                         break;
                     }
                     continue;
                 }
                 if covered(&a.invalid_with, &b.code) && !covered(&a.invalid_except, &b.code) {
-                    report.push(rule(
-                        Issue::error("takster", IssueCode::TakstInvalidCombination)
-                            .with("takst", a.code.as_str())
-                            .with("other", b.code.as_str()),
+                    report.push(pair_error(
+                        IssueCode::TakstInvalidCombination,
+                        a,
+                        b,
                         "CTRL-2",
                     ));
                     break;
@@ -714,23 +713,17 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
                     .is_some_and(|o| !o.needs_companion && !o.code.eq_ignore_ascii_case(&t.code))
             })
         {
-            report.push(rule(
-                Issue::error("takster", IssueCode::TakstNeedsCompanion)
-                    .with("takst", t.code.as_str()),
-                "CTRL-3",
-            ));
+            report.push(takst_error(IssueCode::TakstNeedsCompanion, t, "CTRL-3"));
         }
         // CTRL-4: repetitions.
         if let Some(max) = t.rep.and_then(Rep::max)
             && *count > max
         {
-            report.push(rule(
-                Issue::error("takster", IssueCode::TakstRepeatedTooOften)
-                    .with("takst", t.code.as_str())
+            report.push(
+                takst_error(IssueCode::TakstRepeatedTooOften, t, "CTRL-4")
                     .with("max", i64::from(max))
                     .with("count", i64::from(*count)),
-                "CTRL-4",
-            ));
+            );
         }
         let unit = t.refund_ore().unwrap_or(0);
         let n = i64::from(*count);
