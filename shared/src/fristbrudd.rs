@@ -610,8 +610,9 @@ pub struct Deadlines {
 }
 
 /// Which deadline is next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DeadlineKind {
     ContactBy,
     ReplyBy,
@@ -867,24 +868,31 @@ impl Case {
         }
     }
 
-    /// The deadline that matters next, for sorting and for the case page.
-    pub fn next_deadline(&self) -> Option<(DeadlineKind, NaiveDate)> {
+    /// The deadlines that run now, earliest first: those a user can take
+    /// with them (the `.ics` file) and the one that matters next.
+    pub fn running_deadlines(&self) -> Vec<(DeadlineKind, NaiveDate)> {
         if !self.state.is_open() {
-            return None;
+            return Vec::new();
         }
         let d = self.deadlines();
-        let mut candidates = Vec::with_capacity(4);
+        let mut running = Vec::with_capacity(4);
         if self.state == State::Contacting {
-            candidates.extend(d.contact_by.map(|x| (DeadlineKind::ContactBy, x)));
+            running.extend(d.contact_by.map(|x| (DeadlineKind::ContactBy, x)));
         }
         if self.state == State::LetterSent {
-            candidates.extend(d.reply_by.map(|x| (DeadlineKind::ReplyBy, x)));
+            running.extend(d.reply_by.map(|x| (DeadlineKind::ReplyBy, x)));
         }
-        candidates.extend(d.documents_by.map(|x| (DeadlineKind::DocumentsBy, x)));
+        running.extend(d.documents_by.map(|x| (DeadlineKind::DocumentsBy, x)));
         if self.first_outcome_on.is_none() {
-            candidates.push((DeadlineKind::ServiceLimit, d.service_limit));
+            running.push((DeadlineKind::ServiceLimit, d.service_limit));
         }
-        candidates.into_iter().min_by_key(|(_, x)| *x)
+        running.sort_by_key(|(_, x)| *x);
+        running
+    }
+
+    /// The deadline that matters next, for sorting and for the case page.
+    pub fn next_deadline(&self) -> Option<(DeadlineKind, NaiveDate)> {
+        self.running_deadlines().into_iter().next()
     }
 
     /// FB-5: the case is returned the day after the reply deadline.

@@ -32,6 +32,7 @@ pub mod calendar;
 pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
+pub mod ics;
 pub mod ids;
 pub mod kontroll;
 pub mod messages;

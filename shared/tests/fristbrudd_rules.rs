@@ -582,3 +582,58 @@ fn fb_4_8_an_event_form_names_the_field_that_is_wrong() {
     }
     assert_eq!(form("forward", "").check(), Ok(Event::Forward));
 }
+
+#[test]
+fn fb_4_5_11_the_calendar_file_holds_every_running_deadline_and_no_patient_data() {
+    // Taken up on 25 March: contact by 28 March → Saturday → Monday 30 March
+    // (FB-4); first outcome by notified + 10 working days, skipping 2, 3 and
+    // 6 April (Easter) = Monday 13 April (FB-11).
+    let c = helfo(&case_on("2026-03-25"), Event::TakeUp, "2026-03-25");
+    let running = c.running_deadlines();
+    assert_eq!(
+        running,
+        vec![
+            (DeadlineKind::ContactBy, d("2026-03-30")),
+            (DeadlineKind::ServiceLimit, d("2026-04-13")),
+        ]
+    );
+    let deadlines: Vec<frist_domain::ics::Deadline> = running
+        .iter()
+        .map(|(kind, date)| frist_domain::ics::Deadline {
+            key: kind.into(),
+            date: *date,
+            summary: format!("FB-2026-000001: {}", kind.name_nb()),
+        })
+        .collect();
+    let stamp = "2026-03-25T12:00:00Z".parse().unwrap();
+    let ics = frist_domain::ics::calendar("FB-2026-000001", "Fristbrudd", &deadlines, stamp);
+    let ics = ics.replace("\r\n ", ""); // unfold long lines (RFC 5545 §3.1)
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260330"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260413"), "{ics}");
+    assert!(ics.contains("UID:FB-2026-000001-contact_by@frist"), "{ics}");
+    assert!(ics.contains("UID:FB-2026-000001-service_limit@frist"), "{ics}");
+    assert!(ics.contains("DTSTAMP:20260325T120000Z"), "{ics}");
+    assert!(ics.contains("DTEND;VALUE=DATE:20260331"), "{ics}");
+    assert_eq!(ics.matches("TRIGGER:-PT86400S").count(), 2, "{ics}");
+    // No clock and no randomness: every stamp is the given one, every UID is stable.
+    let stamps: Vec<&str> = ics.lines().filter(|l| l.starts_with("DTSTAMP")).collect();
+    assert_eq!(stamps, vec!["DTSTAMP:20260325T120000Z"; 4], "{ics}");
+    assert!(
+        ics.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .all(|l| l.ends_with("@frist")),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("SUMMARY:FB-2026-000001: Helfo kontakter pasienten innen"),
+        "{ics}"
+    );
+    for personal in ["Ola", "Nordmann", "15038510190", "912"] {
+        assert!(!ics.contains(personal), "{personal} in {ics}");
+    }
+    // A closed case has no running deadlines.
+    let c = helfo(&c, Event::PatientDeclines, "2026-03-26");
+    assert!(c.running_deadlines().is_empty());
+}
