@@ -15,6 +15,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::i18n::{Lang, lang, lookup, t};
+
 /// `GET /api/v1/health`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Health {
@@ -34,13 +36,18 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The text to show a person, in bokmål.
+    /// The text to show a person, in the chosen language: the edge's own
+    /// text in bokmål or English; for nynorsk, the app's text for the kind
+    /// of problem (the edge's bokmål text when the app has none).
     pub fn text(&self) -> String {
         match self {
-            ApiError::Problem(p) => p.detail.clone(),
-            ApiError::Network => {
-                "Vi får ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.".into()
-            }
+            ApiError::Problem(p) => match lang() {
+                Lang::En => p.detail_en.clone(),
+                Lang::Nb => p.detail.clone(),
+                Lang::Nn => lookup(&format!("api.problem.{}", p.title), Lang::Nn)
+                    .map_or_else(|| p.detail.clone(), |t| with_status(t, p.status)),
+            },
+            ApiError::Network => t("api.network").to_owned(),
         }
     }
 
@@ -51,6 +58,20 @@ impl ApiError {
             ApiError::Network => Vec::new(),
         }
     }
+}
+
+/// `text` with `{status}` replaced by `status`.
+fn with_status(text: &str, status: u16) -> String {
+    text.replace("{status}", &status.to_string())
+}
+
+/// "The service answered with error {status}." in `lang`, for an answer
+/// without a problem body.
+fn status_text(lang: Lang, status: u16) -> String {
+    with_status(
+        lookup("api.problem.error", lang).unwrap_or_default(),
+        status,
+    )
 }
 
 async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
@@ -71,8 +92,8 @@ async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
             kind: "about:blank".into(),
             title: "error".into(),
             status,
-            detail: format!("Tjenesten svarte med feil {status}."),
-            detail_en: format!("The service answered with error {status}."),
+            detail: status_text(Lang::Nb, status),
+            detail_en: status_text(Lang::En, status),
             issues: Vec::new(),
         })),
     }

@@ -3,11 +3,12 @@
 //! focus to the field. Errors show after the first submit attempt, then
 //! update on every change.
 
-use frist_domain::messages::{Lang, render};
 use frist_domain::{Issue, Report};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::{issue, t};
 
 /// Moves focus to the element with `id`.
 pub fn focus_id(id: &str) {
@@ -25,7 +26,7 @@ pub fn errors_of(report: &Report, prefix: &str) -> Vec<(String, String)> {
         .issues
         .iter()
         .filter(|i| i.severity == frist_domain::Severity::Error)
-        .map(|i| (format!("{prefix}{}", i.path), render(i, Lang::Nb)))
+        .map(|i| (format!("{prefix}{}", i.path), issue(i)))
         .collect()
 }
 
@@ -107,7 +108,7 @@ pub fn SelectField(
                 prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
-                <option value="">"Velg …"</option>
+                <option value="">{t("form.choose")}</option>
                 {move || options.get().into_iter().map(|(v, t)| {
                     let selected = v == value.get_untracked();
                     view! { <option value=v selected=selected>{t}</option> }
@@ -135,7 +136,7 @@ pub fn ErrorSummary(
             aria-live="assertive"
             hidden=move || errors.get().is_empty()
         >
-            <h2 class="ds-heading" data-size="xs">"For å gå videre må du rette opp dette:"</h2>
+            <h2 class="ds-heading" data-size="xs">{t("form.summary_heading")}</h2>
             <ul class="ds-list">
                 {move || errors.get().into_iter().map(|(id, msg)| {
                     let target = id.clone();
@@ -202,6 +203,29 @@ pub mod draft {
         if let Some(s) = storage() {
             let _ = s.remove_item(key);
         }
+    }
+
+    /// "Lag kopi": `value` (an earlier submission's form) becomes the draft
+    /// under `key`. A draft the user has started is never overwritten
+    /// silently: they are asked first, and keep it if they say no.
+    pub fn copy_into<T: serde::Serialize + serde::de::DeserializeOwned + Default + PartialEq>(
+        key: &str,
+        value: &T,
+    ) -> bool {
+        let started = load::<T>(key).is_some_and(|d| d != T::default() && d != *value);
+        if started {
+            let ok = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(crate::i18n::t("form.copy_replaces_draft"))
+                        .ok()
+                })
+                .unwrap_or(false);
+            if !ok {
+                return false;
+            }
+        }
+        save(key, value);
+        true
     }
 }
 
@@ -273,12 +297,18 @@ pub fn alert(kind: &'static str, text: String) -> impl IntoView {
     view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
 }
 
-/// Offers `text` as a file download named `name`.
+/// Offers the CSV `text` as a file download named `name`.
 pub fn save_text(name: &str, text: &str) {
+    save_file(name, "text/csv;charset=utf-8", text);
+}
+
+/// Offers `text` as a file download named `name` of type `mime`. Made in
+/// the browser, so nothing personal travels in a URL.
+pub fn save_file(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

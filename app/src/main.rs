@@ -3,11 +3,14 @@
 
 mod api;
 mod form;
+mod i18n;
+mod language;
 mod pages;
 mod session;
 mod shell;
 
 fn main() {
     console_error_panic_hook::set_once();
+    i18n::mark_document();
     leptos::mount::mount_to_body(shell::App);
 }

@@ -9,6 +9,8 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::i18n::t;
+
 thread_local! {
     /// When the session ends unless used again, by the browser's clock.
     static DEADLINE: Cell<Option<RwSignal<Option<f64>>>> = const { Cell::new(None) };
@@ -98,16 +100,18 @@ pub fn Protected(#[prop(optional)] roles: &'static [Role], children: ChildrenFn)
         }
     });
     move || match session.0.get() {
-        SessionState::Loading => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+        SessionState::Loading => {
+            view! { <p class="ds-paragraph">{t("session.loading")}</p> }.into_any()
+        }
         SessionState::Anonymous => {
-            view! { <p class="ds-paragraph">"Du må logge inn."</p> }.into_any()
+            view! { <p class="ds-paragraph">{t("session.must_log_in")}</p> }.into_any()
         }
         SessionState::LoggedIn(s) if roles.is_empty() || roles.contains(&s.user.role) => {
             children().into_any()
         }
         SessionState::LoggedIn(_) => view! {
             <div class="ds-alert" data-color="warning" role="alert">
-                <p class="ds-paragraph">"Rollen din gir ikke tilgang til denne siden."</p>
+                <p class="ds-paragraph">{t("session.no_access")}</p>
             </div>
         }
         .into_any(),

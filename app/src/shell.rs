@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
 use crate::api;
+use crate::i18n::{t, tf};
 use crate::pages::{
     admin, audit, fastlege, frikort, fristbrudd, home, kontroll, login, outbox, settings,
 };
@@ -18,7 +19,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Hopp til hovedinnholdet"</a>
+            <a class="skip-link" href="#main">{t("shell.skip_link")}</a>
             <Header/>
             <ExpiryWarning/>
             <main id="main" class="frist-main" tabindex="-1">
@@ -75,9 +76,10 @@ fn Header() -> impl IntoView {
                     <div class="frist-user">
                         <span data-testid="who">{format!("{} · {}", s.user.name, s.organisation.name)}</span>
                         <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
-                            on:click=logout.clone()>"Logg ut"</button>
+                            on:click=logout.clone()>{t("shell.logout")}</button>
                     </div>
                 })}
+                <crate::language::LanguageSwitch/>
             </div>
         </header>
     }
@@ -139,19 +141,18 @@ fn ExpiryWarning() -> impl IntoView {
         <Show when=move || left.get().is_some()>
             <div class="ds-alert frist-expiry" data-color="warning" role="alertdialog"
                 aria-labelledby="expiry-title" aria-describedby="expiry-text" data-testid="expiry-warning">
-                <h2 class="ds-heading" data-size="xs" id="expiry-title">"Du blir snart logget ut"</h2>
+                <h2 class="ds-heading" data-size="xs" id="expiry-title">{t("shell.expiry_title")}</h2>
                 <p class="ds-paragraph" id="expiry-text">
                     {move || {
                         let secs = (left.get().unwrap_or(0.0) / 1000.0).ceil() as i64;
-                        format!(
-                            "Om {}:{:02} logges du ut fordi du ikke har vært aktiv. Det du har skrevet er lagret i denne nettleseren.",
-                            secs / 60,
-                            secs % 60
+                        tf(
+                            "shell.expiry_text",
+                            &[("time", &format!("{}:{:02}", secs / 60, secs % 60))],
                         )
                     }}
                 </p>
                 <button class="ds-button" data-variant="primary" type="button" node_ref=button on:click=stay>
-                    "Forbli innlogget"
+                    {t("shell.stay")}
                 </button>
             </div>
         </Show>
@@ -165,14 +166,14 @@ fn Footer() -> impl IntoView {
         <footer class="frist-footer">
             <p class="ds-paragraph" data-size="sm" data-testid="health" aria-live="polite">
                 {move || match health.get() {
-                    None => "Sjekker tjenesten …".to_string(),
-                    Some(Some(h)) if h.d1 => format!("Tjenesten er oppe (versjon {}).", h.version),
-                    Some(Some(_)) => "Tjenesten svarer, men databasen er ikke tilgjengelig.".to_string(),
-                    Some(None) => "Tjenesten svarer ikke akkurat nå.".to_string(),
+                    None => t("shell.health_checking").to_string(),
+                    Some(Some(h)) if h.d1 => tf("shell.health_up", &[("version", &h.version)]),
+                    Some(Some(_)) => t("shell.health_no_db").to_string(),
+                    Some(None) => t("shell.health_down").to_string(),
                 }}
             </p>
             <p class="ds-paragraph" data-size="sm">
-                {format!("frist {} · Helfo, Postboks 2415, 3104 Tønsberg", frist_domain::VERSION)}
+                {tf("shell.footer", &[("version", frist_domain::VERSION)])}
             </p>
         </footer>
     }
@@ -181,7 +182,7 @@ fn Footer() -> impl IntoView {
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
-        <h1 class="ds-heading" data-size="lg">"Fant ikke siden"</h1>
-        <p class="ds-paragraph"><A href="/">"Gå til forsiden"</A></p>
+        <h1 class="ds-heading" data-size="lg">{t("shell.not_found")}</h1>
+        <p class="ds-paragraph"><A href="/">{t("shell.to_front_page")}</A></p>
     }
 }

@@ -613,7 +613,10 @@ fn fb_4_5_11_the_calendar_file_holds_every_running_deadline_and_no_patient_data(
     assert!(ics.contains("DTSTART;VALUE=DATE:20260330"), "{ics}");
     assert!(ics.contains("DTSTART;VALUE=DATE:20260413"), "{ics}");
     assert!(ics.contains("UID:FB-2026-000001-contact_by@frist"), "{ics}");
-    assert!(ics.contains("UID:FB-2026-000001-service_limit@frist"), "{ics}");
+    assert!(
+        ics.contains("UID:FB-2026-000001-service_limit@frist"),
+        "{ics}"
+    );
     assert!(ics.contains("DTSTAMP:20260325T120000Z"), "{ics}");
     assert!(ics.contains("DTEND;VALUE=DATE:20260331"), "{ics}");
     assert_eq!(ics.matches("TRIGGER:-PT86400S").count(), 2, "{ics}");

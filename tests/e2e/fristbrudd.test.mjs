@@ -4,6 +4,7 @@
 // Helfo works the case to "accepted" with only the allowed buttons offered,
 // and the hospital is told to remove the patient from its waiting list.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { login } from './accounts.test.mjs';
 
 const TODAY = '2026-03-20';
@@ -143,3 +144,53 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'fristbrudd: the case\'s deadlines download as an .ics file without patient data, and "Lag kopi" starts a new notification from the case',
+  async run({ page, base }) {
+    await onFixedDate(page);
+    await loginAs(page, base, SITE);
+    await page.goto(base + '/fristbrudd/ny');
+    await page.getByTestId('fb-form').waitFor();
+    await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+    await page.reload();
+    await page.getByTestId('fb-form').waitFor();
+    await fillNotification(page, '15038510190');
+    await page.getByRole('button', { name: 'Send til Helfo' }).click();
+    await page.getByTestId('receipt').waitFor();
+    const number = (await page.getByTestId('case-number').textContent()).trim();
+    await page.getByRole('link', { name: 'Gå til saken' }).click();
+    // Notified Friday 20 March: first answer within 10 working days → 3 April
+    // is Good Friday, so Wednesday 8 April (FB-11, across Easter).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('save-ics').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `${number}.ics`);
+    const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n /g, '');
+    assert.match(ics, /^BEGIN:VCALENDAR/);
+    assert.match(ics, /DTSTART;VALUE=DATE:20260408/);
+    assert.match(ics, new RegExp(`SUMMARY:${number}: Første avklaring innen`));
+    for (const personal of ['Kari', 'Nordmann', '15038510190', '912 34 567']) {
+      assert.ok(!ics.includes(personal), `${personal} is not in the calendar file`);
+    }
+    // Lag kopi: the same patient and dates as a new, editable draft.
+    await page.getByTestId('copy-case').click();
+    await page.waitForURL(/\/fristbrudd\/ny$/);
+    await page.getByTestId('fb-form').waitFor();
+    assert.equal(await page.getByLabel('Fødselsnummer eller D-nummer').inputValue(), '15038510190');
+    assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Kari Nordmann');
+    assert.equal(await page.getByLabel('Fristdato').inputValue(), '01.04.2026');
+    assert.equal(await page.getByLabel('Fristbruddet').inputValue(), 'expected');
+    // A started draft is not overwritten without asking; "no" keeps it.
+    await page.getByLabel('Fagområde').fill('Kardiologi');
+    await page.goBack();
+    await page.getByTestId('copy-case').waitFor();
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByTestId('copy-case').click();
+    await page.goto(base + '/fristbrudd/ny');
+    await page.getByTestId('fb-form').waitFor();
+    assert.equal(await page.getByLabel('Fagområde').inputValue(), 'Kardiologi');
+    await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+  },
+});

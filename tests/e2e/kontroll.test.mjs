@@ -14,9 +14,10 @@ const sample = (name) => readFileSync(new URL(`../../public/eksempel/${name}`, i
  *  waits for the report; with `compare`, also sends the month's sums and
  *  waits for the peer chart. */
 export async function importSample(page, { compare = false } = {}) {
-  await page.getByLabel('Legeliste (CSV)').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
+  // By id, so the language test can import in nynorsk and English too.
+  await page.locator('#kt-doctors').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
   await page.getByTestId('doctor-list').waitFor();
-  await page.getByLabel('Regningskort (CSV fra journalsystemet)').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
+  await page.locator('#kt-bills').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
   await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
   if (compare) {
     await page.getByTestId('compare').click();

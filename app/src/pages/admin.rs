@@ -13,6 +13,7 @@ use crate::api::{self, load_all};
 use crate::form::{
     ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary, refusal,
 };
+use crate::i18n::{self, t, tf};
 use crate::session::Protected;
 
 const ADMIN: &[Role] = &[Role::HelfoAdmin];
@@ -64,7 +65,7 @@ fn Organisations() -> impl IntoView {
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let kinds = Signal::derive(|| {
         OrgKind::iter()
-            .map(|k| (k.as_str().to_owned(), k.name_nb().to_owned()))
+            .map(|k| (k.as_str().to_owned(), i18n::name(k).to_owned()))
             .collect::<Vec<_>>()
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -82,7 +83,7 @@ fn Organisations() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::create_organisation(&f, &k).await {
                 Ok(org) => {
-                    done.set(Some(format!("{} er opprettet.", org.name)));
+                    done.set(Some(tf("admin.org.created", &[("name", &org.name)])));
                     orgs.update(|o| {
                         o.push(org);
                         o.sort_by(|a, b| a.name.cmp(&b.name));
@@ -102,26 +103,26 @@ fn Organisations() -> impl IntoView {
     };
 
     view! {
-        <h1 class="ds-heading" data-size="lg">"Organisasjoner"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("admin.org.title")}</h1>
         <table class="ds-table" data-testid="org-table">
-            <caption class="ds-sr-only">"Alle organisasjoner"</caption>
-            <thead><tr><th scope="col">"Navn"</th><th scope="col">"Organisasjonsnummer"</th><th scope="col">"Type"</th></tr></thead>
+            <caption class="ds-sr-only">{t("admin.org.caption")}</caption>
+            <thead><tr><th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.org.orgnr")}</th><th scope="col">{t("admin.org.kind")}</th></tr></thead>
             <tbody>
                 {move || orgs.get().into_iter().map(|o| view! {
-                    <tr><td>{o.name}</td><td>{o.orgnr}</td><td>{o.kind.name_nb()}</td></tr>
+                    <tr><td>{o.name}</td><td>{o.orgnr}</td><td>{i18n::name(o.kind)}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
-        <h2 class="ds-heading" data-size="md">"Ny organisasjon"</h2>
+        <h2 class="ds-heading" data-size="md">{t("admin.org.new")}</h2>
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary/>
             {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
             {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="org-created"><p class="ds-paragraph">{t}</p></div> })}
-            <TextField id="org-name" label="Navn" value=name error=field("org-name")/>
-            <TextField id="org-orgnr" label="Organisasjonsnummer" description="9 sifre, fra Enhetsregisteret."
+            <TextField id="org-name" label=t("admin.name") value=name error=field("org-name")/>
+            <TextField id="org-orgnr" label=t("admin.org.orgnr") description=t("admin.org.orgnr_help")
                 value=orgnr error=field("org-orgnr")/>
-            <SelectField id="org-kind" label="Type" value=kind options=kinds error=field("org-kind")/>
-            <button class="ds-button" data-variant="primary" type="submit">"Opprett organisasjon"</button>
+            <SelectField id="org-kind" label=t("admin.org.kind") value=kind options=kinds error=field("org-kind")/>
+            <button class="ds-button" data-variant="primary" type="submit">{t("admin.org.create")}</button>
         </form>
     }
 }
@@ -177,13 +178,13 @@ fn Users() -> impl IntoView {
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let roles = Signal::derive(|| {
         Role::iter()
-            .map(|r| (r.as_str().to_owned(), r.name_nb().to_owned()))
+            .map(|r| (r.as_str().to_owned(), i18n::name(r).to_owned()))
             .collect::<Vec<_>>()
     });
     let org_options = Signal::derive(move || {
         orgs.get()
             .into_iter()
-            .map(|o| (o.id, format!("{} ({})", o.name, o.kind.name_nb())))
+            .map(|o| (o.id, format!("{} ({})", o.name, i18n::name(o.kind))))
             .collect::<Vec<_>>()
     });
     let org_name = move |id: &str| {
@@ -208,10 +209,7 @@ fn Users() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::create_user(&f, &k).await {
                 Ok(u) => {
-                    done.set(Some(format!(
-                        "{} er opprettet. Gi brukeren passordet på en trygg måte.",
-                        u.name
-                    )));
+                    done.set(Some(tf("admin.users.created", &[("name", &u.name)])));
                     users.update(|list| {
                         list.push(u);
                         list.sort_by(|a, b| a.name.cmp(&b.name));
@@ -239,9 +237,9 @@ fn Users() -> impl IntoView {
             match api::update_user(&u.id, u.version, &patch).await {
                 Ok(changed) => {
                     done.set(Some(if changed.active {
-                        format!("{} er aktivert.", changed.name)
+                        tf("admin.users.activated", &[("name", &changed.name)])
                     } else {
-                        format!("{} er deaktivert og logget ut.", changed.name)
+                        tf("admin.users.deactivated", &[("name", &changed.name)])
                     }));
                     users.update(|list| {
                         if let Some(x) = list.iter_mut().find(|x| x.id == changed.id) {
@@ -255,27 +253,31 @@ fn Users() -> impl IntoView {
     };
 
     view! {
-        <h1 class="ds-heading" data-size="lg">"Brukere"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("admin.users.title")}</h1>
         {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
         {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="user-done"><p class="ds-paragraph">{t}</p></div> })}
         <table class="ds-table" data-testid="user-table">
-            <caption class="ds-sr-only">"Alle brukere"</caption>
+            <caption class="ds-sr-only">{t("admin.users.caption")}</caption>
             <thead><tr>
-                <th scope="col">"Navn"</th><th scope="col">"E-post"</th><th scope="col">"Rolle"</th>
-                <th scope="col">"Organisasjon"</th><th scope="col">"Status"</th><th scope="col"><span class="ds-sr-only">"Handling"</span></th>
+                <th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.users.email_col")}</th><th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.organisation")}</th><th scope="col">{t("admin.users.status")}</th><th scope="col"><span class="ds-sr-only">{t("admin.users.action")}</span></th>
             </tr></thead>
             <tbody>
                 {move || users.get().into_iter().map(|u| {
-                    let label = if u.active { "Deaktiver" } else { "Aktiver" };
-                    let aria = format!("{label} {}", u.name);
+                    let label = if u.active { t("admin.users.deactivate") } else { t("admin.users.activate") };
+                    let aria = if u.active {
+                        tf("admin.users.deactivate_named", &[("name", &u.name)])
+                    } else {
+                        tf("admin.users.activate_named", &[("name", &u.name)])
+                    };
                     let row = u.clone();
                     view! {
                         <tr>
                             <td>{u.name.clone()}</td>
                             <td>{u.email.clone()}</td>
-                            <td>{u.role.name_nb()}</td>
+                            <td>{i18n::name(u.role)}</td>
                             <td>{org_name(&u.organisation_id)}</td>
-                            <td>{if u.active { "Aktiv" } else { "Deaktivert" }}</td>
+                            <td>{if u.active { t("admin.users.active") } else { t("admin.users.inactive") }}</td>
                             <td>
                                 <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
                                     aria-label=aria on:click=move |_| toggle(row.clone())>{label}</button>
@@ -285,17 +287,17 @@ fn Users() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <h2 class="ds-heading" data-size="md">"Ny bruker"</h2>
+        <h2 class="ds-heading" data-size="md">{t("admin.users.new")}</h2>
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary/>
-            <TextField id="user-name" label="Navn" value=name error=field("user-name") autocomplete="off"/>
-            <TextField id="user-email" label="E-postadresse" value=email error=field("user-email") input_type="email"/>
-            <SelectField id="user-organisation_id" label="Organisasjon" value=org options=org_options error=field("user-organisation_id")/>
-            <SelectField id="user-role" label="Rolle" value=role options=roles error=field("user-role")/>
-            <TextField id="user-password" label="Første passord"
-                description="Minst 12 tegn. Gi det til brukeren på en trygg måte, aldri i e-post."
+            <TextField id="user-name" label=t("admin.name") value=name error=field("user-name") autocomplete="off"/>
+            <TextField id="user-email" label=t("admin.users.email") value=email error=field("user-email") input_type="email"/>
+            <SelectField id="user-organisation_id" label=t("admin.users.organisation") value=org options=org_options error=field("user-organisation_id")/>
+            <SelectField id="user-role" label=t("admin.users.role") value=role options=roles error=field("user-role")/>
+            <TextField id="user-password" label=t("admin.users.password")
+                description=t("admin.users.password_help")
                 value=password error=field("user-password") input_type="password" autocomplete="new-password"/>
-            <button class="ds-button" data-variant="primary" type="submit">"Opprett bruker"</button>
+            <button class="ds-button" data-variant="primary" type="submit">{t("admin.users.create")}</button>
         </form>
     }
 }

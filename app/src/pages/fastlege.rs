@@ -19,6 +19,7 @@ use crate::form::{
     ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
     focus_summary, nb, send_form, today,
 };
+use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
 
 const KOMMUNE: &[Role] = &[Role::Kommune];
@@ -26,8 +27,33 @@ const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
 const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
 const DRAFT_KEY: &str = "frist.draft.fastlege";
 
-fn render(issue: &Issue) -> String {
-    frist_domain::messages::render(issue, frist_domain::messages::Lang::Nb)
+/// FL-6: what the class means for citizens, in the chosen language.
+fn consequences(class: TimingClass) -> Vec<&'static str> {
+    match class {
+        TimingClass::I => vec![
+            t("fastlege.consequence_visible"),
+            t("fastlege.consequence_i_letters"),
+        ],
+        TimingClass::II => vec![
+            t("fastlege.consequence_visible"),
+            t("fastlege.consequence_ii_post"),
+            t("fastlege.consequence_ii_late"),
+        ],
+        TimingClass::III => vec![
+            t("fastlege.consequence_visible"),
+            t("fastlege.consequence_iii_stays"),
+            t("fastlege.consequence_iii_epicrisis"),
+        ],
+    }
+}
+
+/// FL-9: the consequence the clerk confirms, in words.
+fn moves_in_words(count: u32, to: &str) -> String {
+    let to = to.trim();
+    match count {
+        1 => tf("fastlege.moves_one", &[("to", to)]),
+        n => tf("fastlege.moves_many", &[("n", &n.to_string()), ("to", to)]),
+    }
 }
 
 /// The FL-6 class and what it means, in plain words.
@@ -40,9 +66,9 @@ fn ClassBox(class: TimingClass) -> impl IntoView {
     };
     view! {
         <div class="ds-alert" data-color=color role="status" data-testid="timing-class">
-            <h3 class="ds-heading" data-size="xs">{format!("Tidsklasse {}", class.as_str())}</h3>
+            <h3 class="ds-heading" data-size="xs">{tf("fastlege.class_heading", &[("class", class.as_str())])}</h3>
             <ul class="ds-list">
-                {class.consequences_nb().iter().map(|c| view! { <li>{*c}</li> }).collect_view()}
+                {consequences(class).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
         </div>
     }
@@ -51,31 +77,29 @@ fn ClassBox(class: TimingClass) -> impl IntoView {
 /// FL-4 … FL-7: the dates that matter, in order.
 #[component]
 fn Timeline(timing: Timing, today: chrono::NaiveDate) -> impl IntoView {
-    let mut points: Vec<(chrono::NaiveDate, String)> = vec![(today, "I dag".into())];
+    let mut points: Vec<(chrono::NaiveDate, String)> =
+        vec![(today, t("fastlege.timeline_today").into())];
     if timing.sent != today {
-        points.push((timing.sent, "Sendt".into()));
+        points.push((timing.sent, t("fastlege.timeline_sent").into()));
     }
     points.push((
         timing.expected_registration,
-        "Forventet registrert hos Helfo (2 virkedager)".into(),
+        t("fastlege.timeline_expected").into(),
     ));
     if let Some(d) = timing.fourteen_day_line {
-        points.push((
-            d,
-            "14 dager før avslutning – siste dag for tidsklasse I".into(),
-        ));
+        points.push((d, t("fastlege.timeline_fourteen_days").into()));
     }
     if let Some(d) = timing.termination {
-        points.push((d, "Den gamle avtalen avsluttes (månedsskiftet)".into()));
+        points.push((d, t("fastlege.timeline_termination").into()));
     }
     if let Some(d) = timing.chase_from {
-        points.push((d, "Helfo etterspør melding hvis ingen er kommet".into()));
+        points.push((d, t("fastlege.timeline_chase").into()));
     }
     if let Some(d) = timing.visible_from {
-        points.push((d, "Synlig og valgbar på Helsenorge".into()));
+        points.push((d, t("fastlege.timeline_visible").into()));
     }
     if let Some(d) = timing.start {
-        points.push((d, "Oppstart".into()));
+        points.push((d, t("fastlege.timeline_start").into()));
     }
     points.sort_by_key(|(d, _)| *d);
     view! {
@@ -308,18 +332,18 @@ fn NewMessage() -> impl IntoView {
             .issues
             .into_iter()
             .filter(|i| i.severity == Severity::Warning)
-            .map(|i| render(&i))
+            .map(|i| issue(&i))
             .collect::<Vec<_>>()
     });
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let kinds = Signal::derive(|| {
         MessageKind::iter()
-            .map(|k| (k.as_str().to_owned(), k.name_nb().to_owned()))
+            .map(|k| (k.as_str().to_owned(), name(k).to_owned()))
             .collect::<Vec<_>>()
     });
     let competences = Signal::derive(|| {
         Competence::iter()
-            .map(|c| (<&str>::from(c).to_owned(), c.name_nb().to_owned()))
+            .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
             .collect::<Vec<_>>()
     });
     let ending_options = Signal::derive(move || {
@@ -329,7 +353,14 @@ fn NewMessage() -> impl IntoView {
             .map(|e| {
                 (
                     e.id.clone(),
-                    format!("{} – {} slutter {}", e.number, e.gp_name, nb(e.termination)),
+                    tf(
+                        "fastlege.ending_option",
+                        &[
+                            ("number", &e.number),
+                            ("gp", &e.gp_name),
+                            ("date", &nb(e.termination)),
+                        ],
+                    ),
                 )
             })
             .collect::<Vec<_>>()
@@ -350,7 +381,7 @@ fn NewMessage() -> impl IntoView {
     let moves = move || {
         let n: u32 = f.citizens_moved.get().trim().parse().ok()?;
         let to = f.move_to.get();
-        (n > 0 && !to.trim().is_empty()).then(|| fl::moves_in_words(n, &to))
+        (n > 0 && !to.trim().is_empty()).then(|| moves_in_words(n, &to))
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -372,7 +403,7 @@ fn NewMessage() -> impl IntoView {
                 summary,
                 receipt,
                 draft_key: DRAFT_KEY,
-                offline: "Meldingen er lagret i nettleseren; send på nytt når forbindelsen er tilbake – den blir ikke registrert to ganger.",
+                offline: t("fastlege.offline"),
             },
             async move { api::send_fl_message(&form, &k).await },
         );
@@ -383,67 +414,67 @@ fn NewMessage() -> impl IntoView {
             return view! { <MessageReceipt r=r/> }.into_any();
         }
         view! {
-            <h1 class="ds-heading" data-size="lg">"Melding til fastlegeregisteret"</h1>
+            <h1 class="ds-heading" data-size="lg">{t("fastlege.title")}</h1>
             <p class="ds-paragraph">
-                "Det Helfo registrerer, blir synlig på Helsenorge med en gang og kan ikke angres. Skjemaet sjekkes mens du skriver og viser konsekvensene av tidspunktet før du sender. Utkastet lagres i nettleseren."
+                {t("fastlege.intro")}
             </p>
-            {restored.then(|| alert("info", "Vi fant et utkast du ikke har sendt, og har fylt det inn igjen.".into()))}
+            {restored.then(|| alert("info", t("fastlege.draft_restored").into()))}
             <form on:submit=submit novalidate class="frist-form frist-form--wide" data-testid="fl-form">
                 <ErrorSummary errors=summary_errors node_ref=summary/>
                 {move || failure.get().map(|t| alert("danger", t))}
-                <SelectField id="fl-kind" label="Hva vil du melde?" value=f.kind options=kinds error=field("fl-kind")/>
+                <SelectField id="fl-kind" label=t("fastlege.kind_label") value=f.kind options=kinds error=field("fl-kind")/>
                 <Show when=move || kind().is_some()>
                     {move || (!substitute() && !is(MessageKind::NewVacantList)).then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Fastlegen"</legend>
-                            <TextField id="fl-gp_name" label="Fastlegens navn" value=f.gp_name error=field("fl-gp_name")/>
-                            <TextField id="fl-gp_hpr" label="Fastlegens HPR-nummer" value=f.gp_hpr error=field("fl-gp_hpr")/>
-                            <TextField id="fl-gp_birth_date" label="Fødselsdato (valgfritt)"
-                                description="Gir varsel på oversikten før legen når aldersgrensen. dd.mm.åååå"
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.gp_legend")}</legend>
+                            <TextField id="fl-gp_name" label=t("fastlege.gp_name_label") value=f.gp_name error=field("fl-gp_name")/>
+                            <TextField id="fl-gp_hpr" label=t("fastlege.gp_hpr_label") value=f.gp_hpr error=field("fl-gp_hpr")/>
+                            <TextField id="fl-gp_birth_date" label=t("fastlege.birth_date_label")
+                                description=t("fastlege.birth_date_desc")
                                 value=f.gp_birth_date error=field("fl-gp_birth_date")/>
                         </fieldset>
                     })}
                     {move || (is(MessageKind::Termination) || is(MessageKind::NewGp) || is(MessageKind::NewVacantList)).then(|| view! {
-                        <TextField id="fl-practice" label="Legekontor" value=f.practice error=field("fl-practice")/>
+                        <TextField id="fl-practice" label=t("fastlege.practice_label") value=f.practice error=field("fl-practice")/>
                     })}
                     {move || is(MessageKind::Termination).then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Oppsigelsen"</legend>
-                            <TextField id="fl-notice_date" label="Oppsigelsen er gitt" description="dd.mm.åååå"
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.termination_legend")}</legend>
+                            <TextField id="fl-notice_date" label=t("fastlege.notice_date_label") description=t("fastlege.date_hint")
                                 value=f.notice_date error=field("fl-notice_date")/>
-                            <TextField id="fl-notice_months" label="Oppsigelsestid i måneder"
-                                description="Tomt betyr 6 måneder, regnet fra den 1. i måneden etter oppsigelsen."
+                            <TextField id="fl-notice_months" label=t("fastlege.notice_months_label")
+                                description=t("fastlege.notice_months_desc")
                                 value=f.notice_months error=field("fl-notice_months")/>
-                            <TextField id="fl-last_working_day" label="Siste arbeidsdag (valgfritt)"
-                                description="Tomt betyr beregnet etter oppsigelsestiden. dd.mm.åååå"
+                            <TextField id="fl-last_working_day" label=t("fastlege.last_working_day_label")
+                                description=t("fastlege.last_working_day_desc")
                                 value=f.last_working_day error=field("fl-last_working_day")/>
                         </fieldset>
                     })}
                     {move || (is(MessageKind::NewGp) || is(MessageKind::NewVacantList)).then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Den nye listen"</legend>
-                            <TextField id="fl-start_date" label="Oppstart" description="dd.mm.åååå"
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.new_list_legend")}</legend>
+                            <TextField id="fl-start_date" label=t("fastlege.start_label") description=t("fastlege.date_hint")
                                 value=f.start_date error=field("fl-start_date")/>
-                            <TextField id="fl-listetak" label="Listetak" value=f.listetak error=field("fl-listetak")/>
-                            <SelectField id="fl-replaces" label="Erstatter avtalen (valgfritt)" value=f.replaces
+                            <TextField id="fl-listetak" label=t("fastlege.listetak_label") value=f.listetak error=field("fl-listetak")/>
+                            <SelectField id="fl-replaces" label=t("fastlege.replaces_label") value=f.replaces
                                 options=ending_options error=field("fl-replaces")/>
-                            <TextField id="fl-citizens_moved" label="Innbyggere som flyttes til listen"
-                                description="Hver av dem får brev fra Helfo."
+                            <TextField id="fl-citizens_moved" label=t("fastlege.citizens_to_list_label")
+                                description=t("fastlege.citizens_to_list_desc")
                                 value=f.citizens_moved error=field("fl-citizens_moved")/>
                         </fieldset>
                     })}
                     {move || is(MessageKind::ListSize).then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Endringen"</legend>
-                            <TextField id="fl-effective_date" label="Gjelder fra" description="dd.mm.åååå"
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.change_legend")}</legend>
+                            <TextField id="fl-effective_date" label=t("fastlege.effective_from") description=t("fastlege.date_hint")
                                 value=f.effective_date error=field("fl-effective_date")/>
-                            <TextField id="fl-current_list_size" label="Innbyggere på listen nå"
+                            <TextField id="fl-current_list_size" label=t("fastlege.current_list_size_label")
                                 value=f.current_list_size error=field("fl-current_list_size")/>
-                            <TextField id="fl-new_listetak" label="Nytt listetak" value=f.new_listetak error=field("fl-new_listetak")/>
-                            <TextField id="fl-citizens_moved" label="Innbyggere som skal flyttes"
-                                description="Må være antallet over nytt listetak."
+                            <TextField id="fl-new_listetak" label=t("fastlege.new_listetak_label") value=f.new_listetak error=field("fl-new_listetak")/>
+                            <TextField id="fl-citizens_moved" label=t("fastlege.citizens_moved_label")
+                                description=t("fastlege.citizens_moved_desc")
                                 value=f.citizens_moved error=field("fl-citizens_moved")/>
-                            <TextField id="fl-move_to" label="Flyttes til" description="Hvilken lege eller liste de flyttes til."
+                            <TextField id="fl-move_to" label=t("fastlege.move_to_label") description=t("fastlege.move_to_desc")
                                 value=f.move_to error=field("fl-move_to")/>
                             {move || moves().map(|words| view! {
                                 <div class="ds-field frist-check frist-confirm">
@@ -451,7 +482,7 @@ fn NewMessage() -> impl IntoView {
                                         aria-invalid=move || error_for(&errors.get(), "fl-confirmed").map(|_| "true")
                                         prop:checked=move || f.confirmed.get()
                                         on:change=move |ev| f.confirmed.set(event_target_checked(&ev))/>
-                                    <label class="ds-label" for="fl-confirmed">{format!("Jeg bekrefter: {words} Dette kan ikke angres.")}</label>
+                                    <label class="ds-label" for="fl-confirmed">{tf("fastlege.confirm", &[("words", &words)])}</label>
                                 </div>
                                 {move || error_for(&errors.get(), "fl-confirmed").map(|e| view! {
                                     <div class="ds-validation-message" data-color="danger" id="fl-confirmed-error">{e}</div>
@@ -461,65 +492,65 @@ fn NewMessage() -> impl IntoView {
                     })}
                     {move || substitute().then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Vikaren"</legend>
-                            <TextField id="fl-substitute_name" label="Vikarens navn" value=f.substitute_name error=field("fl-substitute_name")/>
-                            <TextField id="fl-substitute_hpr" label="Vikarens HPR-nummer" value=f.substitute_hpr error=field("fl-substitute_hpr")/>
-                            <TextField id="fl-gp_name" label="Vikar for (fastlegens navn)" value=f.gp_name error=field("fl-gp_name")/>
-                            <TextField id="fl-gp_hpr" label="Fastlegens HPR-nummer" value=f.gp_hpr error=field("fl-gp_hpr")/>
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.substitute_legend")}</legend>
+                            <TextField id="fl-substitute_name" label=t("fastlege.substitute_name_label") value=f.substitute_name error=field("fl-substitute_name")/>
+                            <TextField id="fl-substitute_hpr" label=t("fastlege.substitute_hpr_label") value=f.substitute_hpr error=field("fl-substitute_hpr")/>
+                            <TextField id="fl-gp_name" label=t("fastlege.substitute_for_label") value=f.gp_name error=field("fl-gp_name")/>
+                            <TextField id="fl-gp_hpr" label=t("fastlege.gp_hpr_label") value=f.gp_hpr error=field("fl-gp_hpr")/>
                             {move || is(MessageKind::SubstituteStart).then(|| view! {
-                                <TextField id="fl-start_date" label="Vikariatet starter" description="dd.mm.åååå"
+                                <TextField id="fl-start_date" label=t("fastlege.substitute_start_label") description=t("fastlege.date_hint")
                                     value=f.start_date error=field("fl-start_date")/>
-                                <TextField id="fl-end_date" label="Vikariatet slutter" description="dd.mm.åååå"
+                                <TextField id="fl-end_date" label=t("fastlege.substitute_end_label") description=t("fastlege.date_hint")
                                     value=f.end_date error=field("fl-end_date")/>
-                                <SelectField id="fl-competence" label="Vikarens kompetanse" value=f.competence
+                                <SelectField id="fl-competence" label=t("fastlege.competence_label") value=f.competence
                                     options=competences error=field("fl-competence")/>
                                 <div class="ds-field frist-check">
                                     <input class="ds-input" type="checkbox" id="fl-lis1_completed"
                                         prop:checked=move || f.lis1_completed.get()
                                         on:change=move |ev| f.lis1_completed.set(event_target_checked(&ev))/>
-                                    <label class="ds-label" for="fl-lis1_completed" data-weight="regular">"Vikaren har fullført LIS1"</label>
+                                    <label class="ds-label" for="fl-lis1_completed" data-weight="regular">{t("fastlege.lis1_label")}</label>
                                 </div>
                             })}
                             {move || is(MessageKind::SubstituteChange).then(|| view! {
-                                <TextField id="fl-effective_date" label="Endringen gjelder fra" description="dd.mm.åååå"
+                                <TextField id="fl-effective_date" label=t("fastlege.change_effective_label") description=t("fastlege.date_hint")
                                     value=f.effective_date error=field("fl-effective_date")/>
                             })}
                             {move || is(MessageKind::SubstituteEnd).then(|| view! {
-                                <TextField id="fl-end_date" label="Ny sluttdato" description="dd.mm.åååå"
+                                <TextField id="fl-end_date" label=t("fastlege.new_end_date_label") description=t("fastlege.date_hint")
                                     value=f.end_date error=field("fl-end_date")/>
                             })}
                         </fieldset>
                     })}
                     {move || (is(MessageKind::NewGp) || is(MessageKind::SubstituteStart)).then(|| view! {
                         <fieldset class="ds-fieldset">
-                            <legend class="ds-heading" data-size="xs">"Direkteoppgjør"</legend>
+                            <legend class="ds-heading" data-size="xs">{t("fastlege.direct_settlement_legend")}</legend>
                             <div class="ds-field frist-check">
                                 <input class="ds-input" type="checkbox" id="fl-self_employed"
                                     prop:checked=move || f.self_employed.get()
                                     on:change=move |ev| f.self_employed.set(event_target_checked(&ev))/>
-                                <label class="ds-label" for="fl-self_employed" data-weight="regular">"Legen er selvstendig næringsdrivende"</label>
+                                <label class="ds-label" for="fl-self_employed" data-weight="regular">{t("fastlege.self_employed_label")}</label>
                             </div>
                             <Show when=move || f.self_employed.get()>
-                                <TextField id="fl-direct_settlement_date" label="Direkteoppgjørsavtalen gjelder fra"
-                                    description="Avtalen med Helfo må være på plass før første pasient. dd.mm.åååå"
+                                <TextField id="fl-direct_settlement_date" label=t("fastlege.direct_settlement_date_label")
+                                    description=t("fastlege.direct_settlement_desc")
                                     value=f.direct_settlement_date error=field("fl-direct_settlement_date")/>
                             </Show>
                         </fieldset>
                     })}
                     <fieldset class="ds-fieldset">
-                        <legend class="ds-heading" data-size="xs">"Kontaktperson i kommunen"</legend>
-                        <TextField id="fl-contact.name" label="Navn" value=f.contact_name error=field("fl-contact.name")/>
-                        <TextField id="fl-contact.phone" label="Telefon" value=f.contact_phone error=field("fl-contact.phone") input_type="tel"/>
-                        <TextField id="fl-contact.email" label="E-post" value=f.contact_email error=field("fl-contact.email") input_type="email"/>
+                        <legend class="ds-heading" data-size="xs">{t("fastlege.contact_legend")}</legend>
+                        <TextField id="fl-contact.name" label=t("fastlege.contact_name_label") value=f.contact_name error=field("fl-contact.name")/>
+                        <TextField id="fl-contact.phone" label=t("fastlege.contact_phone_label") value=f.contact_phone error=field("fl-contact.phone") input_type="tel"/>
+                        <TextField id="fl-contact.email" label=t("fastlege.contact_email_label") value=f.contact_email error=field("fl-contact.email") input_type="email"/>
                     </fieldset>
                     <section class="frist-panel" aria-labelledby="fl-before" data-testid="before-sending">
-                        <h2 class="ds-heading" data-size="sm" id="fl-before">"Før du sender"</h2>
+                        <h2 class="ds-heading" data-size="sm" id="fl-before">{t("fastlege.before_sending_heading")}</h2>
                         {move || checked.get().1.map(|m| view! {
                             <Timeline timing=m.timing today=today/>
                             {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
                         })}
                         {move || checked.get().1.is_none().then(|| view! {
-                            <p class="ds-paragraph" data-size="sm">"Tidslinjen vises når skjemaet er fylt ut uten feil."</p>
+                            <p class="ds-paragraph" data-size="sm">{t("fastlege.timeline_pending")}</p>
                         })}
                         {move || {
                             let w = warnings.get();
@@ -532,7 +563,7 @@ fn NewMessage() -> impl IntoView {
                     </section>
                     <div class="frist-actions">
                         <button class="ds-button" data-variant="primary" type="submit" disabled=move || sending.get()>
-                            {move || if sending.get() { "Sender …" } else { "Send til Helfo" }}
+                            {move || if sending.get() { t("fastlege.sending") } else { t("fastlege.send") }}
                         </button>
                     </div>
                 </Show>
@@ -548,28 +579,28 @@ fn MessageReceipt(r: MessageCreated) -> impl IntoView {
     view! {
         <section id="receipt" tabindex="-1" class="frist-receipt" data-testid="receipt">
             <div class="ds-alert" data-color="success" role="status">
-                <h1 class="ds-heading" data-size="md">"Meldingen er sendt til Helfo"</h1>
-                <p class="ds-paragraph">"Meldingsnummer: "<strong data-testid="message-number">{r.number.clone()}</strong></p>
+                <h1 class="ds-heading" data-size="md">{t("fastlege.receipt_heading")}</h1>
+                <p class="ds-paragraph">{t("fastlege.message_number")}" "<strong data-testid="message-number">{r.number.clone()}</strong></p>
             </div>
             <dl class="frist-facts">
-                <dt>"Melding"</dt><dd>{r.kind.name_nb()}</dd>
-                <dt>"Gjelder fra"</dt><dd>{nb(r.effective)}</dd>
-                <dt>"Forventet registrert"</dt><dd>{nb(r.timing.expected_registration)}</dd>
+                <dt>{t("fastlege.message")}</dt><dd>{name(r.kind)}</dd>
+                <dt>{t("fastlege.effective_from")}</dt><dd>{nb(r.effective)}</dd>
+                <dt>{t("fastlege.expected_registered")}</dt><dd>{nb(r.timing.expected_registration)}</dd>
             </dl>
-            <h2 class="ds-heading" data-size="sm">"Hva skjer nå"</h2>
+            <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
             <Timeline timing=r.timing today=today/>
             {r.timing.class.map(|c| view! { <ClassBox class=c/> })}
             {(!r.warnings.is_empty()).then(|| view! {
                 <div class="ds-alert" data-color="warning" role="status">
-                    <p class="ds-paragraph">"Meldingen ble sendt med disse merknadene:"</p>
-                    <ul class="ds-list">{r.warnings.iter().map(|w| view! { <li>{render(w)}</li> }).collect_view()}</ul>
+                    <p class="ds-paragraph">{t("fastlege.sent_with_warnings")}</p>
+                    <ul class="ds-list">{r.warnings.iter().map(|w| view! { <li>{issue(w)}</li> }).collect_view()}</ul>
                 </div>
             })}
             <div class="frist-actions frist-no-print">
                 <button class="ds-button" data-variant="secondary" type="button"
-                    on:click=|_| { let _ = window().print(); }>"Skriv ut kvitteringen"</button>
-                <A href="/fastlege/meldinger">"Se alle meldinger"</A>
-                <a class="ds-link" href="/fastlege/ny" rel="external">"Send en ny melding"</a>
+                    on:click=|_| { let _ = window().print(); }>{t("fastlege.print_receipt")}</button>
+                <A href="/fastlege/meldinger">{t("fastlege.see_all_messages")}</A>
+                <a class="ds-link" href="/fastlege/ny" rel="external">{t("fastlege.send_new")}</a>
             </div>
         </section>
     }
@@ -609,10 +640,12 @@ fn Messages() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match api::fl_register(&m.id, m.version).await {
                 Ok(now) => {
-                    done.set(Some(format!(
-                        "{} er registrert. {} brev til innbyggere.",
-                        now.number,
-                        now.letters.unwrap_or(0)
+                    done.set(Some(tf(
+                        "fastlege.registered_done",
+                        &[
+                            ("number", &now.number),
+                            ("letters", &now.letters.unwrap_or(0).to_string()),
+                        ],
                     )));
                     messages.update(|list| {
                         if let Some(x) = list.iter_mut().find(|x| x.id == now.id) {
@@ -627,64 +660,68 @@ fn Messages() -> impl IntoView {
     // "Lag kopi": an earlier message's form becomes the draft of a new one.
     let navigate = leptos_router::hooks::use_navigate();
     let copy = move |m: &MessageView| {
-        draft::save(DRAFT_KEY, &m.form);
-        navigate("/fastlege/ny", Default::default());
+        if draft::copy_into(DRAFT_KEY, &m.form) {
+            navigate("/fastlege/ny", Default::default());
+        }
     };
     let copy = StoredValue::new(copy);
     let options = Signal::derive(|| {
         Status::iter()
-            .map(|s| (s.as_str().to_owned(), s.name_nb().to_owned()))
+            .map(|s| (s.as_str().to_owned(), name(s).to_owned()))
             .collect::<Vec<_>>()
     });
     view! {
-        <h1 class="ds-heading" data-size="lg">{if helfo { "Innkomne fastlegemeldinger" } else { "Kommunens meldinger" }}</h1>
-        <p class="ds-paragraph">"Sortert etter når de trer i kraft, snarest først."</p>
-        {(!helfo).then(|| view! { <p class="ds-paragraph"><A href="/fastlege/ny">"Send en ny melding"</A></p> })}
+        <h1 class="ds-heading" data-size="lg">{if helfo { t("fastlege.incoming_title") } else { t("fastlege.municipality_messages") }}</h1>
+        <p class="ds-paragraph">{t("fastlege.sorted_note")}</p>
+        {(!helfo).then(|| view! { <p class="ds-paragraph"><A href="/fastlege/ny">{t("fastlege.send_new")}</A></p> })}
         {move || failure.get().map(|t| alert("danger", t))}
         {move || done.get().map(|t| alert("success", t))}
         <div class="frist-filter">
-            <SelectField id="fl-filter" label="Vis status" value=status options=options error=Signal::derive(|| None::<String>)/>
+            <SelectField id="fl-filter" label=t("fastlege.filter_label") value=status options=options error=Signal::derive(|| None::<String>)/>
         </div>
         <div class="frist-table-wrap">
         <table class="ds-table" data-testid="message-table">
-            <caption class="ds-sr-only">"Meldinger til fastlegeregisteret"</caption>
+            <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
             <thead><tr>
-                <th scope="col">"Nummer"</th>
-                {helfo.then(|| view! { <th scope="col">"Kommune"</th> })}
-                <th scope="col">"Melding"</th>
-                <th scope="col">"Gjelder fra"</th>
-                <th scope="col">"Tidsklasse"</th>
-                <th scope="col">"Status"</th>
-                <th scope="col"><span class="ds-sr-only">"Handling"</span></th>
+                <th scope="col">{t("fastlege.col_number")}</th>
+                {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}
+                <th scope="col">{t("fastlege.message")}</th>
+                <th scope="col">{t("fastlege.effective_from")}</th>
+                <th scope="col">{t("fastlege.col_class")}</th>
+                <th scope="col">{t("fastlege.col_status")}</th>
+                <th scope="col"><span class="ds-sr-only">{t("fastlege.col_action")}</span></th>
             </tr></thead>
             <tbody>
                 {move || messages.get().into_iter().map(|m| {
                     let row = m.clone();
                     let status_text = match (m.status, m.letters) {
-                        (Status::Registered, Some(n)) => format!("{} ({n} brev)", m.status.name_nb()),
-                        _ => m.status.name_nb().to_owned(),
+                        (Status::Registered, Some(n)) => tf(
+                            "fastlege.status_letters",
+                            &[("status", name(m.status)), ("n", &n.to_string())],
+                        ),
+                        _ => name(m.status).to_owned(),
                     };
                     let can_register = helfo && m.status == Status::Sent;
-                    let label = format!("Registrer {}", m.number);
+                    let label = tf("fastlege.register_aria", &[("number", &m.number)]);
                     view! {
                         <tr data-message=m.id.clone()>
                             <td>{m.number.clone()}</td>
                             {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
-                            <td><strong>{m.kind.name_nb()}</strong><br/>{m.summary.clone()}</td>
+                            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}</td>
                             <td>{nb(m.effective)}</td>
                             <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
                             <td>{status_text}</td>
                             <td>
                                 {can_register.then(|| view! {
                                     <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
-                                        aria-label=label.clone() on:click=move |_| register(row.clone())>"Registrer"</button>
+                                        aria-label=label.clone() on:click=move |_| register(row.clone())>{t("fastlege.register")}</button>
                                 })}
                                 {(!helfo).then(|| {
                                     let source = m.clone();
                                     view! {
                                         <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                            aria-label=format!("Lag kopi av {}", m.number)
-                                            on:click=move |_| copy.with_value(|c| c(&source))>"Lag kopi"</button>
+                                            aria-label=tf("fastlege.copy_aria", &[("number", &m.number)])
+                                            on:click=move |_| copy.with_value(|c| c(&source))>{t("fastlege.copy")}</button>
                                     }
                                 })}
                             </td>
@@ -694,24 +731,25 @@ fn Messages() -> impl IntoView {
             </tbody>
         </table>
         </div>
-        {move || messages.get().is_empty().then(|| view! { <p class="ds-paragraph">"Ingen meldinger å vise."</p> })}
+        {move || messages.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })}
     }
 }
 
 fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="ds-paragraph" data-testid=testid>"Ingen."</p> }.into_any();
+        return view! { <p class="ds-paragraph" data-testid=testid>{t("fastlege.none")}</p> }
+            .into_any();
     }
     view! {
         <div class="frist-table-wrap">
         <table class="ds-table" data-testid=testid>
             <thead><tr>
-                <th scope="col">"Oppsigelse"</th>
-                {helfo.then(|| view! { <th scope="col">"Kommune"</th> })}
-                <th scope="col">"Fastlege"</th>
-                <th scope="col">"Avtalen slutter"</th>
-                <th scope="col">"Etterspørres fra"</th>
-                <th scope="col">"Ny lege eller liste meldt"</th>
+                <th scope="col">{t("fastlege.col_termination")}</th>
+                {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}
+                <th scope="col">{t("fastlege.col_gp")}</th>
+                <th scope="col">{t("fastlege.col_agreement_ends")}</th>
+                <th scope="col">{t("fastlege.col_chase_from")}</th>
+                <th scope="col">{t("fastlege.col_followed_up")}</th>
             </tr></thead>
             <tbody>
                 {rows.into_iter().map(|e| view! {
@@ -721,7 +759,7 @@ fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl I
                         <td>{e.gp_name}</td>
                         <td>{nb(e.termination)}</td>
                         <td>{nb(e.chase_from)}</td>
-                        <td>{e.followed_up_by.unwrap_or_else(|| "Nei".into())}</td>
+                        <td>{e.followed_up_by.unwrap_or_else(|| t("fastlege.no").into())}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -745,19 +783,19 @@ fn FlDashboard() -> impl IntoView {
     let dash = LocalResource::new(api::fl_dashboard);
     move || {
         match dash.get() {
-        None => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+        None => view! { <p class="ds-paragraph">{t("fastlege.loading")}</p> }.into_any(),
         Some(Err(e)) => alert("danger", e.text()).into_any(),
         Some(Ok(d)) => view! {
-            <h1 class="ds-heading" data-size="lg">"Fastlegeoversikt"</h1>
-            <p class="ds-paragraph"><A href="/fastlege/ny">"Send en ny melding"</A>" · "<A href="/fastlege/meldinger">"Kommunens meldinger"</A></p>
-            <h2 class="ds-heading" data-size="sm">"Avtaler som slutter uten at ny lege eller liste er meldt"</h2>
-            <p class="ds-paragraph" data-size="sm">"Helfo etterspør melding fra én måned før avtalen slutter."</p>
+            <h1 class="ds-heading" data-size="lg">{t("fastlege.dashboard_title")}</h1>
+            <p class="ds-paragraph"><A href="/fastlege/ny">{t("fastlege.send_new")}</A>" · "<A href="/fastlege/meldinger">{t("fastlege.municipality_messages")}</A></p>
+            <h2 class="ds-heading" data-size="sm">{t("fastlege.without_message_heading")}</h2>
+            <p class="ds-paragraph" data-size="sm">{t("fastlege.chase_note")}</p>
             {endings_table(d.without_message, false, "without-message")}
-            <h2 class="ds-heading" data-size="sm">"Kommende oppsigelser"</h2>
+            <h2 class="ds-heading" data-size="sm">{t("fastlege.upcoming_heading")}</h2>
             {endings_table(d.upcoming_terminations, false, "upcoming")}
-            <h2 class="ds-heading" data-size="sm">{format!("Fastleger som når aldersgrensen ({} år) innen 12 måneder", fl::AGE_LIMIT)}</h2>
+            <h2 class="ds-heading" data-size="sm">{tf("fastlege.age_limit_heading", &[("age", &fl::AGE_LIMIT.to_string())])}</h2>
             {if d.age_limit.is_empty() {
-                view! { <p class="ds-paragraph" data-testid="age-limit">"Ingen med kjent fødselsdato."</p> }.into_any()
+                view! { <p class="ds-paragraph" data-testid="age-limit">{t("fastlege.no_known_birth_dates")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="ds-list" data-testid="age-limit">
@@ -785,18 +823,16 @@ pub fn ChasePage() -> impl IntoView {
 #[component]
 fn Chase() -> impl IntoView {
     let due = LocalResource::new(api::fl_chase);
-    move || {
-        match due.get() {
-        None => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+    move || match due.get() {
+        None => view! { <p class="ds-paragraph">{t("fastlege.loading")}</p> }.into_any(),
         Some(Err(e)) => alert("danger", e.text()).into_any(),
         Some(Ok(rows)) => view! {
-            <h1 class="ds-heading" data-size="lg">"Etterspør melding fra kommunen"</h1>
+            <h1 class="ds-heading" data-size="lg">{t("fastlege.chase_title")}</h1>
             <p class="ds-paragraph">
-                "Avtaler som slutter innen en måned, eller alt har sluttet, uten at kommunen har meldt ny fastlege eller ubesatt liste."
+                {t("fastlege.chase_intro")}
             </p>
             {endings_table(rows, true, "chase")}
         }
         .into_any(),
-    }
     }
 }

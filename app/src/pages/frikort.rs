@@ -7,11 +7,10 @@
 use frist_domain::access::Role;
 use frist_domain::frikort::{
     self, CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
-    FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, RawRef, Reason, Record,
-    RepaymentForm, format_ore, read_xlsx,
+    FileError, FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, RawRef,
+    Reason, Record, RepaymentForm, format_ore, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
-use frist_domain::messages::{Lang, render};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,6 +20,7 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{alert, draft, gloo_sleep, nb, save_text, today, yield_now};
+use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
 
 const HF: &[Role] = &[Role::Hf];
@@ -40,10 +40,10 @@ fn now_ms() -> f64 {
 async fn read_slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, String> {
     let blob = file
         .slice_with_f64_and_f64(start, end)
-        .map_err(|_| "Filen kan ikke leses.".to_owned())?;
+        .map_err(|_| t("frikort.file_unreadable").to_owned())?;
     let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
-        .map_err(|_| "Filen kan ikke leses.".to_owned())?;
+        .map_err(|_| t("frikort.file_unreadable").to_owned())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -81,7 +81,7 @@ impl FileReader {
             let head = read_slice(&self.file, 0.0, 4.0_f64.min(self.size)).await?;
             if head.starts_with(b"PK\x03\x04") {
                 let bytes = read_slice(&self.file, 0.0, self.size).await?;
-                read_xlsx(&bytes, on).map_err(|e| e.text_nb())?;
+                read_xlsx(&bytes, on).map_err(file_error)?;
                 self.at = self.size;
                 return Ok(true);
             }
@@ -89,11 +89,36 @@ impl FileReader {
         let end = (self.at + SLICE).min(self.size);
         let bytes = read_slice(&self.file, self.at, end).await?;
         let last = end >= self.size;
-        self.stream
-            .feed(&bytes, last, on)
-            .map_err(|e| e.text_nb())?;
+        self.stream.feed(&bytes, last, on).map_err(file_error)?;
         self.at = end;
         Ok(last)
+    }
+}
+
+/// A file error in the chosen language (the domain's own text is bokmål).
+fn file_error(e: FileError) -> String {
+    // The column list joins optional columns with bokmål words.
+    let allowed = |a: &str| {
+        a.replace(
+            " og eventuelt ",
+            &format!(" {} ", t("frikort.file_and_optionally")),
+        )
+    };
+    match e {
+        FileError::Empty => t("frikort.file_empty").to_owned(),
+        FileError::MissingColumn { column, allowed: a } => tf(
+            "frikort.file_missing_column",
+            &[("column", &column), ("allowed", &allowed(&a))],
+        ),
+        FileError::UnknownColumn { column, allowed: a } => tf(
+            "frikort.file_unknown_column",
+            &[("column", &column), ("allowed", &allowed(&a))],
+        ),
+        FileError::DuplicateColumn { column } => {
+            tf("frikort.file_duplicate_column", &[("column", &column)])
+        }
+        FileError::NotText => t("frikort.file_not_text").to_owned(),
+        FileError::Workbook { reason } => tf("frikort.file_workbook", &[("reason", &reason)]),
     }
 }
 
@@ -111,9 +136,12 @@ async fn send_chunk(
             Ok(_) => return Ok(()),
             Err(ApiError::Network) if tries < 5 => {
                 tries += 1;
-                status.set(Some(format!(
-                    "Mistet forbindelsen – prøver del {} igjen ({tries}/5) …",
-                    n + 1
+                status.set(Some(tf(
+                    "frikort.retrying_chunk",
+                    &[
+                        ("part", &(n + 1).to_string()),
+                        ("tries", &tries.to_string()),
+                    ],
                 )));
                 gloo_sleep(500 * tries).await;
             }
@@ -247,7 +275,7 @@ fn NewClaimForm() -> impl IntoView {
         let chunks = rep.valid.div_ceil(CHUNK_LINES as u64) as u32;
         failure.set(None);
         leptos::task::spawn_local(async move {
-            sending.set(Some("Oppretter kravet …".into()));
+            sending.set(Some(t("frikort.creating_claim").into()));
             let previous = resume.get_untracked().filter(|r| {
                 r.file_name == f.name() && r.size == f.size() && r.modified == f.last_modified()
             });
@@ -313,7 +341,13 @@ fn NewClaimForm() -> impl IntoView {
                 }
                 for lines in ready.drain(..) {
                     if !claim.chunks_received.contains(&n) {
-                        sending.set(Some(format!("Sender del {} av {chunks} …", n + 1)));
+                        sending.set(Some(tf(
+                            "frikort.sending_part",
+                            &[
+                                ("part", &(n + 1).to_string()),
+                                ("chunks", &chunks.to_string()),
+                            ],
+                        )));
                         if let Err(e) = send_chunk(&claim.id, n, Chunk { lines }, sending).await {
                             error = Some(e);
                             break 'file;
@@ -327,9 +361,7 @@ fn NewClaimForm() -> impl IntoView {
                 yield_now().await;
             }
             if let Some(e) = error {
-                failure.set(Some(format!(
-                    "{e} Opplastingen er lagret: velg den samme filen igjen for å fortsette der den stoppet."
-                )));
+                failure.set(Some(tf("frikort.upload_saved", &[("error", &e)])));
                 sending.set(None);
                 return;
             }
@@ -347,10 +379,10 @@ fn NewClaimForm() -> impl IntoView {
 
     // The error file is made when asked for, not with every render.
     let download_errors = move |_| {
-        let mut csv = String::from("linje;feil\n");
+        let mut csv = format!("{}\n", t("frikort.errors_csv_header"));
         invalid.with_value(|bad| {
             for (line, issues) in bad {
-                let text: Vec<String> = issues.iter().map(|i| render(i, Lang::Nb)).collect();
+                let text: Vec<String> = issues.iter().map(issue).collect();
                 csv.push_str(&format!(
                     "{line};\"{}\"\n",
                     text.join(" ").replace('"', "\"\"")
@@ -361,34 +393,34 @@ fn NewClaimForm() -> impl IntoView {
     };
 
     view! {
-        <h1 class="ds-heading" data-size="lg">"Refusjonskrav – frikort for pasientreiser"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("frikort.new_title")}</h1>
         <p class="ds-paragraph">
-            "Velg eller slipp en fil (CSV eller XLSX). Første rad må navngi kolonnene fodselsnummer, transportdato, utbetalingsdato, egenandel og eventuelt referanse. Filen kontrolleres her i nettleseren før noe sendes; bare gyldige linjer sendes til Helfo."
+            {t("frikort.new_intro")}
         </p>
-        {move || resume.get().filter(|_| sent.get().is_none()).map(|r| alert("warning", format!(
-            "Opplastingen av {} ({}) ble ikke fullført. Velg den samme filen igjen for å fortsette der den stoppet.",
-            r.file_name, r.number
+        {move || resume.get().filter(|_| sent.get().is_none()).map(|r| alert("warning", tf(
+            "frikort.resume_notice",
+            &[("file", &r.file_name), ("number", &r.number)],
         )))}
         <div class="frist-form">
             <div class="ds-field">
-                <label class="ds-label" for="fk-aware">"Helseforetaket ble kjent med kravene (valgfritt)"</label>
+                <label class="ds-label" for="fk-aware">{t("frikort.aware_label")}</label>
                 <div class="ds-paragraph frist-description" data-size="sm" id="fk-aware-description">
-                    "Krav skal sendes senest seks måneder etter. dd.mm.åååå"
+                    {t("frikort.aware_description")}
                 </div>
                 <input class="ds-input" id="fk-aware" aria-describedby="fk-aware-description"
                     prop:value=move || aware.get() on:input=move |ev| aware.set(event_target_value(&ev))/>
             </div>
             <div class="ds-field frist-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop
                 data-testid="drop-zone">
-                <label class="ds-label" for="fk-file">"Kravfil"</label>
+                <label class="ds-label" for="fk-file">{t("frikort.file_label")}</label>
                 <input class="ds-input" type="file" id="fk-file" accept=".csv,.txt,.xlsx,text/csv"
                     node_ref=input on:change=on_file/>
-                <p class="ds-paragraph" data-size="sm">"…eller slipp filen her."</p>
+                <p class="ds-paragraph" data-size="sm">{t("frikort.drop_hint")}</p>
             </div>
         </div>
         {move || progress.get().map(|p| view! {
             <div class="frist-progress" data-testid="progress">
-                <label class="ds-label" for="fk-progress">"Kontrollerer filen"</label>
+                <label class="ds-label" for="fk-progress">{t("frikort.checking_file")}</label>
                 <progress id="fk-progress" max="100" value=format!("{:.0}", p * 100.0)>{format!("{:.0} %", p * 100.0)}</progress>
                 <span aria-live="polite">{format!(" {:.0} %", p * 100.0)}</span>
             </div>
@@ -399,21 +431,21 @@ fn NewClaimForm() -> impl IntoView {
             let first = r.first_issues.clone();
             view! {
                 <section class="frist-panel" data-testid="check-report">
-                    <h2 class="ds-heading" data-size="sm">"Resultat av kontrollen"</h2>
+                    <h2 class="ds-heading" data-size="sm">{t("frikort.check_result")}</h2>
                     <dl class="frist-facts">
-                        <dt>"Linjer"</dt><dd data-testid="lines">{r.lines}</dd>
-                        <dt>"Gyldige linjer"</dt><dd data-testid="valid">{r.valid}</dd>
-                        <dt>"Linjer med feil"</dt><dd>{r.with_errors}</dd>
-                        <dt>"Linjer med merknad"</dt><dd>{r.with_warnings}</dd>
-                        <dt>"Duplikater i filen"</dt><dd>{r.duplicates}</dd>
-                        <dt>"Foreldet"</dt><dd>{r.time_barred}</dd>
-                        <dt>"Sendt for sent"</dt><dd>{r.late}</dd>
-                        <dt>"Sum gyldige linjer"</dt><dd>{format_ore(r.valid_amount_ore)}</dd>
+                        <dt>{t("frikort.lines")}</dt><dd data-testid="lines">{r.lines}</dd>
+                        <dt>{t("frikort.valid_lines")}</dt><dd data-testid="valid">{r.valid}</dd>
+                        <dt>{t("frikort.lines_with_errors")}</dt><dd>{r.with_errors}</dd>
+                        <dt>{t("frikort.lines_with_warnings")}</dt><dd>{r.with_warnings}</dd>
+                        <dt>{t("frikort.duplicates_in_file")}</dt><dd>{r.duplicates}</dd>
+                        <dt>{t("frikort.time_barred")}</dt><dd>{r.time_barred}</dd>
+                        <dt>{t("frikort.sent_late")}</dt><dd>{r.late}</dd>
+                        <dt>{t("frikort.valid_sum")}</dt><dd>{format_ore(r.valid_amount_ore)}</dd>
                         {move || elapsed_ms.get().map(|ms| view! {
-                            <dt>"Kontrolltid"</dt><dd data-testid="elapsed">{format!("{:.1} s", ms / 1000.0)}</dd>
+                            <dt>{t("frikort.check_time")}</dt><dd data-testid="elapsed">{format!("{:.1} s", ms / 1000.0)}</dd>
                         })}
                     </dl>
-                    <h3 class="ds-heading" data-size="xs">"Feil og merknader per type"</h3>
+                    <h3 class="ds-heading" data-size="xs">{t("frikort.issues_by_type")}</h3>
                     <ul class="ds-list" data-testid="by-code">
                         {r.by_code.iter().map(|(code, n)| {
                             let code = code.parse().ok();
@@ -424,17 +456,17 @@ fn NewClaimForm() -> impl IntoView {
                     {(r.with_errors > 0).then(|| view! {
                         <p class="ds-paragraph">
                             <button class="ds-button" data-variant="tertiary" type="button" on:click=download_errors>
-                                "Last ned feillinjene (CSV)"
+                                {t("frikort.download_errors")}
                             </button>
                         </p>
                     })}
                     <button class="ds-button" data-variant="primary" type="button" disabled=!can_send
-                        on:click=move |_| send()>{format!("Send {} gyldige linjer til Helfo", r.valid)}</button>
+                        on:click=move |_| send()>{tf("frikort.send_valid", &[("n", &r.valid.to_string())])}</button>
                     {move || sending.get().map(|t| view! { <p class="ds-paragraph" role="status" aria-live="polite">{t}</p> })}
                     {(!first.is_empty()).then(|| view! {
-                        <h3 class="ds-heading" data-size="xs">{format!("De første {} linjene med feil eller merknad", first.len())}</h3>
+                        <h3 class="ds-heading" data-size="xs">{tf("frikort.first_issue_lines", &[("n", &first.len().to_string())])}</h3>
                         <div class="frist-inline-form">
-                            <label class="ds-label" for="fk-jump">"Gå til linje"</label>
+                            <label class="ds-label" for="fk-jump">{t("frikort.go_to_line")}</label>
                             <input class="ds-input" id="fk-jump" inputmode="numeric" prop:value=move || jump.get()
                                 on:input=move |ev| jump.set(event_target_value(&ev))
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" {
@@ -443,12 +475,12 @@ fn NewClaimForm() -> impl IntoView {
                         </div>
                         <div class="frist-table-wrap">
                         <table class="ds-table" data-testid="issue-lines">
-                            <thead><tr><th scope="col">"Linje"</th><th scope="col">"Feil eller merknad"</th></tr></thead>
+                            <thead><tr><th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.issue_or_remark")}</th></tr></thead>
                             <tbody>
                                 {first.into_iter().map(|l| view! {
                                     <tr id=format!("line-{}", l.line) tabindex="-1">
                                         <td>{l.line}</td>
-                                        <td>{l.issues.iter().map(|i| render(i, Lang::Nb)).collect::<Vec<_>>().join(" ")}</td>
+                                        <td>{l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -461,15 +493,15 @@ fn NewClaimForm() -> impl IntoView {
         {move || sent.get().map(|c| view! {
             <section id="receipt" class="frist-receipt" data-testid="receipt">
                 <div class="ds-alert" data-color="success" role="status">
-                    <h2 class="ds-heading" data-size="md">"Kravet er sendt til Helfo"</h2>
-                    <p class="ds-paragraph">"Kravnummer: "<strong data-testid="claim-number">{c.number.clone()}</strong></p>
+                    <h2 class="ds-heading" data-size="md">{t("frikort.sent_heading")}</h2>
+                    <p class="ds-paragraph">{t("frikort.claim_number")}" "<strong data-testid="claim-number">{c.number.clone()}</strong></p>
                 </div>
                 <dl class="frist-facts">
-                    <dt>"Linjer"</dt><dd>{c.lines}</dd>
-                    <dt>"Krevd"</dt><dd>{format_ore(c.claimed_ore)}</dd>
-                    <dt>"Helfo betaler senest"</dt><dd>{c.due.map(nb).unwrap_or_default()}</dd>
+                    <dt>{t("frikort.lines")}</dt><dd>{c.lines}</dd>
+                    <dt>{t("frikort.claimed")}</dt><dd>{format_ore(c.claimed_ore)}</dd>
+                    <dt>{t("frikort.helfo_pays_by")}</dt><dd>{c.due.map(nb).unwrap_or_default()}</dd>
                 </dl>
-                <A href=format!("/frikort/krav/{}", c.id)>"Gå til kravet"</A>
+                <A href=format!("/frikort/krav/{}", c.id)>{t("frikort.go_to_claim")}</A>
             </section>
         })}
     }
@@ -478,18 +510,18 @@ fn NewClaimForm() -> impl IntoView {
 fn issue_name(code: frist_domain::IssueCode) -> String {
     use frist_domain::IssueCode as C;
     match code {
-        C::Required => "Felt mangler".into(),
-        C::DateInvalid => "Ugyldig dato".into(),
-        C::AmountInvalid => "Ugyldig beløp".into(),
-        C::PayoutBeforeTransport => "Utbetalt før reisen".into(),
-        C::DateInFuture => "Dato fram i tid".into(),
-        C::TimeBarred => "Foreldet".into(),
-        C::AmountAboveReturnTrip => "Beløp over tur-retur (merknad)".into(),
-        C::LateSubmission => "Sendt for sent (merknad)".into(),
-        C::RaggedRow => "Feil antall felt".into(),
-        C::NotUtf8 => "Ugyldige tegn".into(),
-        C::DuplicateTrip => "Duplikat i filen".into(),
-        c if c.as_str().starts_with("id_") => "Ugyldig fødselsnummer".into(),
+        C::Required => t("frikort.issue_required").into(),
+        C::DateInvalid => t("frikort.issue_date_invalid").into(),
+        C::AmountInvalid => t("frikort.issue_amount_invalid").into(),
+        C::PayoutBeforeTransport => t("frikort.issue_payout_before_transport").into(),
+        C::DateInFuture => t("frikort.issue_date_in_future").into(),
+        C::TimeBarred => t("frikort.time_barred").into(),
+        C::AmountAboveReturnTrip => t("frikort.issue_amount_above_return_trip").into(),
+        C::LateSubmission => t("frikort.issue_late_submission").into(),
+        C::RaggedRow => t("frikort.issue_ragged_row").into(),
+        C::NotUtf8 => t("frikort.issue_not_utf8").into(),
+        C::DuplicateTrip => t("frikort.issue_duplicate_trip").into(),
+        c if c.as_str().starts_with("id_") => t("frikort.issue_invalid_fnr").into(),
         c => c.as_str().to_owned(),
     }
 }
@@ -515,17 +547,17 @@ fn Claims() -> impl IntoView {
         .is_some_and(|s| s.user.role == Role::Hf);
     let today = today();
     view! {
-        <h1 class="ds-heading" data-size="lg">"Refusjonskrav – frikort"</h1>
-        <p class="ds-paragraph">"Mottatte krav etter betalingsfrist, forfalte først; så krav under opplasting og utbetalte krav."</p>
-        {hf.then(|| view! { <p class="ds-paragraph"><A href="/frikort/ny">"Send et nytt krav"</A></p> })}
+        <h1 class="ds-heading" data-size="lg">{t("frikort.claims_title")}</h1>
+        <p class="ds-paragraph">{t("frikort.claims_intro")}</p>
+        {hf.then(|| view! { <p class="ds-paragraph"><A href="/frikort/ny">{t("frikort.send_new_claim")}</A></p> })}
         {move || failure.get().map(|t| alert("danger", t))}
         <div class="frist-table-wrap">
         <table class="ds-table" data-testid="claim-table">
-            <caption class="ds-sr-only">"Refusjonskrav"</caption>
+            <caption class="ds-sr-only">{t("frikort.claims_caption")}</caption>
             <thead><tr>
-                <th scope="col">"Krav"</th><th scope="col">"Helseforetak"</th><th scope="col">"Status"</th>
-                <th scope="col">"Betales senest"</th><th scope="col">"Linjer"</th>
-                <th scope="col">"Krevd"</th><th scope="col">"Godkjent"</th><th scope="col">"Utbetalt"</th>
+                <th scope="col">{t("frikort.claim")}</th><th scope="col">{t("frikort.health_trust")}</th><th scope="col">{t("frikort.status")}</th>
+                <th scope="col">{t("frikort.pay_by")}</th><th scope="col">{t("frikort.lines")}</th>
+                <th scope="col">{t("frikort.claimed")}</th><th scope="col">{t("frikort.approved")}</th><th scope="col">{t("frikort.paid")}</th>
             </tr></thead>
             <tbody>
                 {move || claims.get().into_iter().map(|c| {
@@ -534,8 +566,8 @@ fn Claims() -> impl IntoView {
                         <tr>
                             <td><A href=format!("/frikort/krav/{}", c.id)>{c.number.clone()}</A></td>
                             <td>{c.organisation_name.clone()}</td>
-                            <td>{c.status.name_nb()}</td>
-                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{overdue.then_some(" (forfalt)")}</td>
+                            <td>{name(c.status)}</td>
+                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{overdue.then(|| format!(" {}", t("frikort.overdue")))}</td>
                             <td>{c.lines}</td>
                             <td>{format_ore(c.claimed_ore)}</td>
                             <td>{format_ore(c.approved_ore)}</td>
@@ -595,7 +627,7 @@ fn ClaimDetail() -> impl IntoView {
         }
         Err(e) => {
             done.set(None);
-            let detail: Vec<String> = e.issues().iter().map(|i| render(i, Lang::Nb)).collect();
+            let detail: Vec<String> = e.issues().iter().map(issue).collect();
             failure.set(Some(if detail.is_empty() {
                 e.text()
             } else {
@@ -608,7 +640,7 @@ fn ClaimDetail() -> impl IntoView {
         leptos::task::spawn_local(async move {
             changed(
                 api::approve_clean(&id).await,
-                "Alle linjer uten feil og merknader er godkjent.".into(),
+                t("frikort.all_clean_approved").into(),
             );
         });
     };
@@ -622,63 +654,67 @@ fn ClaimDetail() -> impl IntoView {
             };
             changed(
                 api::decide_line(&id, line, &form).await,
-                format!("Linje {line} er avgjort."),
+                tf("frikort.line_decided", &[("line", &line.to_string())]),
             );
         });
     };
     move || {
         let Some(c) = claim.get() else {
-            return view! { {move || failure.get().map(|t| alert("danger", t))} <p class="ds-paragraph">"Laster …"</p> }.into_any();
+            return view! { {move || failure.get().map(|t| alert("danger", t))} <p class="ds-paragraph">{t("frikort.loading")}</p> }.into_any();
         };
         let report = format!("/api/v1/frikort/claims/{}/report", c.id);
         let settling = helfo && c.status == ClaimStatus::Received;
         view! {
-            <p class="ds-paragraph"><A href="/frikort/krav">"Alle krav"</A></p>
-            <h1 class="ds-heading" data-size="lg">{format!("Krav {}", c.number)}</h1>
+            <p class="ds-paragraph"><A href="/frikort/krav">{t("frikort.all_claims")}</A></p>
+            <h1 class="ds-heading" data-size="lg">{tf("frikort.claim_title", &[("number", &c.number)])}</h1>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
             <dl class="frist-facts" data-testid="claim-facts">
-                <dt>"Helseforetak"</dt><dd>{c.organisation_name.clone()}</dd>
-                <dt>"Status"</dt><dd data-testid="claim-status">{c.status.name_nb()}</dd>
-                <dt>"Fil"</dt><dd>{c.file_name.clone()}</dd>
-                <dt>"Mottatt"</dt><dd>{c.received_on.map(nb).unwrap_or_else(|| "–".into())}</dd>
-                <dt>"Betales senest"</dt><dd>{c.due.map(nb).unwrap_or_else(|| "–".into())}</dd>
-                <dt>"Linjer"</dt><dd>{format!("{} ({} gyldige, {} ikke avgjort)", c.lines, c.valid_lines, c.undecided)}</dd>
-                <dt>"Krevd"</dt><dd>{format_ore(c.claimed_ore)}</dd>
-                <dt>"Godkjent"</dt><dd data-testid="approved">{format_ore(c.approved_ore)}</dd>
-                <dt>"Utbetalt"</dt><dd>{match (c.paid_ore, c.paid_on, &c.paid_account) {
-                    (Some(o), Some(d), Some(k)) => format!("{} den {} til konto {k}", format_ore(o), nb(d)),
+                <dt>{t("frikort.health_trust")}</dt><dd>{c.organisation_name.clone()}</dd>
+                <dt>{t("frikort.status")}</dt><dd data-testid="claim-status">{name(c.status)}</dd>
+                <dt>{t("frikort.file")}</dt><dd>{c.file_name.clone()}</dd>
+                <dt>{t("frikort.received")}</dt><dd>{c.received_on.map(nb).unwrap_or_else(|| "–".into())}</dd>
+                <dt>{t("frikort.pay_by")}</dt><dd>{c.due.map(nb).unwrap_or_else(|| "–".into())}</dd>
+                <dt>{t("frikort.lines")}</dt><dd>{tf("frikort.lines_summary", &[
+                    ("lines", &c.lines.to_string()),
+                    ("valid", &c.valid_lines.to_string()),
+                    ("undecided", &c.undecided.to_string()),
+                ])}</dd>
+                <dt>{t("frikort.claimed")}</dt><dd>{format_ore(c.claimed_ore)}</dd>
+                <dt>{t("frikort.approved")}</dt><dd data-testid="approved">{format_ore(c.approved_ore)}</dd>
+                <dt>{t("frikort.paid")}</dt><dd>{match (c.paid_ore, c.paid_on, &c.paid_account) {
+                    (Some(o), Some(d), Some(k)) => tf("frikort.paid_summary", &[("amount", &format_ore(o)), ("date", &nb(d)), ("account", k)]),
                     _ => "–".into(),
                 }}</dd>
                 {(c.repayment_ore > 0).then(|| view! {
-                    <dt>"Krevd tilbake"</dt><dd>{format!("{} – {}", format_ore(c.repayment_ore), c.repayment_reason.clone().unwrap_or_default())}</dd>
+                    <dt>{t("frikort.repayment_demanded")}</dt><dd>{format!("{} – {}", format_ore(c.repayment_ore), c.repayment_reason.clone().unwrap_or_default())}</dd>
                 })}
             </dl>
-            <p class="ds-paragraph"><a class="ds-link" href=report download="">"Last ned oppgjørsrapporten (CSV)"</a></p>
+            <p class="ds-paragraph"><a class="ds-link" href=report download="">{t("frikort.download_report")}</a></p>
             {settling.then(|| view! {
                 <section class="frist-panel" data-testid="settle">
-                    <h2 class="ds-heading" data-size="sm">"Oppgjør"</h2>
+                    <h2 class="ds-heading" data-size="sm">{t("frikort.settlement")}</h2>
                     <button class="ds-button" data-variant="secondary" type="button" on:click=approve_clean>
-                        "Godkjenn alle linjer uten feil og merknader"
+                        {t("frikort.approve_all_clean")}
                     </button>
                     <PaymentForm c=c.clone() changed=changed/>
                 </section>
             })}
             {(helfo && c.status == ClaimStatus::Paid).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
-            <h2 class="ds-heading" data-size="sm">"Linjer med feil eller merknad"</h2>
+            <h2 class="ds-heading" data-size="sm">{t("frikort.lines_with_issues")}</h2>
             <div class="frist-table-wrap">
             <table class="ds-table" data-testid="claim-lines">
                 <thead><tr>
-                    <th scope="col">"Linje"</th><th scope="col">"Pasient"</th><th scope="col">"Reise"</th>
-                    <th scope="col">"Beløp"</th><th scope="col">"Feil eller merknad"</th><th scope="col">"Avgjørelse"</th>
+                    <th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.patient")}</th><th scope="col">{t("frikort.trip")}</th>
+                    <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.issue_or_remark")}</th><th scope="col">{t("frikort.decision")}</th>
                 </tr></thead>
                 <tbody>
                     {move || lines.get().into_iter().map(|l| {
                         let decided = match (l.decision, l.reason) {
-                            (Some(Decision::Approved), _) => format!("Godkjent {}", l.approved_ore.map(format_ore).unwrap_or_default()),
-                            (Some(Decision::Rejected), Some(r)) => format!("Avvist: {}", r.name_nb()),
-                            (Some(Decision::Rejected), None) => "Avvist".into(),
-                            (None, _) => "Ikke avgjort".into(),
+                            (Some(Decision::Approved), _) => tf("frikort.decided_approved", &[("amount", &l.approved_ore.map(format_ore).unwrap_or_default())]),
+                            (Some(Decision::Rejected), Some(r)) => tf("frikort.decided_rejected_reason", &[("reason", name(r))]),
+                            (Some(Decision::Rejected), None) => t("frikort.decided_rejected").into(),
+                            (None, _) => t("frikort.not_decided").into(),
                         };
                         let open = settling && l.decision.is_none();
                         let reason = RwSignal::new(Reason::WrongAmount.as_str().to_owned());
@@ -689,20 +725,20 @@ fn ClaimDetail() -> impl IntoView {
                                 <td>{l.fnr_masked.clone()}</td>
                                 <td>{l.transport.map(nb).unwrap_or_default()}</td>
                                 <td>{l.amount_ore.map(format_ore).unwrap_or_default()}</td>
-                                <td>{l.issues.iter().map(|i| render(i, Lang::Nb)).collect::<Vec<_>>().join(" ")}</td>
+                                <td>{l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}</td>
                                 <td>
                                     {decided}
                                     {open.then(|| view! {
                                         <div class="frist-actions">
                                             <button class="ds-button" data-size="sm" data-variant="secondary" type="button"
-                                                aria-label=format!("Godkjenn linje {n}") on:click=move |_| decide(n, "approved", String::new())>"Godkjenn"</button>
-                                            <label class="ds-sr-only" for=format!("fk-reason-{n}")>{format!("Begrunnelse for linje {n}")}</label>
+                                                aria-label=tf("frikort.approve_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "approved", String::new())>{t("frikort.approve")}</button>
+                                            <label class="ds-sr-only" for=format!("fk-reason-{n}")>{tf("frikort.reason_for_line", &[("line", &n.to_string())])}</label>
                                             <select class="ds-input" id=format!("fk-reason-{n}") prop:value=move || reason.get()
                                                 on:change=move |ev| reason.set(event_target_value(&ev))>
-                                                {Reason::iter().map(|r| view! { <option value=r.as_str()>{r.name_nb()}</option> }).collect_view()}
+                                                {Reason::iter().map(|r| view! { <option value=r.as_str()>{name(r)}</option> }).collect_view()}
                                             </select>
                                             <button class="ds-button" data-size="sm" data-variant="tertiary" type="button"
-                                                aria-label=format!("Avvis linje {n}") on:click=move |_| decide(n, "rejected", reason.get_untracked())>"Avvis"</button>
+                                                aria-label=tf("frikort.reject_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "rejected", reason.get_untracked())>{t("frikort.reject")}</button>
                                         </div>
                                     })}
                                 </td>
@@ -743,17 +779,17 @@ where
         leptos::task::spawn_local(async move {
             changed(
                 api::pay_claim(&id, version, &form).await,
-                "Utbetalingen er registrert.".into(),
+                t("frikort.payment_registered").into(),
             );
         });
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="payment-form">
-            <h3 class="ds-heading" data-size="xs">"Registrer utbetaling"</h3>
-            <crate::form::TextField id="fk-paid_on" label="Utbetalt dato" value=paid_on error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-amount" label="Beløp (godkjent sum)" value=amount error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-account" label="Kontonummer til det regionale helseforetaket" value=account error=Signal::derive(|| None::<String>)/>
-            <button class="ds-button" data-variant="primary" type="submit">"Registrer utbetaling"</button>
+            <h3 class="ds-heading" data-size="xs">{t("frikort.register_payment")}</h3>
+            <crate::form::TextField id="fk-paid_on" label=t("frikort.paid_on") value=paid_on error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-amount" label=t("frikort.amount_approved_total") value=amount error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") value=account error=Signal::derive(|| None::<String>)/>
+            <button class="ds-button" data-variant="primary" type="submit">{t("frikort.register_payment")}</button>
         </form>
     }
 }
@@ -777,16 +813,16 @@ where
         leptos::task::spawn_local(async move {
             changed(
                 api::demand_repayment(&id, version, &form).await,
-                "Tilbakebetalingskravet er registrert.".into(),
+                t("frikort.repayment_registered").into(),
             );
         });
     };
     view! {
         <form class="frist-inline-form frist-panel" on:submit=submit novalidate data-testid="repayment-form">
-            <h2 class="ds-heading" data-size="sm">"Krev tilbakebetaling"</h2>
-            <crate::form::TextField id="fk-repay-amount" label="Beløp" value=amount error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-repay-reason" label="Begrunnelse" value=reason error=Signal::derive(|| None::<String>)/>
-            <button class="ds-button" data-variant="secondary" type="submit">"Registrer kravet"</button>
+            <h2 class="ds-heading" data-size="sm">{t("frikort.demand_repayment")}</h2>
+            <crate::form::TextField id="fk-repay-amount" label=t("frikort.amount") value=amount error=Signal::derive(|| None::<String>)/>
+            <crate::form::TextField id="fk-repay-reason" label=t("frikort.reason") value=reason error=Signal::derive(|| None::<String>)/>
+            <button class="ds-button" data-variant="secondary" type="submit">{t("frikort.register_demand")}</button>
         </form>
     }
 }

@@ -10,8 +10,9 @@ use frist_domain::Report;
 use frist_domain::access::Role;
 use frist_domain::fristbrudd::{
     self as fb, Actor, BreachKind, CaseCreated, CaseSummary, CaseView, EventForm, EventKind,
-    MonthStats, NotificationForm, State, Variant, WaitingList,
+    MonthStats, NotificationForm, SiteAction, State, Variant, WaitingList,
 };
+use frist_domain::ics::{self, Deadline};
 use frist_domain::ids::FnrContext;
 use leptos::html;
 use leptos::prelude::*;
@@ -22,8 +23,9 @@ use strum::IntoEnumIterator;
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
     ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
-    focus_summary, nb, send_form, today,
+    focus_summary, nb, save_file, send_form, today,
 };
+use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
 
 const SITE: &[Role] = &[Role::Behandlingssted];
@@ -149,7 +151,7 @@ fn NewCase() -> impl IntoView {
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let kinds = Signal::derive(|| {
         BreachKind::iter()
-            .map(|k| (<&str>::from(k).to_owned(), k.name_nb().to_owned()))
+            .map(|k| (<&str>::from(k).to_owned(), crate::i18n::name(k).to_owned()))
             .collect::<Vec<_>>()
     });
 
@@ -172,7 +174,7 @@ fn NewCase() -> impl IntoView {
                 summary,
                 receipt,
                 draft_key: DRAFT_KEY,
-                offline: "Skjemaet er lagret i nettleseren; send på nytt når forbindelsen er tilbake – det blir ikke sendt to ganger.",
+                offline: t("fristbrudd.offline"),
             },
             async move { api::create_case(&f, &k).await },
         );
@@ -201,61 +203,61 @@ fn NewCase() -> impl IntoView {
         match receipt.get() {
         Some(r) => view! { <Receipt receipt=r/> }.into_any(),
         None => view! {
-            <h1 class="ds-heading" data-size="lg">"Meld fristbrudd"</h1>
+            <h1 class="ds-heading" data-size="lg">{t("fristbrudd.new_title")}</h1>
             <p class="ds-paragraph">
-                "Meld fra til Helfo når pasientens juridiske frist for når helsehjelpen senest skal gis er brutt, eller vil bli brutt. Skjemaet sjekkes mens du skriver, og lagres i nettleseren til det er sendt."
+                {t("fristbrudd.new_intro")}
             </p>
-            {restored.then(|| alert("info", "Vi fant et utkast du ikke har sendt, og har fylt det inn igjen.".into()))}
+            {restored.then(|| alert("info", t("fristbrudd.draft_restored").into()))}
             <form on:submit=submit novalidate class="frist-form" data-testid="fb-form">
                 <ErrorSummary errors=summary_errors node_ref=summary/>
                 {move || failure.get().map(|t| alert("danger", t))}
                 <fieldset class="ds-fieldset">
-                    <legend class="ds-heading" data-size="xs">"Pasienten"</legend>
-                    <TextField id="fb-patient_fnr" label="Fødselsnummer eller D-nummer"
-                        description="11 siffer." value=fnr error=field("fb-patient_fnr") autocomplete="off"/>
+                    <legend class="ds-heading" data-size="xs">{t("fristbrudd.legend_patient")}</legend>
+                    <TextField id="fb-patient_fnr" label=t("fristbrudd.fnr_label")
+                        description=t("fristbrudd.fnr_description") value=fnr error=field("fb-patient_fnr") autocomplete="off"/>
                     {move || open_case.get().map(|n| view! {
                         <div class="ds-alert" data-color="warning" role="status" data-testid="open-case">
-                            <p class="ds-paragraph">{format!("Pasienten har allerede en åpen sak hos dere: {n}. Oppdater den saken i stedet for å melde på nytt.")}</p>
+                            <p class="ds-paragraph">{tf("fristbrudd.open_case", &[("number", &n)])}</p>
                         </div>
                     })}
-                    <TextField id="fb-patient_name" label="Navn" value=name error=field("fb-patient_name") autocomplete="off"/>
-                    <TextField id="fb-patient_phone" label="Telefonnummer" description="Helfo ringer pasienten innen 3 dager."
+                    <TextField id="fb-patient_name" label=t("fristbrudd.name_label") value=name error=field("fb-patient_name") autocomplete="off"/>
+                    <TextField id="fb-patient_phone" label=t("fristbrudd.phone_label") description=t("fristbrudd.phone_description")
                         value=phone error=field("fb-patient_phone") input_type="tel"/>
                 </fieldset>
                 <fieldset class="ds-fieldset">
-                    <legend class="ds-heading" data-size="xs">"Fristen"</legend>
-                    <TextField id="fb-specialty" label="Fagområde" value=specialty error=field("fb-specialty")/>
-                    <TextField id="fb-referral_received" label="Henvisningen mottatt" description="dd.mm.åååå"
+                    <legend class="ds-heading" data-size="xs">{t("fristbrudd.legend_deadline")}</legend>
+                    <TextField id="fb-specialty" label=t("fristbrudd.specialty") value=specialty error=field("fb-specialty")/>
+                    <TextField id="fb-referral_received" label=t("fristbrudd.referral_received_label") description=t("fristbrudd.date_hint")
                         value=referral error=field("fb-referral_received")/>
-                    <TextField id="fb-fristdato" label="Fristdato" description="Den juridiske fristen for når helsehjelpen senest skal gis. dd.mm.åååå"
+                    <TextField id="fb-fristdato" label=t("fristbrudd.fristdato") description=t("fristbrudd.fristdato_description")
                         value=fristdato error=field("fb-fristdato")/>
-                    <SelectField id="fb-kind" label="Fristbruddet" value=kind options=kinds error=field("fb-kind")/>
-                    <TextField id="fb-warning_sent" label="Varsel om fristbrudd sendt til pasienten" description="dd.mm.åååå"
+                    <SelectField id="fb-kind" label=t("fristbrudd.breach") value=kind options=kinds error=field("fb-kind")/>
+                    <TextField id="fb-warning_sent" label=t("fristbrudd.warning_sent_label") description=t("fristbrudd.date_hint")
                         value=warning error=field("fb-warning_sent")/>
                     <FristCheck fristdato=fristdato kind=kind/>
                 </fieldset>
                 <fieldset class="ds-fieldset">
-                    <legend class="ds-heading" data-size="xs">"Hastegrad"</legend>
+                    <legend class="ds-heading" data-size="xs">{t("fristbrudd.urgency")}</legend>
                     <div class="ds-field frist-check">
                         <input class="ds-input" type="checkbox" id="fb-urgent"
                             prop:checked=move || urgent.get()
                             on:change=move |ev| urgent.set(event_target_checked(&ev))/>
-                        <label class="ds-label" for="fb-urgent" data-weight="regular">"Pasienten bør prioriteres av medisinske grunner"</label>
+                        <label class="ds-label" for="fb-urgent" data-weight="regular">{t("fristbrudd.urgent_checkbox")}</label>
                     </div>
                     <Show when=move || urgent.get()>
-                        <TextField id="fb-urgent_reason" label="Medisinsk begrunnelse"
-                            description="Helfo bekrefter hastegraden før saken går foran i køen."
+                        <TextField id="fb-urgent_reason" label=t("fristbrudd.urgent_reason_label")
+                            description=t("fristbrudd.urgent_reason_description")
                             value=urgent_reason error=field("fb-urgent_reason")/>
                     </Show>
                 </fieldset>
                 <div class="frist-actions">
                     <button class="ds-button" data-variant="primary" type="submit" disabled=move || sending.get()>
-                        {move || if sending.get() { "Sender …" } else { "Send til Helfo" }}
+                        {move || if sending.get() { t("fristbrudd.sending") } else { t("fristbrudd.send") }}
                     </button>
-                    <button class="ds-button" data-variant="tertiary" type="button" on:click=clear>"Tøm skjemaet"</button>
+                    <button class="ds-button" data-variant="tertiary" type="button" on:click=clear>{t("fristbrudd.clear")}</button>
                 </div>
                 <p class="ds-paragraph" data-size="sm" data-testid="draft-status" aria-live="polite">
-                    "Utkastet er lagret i denne nettleseren."
+                    {t("fristbrudd.draft_saved")}
                 </p>
             </form>
         }
@@ -272,38 +274,34 @@ fn FristCheck(fristdato: RwSignal<String>, kind: RwSignal<String>) -> impl IntoV
         let frist = frist_domain::calendar::parse_date(&fristdato.get())?;
         let today = today();
         let days = (frist - today).num_days();
+        let date = nb(frist);
         let when = match days {
-            d if d < 0 => format!(
-                "Fristdatoen {} er passert for {} dager siden.",
-                nb(frist),
-                -d
+            d if d < 0 => tf(
+                "fristbrudd.check_past",
+                &[("date", &date), ("days", &(-d).to_string())],
             ),
-            0 => format!("Fristdatoen {} er i dag.", nb(frist)),
-            d => format!("Fristdatoen {} er om {d} dager.", nb(frist)),
+            0 => tf("fristbrudd.check_today", &[("date", &date)]),
+            d => tf(
+                "fristbrudd.check_future",
+                &[("date", &date), ("days", &d.to_string())],
+            ),
         };
         let kind_text = match kind.get().parse::<BreachKind>() {
-            Ok(BreachKind::Occurred) if days >= 0 => {
-                " Et fristbrudd som har inntruffet må ha fristdato før i dag."
-            }
-            Ok(BreachKind::Expected) if days < 0 => {
-                " Er fristdatoen passert, har fristbruddet inntruffet."
-            }
-            Ok(_) => " Det stemmer med det du har valgt.",
-            Err(_) => "",
+            Ok(BreachKind::Occurred) if days >= 0 => Some(t("fristbrudd.check_occurred_not_past")),
+            Ok(BreachKind::Expected) if days < 0 => Some(t("fristbrudd.check_expected_past")),
+            Ok(_) => Some(t("fristbrudd.check_matches")),
+            Err(_) => None,
         };
-        let service = fb::service_limit(today)
-            .map(|d| {
-                format!(
-                    " Sendes meldingen i dag, skal Helfo ha gitt første avklaring innen {}.",
-                    nb(d)
-                )
-            })
-            .unwrap_or_default();
-        Some(format!("{when}{kind_text}{service}"))
+        let service =
+            fb::service_limit(today).map(|d| tf("fristbrudd.check_service", &[("date", &nb(d))]));
+        let mut parts = vec![when];
+        parts.extend(kind_text.map(str::to_owned));
+        parts.extend(service);
+        Some(parts.join(" "))
     };
     view! {
         <p class="ds-paragraph frist-live" data-size="sm" data-testid="frist-check" aria-live="polite">
-            {move || text().unwrap_or_else(|| "Skriv fristdatoen, så ser du her hvor den står i forhold til i dag.".into())}
+            {move || text().unwrap_or_else(|| t("fristbrudd.check_hint").into())}
         </p>
     }
 }
@@ -316,24 +314,37 @@ fn Receipt(receipt: CaseCreated) -> impl IntoView {
     view! {
         <section id="receipt" tabindex="-1" class="frist-receipt" data-testid="receipt">
             <div class="ds-alert" data-color="success" role="status">
-                <h1 class="ds-heading" data-size="md">"Fristbruddet er meldt til Helfo"</h1>
-                <p class="ds-paragraph">"Saksnummer: "<strong data-testid="case-number">{receipt.number.clone()}</strong></p>
+                <h1 class="ds-heading" data-size="md">{t("fristbrudd.receipt_title")}</h1>
+                <p class="ds-paragraph">{t("fristbrudd.case_number")}": "<strong data-testid="case-number">{receipt.number.clone()}</strong></p>
             </div>
-            <h2 class="ds-heading" data-size="sm">"Hva skjer nå"</h2>
+            <h2 class="ds-heading" data-size="sm">{t("fristbrudd.what_next")}</h2>
             <dl class="frist-facts">
-                <dt>"Meldt"</dt><dd>{nb(receipt.notified_on)}</dd>
-                <dt>"Helfo tar kontakt med pasienten"</dt><dd>"innen 3 dager etter at saken er tatt opp"</dd>
-                <dt>"Første avklaring innen"</dt><dd>{nb(receipt.service_limit)}</dd>
+                <dt>{t("fristbrudd.notified")}</dt><dd>{nb(receipt.notified_on)}</dd>
+                <dt>{t("fristbrudd.contact_patient")}</dt><dd>{t("fristbrudd.contact_within")}</dd>
+                <dt>{t("fristbrudd.first_answer_by")}</dt><dd>{nb(receipt.service_limit)}</dd>
             </dl>
-            <p class="ds-paragraph">{receipt.site_action.text_nb()}</p>
-            <p class="ds-paragraph">"Du får e-post med saksnummeret når Helfo oppdaterer saken. E-posten inneholder ingen helseopplysninger."</p>
+            <p class="ds-paragraph">{site_action_text(&receipt.site_action)}</p>
+            <p class="ds-paragraph">{t("fristbrudd.email_notice")}</p>
             <div class="frist-actions frist-no-print">
-                <A href=href attr:class="ds-link">"Gå til saken"</A>
+                <A href=href attr:class="ds-link">{t("fristbrudd.go_to_case")}</A>
                 <button class="ds-button" data-variant="secondary" type="button"
-                    on:click=|_| { let _ = window().print(); }>"Skriv ut kvitteringen"</button>
-                <a class="ds-link" href="/fristbrudd/ny" rel="external">"Meld et nytt fristbrudd"</a>
+                    on:click=|_| { let _ = window().print(); }>{t("fristbrudd.print_receipt")}</button>
+                <a class="ds-link" href="/fristbrudd/ny" rel="external">{t("fristbrudd.report_new")}</a>
             </div>
         </section>
+    }
+}
+
+/// What the original site must do now, in the chosen language.
+fn site_action_text(action: &SiteAction) -> String {
+    match action {
+        SiteAction::KeepOnList => t("fristbrudd.action_keep_on_list").into(),
+        SiteAction::UploadDocumentation { by } => {
+            tf("fristbrudd.action_upload", &[("date", &nb(*by))])
+        }
+        SiteAction::RemoveFromList => t("fristbrudd.action_remove_from_list").into(),
+        SiteAction::StoppedKeepOnList => t("fristbrudd.action_stopped").into(),
+        SiteAction::ConsiderCancelling => t("fristbrudd.action_consider_cancelling").into(),
     }
 }
 
@@ -341,7 +352,7 @@ fn Receipt(receipt: CaseCreated) -> impl IntoView {
 
 fn deadline_text(c: &CaseSummary) -> String {
     c.next_deadline
-        .map(|(k, d)| format!("{} {}", k.name_nb(), nb(d)))
+        .map(|(k, d)| format!("{} {}", name(k), nb(d)))
         .unwrap_or_else(|| "–".into())
 }
 
@@ -351,13 +362,13 @@ fn state_tag(state: State) -> impl IntoView {
         s if s.is_open() => "info",
         _ => "neutral",
     };
-    view! { <span class="ds-tag" data-color=color>{state.name_nb()}</span> }
+    view! { <span class="ds-tag" data-color=color>{name(state)}</span> }
 }
 
 fn waiting_text(w: WaitingList) -> &'static str {
     match w {
-        WaitingList::Keep => "Behold på ventelisten",
-        WaitingList::Remove => "Stryk fra ventelisten",
+        WaitingList::Keep => t("fristbrudd.waiting_keep"),
+        WaitingList::Remove => t("fristbrudd.waiting_remove"),
     }
 }
 
@@ -373,22 +384,22 @@ fn CaseTable(
         <table class="ds-table" data-testid="case-table">
             <caption>{caption}</caption>
             <thead><tr>
-                <th scope="col">"Sak"</th>
-                {queue.then(|| view! { <th scope="col">"Hastegrad"</th> })}
-                <th scope="col">"Pasient"</th>
-                <th scope="col">"Fagområde"</th>
-                <th scope="col">"Fristdato"</th>
-                <th scope="col">"Status"</th>
-                <th scope="col">"Neste frist"</th>
-                <th scope="col">"Venteliste"</th>
+                <th scope="col">{t("fristbrudd.th_case")}</th>
+                {queue.then(|| view! { <th scope="col">{t("fristbrudd.urgency")}</th> })}
+                <th scope="col">{t("fristbrudd.patient")}</th>
+                <th scope="col">{t("fristbrudd.specialty")}</th>
+                <th scope="col">{t("fristbrudd.fristdato")}</th>
+                <th scope="col">{t("fristbrudd.status")}</th>
+                <th scope="col">{t("fristbrudd.next_deadline")}</th>
+                <th scope="col">{t("fristbrudd.waiting_list")}</th>
             </tr></thead>
             <tbody>
                 {move || cases.get().into_iter().map(|c| {
                     let href = format!("/fristbrudd/saker/{}", c.id);
                     let urgency = match (c.urgent, c.urgent_confirmed) {
-                        (true, true) => "Haster – bekreftet",
-                        (true, false) => "Haster – må bekreftes",
-                        _ => "Vanlig",
+                        (true, true) => t("fristbrudd.urgent_confirmed"),
+                        (true, false) => t("fristbrudd.urgent_unconfirmed"),
+                        _ => t("fristbrudd.normal"),
                     };
                     let deadline = deadline_text(&c);
                     view! {
@@ -407,7 +418,7 @@ fn CaseTable(
             </tbody>
         </table>
         </div>
-        {move || cases.get().is_empty().then(|| view! { <p class="ds-paragraph">"Ingen saker å vise."</p> })}
+        {move || cases.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fristbrudd.no_cases")}</p> })}
     }
 }
 
@@ -431,23 +442,26 @@ fn CaseList() -> impl IntoView {
     });
     let options = Signal::derive(|| {
         let mut o = vec![
-            ("open".to_owned(), "Åpne saker".to_owned()),
-            ("closed".to_owned(), "Avsluttede saker".to_owned()),
+            ("open".to_owned(), t("fristbrudd.filter_open").to_owned()),
+            (
+                "closed".to_owned(),
+                t("fristbrudd.filter_closed").to_owned(),
+            ),
         ];
-        o.extend(State::iter().map(|s| (s.as_str().to_owned(), s.name_nb().to_owned())));
+        o.extend(State::iter().map(|s| (s.as_str().to_owned(), name(s).to_owned())));
         o
     });
     let site = use_session()
         .view()
         .is_some_and(|s| s.user.role == Role::Behandlingssted);
     view! {
-        <h1 class="ds-heading" data-size="lg">"Fristbruddsaker"</h1>
-        {site.then(|| view! { <p class="ds-paragraph"><A href="/fristbrudd/ny">"Meld et nytt fristbrudd"</A></p> })}
+        <h1 class="ds-heading" data-size="lg">{t("fristbrudd.list_title")}</h1>
+        {site.then(|| view! { <p class="ds-paragraph"><A href="/fristbrudd/ny">{t("fristbrudd.report_new")}</A></p> })}
         {move || failure.get().map(|t| alert("danger", t))}
         <div class="frist-filter">
-            <SelectField id="fb-filter" label="Vis" value=state options=options error=Signal::derive(|| None::<String>)/>
+            <SelectField id="fb-filter" label=t("fristbrudd.filter_label") value=state options=options error=Signal::derive(|| None::<String>)/>
         </div>
-        <CaseTable cases=cases caption="Sakene, med nærmeste frist først" queue=false/>
+        <CaseTable cases=cases caption=t("fristbrudd.list_caption") queue=false/>
     }
 }
 
@@ -466,12 +480,12 @@ fn Queue() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     load_all(cases, failure, |c| Box::pin(api::queue(c)));
     view! {
-        <h1 class="ds-heading" data-size="lg">"Kø – fristbrudd"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("fristbrudd.queue_title")}</h1>
         <p class="ds-paragraph">
-            "Bekreftet hastegrad først, så tidligste fristdato (ansiennitet), så tidligst meldt. Hastegrad som behandlingsstedet har bedt om, må bekreftes på saken før den teller."
+            {t("fristbrudd.queue_intro")}
         </p>
         {move || failure.get().map(|t| alert("danger", t))}
-        <CaseTable cases=cases caption="Åpne saker i køen" queue=true/>
+        <CaseTable cases=cases caption=t("fristbrudd.queue_caption") queue=true/>
     }
 }
 
@@ -525,19 +539,12 @@ fn CaseDetail() -> impl IntoView {
         }
         Err(ApiError::Problem(p)) if p.status == 412 => {
             done.set(None);
-            failure.set(Some(
-                "Saken ble endret av noen andre mens du så på den. Vi har hentet den på nytt – se over og prøv igjen.".into(),
-            ));
+            failure.set(Some(t("fristbrudd.stale_case").into()));
             reload();
         }
         Err(e) => {
             done.set(None);
-            let detail = e
-                .issues()
-                .iter()
-                .map(|i| frist_domain::messages::render(i, frist_domain::messages::Lang::Nb))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let detail = e.issues().iter().map(issue).collect::<Vec<_>>().join(" ");
             failure.set(Some(if detail.is_empty() { e.text() } else { detail }));
         }
     };
@@ -546,58 +553,118 @@ fn CaseDetail() -> impl IntoView {
         let Some(c) = case.get() else {
             return view! {
                 {move || failure.get().map(|t| alert("danger", t))}
-                <p class="ds-paragraph">"Laster saken …"</p>
+                <p class="ds-paragraph">{t("fristbrudd.loading_case")}</p>
             }
             .into_any();
         };
         let cover = format!("/fristbrudd/saker/{}/forside", c.id);
         let doc = format!("/api/v1/fristbrudd/cases/{}/document", c.id);
         view! {
-            <p class="ds-paragraph frist-no-print"><A href="/fristbrudd/saker">"Alle saker"</A></p>
-            <h1 class="ds-heading" data-size="lg">{format!("Sak {}", c.number)}</h1>
-            <p class="ds-paragraph" data-testid="case-state">"Status: "{state_tag(c.case.state)}
-                {c.case.variant.map(|v| view! { <span>" – "{v.name_nb()}</span> })}
+            <p class="ds-paragraph frist-no-print"><A href="/fristbrudd/saker">{t("fristbrudd.all_cases")}</A></p>
+            <h1 class="ds-heading" data-size="lg">{tf("fristbrudd.case_title", &[("number", &c.number)])}</h1>
+            <p class="ds-paragraph" data-testid="case-state">{t("fristbrudd.status")}": "{state_tag(c.case.state)}
+                {c.case.variant.map(|v| view! { <span>" – "{name(v)}</span> })}
             </p>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
             <section class="frist-panel" data-testid="site-action">
-                <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { "Dette må dere gjøre nå" } else { "Behandlingsstedet skal nå" }}</h2>
-                <p class="ds-paragraph"><strong>{c.site_action.text_nb()}</strong></p>
-                <p class="ds-paragraph" data-size="sm">{format!("Venteliste: {}.", waiting_text(c.waiting_list))}</p>
+                <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { t("fristbrudd.site_must_now") } else { t("fristbrudd.site_shall_now") }}</h2>
+                <p class="ds-paragraph"><strong>{site_action_text(&c.site_action)}</strong></p>
+                <p class="ds-paragraph" data-size="sm">{tf("fristbrudd.waiting_line", &[("choice", waiting_text(c.waiting_list))])}</p>
             </section>
             <Deadlines c=c.clone()/>
             <Actions c=c.clone() actor=actor changed=changed/>
-            <h2 class="ds-heading" data-size="sm">"Pasienten og fristen"</h2>
+            <h2 class="ds-heading" data-size="sm">{t("fristbrudd.patient_and_deadline")}</h2>
             <dl class="frist-facts">
-                <dt>"Pasient"</dt><dd>{c.patient_name.clone()}</dd>
-                <dt>"Fødselsnummer"</dt><dd>{c.patient_fnr.clone()}</dd>
-                <dt>"Telefon"</dt><dd>{c.patient_phone.clone()}</dd>
-                <dt>"Behandlingssted"</dt><dd>{format!("{} ({})", c.organisation_name, c.organisation_orgnr)}</dd>
-                <dt>"Fagområde"</dt><dd>{c.specialty.clone()}</dd>
-                <dt>"Henvisning mottatt"</dt><dd>{nb(c.referral_received)}</dd>
-                <dt>"Fristdato"</dt><dd>{nb(c.case.fristdato)}</dd>
-                <dt>"Fristbruddet"</dt><dd>{c.kind.name_nb()}</dd>
-                <dt>"Varsel sendt pasienten"</dt><dd>{nb(c.warning_sent)}</dd>
-                <dt>"Hastegrad"</dt><dd>{match (&c.urgent_reason, c.case.urgent_confirmed) {
-                    (Some(r), true) => format!("Haster (bekreftet av Helfo): {r}"),
-                    (Some(r), false) => format!("Behandlingsstedet ber om prioritet: {r}"),
-                    (None, _) => "Vanlig".into(),
+                <dt>{t("fristbrudd.patient")}</dt><dd>{c.patient_name.clone()}</dd>
+                <dt>{t("fristbrudd.fnr")}</dt><dd>{c.patient_fnr.clone()}</dd>
+                <dt>{t("fristbrudd.phone")}</dt><dd>{c.patient_phone.clone()}</dd>
+                <dt>{t("fristbrudd.site")}</dt><dd>{format!("{} ({})", c.organisation_name, c.organisation_orgnr)}</dd>
+                <dt>{t("fristbrudd.specialty")}</dt><dd>{c.specialty.clone()}</dd>
+                <dt>{t("fristbrudd.referral_received")}</dt><dd>{nb(c.referral_received)}</dd>
+                <dt>{t("fristbrudd.fristdato")}</dt><dd>{nb(c.case.fristdato)}</dd>
+                <dt>{t("fristbrudd.breach")}</dt><dd>{name(c.kind)}</dd>
+                <dt>{t("fristbrudd.warning_sent")}</dt><dd>{nb(c.warning_sent)}</dd>
+                <dt>{t("fristbrudd.urgency")}</dt><dd>{match (&c.urgent_reason, c.case.urgent_confirmed) {
+                    (Some(r), true) => tf("fristbrudd.urgent_confirmed_reason", &[("reason", r.as_str())]),
+                    (Some(r), false) => tf("fristbrudd.urgent_requested_reason", &[("reason", r.as_str())]),
+                    (None, _) => t("fristbrudd.normal").into(),
                 }}</dd>
-                <dt>"Dokumentasjon"</dt><dd>{match c.document_bytes {
-                    Some(n) => view! { <a class="ds-link" href=doc download="">{format!("PDF, {} kB – last ned", (n + 1023) / 1024)}</a> }.into_any(),
-                    None if c.case.has_documents => view! { <span>"Mottatt i posten"</span> }.into_any(),
-                    None => view! { <span>"Ikke mottatt"</span> }.into_any(),
+                <dt>{t("fristbrudd.documentation")}</dt><dd>{match c.document_bytes {
+                    Some(n) => view! { <a class="ds-link" href=doc download="">{tf("fristbrudd.document_link", &[("kb", &((n + 1023) / 1024).to_string())])}</a> }.into_any(),
+                    None if c.case.has_documents => view! { <span>{t("fristbrudd.received_by_post")}</span> }.into_any(),
+                    None => view! { <span>{t("fristbrudd.not_received")}</span> }.into_any(),
                 }}</dd>
             </dl>
-            {(actor == Actor::Site).then(|| view! {
-                <p class="ds-paragraph frist-no-print">
-                    <A href=cover>"Forside for innsending i posten (skjema 02-01.01)"</A>
-                </p>
+            {(actor == Actor::Site).then(|| {
+                let copy = copy_form(&c);
+                let navigate = leptos_router::hooks::use_navigate();
+                view! {
+                    <p class="ds-paragraph frist-no-print">
+                        <A href=cover>{t("fristbrudd.cover_link")}</A>
+                    </p>
+                    <p class="ds-paragraph frist-no-print">
+                        <button class="ds-button" data-variant="secondary" type="button" data-testid="copy-case"
+                            on:click=move |_| {
+                                if draft::copy_into(DRAFT_KEY, &copy) {
+                                    navigate("/fristbrudd/ny", Default::default());
+                                }
+                            }>{t("fristbrudd.copy")}</button>
+                    </p>
+                }
             })}
             <History c=c.clone()/>
         }
         .into_any()
     }
+}
+
+/// "Lag kopi": the notification behind a case as the draft of a new one
+/// (the same patient with a new referral, say). Everything stays editable.
+fn copy_form(c: &CaseView) -> NotificationForm {
+    NotificationForm {
+        patient_fnr: c.patient_fnr.clone(),
+        patient_name: c.patient_name.clone(),
+        patient_phone: c.patient_phone.clone(),
+        specialty: c.specialty.clone(),
+        fristdato: nb(c.case.fristdato),
+        referral_received: nb(c.referral_received),
+        warning_sent: nb(c.warning_sent),
+        kind: <&str>::from(c.kind).to_owned(),
+        urgent: c.urgent_reason.is_some(),
+        urgent_reason: c.urgent_reason.clone().unwrap_or_default(),
+    }
+}
+
+/// The running deadlines as an `.ics` file, made in the browser: the case
+/// number and what is due, never the patient (calendars sync elsewhere).
+fn save_calendar(c: &CaseView) {
+    let deadlines: Vec<Deadline> = c
+        .case
+        .running_deadlines()
+        .into_iter()
+        .map(|(kind, date)| Deadline {
+            key: kind.into(),
+            date,
+            summary: tf(
+                "fristbrudd.ics_summary",
+                &[("number", &c.number), ("what", name(kind))],
+            ),
+        })
+        .collect();
+    let stamp =
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    let text = ics::calendar(
+        &c.number,
+        &tf("fristbrudd.ics_name", &[("number", &c.number)]),
+        &deadlines,
+        stamp,
+    );
+    save_file(
+        &format!("{}.ics", c.number),
+        "text/calendar;charset=utf-8",
+        &text,
+    );
 }
 
 #[component]
@@ -609,18 +676,24 @@ fn Deadlines(c: CaseView) -> impl IntoView {
             let is_next = next.is_some_and(|(_, n)| n == date);
             view! {
                 <dt>{label}</dt>
-                <dd>{nb(date)}{is_next.then_some(" (neste frist)")}</dd>
+                <dd>{nb(date)}{is_next.then(|| format!(" ({})", t("fristbrudd.next_deadline_note")))}</dd>
             }
         })
     };
     view! {
-        <h2 class="ds-heading" data-size="sm">"Frister"</h2>
+        <h2 class="ds-heading" data-size="sm">{t("fristbrudd.deadlines")}</h2>
         <dl class="frist-facts" data-testid="deadlines">
-            {row("Helfo kontakter pasienten innen", d.contact_by)}
-            {row("Pasienten svarer på brevet innen", d.reply_by)}
-            {row("Dokumentasjon lastes opp innen", d.documents_by)}
-            {row("Første avklaring innen", Some(d.service_limit))}
+            {row(t("fristbrudd.deadline_contact"), d.contact_by)}
+            {row(t("fristbrudd.deadline_reply"), d.reply_by)}
+            {row(t("fristbrudd.deadline_documents"), d.documents_by)}
+            {row(t("fristbrudd.first_answer_by"), Some(d.service_limit))}
         </dl>
+        {(!c.case.running_deadlines().is_empty()).then(|| view! {
+            <p class="ds-paragraph frist-no-print">
+                <button class="ds-button" data-variant="tertiary" type="button" data-testid="save-ics"
+                    on:click=move |_| save_calendar(&c)>{t("fristbrudd.ics_button")}</button>
+            </p>
+        })}
     }
 }
 
@@ -633,7 +706,7 @@ where
     let allowed = c.allowed.clone();
     if allowed.is_empty() {
         return view! {
-            <p class="ds-paragraph" data-testid="no-actions">"Saken er avsluttet. Det er ingenting mer å gjøre."</p>
+            <p class="ds-paragraph" data-testid="no-actions">{t("fristbrudd.no_actions")}</p>
         }
         .into_any();
     }
@@ -665,7 +738,7 @@ where
     let send_letter = send.clone();
     view! {
         <section class="frist-panel frist-no-print" data-testid="actions">
-            <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { "Meld til Helfo" } else { "Registrer" }}</h2>
+            <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { t("fristbrudd.report_to_helfo") } else { t("fristbrudd.register") }}</h2>
             <div class="frist-actions">
                 {simple.into_iter().map(|k| {
                     let send = send_simple.clone();
@@ -673,8 +746,8 @@ where
                         <button class="ds-button" data-variant="secondary" type="button" data-event=k.as_str()
                             disabled=move || busy.get()
                             on:click=move |_| send(EventForm { event: k.as_str().into(), ..Default::default() },
-                                format!("Registrert: {}.", k.name_nb()))>
-                            {k.name_nb()}
+                                tf("fristbrudd.registered", &[("event", name(k))]))>
+                            {name(k)}
                         </button>
                     }
                 }).collect_view()}
@@ -702,7 +775,7 @@ where
     let preview = move || {
         frist_domain::calendar::parse_date(&sent.get())
             .and_then(|d| fb::reply_by(d).ok())
-            .map(|r| format!("Svarfristen blir {} (10 virkedager).", nb(r)))
+            .map(|r| tf("fristbrudd.reply_preview", &[("date", &nb(r))]))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -714,17 +787,17 @@ where
         match form.check() {
             Ok(_) => {
                 error.set(None);
-                send(form, "Brevet er registrert.".into());
+                send(form, t("fristbrudd.letter_registered").into());
             }
             Err(r) => error.set(errors_of(&r, "").first().map(|(_, m)| m.clone())),
         }
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="letter-form">
-            <TextField id="fb-letter-sent" label="Brev sendt til pasienten" description="dd.mm.åååå"
+            <TextField id="fb-letter-sent" label=t("fristbrudd.letter_label") description=t("fristbrudd.date_hint")
                 value=sent error=error/>
             <p class="ds-paragraph" data-size="sm" aria-live="polite" data-testid="reply-preview">{preview}</p>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>"Registrer brev sendt"</button>
+            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.letter_submit")}</button>
         </form>
     }
 }
@@ -740,7 +813,7 @@ where
     let (state, fristdato) = (c.case.state, c.case.fristdato);
     let preview = move || {
         frist_domain::calendar::parse_date(&date.get())
-            .map(|d| Variant::of(state, fristdato, d).name_nb())
+            .map(|d| name(Variant::of(state, fristdato, d)))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -752,17 +825,17 @@ where
         match form.check() {
             Ok(_) => {
                 error.set(None);
-                send(form, "Timen er meldt til Helfo.".into());
+                send(form, t("fristbrudd.appointment_reported").into());
             }
             Err(r) => error.set(errors_of(&r, "").first().map(|(_, m)| m.clone())),
         }
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="appointment-form">
-            <TextField id="fb-appointment" label="Vi har funnet time til pasienten" description="Datoen for timen, dd.mm.åååå"
+            <TextField id="fb-appointment" label=t("fristbrudd.appointment_label") description=t("fristbrudd.appointment_description")
                 value=date error=error/>
             <p class="ds-paragraph" data-size="sm" aria-live="polite">{preview}</p>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>"Meld timen til Helfo"</button>
+            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.appointment_submit")}</button>
         </form>
     }
 }
@@ -785,9 +858,7 @@ where
             return;
         };
         if files.length() != 1 {
-            error.set(Some(
-                "Velg én PDF-fil. Samle henvisning og dokumentasjon i én fil.".into(),
-            ));
+            error.set(Some(t("fristbrudd.upload_one_pdf").into()));
             return;
         }
         let Some(file) = files.get(0) else { return };
@@ -796,33 +867,30 @@ where
         leptos::task::spawn_local(async move {
             let head = first_bytes(&file, 8).await;
             let len = file.size() as usize;
-            if let Err(issue) = fb::check_pdf(len, &head) {
-                error.set(Some(frist_domain::messages::render(
-                    &issue,
-                    frist_domain::messages::Lang::Nb,
-                )));
+            if let Err(problem) = fb::check_pdf(len, &head) {
+                error.set(Some(issue(&problem)));
                 busy.set(false);
                 return;
             }
             error.set(None);
             let r = api::upload_document(&id, version, &file).await;
             busy.set(false);
-            changed(r, "Dokumentasjonen er lastet opp.".into());
+            changed(r, t("fristbrudd.uploaded").into());
         });
     };
     let described = move || error.get().map(|_| "fb-document-error");
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="upload-form">
             <div class="ds-field">
-                <label class="ds-label" for="fb-document">"Henvisning og dokumentasjon (én PDF, høyst 20 MB)"</label>
-                {by.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm">{format!("Lastes opp innen {}.", nb(d))}</div> })}
+                <label class="ds-label" for="fb-document">{t("fristbrudd.upload_label")}</label>
+                {by.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm">{tf("fristbrudd.upload_by", &[("date", &nb(d))])}</div> })}
                 <input class="ds-input" type="file" id="fb-document" accept="application/pdf,.pdf" node_ref=input
                     aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
                 {move || error.get().map(|e| view! {
                     <div class="ds-validation-message" data-color="danger" id="fb-document-error">{e}</div>
                 })}
             </div>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>"Last opp"</button>
+            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.upload_submit")}</button>
         </form>
     }
 }
@@ -841,28 +909,28 @@ async fn first_bytes(file: &web_sys::File, n: i32) -> Vec<u8> {
 #[component]
 fn History(c: CaseView) -> impl IntoView {
     view! {
-        <h2 class="ds-heading" data-size="sm">"Historikk"</h2>
+        <h2 class="ds-heading" data-size="sm">{t("fristbrudd.history")}</h2>
         <div class="frist-table-wrap">
         <table class="ds-table" data-testid="history">
-            <caption class="ds-sr-only">"Alt som har skjedd i saken, eldst først"</caption>
-            <thead><tr><th scope="col">"Tidspunkt"</th><th scope="col">"Hvem"</th><th scope="col">"Hva"</th><th scope="col">"Status etterpå"</th></tr></thead>
+            <caption class="ds-sr-only">{t("fristbrudd.history_caption")}</caption>
+            <thead><tr><th scope="col">{t("fristbrudd.th_time")}</th><th scope="col">{t("fristbrudd.th_who")}</th><th scope="col">{t("fristbrudd.th_what")}</th><th scope="col">{t("fristbrudd.th_state_after")}</th></tr></thead>
             <tbody>
                 {c.history.into_iter().map(|h| {
                     let who = match h.actor {
-                        Actor::Site => "Behandlingsstedet",
+                        Actor::Site => t("fristbrudd.actor_site"),
                         Actor::Helfo => "Helfo",
-                        Actor::System => "Automatisk",
+                        Actor::System => t("fristbrudd.actor_system"),
                     };
                     let what = match h.date {
-                        Some(d) => format!("{} ({})", h.event.name_nb(), nb(d)),
-                        None => h.event.name_nb().to_owned(),
+                        Some(d) => format!("{} ({})", name(h.event), nb(d)),
+                        None => name(h.event).to_owned(),
                     };
                     view! {
                         <tr>
                             <td>{local_time(&h.at)}</td>
                             <td>{who}</td>
                             <td>{what}</td>
-                            <td>{h.to_state.name_nb()}</td>
+                            <td>{name(h.to_state)}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -901,40 +969,38 @@ fn CoverSheet() -> impl IntoView {
         let id = id.get();
         async move { api::case(&id).await }
     });
-    move || {
-        match case.get() {
-        None => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+    move || match case.get() {
+        None => view! { <p class="ds-paragraph">{t("fristbrudd.loading")}</p> }.into_any(),
         Some(Err(e)) => alert("danger", e.text()).into_any(),
         Some(Ok(c)) => view! {
             <article class="frist-cover" data-testid="cover-sheet">
                 <p class="ds-paragraph frist-no-print">
-                    "Skriv ut, fyll inn det som mangler, la en person med fullmakt signere, og send forsiden med dokumentasjonen som A-post."
+                    {t("fristbrudd.cover_instructions")}
                     <button class="ds-button" data-variant="primary" type="button"
-                        on:click=|_| { let _ = window().print(); }>"Skriv ut"</button>
+                        on:click=|_| { let _ = window().print(); }>{t("fristbrudd.print")}</button>
                 </p>
-                <h1 class="ds-heading" data-size="md">"Bekreftelse på kjøp av helsetjenester til fristbruddpasient"</h1>
-                <p class="ds-paragraph">"Skjema 02-01.01 – forside for dokumentasjon sendt i posten"</p>
+                <h1 class="ds-heading" data-size="md">{t("fristbrudd.cover_title")}</h1>
+                <p class="ds-paragraph">{t("fristbrudd.cover_subtitle")}</p>
                 <dl class="frist-facts">
-                    <dt>"Saksnummer"</dt><dd>{c.number.clone()}</dd>
-                    <dt>"Behandlingssted"</dt><dd>{c.organisation_name.clone()}</dd>
-                    <dt>"Organisasjonsnummer"</dt><dd>{c.organisation_orgnr.clone()}</dd>
-                    <dt>"Pasientens navn"</dt><dd>{c.patient_name.clone()}</dd>
-                    <dt>"Fødselsnummer"</dt><dd>{c.patient_fnr.clone()}</dd>
-                    <dt>"Fagområde"</dt><dd>{c.specialty.clone()}</dd>
-                    <dt>"Henvisning mottatt"</dt><dd>{nb(c.referral_received)}</dd>
-                    <dt>"Fristdato"</dt><dd>{nb(c.case.fristdato)}</dd>
-                    <dt>"Vedlagt"</dt><dd>"Henvisning og nødvendig medisinsk dokumentasjon"</dd>
+                    <dt>{t("fristbrudd.case_number")}</dt><dd>{c.number.clone()}</dd>
+                    <dt>{t("fristbrudd.site")}</dt><dd>{c.organisation_name.clone()}</dd>
+                    <dt>{t("fristbrudd.org_number")}</dt><dd>{c.organisation_orgnr.clone()}</dd>
+                    <dt>{t("fristbrudd.patient_name")}</dt><dd>{c.patient_name.clone()}</dd>
+                    <dt>{t("fristbrudd.fnr")}</dt><dd>{c.patient_fnr.clone()}</dd>
+                    <dt>{t("fristbrudd.specialty")}</dt><dd>{c.specialty.clone()}</dd>
+                    <dt>{t("fristbrudd.referral_received")}</dt><dd>{nb(c.referral_received)}</dd>
+                    <dt>{t("fristbrudd.fristdato")}</dt><dd>{nb(c.case.fristdato)}</dd>
+                    <dt>{t("fristbrudd.attached")}</dt><dd>{t("fristbrudd.attached_documents")}</dd>
                 </dl>
                 <div class="frist-signature">
-                    <p class="ds-paragraph">"Sted og dato: ______________________________"</p>
-                    <p class="ds-paragraph">"Signatur (person med fullmakt): ______________________________"</p>
-                    <p class="ds-paragraph">"Navn med blokkbokstaver: ______________________________"</p>
+                    <p class="ds-paragraph">{t("fristbrudd.sign_place_date")}</p>
+                    <p class="ds-paragraph">{t("fristbrudd.sign_signature")}</p>
+                    <p class="ds-paragraph">{t("fristbrudd.sign_name")}</p>
                 </div>
-                <address class="ds-paragraph">"Sendes til: Helfo pasientformidling, Postboks 2415, 3104 Tønsberg"</address>
+                <address class="ds-paragraph">{t("fristbrudd.send_to")}</address>
             </article>
         }
         .into_any(),
-    }
     }
 }
 
@@ -954,20 +1020,20 @@ fn Stats() -> impl IntoView {
     let stats = LocalResource::new(api::fb_stats);
     move || {
         match stats.get() {
-        None => view! { <p class="ds-paragraph">"Laster …"</p> }.into_any(),
+        None => view! { <p class="ds-paragraph">{t("fristbrudd.loading")}</p> }.into_any(),
         Some(Err(e)) => alert("danger", e.text()).into_any(),
         Some(Ok(months)) => view! {
-            <h1 class="ds-heading" data-size="lg">"Fristbrudd – tjenestenivå"</h1>
+            <h1 class="ds-heading" data-size="lg">{t("fristbrudd.stats_title")}</h1>
             <p class="ds-paragraph">
-                "Saker per måned de ble meldt, og hvor mange som fikk første avklaring innen 10 virkedager."
+                {t("fristbrudd.stats_intro")}
             </p>
             <Chart months=months.clone()/>
             <div class="frist-table-wrap">
             <table class="ds-table" data-testid="stats-table">
-                <caption>"Tallene bak figuren"</caption>
+                <caption>{t("fristbrudd.stats_caption")}</caption>
                 <thead><tr>
-                    <th scope="col">"Måned"</th><th scope="col">"Saker"</th><th scope="col">"Avklart"</th>
-                    <th scope="col">"Innen 10 virkedager"</th><th scope="col">"Andel innen fristen"</th><th scope="col">"Snitt virkedager"</th>
+                    <th scope="col">{t("fristbrudd.th_month")}</th><th scope="col">{t("fristbrudd.th_cases")}</th><th scope="col">{t("fristbrudd.th_answered")}</th>
+                    <th scope="col">{t("fristbrudd.th_within")}</th><th scope="col">{t("fristbrudd.th_share")}</th><th scope="col">{t("fristbrudd.th_mean")}</th>
                 </tr></thead>
                 <tbody>
                     {months.into_iter().map(|m| view! {
@@ -1003,9 +1069,9 @@ fn Chart(months: Vec<MonthStats>) -> impl IntoView {
     let gap = 16.0;
     let h = 180.0;
     let width = (months.len() as f64) * (bar_w + gap) + gap;
-    let label = format!(
-        "Stolpediagram over {} måneder: saker per måned, med andelen avklart innen 10 virkedager. Tallene står i tabellen under.",
-        months.len()
+    let label = tf(
+        "fristbrudd.chart_label",
+        &[("n", &months.len().to_string())],
     );
     view! {
         <figure class="frist-chart" data-testid="stats-chart">
@@ -1034,7 +1100,7 @@ fn Chart(months: Vec<MonthStats>) -> impl IntoView {
                 }).collect_view()}
             </svg>
             <figcaption class="ds-paragraph" data-size="sm">
-                "Lys stolpe: alle saker meldt i måneden. Mørk, stripet del: avklart innen 10 virkedager. Prosenten under måneden er andelen av de avklarte sakene som ble avklart innen fristen."
+                {t("fristbrudd.chart_caption")}
             </figcaption>
         </figure>
     }

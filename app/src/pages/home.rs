@@ -4,27 +4,19 @@ use frist_domain::access::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::{name, t, tf};
 use crate::session::{Protected, use_session};
 
 /// The heading and introduction of a role's front page.
 pub fn role_home(role: Role) -> (&'static str, &'static str) {
     match role {
         Role::Behandlingssted => (
-            "Fristbrudd",
-            "Meld fra til Helfo når en pasients juridiske frist for behandling er brutt eller vil bli brutt, og følg sakene til pasienten har fått tilbud.",
+            t("home.behandlingssted_title"),
+            t("home.behandlingssted_intro"),
         ),
-        Role::Kommune => (
-            "Fastlegeordningen",
-            "Send meldinger til Helfo om fastlegeavtaler, ledige lister, listelengde og vikarer – kontrollert før de sendes – og kontroller legenes regninger før Helfo gjør det.",
-        ),
-        Role::Hf => (
-            "Frikort – refusjonskrav",
-            "Krev refusjon fra Helfo for egenandeler helseforetaket har forskuttert for pasientreiser.",
-        ),
-        Role::Helfo | Role::HelfoAdmin => (
-            "Saksbehandling i Helfo",
-            "Fristbrudd, fastlegemeldinger og frikortkrav som er kommet inn, sortert etter frist.",
-        ),
+        Role::Kommune => (t("home.kommune_title"), t("home.kommune_intro")),
+        Role::Hf => (t("home.hf_title"), t("home.hf_intro")),
+        Role::Helfo | Role::HelfoAdmin => (t("home.helfo_title"), t("home.helfo_intro")),
     }
 }
 
@@ -55,39 +47,39 @@ fn Home() -> impl IntoView {
                     <h1 class="ds-heading" data-size="lg">{title}</h1>
                     <p class="ds-paragraph">{intro}</p>
                     <p class="ds-paragraph" data-size="sm">
-                        {format!("Du er logget inn som {} ({}), {}.", s.user.name, s.user.role.name_nb(), s.organisation.name)}
+                        {tf("home.logged_in_as", &[("name", &s.user.name), ("role", name(s.user.role)), ("organisation", &s.organisation.name)])}
                     </p>
-                    <h2 class="ds-heading" data-size="sm">"Snarveier"</h2>
+                    <h2 class="ds-heading" data-size="sm">{t("home.shortcuts")}</h2>
                     <ul class="ds-list" data-testid="shortcuts">
                         {site.then(|| view! {
-                            <li><A href="/fristbrudd/ny">"Meld fristbrudd"</A></li>
-                            <li><A href="/fristbrudd/saker">"Fristbruddsaker"</A></li>
+                            <li><A href="/fristbrudd/ny">{t("home.report_fristbrudd")}</A></li>
+                            <li><A href="/fristbrudd/saker">{t("home.fristbrudd_cases")}</A></li>
                         })}
                         {kommune.then(|| view! {
-                            <li><A href="/fastlege/ny">"Melding til fastlegeregisteret"</A></li>
-                            <li><A href="/fastlege/meldinger">"Kommunens meldinger"</A></li>
-                            <li><A href="/fastlege/oversikt">"Fastlegeoversikt"</A></li>
-                            <li><A href="/kontroll">"Kontroll av legeregninger"</A></li>
+                            <li><A href="/fastlege/ny">{t("home.fastlege_new")}</A></li>
+                            <li><A href="/fastlege/meldinger">{t("home.fastlege_messages")}</A></li>
+                            <li><A href="/fastlege/oversikt">{t("home.fastlege_overview")}</A></li>
+                            <li><A href="/kontroll">{t("home.kontroll")}</A></li>
                         })}
                         {hf.then(|| view! {
-                            <li><A href="/frikort/ny">"Send refusjonskrav"</A></li>
-                            <li><A href="/frikort/krav">"Refusjonskrav"</A></li>
+                            <li><A href="/frikort/ny">{t("home.frikort_new")}</A></li>
+                            <li><A href="/frikort/krav">{t("home.frikort_claims")}</A></li>
                         })}
                         {helfo.then(|| view! {
-                            <li><A href="/frikort/krav">"Refusjonskrav – frikort"</A></li>
-                            <li><A href="/fastlege/meldinger">"Innkomne fastlegemeldinger"</A></li>
-                            <li><A href="/fastlege/purring">"Etterspør melding fra kommunen"</A></li>
-                            <li><A href="/fristbrudd/ko">"Kø – fristbrudd"</A></li>
-                            <li><A href="/fristbrudd/saker">"Alle fristbruddsaker"</A></li>
-                            <li><A href="/fristbrudd/statistikk">"Fristbrudd – tjenestenivå"</A></li>
+                            <li><A href="/frikort/krav">{t("home.frikort_claims_helfo")}</A></li>
+                            <li><A href="/fastlege/meldinger">{t("home.fastlege_incoming")}</A></li>
+                            <li><A href="/fastlege/purring">{t("home.fastlege_reminder")}</A></li>
+                            <li><A href="/fristbrudd/ko">{t("home.fristbrudd_queue")}</A></li>
+                            <li><A href="/fristbrudd/saker">{t("home.fristbrudd_all")}</A></li>
+                            <li><A href="/fristbrudd/statistikk">{t("home.fristbrudd_stats")}</A></li>
                         })}
-                        {local.then(|| view! { <li><A href="/utboks">"Utboks (lokal modus)"</A></li> })}
+                        {local.then(|| view! { <li><A href="/utboks">{t("home.outbox")}</A></li> })}
                         {admin.then(|| view! {
-                            <li><A href="/admin/organisasjoner">"Organisasjoner"</A></li>
-                            <li><A href="/admin/brukere">"Brukere"</A></li>
+                            <li><A href="/admin/organisasjoner">{t("home.organisations")}</A></li>
+                            <li><A href="/admin/brukere">{t("home.users")}</A></li>
                         })}
-                        <li><A href="/logg">"Hendelseslogg"</A></li>
-                        <li><A href="/innstillinger">"Innstillinger og API-nøkler"</A></li>
+                        <li><A href="/logg">{t("home.audit")}</A></li>
+                        <li><A href="/innstillinger">{t("home.settings")}</A></li>
                     </ul>
                 </section>
             }

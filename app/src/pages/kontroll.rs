@@ -10,14 +10,15 @@ use frist_domain::kontroll::{
     BILL_SCHEMA, BatchChecker, BatchContext, BatchReport, Doctor, DoctorSummary, PeerGroup,
     PeerView, Tariffs, bill_of, read_doctors, rule_of,
 };
-use frist_domain::messages::{Lang, format_kroner, render};
-use frist_domain::table::CsvStream;
+use frist_domain::messages::format_kroner;
+use frist_domain::table::{CsvStream, FileError};
 use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
 use crate::form::{alert, draft, nb, save_text, today};
+use crate::i18n::{Lang, issue, lang, name, t, tf};
 use crate::session::{Protected, use_session};
 
 const KOMMUNE: &[Role] = &[Role::Kommune];
@@ -40,19 +41,19 @@ async fn read_file(input: NodeRef<html::Input>) -> Option<(String, Vec<u8>)> {
 /// What a rule is called in the lists.
 fn rule_name(rule: &str) -> String {
     let name = match rule {
-        "CTRL-1" => "Duplikat",
-        "CTRL-2" => "Ugyldig takstkombinasjon",
-        "CTRL-3" => "Tillegg uten hovedtakst",
-        "CTRL-4" => "For mange repetisjoner",
-        "CTRL-5" => "Dag- og kveldstakst sammen",
-        "CTRL-6" => "Vikar og fastlege samtidig",
-        "CTRL-7" => "Før avtale om direkte oppgjør",
-        "CTRL-8" => "Foreldet",
-        "takst_unknown" => "Ukjent takst",
-        "doctor_not_listed" => "Lege ikke i legelisten",
-        "ragged_row" | "not_utf8" => "Linje som ikke kan leses",
-        r if r.starts_with("id_") => "Ugyldig pasient-ID eller HPR-nummer",
-        _ => "Feil i feltene",
+        "CTRL-1" => t("kontroll.rule_duplicate"),
+        "CTRL-2" => t("kontroll.rule_invalid_combination"),
+        "CTRL-3" => t("kontroll.rule_supplement_without_main"),
+        "CTRL-4" => t("kontroll.rule_too_many_repetitions"),
+        "CTRL-5" => t("kontroll.rule_day_and_evening"),
+        "CTRL-6" => t("kontroll.rule_locum_and_gp"),
+        "CTRL-7" => t("kontroll.rule_before_agreement"),
+        "CTRL-8" => t("kontroll.rule_time_barred"),
+        "takst_unknown" => t("kontroll.rule_takst_unknown"),
+        "doctor_not_listed" => t("kontroll.rule_doctor_not_listed"),
+        "ragged_row" | "not_utf8" => t("kontroll.rule_unreadable_line"),
+        r if r.starts_with("id_") => t("kontroll.rule_invalid_id"),
+        _ => t("kontroll.rule_field_error"),
     };
     if rule.starts_with("CTRL-") {
         format!("{rule} {name}")
@@ -61,8 +62,31 @@ fn rule_name(rule: &str) -> String {
     }
 }
 
-fn role_nb(role: Option<frist_domain::kontroll::DoctorRole>) -> &'static str {
-    role.map_or("–", |r| r.name_nb())
+fn role_text(role: Option<frist_domain::kontroll::DoctorRole>) -> &'static str {
+    role.map_or("–", name)
+}
+
+/// A problem with a whole file, in the chosen language.
+fn file_error(e: &FileError) -> String {
+    match e {
+        FileError::Empty => t("kontroll.file_empty").to_owned(),
+        FileError::MissingColumn { column, allowed } => tf(
+            "kontroll.file_missing_column",
+            &[("column", column.as_str()), ("allowed", allowed.as_str())],
+        ),
+        FileError::UnknownColumn { column, allowed } => tf(
+            "kontroll.file_unknown_column",
+            &[("column", column.as_str()), ("allowed", allowed.as_str())],
+        ),
+        FileError::DuplicateColumn { column } => tf(
+            "kontroll.file_duplicate_column",
+            &[("column", column.as_str())],
+        ),
+        FileError::NotText => t("kontroll.file_not_text").to_owned(),
+        FileError::Workbook { reason } => {
+            tf("kontroll.file_workbook", &[("reason", reason.as_str())])
+        }
+    }
 }
 
 #[component]
@@ -137,7 +161,7 @@ fn Kontroll() -> impl IntoView {
             match result {
                 Err(e) => {
                     report.set(None);
-                    failure.set(Some(e.text_nb()));
+                    failure.set(Some(file_error(&e)));
                 }
                 Ok(()) => {
                     failure.set(None);
@@ -170,12 +194,12 @@ fn Kontroll() -> impl IntoView {
                         failure.set(None);
                         run();
                     }
-                    Err(e) => failure.set(Some(format!("Legelisten: {}", e.text_nb()))),
+                    Err(e) => failure.set(Some(tf(
+                        "kontroll.doctor_list_error",
+                        &[("error", &file_error(&e))],
+                    ))),
                 },
-                Err(_) => failure.set(Some(
-                    "Legelisten er ikke tekst i UTF-8. Lagre den som CSV UTF-8 og prøv igjen."
-                        .into(),
-                )),
+                Err(_) => failure.set(Some(t("kontroll.doctor_list_not_utf8").into())),
             }
         });
     };
@@ -211,33 +235,33 @@ fn Kontroll() -> impl IntoView {
     };
 
     view! {
-        <h1 class="ds-heading" data-size="lg">"Kontroll av legeregninger"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("kontroll.title")}</h1>
         <p class="ds-paragraph">
-            "Kontroller legenes regningskort slik Helfos automatiske kontroller gjør, før de sendes: duplikater, ugyldige takstkombinasjoner, tillegg uten hovedtakst, repetisjoner, dag- og kveldstakster, vikar og fastlege samtidig, avtale om direkte oppgjør og foreldelse. Filen kontrolleres her i nettleseren; ingen regning og ingen pasientopplysning sendes."
+            {t("kontroll.intro")}
         </p>
         <details class="frist-details">
-            <summary>"Filformat og eksempelfiler"</summary>
+            <summary>{t("kontroll.format_summary")}</summary>
             <p class="ds-paragraph">
-                "Regningskort: CSV med semikolon eller komma, første rad med kolonnenavn i valgfri rekkefølge: "
+                {t("kontroll.format_bills_start")}
                 <code>"hpr;pasient;dato;klokkeslett;takster"</code>
-                " og eventuelt " <code>"belop"</code> " (refusjon i kroner) og " <code>"innsendt"</code>
-                " (dato regningen sendes Helfo). Takster skilles med mellomrom; antall skrives som "
-                <code>"2cd*2"</code> ". Datoer som dd.mm.åååå, klokkeslett som tt:mm."
+                {t("kontroll.format_bills_optional")} <code>"belop"</code> {t("kontroll.format_bills_amount")} <code>"innsendt"</code>
+                {t("kontroll.format_bills_sent")}
+                <code>"2cd*2"</code> {t("kontroll.format_bills_dates")}
             </p>
             <p class="ds-paragraph">
-                "Legeliste: " <code>"hpr;rolle;vikar_for;avtale_fra;listepasienter;startet"</code>
-                " – rolle er fastlege, vikar eller lis1; vikar_for er HPR-nummeret til fastlegen vikaren går for."
+                {t("kontroll.format_doctors_start")} <code>"hpr;rolle;vikar_for;avtale_fra;listepasienter;startet"</code>
+                {t("kontroll.format_doctors_roles")}
             </p>
             <ul class="ds-list">
-                <li><a href="/eksempel/regningskort.csv" download>"Eksempel: regningskort.csv (oktober 2026, med plantede feil)"</a></li>
-                <li><a href="/eksempel/legeliste.csv" download>"Eksempel: legeliste.csv"</a></li>
+                <li><a href="/eksempel/regningskort.csv" download>{t("kontroll.example_bills")}</a></li>
+                <li><a href="/eksempel/legeliste.csv" download>{t("kontroll.example_doctors")}</a></li>
             </ul>
         </details>
         <div class="frist-form">
             <div class="ds-field">
-                <label class="ds-label" for="kt-doctors">"Legeliste (CSV)"</label>
+                <label class="ds-label" for="kt-doctors">{t("kontroll.doctors_label")}</label>
                 <div class="ds-paragraph frist-description" data-size="sm" id="kt-doctors-description">
-                    "Brukes til å kontrollere vikarer, avtaler om direkte oppgjør og refusjon per listepasient. Listen huskes i denne nettleseren."
+                    {t("kontroll.doctors_description")}
                 </div>
                 <input class="ds-input" type="file" id="kt-doctors" accept=".csv,.txt,text/csv"
                     aria-describedby="kt-doctors-description" node_ref=doctors_input on:change=on_doctors/>
@@ -245,50 +269,50 @@ fn Kontroll() -> impl IntoView {
                     let (list, problems) = doctors();
                     view! {
                         <p class="ds-paragraph" data-size="sm" data-testid="doctor-list">
-                            {format!("{name}: {} leger", list.len())}
-                            {(problems > 0).then(|| format!(", {problems} linjer kunne ikke leses"))}
+                            {tf("kontroll.doctor_list_count", &[("name", &name), ("n", &list.len().to_string())])}
+                            {(problems > 0).then(|| tf("kontroll.doctor_list_unreadable", &[("n", &problems.to_string())]))}
                             " "
                             <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                on:click=forget_doctors>"Glem legelisten"</button>
+                                on:click=forget_doctors>{t("kontroll.forget_doctors")}</button>
                         </p>
                     }
                 })}
             </div>
             <div class="ds-field">
-                <label class="ds-label" for="kt-year">"Takstår"</label>
+                <label class="ds-label" for="kt-year">{t("kontroll.year_label")}</label>
                 <select class="ds-input" id="kt-year" on:change=move |ev| {
                     year.set(event_target_value(&ev));
                     run();
                 }>
-                    <option value="">"Takståret som gjaldt på behandlingsdatoen"</option>
+                    <option value="">{t("kontroll.year_default")}</option>
                     {Tariffs::builtin().years().iter().map(|y| view! {
                         <option value=y.year.to_string()>{format!("{} – {}", nb(y.valid_from), nb(y.valid_to))}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="ds-field">
-                <label class="ds-label" for="kt-bills">"Regningskort (CSV fra journalsystemet)"</label>
+                <label class="ds-label" for="kt-bills">{t("kontroll.bills_label")}</label>
                 <input class="ds-input" type="file" id="kt-bills" accept=".csv,.txt,text/csv"
                     node_ref=bills_input on:change=on_bills/>
             </div>
         </div>
         {move || checking.get().then(|| view! {
-            <p class="ds-paragraph" role="status" aria-live="polite" data-testid="checking">"Kontrollerer regningene …"</p>
+            <p class="ds-paragraph" role="status" aria-live="polite" data-testid="checking">{t("kontroll.checking")}</p>
         })}
-        {move || failure.get().map(|t| alert("danger", t))}
+        {move || failure.get().map(|text| alert("danger", text))}
         {move || report.get().map(|r| view! {
             <Results r=r file_name=file_name.get() doctor_filter=doctor_filter/>
             <section class="frist-panel" data-testid="peers">
-                <h2 class="ds-heading" data-size="sm">"Refusjon per listepasient sammenlignet med andre kommuner (CTRL-9)"</h2>
+                <h2 class="ds-heading" data-size="sm">{t("kontroll.peers_heading")}</h2>
                 <p class="ds-paragraph" data-size="sm">
-                    "For å sammenligne sendes bare summer per lege for måneden: HPR-nummer, refusjon, antall listepasienter og antall regninger. Ingen pasient og ingen regning sendes. Leger hos andre kommuner vises bare som tall."
+                    {t("kontroll.peers_intro")}
                 </p>
                 <fieldset class="ds-fieldset">
-                    <legend class="ds-label">"Sammenlign med"</legend>
+                    <legend class="ds-label">{t("kontroll.compare_with")}</legend>
                     {PeerGroup::iter().map(|g| {
                         let (id, label) = match g {
-                            PeerGroup::Class => ("kt-peers-class", "Kommuner av samme størrelse"),
-                            PeerGroup::All => ("kt-peers-all", "Alle kommuner"),
+                            PeerGroup::Class => ("kt-peers-class", t("kontroll.peers_class")),
+                            PeerGroup::All => ("kt-peers-all", t("kontroll.peers_all")),
                         };
                         view! {
                             <div class="ds-field" data-position="start">
@@ -307,7 +331,7 @@ fn Kontroll() -> impl IntoView {
                 </fieldset>
                 <button class="ds-button" data-variant="secondary" type="button" data-testid="compare"
                     disabled=move || comparing.get() on:click=move |_| compare(false)>
-                    "Send månedssummene og sammenlign"
+                    {t("kontroll.compare_button")}
                 </button>
                 {move || peers.get().map(|v| view! { <PeerChart v=v/> })}
             </section>
@@ -322,9 +346,9 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
         .iter()
         .filter(|u| !u.exact)
         .map(|u| {
-            format!(
-                "{} regninger er datert etter det siste takståret frist har, og er kontrollert mot takståret fra 1. juli {}. Beløp og regler kan ha endret seg.",
-                u.bills, u.year
+            tf(
+                "kontroll.inexact_year",
+                &[("n", &u.bills.to_string()), ("year", &u.year.to_string())],
             )
         })
         .collect();
@@ -339,18 +363,18 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
     let takst_text = move |code: &str| -> String {
         tariff
             .and_then(|y| y.takst(code))
-            .map_or_else(String::new, |t| t.text.clone())
+            .map_or_else(String::new, |takst| takst.text.clone())
     };
     view! {
         <section class="frist-panel" data-testid="kontroll-report">
-            <h2 class="ds-heading" data-size="sm">{format!("Resultat for {file_name}")}</h2>
-            {inexact.into_iter().map(|t| alert("warning", t)).collect_view()}
+            <h2 class="ds-heading" data-size="sm">{tf("kontroll.result_heading", &[("file", &file_name)])}</h2>
+            {inexact.into_iter().map(|text| alert("warning", text)).collect_view()}
             <dl class="frist-facts">
-                <dt>"Regninger"</dt><dd data-testid="bills">{r.bills}</dd>
-                <dt>"Med feil (avvises av Helfo)"</dt><dd data-testid="with-errors">{r.with_errors}</dd>
-                <dt>"Med merknad"</dt><dd data-testid="with-warnings">{r.with_warnings}</dd>
+                <dt>{t("kontroll.bills")}</dt><dd data-testid="bills">{r.bills}</dd>
+                <dt>{t("kontroll.with_errors_rejected")}</dt><dd data-testid="with-errors">{r.with_errors}</dd>
+                <dt>{t("kontroll.with_warnings")}</dt><dd data-testid="with-warnings">{r.with_warnings}</dd>
             </dl>
-            <h3 class="ds-heading" data-size="xs">"Funn per regel"</h3>
+            <h3 class="ds-heading" data-size="xs">{t("kontroll.findings_by_rule")}</h3>
             <ul class="ds-list" data-testid="by-rule">
                 {r.by_rule.iter().map(|(rule, n)| view! {
                     <li data-rule=rule.clone()>{format!("{}: {n}", rule_name(rule))}</li>
@@ -358,26 +382,26 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
             </ul>
             {(!new_doctors.is_empty()).then(|| view! {
                 <div class="ds-alert" data-color="info" role="status" data-testid="missing-takster">
-                    <h3 class="ds-heading" data-size="xs">"Takster nye leger kanskje ikke bruker"</h3>
-                    <p class="ds-paragraph">"Kollegene bruker disse takstene ofte, men de nye legene har ikke brukt dem denne perioden. Takster som ikke tas for utført arbeid er tapte inntekter."</p>
+                    <h3 class="ds-heading" data-size="xs">{t("kontroll.missing_heading")}</h3>
+                    <p class="ds-paragraph">{t("kontroll.missing_text")}</p>
                     <ul class="ds-list">
                         {new_doctors.iter().map(|d| view! {
                             <li>
-                                {format!("{} ({}): ", d.hpr, role_nb(d.role))}
+                                {format!("{} ({}): ", d.hpr, role_text(d.role))}
                                 {d.missing.iter().map(|c| format!("{c} ({})", takst_text(c))).collect::<Vec<_>>().join(", ")}
                             </li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
-            <h3 class="ds-heading" data-size="xs">"Per lege"</h3>
+            <h3 class="ds-heading" data-size="xs">{t("kontroll.per_doctor")}</h3>
             <div class="frist-table-wrap">
                 <table class="ds-table" data-testid="per-doctor">
                     <thead><tr>
-                        <th scope="col">"HPR-nummer"</th><th scope="col">"Rolle"</th>
-                        <th scope="col">"Regninger"</th><th scope="col">"Med feil"</th>
-                        <th scope="col">"Med merknad"</th><th scope="col">"Refusjon"</th>
-                        <th scope="col">"Funn"</th>
+                        <th scope="col">{t("kontroll.col_hpr")}</th><th scope="col">{t("kontroll.col_role")}</th>
+                        <th scope="col">{t("kontroll.bills")}</th><th scope="col">{t("kontroll.col_with_errors")}</th>
+                        <th scope="col">{t("kontroll.with_warnings")}</th><th scope="col">{t("kontroll.col_refund")}</th>
+                        <th scope="col">{t("kontroll.col_findings")}</th>
                     </tr></thead>
                     <tbody>
                         {r.doctors.iter().map(|d| {
@@ -385,8 +409,8 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                             let rules = d.by_rule.keys().map(|k| rule_name(k)).collect::<Vec<_>>().join(", ");
                             view! {
                                 <tr data-hpr=d.hpr.clone()>
-                                    <th scope="row">{d.hpr.clone()}{d.new_doctor.then_some(" (ny)")}</th>
-                                    <td>{role_nb(d.role)}</td>
+                                    <th scope="row">{d.hpr.clone()}{d.new_doctor.then(|| format!(" {}", t("kontroll.new_doctor")))}</th>
+                                    <td>{role_text(d.role)}</td>
                                     <td>{d.bills}</td><td>{d.with_errors}</td><td>{d.with_warnings}</td>
                                     <td>{format_kroner(refund)}</td>
                                     <td>{if rules.is_empty() { "–".to_owned() } else { rules }}</td>
@@ -410,33 +434,33 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                             .flat_map(|b| b.report.issues.iter().map(move |i| (b, i)))
                             .filter(|(_, i)| rule.is_empty() || rule_of(i) == rule)
                             .map(|(b, i)| {
-                                let severity = if i.severity == frist_domain::Severity::Error { "Feil" } else { "Merknad" };
-                                (b.line, b.hpr.clone(), rule_of(i).to_owned(), severity, render(i, Lang::Nb))
+                                let severity = if i.severity == frist_domain::Severity::Error { t("kontroll.severity_error") } else { t("kontroll.severity_remark") };
+                                (b.line, b.hpr.clone(), rule_of(i).to_owned(), severity, issue(i))
                             })
                             .collect()
                     })
                 };
                 let download = move |_| {
-                    let mut csv = String::from("linje;lege;regel;alvorlighet;funn\n");
+                    let mut csv = format!("{}\n", t("kontroll.csv_header"));
                     for (line, hpr, rule, severity, text) in shown() {
                         csv.push_str(&format!("{line};{hpr};{rule};{severity};\"{}\"\n", text.replace('"', "\"\"")));
                     }
                     save_text("kontrollfunn.csv", &csv);
                 };
                 view! {
-                <h3 class="ds-heading" data-size="xs">"Regninger med feil eller merknad"</h3>
+                <h3 class="ds-heading" data-size="xs">{t("kontroll.bills_with_issues")}</h3>
                 <div class="frist-inline-form">
                     <div class="ds-field">
-                        <label class="ds-label" for="kt-filter">"Vis lege"</label>
+                        <label class="ds-label" for="kt-filter">{t("kontroll.filter_doctor")}</label>
                         <select class="ds-input" id="kt-filter" on:change=move |ev| doctor_filter.set(event_target_value(&ev))>
-                            <option value="">"Alle leger"</option>
+                            <option value="">{t("kontroll.all_doctors")}</option>
                             {doctors.into_iter().map(|h| view! { <option value=h.clone()>{h.clone()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="ds-field">
-                        <label class="ds-label" for="kt-rule">"Vis regel"</label>
+                        <label class="ds-label" for="kt-rule">{t("kontroll.filter_rule")}</label>
                         <select class="ds-input" id="kt-rule" on:change=move |ev| rule_filter.set(event_target_value(&ev))>
-                            <option value="">"Alle regler"</option>
+                            <option value="">{t("kontroll.all_rules")}</option>
                             {rules.into_iter().map(|r| view! { <option value=r.clone()>{rule_name(&r)}</option> }).collect_view()}
                         </select>
                     </div>
@@ -446,17 +470,17 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                     let total = rows.len();
                     view! {
                         <p class="ds-paragraph" data-size="sm" role="status" data-testid="shown-count">
-                            {if total > SHOWN { format!("Viser de første {SHOWN} av {total} funn.") } else { format!("{total} funn.") }}
+                            {if total > SHOWN { tf("kontroll.shown_first", &[("shown", &SHOWN.to_string()), ("total", &total.to_string())]) } else { tf("kontroll.shown_all", &[("total", &total.to_string())]) }}
                             " "
                             <button class="ds-button" data-variant="tertiary" data-size="sm" type="button" on:click=download>
-                                "Last ned funnene (CSV)"
+                                {t("kontroll.download")}
                             </button>
                         </p>
                         <div class="frist-table-wrap">
                             <table class="ds-table" data-testid="bill-issues">
                                 <thead><tr>
-                                    <th scope="col">"Linje"</th><th scope="col">"Lege"</th>
-                                    <th scope="col">"Regel"</th><th scope="col">"Hva er galt"</th>
+                                    <th scope="col">{t("kontroll.col_line")}</th><th scope="col">{t("kontroll.col_doctor")}</th>
+                                    <th scope="col">{t("kontroll.col_rule")}</th><th scope="col">{t("kontroll.col_what_is_wrong")}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().take(SHOWN).map(|(line, hpr, rule, severity, text)| view! {
@@ -481,9 +505,14 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
 /// circle, the municipality's own doctors squares with their number, the
 /// unusual ones triangles marked in words — never by colour alone — and
 /// the median and threshold as lines; a table says the same.
-/// A decimal number the Norwegian way: `2,25`.
+/// A decimal number the Norwegian way, `2,25`, or in English `2.25`.
 fn decimal(v: f64, places: usize) -> String {
-    format!("{v:.places$}").replace('.', ",")
+    let text = format!("{v:.places$}");
+    if lang() == Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
 }
 
 #[component]
@@ -499,47 +528,49 @@ fn PeerChart(v: PeerView) -> impl IntoView {
     let (w, left, right) = (640.0, 40.0, 20.0);
     let x = move |value: f64| left + (w - left - right) * value / max;
     let own: Vec<_> = d.points.iter().filter(|p| p.own).cloned().collect();
-    let label = format!(
-        "Punktdiagram: refusjon per listepasient for {} leger i {} kommuner, {}. Median {} kr, grense for uvanlig høy {} kr. Tallene står i tabellen under.",
-        d.points.len(),
-        v.organisations,
-        v.month,
-        decimal(d.median, 2),
-        decimal(d.threshold, 2)
+    let label = tf(
+        "kontroll.chart_label",
+        &[
+            ("doctors", &d.points.len().to_string()),
+            ("organisations", &v.organisations.to_string()),
+            ("month", &v.month),
+            ("median", &decimal(d.median, 2)),
+            ("threshold", &decimal(d.threshold, 2)),
+        ],
     );
     let class = match v.size_class.as_str() {
-        "small" => "små kommuner (under 5 000 listepasienter)",
-        "medium" => "mellomstore kommuner (5 000–19 999)",
-        "large" => "store kommuner (20 000 og flere)",
-        _ => "alle kommuner",
+        "small" => t("kontroll.size_small"),
+        "medium" => t("kontroll.size_medium"),
+        "large" => t("kontroll.size_large"),
+        _ => t("kontroll.size_all"),
     };
     let peers_text = match v.peers {
-        PeerGroup::Class => format!("Sammenlignet med {class}."),
-        PeerGroup::All => "Sammenlignet med alle kommuner.".to_owned(),
+        PeerGroup::Class => tf("kontroll.compared_with_class", &[("class", class)]),
+        PeerGroup::All => t("kontroll.compared_with_all").to_owned(),
     };
     let flagged = own.iter().filter(|p| p.outlier).count();
     view! {
         <figure class="frist-chart" data-testid="peer-chart">
             <p class="ds-paragraph" data-size="sm">{peers_text}</p>
-            {(!d.enough_peers).then(|| alert("info", "For få leger å sammenligne med til å kalle noen uvanlig.".into()))}
+            {(!d.enough_peers).then(|| alert("info", t("kontroll.too_few_peers").into()))}
             <svg role="img" aria-label=label viewBox=format!("0 0 {w} 150") width="100%" height="180">
                 <line x1=left y1="90" x2=w - right y2="90" stroke="#555"/>
                 {(0..=4).map(|i| {
                     let value = max * f64::from(i) / 4.0;
                     view! { <text x=x(value) y="110" text-anchor="middle" font-size="11">{decimal(value, 1)}</text> }
                 }).collect_view()}
-                <text x=left y="130" font-size="11">"kr per listepasient"</text>
+                <text x=left y="130" font-size="11">{t("kontroll.chart_axis")}</text>
                 <line x1=x(d.median) y1="20" x2=x(d.median) y2="95" stroke="#1e5b8a" stroke-dasharray="2 2"/>
-                <text x=x(d.median) y="14" text-anchor="middle" font-size="11">"median"</text>
+                <text x=x(d.median) y="14" text-anchor="middle" font-size="11">{t("kontroll.chart_median")}</text>
                 <line x1=x(d.threshold) y1="20" x2=x(d.threshold) y2="95" stroke="#b00020" stroke-dasharray="6 3"/>
-                <text x=x(d.threshold) y="14" text-anchor="middle" font-size="11">"grense"</text>
+                <text x=x(d.threshold) y="14" text-anchor="middle" font-size="11">{t("kontroll.chart_limit")}</text>
                 {d.points.iter().enumerate().map(|(i, p)| {
                     let cx = x(p.per_patient);
                     let cy = 80.0 - (i % 4) as f64 * 8.0;
                     if p.own && p.outlier {
                         view! { <g>
                             <polygon points=format!("{},{} {},{} {},{}", cx, cy - 7.0, cx - 6.0, cy + 4.0, cx + 6.0, cy + 4.0) fill="#b00020"/>
-                            <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">{format!("{} uvanlig høy", p.hpr)}</text>
+                            <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">{tf("kontroll.chart_unusual", &[("hpr", &p.hpr)])}</text>
                         </g> }.into_any()
                     } else if p.own {
                         view! { <g>
@@ -551,19 +582,19 @@ fn PeerChart(v: PeerView) -> impl IntoView {
                 }).collect_view()}
             </svg>
             <figcaption class="ds-paragraph" data-size="sm">
-                "Grå sirkler: leger i andre kommuner. Blå firkanter: kommunens leger. Røde trekanter med tekst: uvanlig høy refusjon (over median + "
+                {t("kontroll.chart_caption_start")}
                 {decimal(d.k, 1)}
-                " × spredning). Stiplede linjer: median og grensen."
+                {t("kontroll.chart_caption_end")}
             </figcaption>
         </figure>
         <p class="ds-paragraph" role="status" data-testid="outlier-count">
-            {format!("{flagged} av kommunens leger har uvanlig høy refusjon per listepasient denne måneden.")}
+            {tf("kontroll.outlier_count", &[("n", &flagged.to_string())])}
         </p>
         <div class="frist-table-wrap">
             <table class="ds-table" data-testid="peer-table">
                 <thead><tr>
-                    <th scope="col">"HPR-nummer"</th><th scope="col">"Kr per listepasient"</th>
-                    <th scope="col">"Median"</th><th scope="col">"Grense"</th><th scope="col">"Vurdering"</th>
+                    <th scope="col">{t("kontroll.col_hpr")}</th><th scope="col">{t("kontroll.col_per_patient")}</th>
+                    <th scope="col">{t("kontroll.col_median")}</th><th scope="col">{t("kontroll.col_limit")}</th><th scope="col">{t("kontroll.col_assessment")}</th>
                 </tr></thead>
                 <tbody>
                     {own.into_iter().map(|p| view! {
@@ -572,7 +603,7 @@ fn PeerChart(v: PeerView) -> impl IntoView {
                             <td>{decimal(p.per_patient, 2)}</td>
                             <td>{decimal(d.median, 2)}</td>
                             <td>{decimal(d.threshold, 2)}</td>
-                            <td>{if p.outlier { "Uvanlig høy – se over takstbruken" } else { "Innenfor det vanlige" }}</td>
+                            <td>{if p.outlier { t("kontroll.outlier_yes") } else { t("kontroll.outlier_no") }}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

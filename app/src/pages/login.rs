@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::form::{ErrorSummary, TextField, error_for, errors_of, focus_summary};
+use crate::i18n::t;
 use crate::session::{SessionState, use_session};
 
 #[component]
@@ -86,15 +87,11 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <div class="frist-narrow">
-            <h1 class="ds-heading" data-size="lg">"Logg inn"</h1>
-            <p class="ds-paragraph">
-                "Logg inn med e-postadressen og passordet du har fått fra Helfo."
-            </p>
+            <h1 class="ds-heading" data-size="lg">{t("login.title")}</h1>
+            <p class="ds-paragraph">{t("login.intro")}</p>
             {expired.then(|| view! {
                 <div class="ds-alert" data-color="info" role="status" data-testid="expired">
-                    <p class="ds-paragraph">
-                        "Du ble logget ut fordi du ikke var aktiv. Det du hadde skrevet er lagret i denne nettleseren – logg inn igjen for å fortsette der du var."
-                    </p>
+                    <p class="ds-paragraph">{t("login.expired")}</p>
                 </div>
             })}
             <form on:submit=submit novalidate>
@@ -104,12 +101,12 @@ pub fn LoginPage() -> impl IntoView {
                         <p class="ds-paragraph">{text}</p>
                     </div>
                 })}
-                <TextField id="login-email" label="E-postadresse" value=email error=field("login-email")
+                <TextField id="login-email" label=t("login.email") value=email error=field("login-email")
                     input_type="email" autocomplete="username"/>
-                <TextField id="login-password" label="Passord" value=password error=field("login-password")
+                <TextField id="login-password" label=t("login.password") value=password error=field("login-password")
                     input_type="password" autocomplete="current-password"/>
                 <button class="ds-button" data-variant="primary" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { "Logger inn …" } else { "Logg inn" }}
+                    {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
                 </button>
             </form>
         </div>

@@ -6,6 +6,7 @@ use frist_domain::fristbrudd::OutboxMessage;
 use leptos::prelude::*;
 
 use crate::api::{self, load_all};
+use crate::i18n::{t, tf};
 use crate::session::Protected;
 
 #[component]
@@ -23,9 +24,9 @@ fn Outbox() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     load_all(mails, failure, |c| Box::pin(api::outbox(c)));
     view! {
-        <h1 class="ds-heading" data-size="lg">"Utboks (lokal modus)"</h1>
+        <h1 class="ds-heading" data-size="lg">{t("outbox.title")}</h1>
         <p class="ds-paragraph">
-            "E-poster frist ville ha sendt, nyeste først. I produksjon sendes de; her vises de bare. Helfo ser alle, andre ser sine egne."
+            {t("outbox.intro")}
         </p>
         {move || failure.get().map(|t| view! {
             <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div>
@@ -33,12 +34,12 @@ fn Outbox() -> impl IntoView {
         <ul class="frist-mails" data-testid="outbox">
             {move || mails.get().into_iter().map(|m| view! {
                 <li class="frist-panel">
-                    <p class="ds-paragraph" data-size="sm">{format!("Til: {} · {}", m.to, m.created_at)}</p>
+                    <p class="ds-paragraph" data-size="sm">{tf("outbox.to", &[("to", &m.to), ("created", &m.created_at)])}</p>
                     <h2 class="ds-heading" data-size="xs">{m.subject.clone()}</h2>
                     <pre class="frist-mail-body">{m.body.clone()}</pre>
                 </li>
             }).collect_view()}
         </ul>
-        {move || mails.get().is_empty().then(|| view! { <p class="ds-paragraph">"Utboksen er tom."</p> })}
+        {move || mails.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("outbox.empty")}</p> })}
     }
 }

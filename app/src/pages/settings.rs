@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::form::TextField;
+use crate::i18n::{t, tf};
 use crate::session::Protected;
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -42,21 +43,21 @@ fn Settings() -> impl IntoView {
         });
     };
     view! {
-        <h1 class="ds-heading" data-size="lg">"Innstillinger"</h1>
-        <h2 class="ds-heading" data-size="sm">"API-nøkkel for programmer"</h2>
+        <h1 class="ds-heading" data-size="lg">{t("settings.title")}</h1>
+        <h2 class="ds-heading" data-size="sm">{t("settings.api_key_heading")}</h2>
         <p class="ds-paragraph">
-            "Et program (for eksempel kommandoen frist frikort submit) kan sende krav på dine vegne med en API-nøkkel. Nøkkelen har din rolle og organisasjon, varer i 90 dager og vises bare én gang."
+            {t("settings.intro")}
         </p>
-        {move || failure.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
+        {move || failure.get().map(|text| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{text}</p></div> })}
         <form class="frist-form" on:submit=submit novalidate>
-            <TextField id="token-name" label="Hva skal nøkkelen brukes til?" value=name error=Signal::derive(|| None::<String>)/>
-            <button class="ds-button" data-variant="primary" type="submit">"Lag API-nøkkel"</button>
+            <TextField id="token-name" label=t("settings.name_label") value=name error=Signal::derive(|| None::<String>)/>
+            <button class="ds-button" data-variant="primary" type="submit">{t("settings.create")}</button>
         </form>
         {move || created.get().map(|c| view! {
             <div class="ds-alert" data-color="success" role="status" data-testid="token">
-                <p class="ds-paragraph">{format!("Nøkkelen «{}» er laget (id {}) og gjelder til {}. Kopier den nå – den vises ikke igjen:", c.name, c.id, c.expires_at)}</p>
+                <p class="ds-paragraph">{tf("settings.created", &[("name", &c.name), ("id", &c.id), ("expires", &c.expires_at)])}</p>
                 <pre class="frist-mail-body">{c.token.clone()}</pre>
-                <p class="ds-paragraph" data-size="sm">"Sett den i miljøvariabelen FRIST_API_TOKEN, aldri på kommandolinjen."</p>
+                <p class="ds-paragraph" data-size="sm">{t("settings.env_hint")}</p>
             </div>
         })}
     }
