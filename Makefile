@@ -11,7 +11,7 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench clean screenshots backup restore size-budget
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
@@ -98,6 +98,16 @@ fmt:
 
 bench:
 	@$(ENV) bash bench/run.sh
+
+# Every parser under generated input for a fixed budget (cases per property);
+# `make test` runs the same properties with 256 cases.
+FUZZ_CASES ?= 20000
+fuzz:
+	@$(ENV) PROPTEST_CASES=$(FUZZ_CASES) cargo test --profile release-native -p frist-domain --test fuzz
+
+# 60 s of mixed traffic of the three workflows against wrangler dev (needs `make build`).
+load: build
+	@$(ENV) node bench/load.mjs
 
 clean:
 	rm -rf dist functions/build .frist

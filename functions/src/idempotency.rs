@@ -3,8 +3,8 @@
 //! repeat with the same body gets that answer again (marked
 //! `Idempotent-Replayed: true`); a repeat with another body is refused with
 //! 422. Two racing requests with one key cannot both create: the key's
-//! primary key makes the loser's whole batch roll back, and it replays the
-//! winner's answer.
+//! primary key (or another unique rule the winner's rows now hold) makes
+//! the loser's whole batch roll back, and it replays the winner's answer.
 
 use frist_domain::{Issue, IssueCode};
 use worker::{D1Database, D1PreparedStatement, Response};
@@ -157,6 +157,13 @@ pub async fn create(
         Err(e) if crate::db::is_unique_violation(&e, "idempotency") => {
             lookup(db, idem, now).await?.ok_or_else(|| e.into())
         }
-        Err(e) => Err(on_conflict(&e).unwrap_or_else(|| e.into())),
+        // Another unique rule failed (one open case per patient, say). If a
+        // twin of this request — same key, same body — won the race, its
+        // rows are what tripped the rule: answer as the twin was answered
+        // (found by the fault-injecting proxy test, `tests/tests/faults.rs`).
+        Err(e) => match lookup(db, idem, now).await? {
+            Some(replay) => Ok(replay),
+            None => Err(on_conflict(&e).unwrap_or_else(|| e.into())),
+        },
     }
 }

@@ -339,18 +339,32 @@ pub fn format_nb(date: NaiveDate) -> String {
     format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year())
 }
 
-/// Parses `dd.mm.åååå` (also `d.m.åååå`) or ISO `åååå-mm-dd`.
+/// Parses `dd.mm.åååå` (also `d.m.åååå`) or ISO `åååå-mm-dd`: digits
+/// only, four of them for the year (found by fuzzing: `-1-1-1` once read
+/// as the year −1).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    if t.contains('-') {
-        return NaiveDate::parse_from_str(t, "%Y-%m-%d").ok();
+    fn number(part: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+        (len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
     }
-    let mut parts = t.split('.');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 {
+    let t = text.trim();
+    let (sep, iso) = if t.contains('-') {
+        ('-', true)
+    } else {
+        ('.', false)
+    };
+    let mut parts = t.split(sep);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
         return None;
     }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    let (y, m, d) = if iso {
+        (number(a, 4..=4)?, number(b, 2..=2)?, number(c, 2..=2)?)
+    } else {
+        (number(c, 4..=4)?, number(b, 1..=2)?, number(a, 1..=2)?)
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 // --- the arithmetic ---------------------------------------------------------

@@ -50,13 +50,48 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// `n` distinct valid fødselsnummer (born 1950–1999), found with the
+/// domain's own check: one patient per case or per trip where the rules
+/// want them different.
+pub fn valid_fnrs(n: usize) -> Vec<String> {
+    use frist_domain::ids::{FnrContext, Fodselsnummer};
+    let ctx = FnrContext {
+        today: "2026-01-01".parse().expect("a date"),
+        allow_synthetic: false,
+    };
+    let mut out = Vec::with_capacity(n);
+    'days: for day in 1..=28u32 {
+        for month in 1..=12u32 {
+            for year in 50..=99u32 {
+                for individual in [123u32, 234, 345] {
+                    let base = format!("{day:02}{month:02}{year:02}{individual:03}");
+                    for checks in 0..100u32 {
+                        let candidate = format!("{base}{checks:02}");
+                        if Fodselsnummer::parse(&candidate, &ctx).is_ok() {
+                            out.push(candidate);
+                            break;
+                        }
+                    }
+                    if out.len() == n {
+                        break 'days;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(out.len(), n);
+    out
+}
+
+/// The `[vars]` that turn the test clock on (`X-Frist-Today`).
+pub const TEST_CLOCK: &[(&str, &str)] = &[("FRIST_TEST_CLOCK", "1")];
+
 /// The shared server of this test binary, started on first use. Its test
 /// clock is on: a request may name its date with `X-Frist-Today`
 /// ([`Call::on`]), so deadline tests never depend on the wall clock.
 pub fn server() -> &'static Server {
     SERVER.get_or_init(|| {
-        Server::start(&[("FRIST_TEST_CLOCK", "1")])
-            .unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
+        Server::start(TEST_CLOCK).unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
     })
 }
 
@@ -149,6 +184,25 @@ impl Server {
         })
     }
 
+    /// Kills the server the way a crash would — SIGKILL to its whole
+    /// process group, no shutdown — and hands back its local state, to
+    /// start again on with [`Server::start_on`].
+    pub fn crash(self) -> tempfile::TempDir {
+        let Server {
+            _state: state,
+            _child: mut child,
+            ..
+        } = self;
+        let pgid = child.id() as i32;
+        signal_group(pgid, libc::SIGKILL);
+        let _ = child.wait();
+        PGIDS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|g| *g != pgid);
+        state
+    }
+
     /// The local state folder (D1, KV, R2) the server runs on.
     pub fn state(&self) -> &Path {
         self._state.path()
@@ -229,18 +283,21 @@ impl Server {
 
 /// Stops the process group of a server (SIGTERM, then SIGKILL).
 /// DANGER (TOOLCHAIN.md): the group id is negated here, never by a shell `kill`.
-#[allow(unsafe_code)]
 fn stop_group(pgid: i32) {
+    signal_group(pgid, libc::SIGTERM);
+    std::thread::sleep(Duration::from_millis(500));
+    signal_group(pgid, libc::SIGKILL);
+}
+
+/// Sends `signal` to a server's process group (never to group 0 or 1).
+#[allow(unsafe_code)]
+fn signal_group(pgid: i32, signal: libc::c_int) {
     if pgid <= 1 {
         return;
     }
     // SAFETY: kill(2) with a negative, non-(-1) pid signals only that process group.
     unsafe {
-        libc::kill(-pgid, libc::SIGTERM);
-    }
-    std::thread::sleep(Duration::from_millis(500));
-    unsafe {
-        libc::kill(-pgid, libc::SIGKILL);
+        libc::kill(-pgid, signal);
     }
 }
 
@@ -264,5 +321,32 @@ fn register_atexit() {
     // SAFETY: registers a plain extern "C" function with no captured state.
     unsafe {
         libc::atexit(cleanup_at_exit);
+    }
+}
+
+/// A small seeded generator (xorshift64*) for the fault and fuzz tests:
+/// random, but the same on every run, so a failure can be replayed.
+pub struct Dice(pub u64);
+
+impl Dice {
+    pub fn roll(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.roll() % n as u64) as usize
+    }
+
+    pub fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
+        &from[self.below(from.len())]
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.roll() % 100 < percent
     }
 }
