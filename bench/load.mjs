@@ -4,6 +4,7 @@
 // request and in total: requests, requests/s, p50/p99 latency and errors
 // (any answer other than the expected status).
 import { startServer } from '../tests/e2e/harness.mjs';
+import { syntheticFnrs } from './fnr.mjs';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 8);
@@ -26,6 +27,8 @@ const kommune = await login('kommune@lillehammer.example');
 const hf = await login('okonomi@helse-sorost.example');
 const write = (cookie, extra = {}) => ({ Origin: base, 'Content-Type': 'application/json', Cookie: cookie, 'X-Frist-Today': TODAY, ...extra });
 const FNRS = ['15038510190', '01019010046', '31127010040'];
+// One open case per patient (FB-1): every notification names a new one.
+const PATIENTS = syntheticFnrs(20_000);
 let serial = 0;
 const caseIds = [];
 const claims = []; // { id, next, chunks }
@@ -58,7 +61,7 @@ const KINDS = {
     weight: 15, expect: 201, run: async () => {
       const r = await fetch(base + '/api/v1/fristbrudd/cases', {
         method: 'POST', headers: write(site, { 'Idempotency-Key': `load-${serial++}-${Date.now()}` }),
-        body: JSON.stringify({ patient_fnr: FNRS[serial % 3], patient_name: 'Last Pasient', patient_phone: '91234567',
+        body: JSON.stringify({ patient_fnr: PATIENTS[serial], patient_name: 'Last Pasient', patient_phone: '91234567',
           specialty: 'Ortopedi', fristdato: '01.04.2026', referral_received: '10.01.2026', warning_sent: '01.03.2026', kind: 'expected' }),
       });
       if (r.status === 201) caseIds.push((await r.clone().json()).id);

@@ -158,6 +158,29 @@ pub fn ErrorSummary(
     }
 }
 
+/// The parts of a form checked by the domain on every change: its errors
+/// (shown once `tried` — after the first attempt to send — then following
+/// every change: the Aksel timing), each field's message (field ids are
+/// `prefix` + the path), and the summary to focus.
+#[allow(clippy::type_complexity)]
+pub fn checked_fields(
+    check: Memo<Option<frist_domain::Report>>,
+    prefix: &'static str,
+) -> (
+    Signal<Vec<(String, String)>>,
+    impl Fn(&'static str) -> Signal<Option<String>> + Copy,
+    NodeRef<html::Div>,
+    RwSignal<bool>,
+) {
+    let tried = RwSignal::new(false);
+    let errors = Signal::derive(move || match (tried.get(), check.get()) {
+        (true, Some(r)) => errors_of(&r, prefix),
+        _ => Vec::new(),
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    (errors, field, NodeRef::new(), tried)
+}
+
 /// Focuses the summary (after the DOM has shown it).
 pub fn focus_summary(node: NodeRef<html::Div>) {
     request_animation_frame(move || {

@@ -16,7 +16,7 @@ use crate::calendar::{self, CalendarError};
 use crate::ids::{FnrContext, Fodselsnummer};
 pub use crate::table::{CsvStream, FileError, Record};
 use crate::table::{Fields, Schema};
-use crate::validation::{Issue, IssueCode};
+use crate::validation::{Issue, IssueCode, Report};
 
 /// FK-2: months after the HF became aware of a claim to send it.
 pub const SUBMIT_MONTHS: u32 = 6;
@@ -691,6 +691,95 @@ pub struct PaymentForm {
 pub struct RepaymentForm {
     pub amount: String,
     pub reason: String,
+}
+
+impl PaymentForm {
+    /// FK-9: every line decided, paid on a date not in the future, exactly
+    /// the approved total (`approved_ore`), to a valid account number. The
+    /// date and the account as stored — or every problem, field by field.
+    /// The browser runs the same check while the caseworker types.
+    pub fn check(
+        &self,
+        undecided: u64,
+        approved_ore: i64,
+        today: NaiveDate,
+    ) -> Result<(NaiveDate, String), Report> {
+        let mut r = Report::new();
+        if undecided > 0 {
+            let count = i64::try_from(undecided).unwrap_or(i64::MAX);
+            r.push(Issue::error("", IssueCode::LinesUndecided).with("count", count));
+        }
+        let paid_on = crate::calendar::parse_date(&self.paid_on);
+        match paid_on {
+            None if self.paid_on.trim().is_empty() => {
+                r.push(Issue::error("paid_on", IssueCode::Required))
+            }
+            None => r.push(Issue::error("paid_on", IssueCode::DateInvalid)),
+            Some(d) if d > today => {
+                r.push(Issue::error("paid_on", IssueCode::DateInFuture).with("today", today))
+            }
+            _ => {}
+        }
+        if parse_amount(&self.amount) != Some(approved_ore) {
+            r.push(
+                Issue::error("amount", IssueCode::PaymentNotApproved)
+                    .with("expected", &*format_ore(approved_ore)),
+            );
+        }
+        let account = match self.account.parse::<crate::ids::Kontonummer>() {
+            Ok(k) => Some(k.as_str()),
+            Err(e) => {
+                r.push(Issue::from_id_error("account", e));
+                None
+            }
+        };
+        match (paid_on, account) {
+            (Some(d), Some(a)) if !r.has_errors() => Ok((d, a)),
+            _ => Err(r),
+        }
+    }
+}
+
+impl RepaymentForm {
+    /// FK-7 and FK-6: an amount no larger than what is paid and not yet
+    /// reclaimed, a reason, and Helfo's claim not time-barred (3 years after
+    /// the refund, `paid_on`). The amount in øre, or every problem.
+    pub fn check(
+        &self,
+        paid_ore: i64,
+        repaid_ore: i64,
+        paid_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<i64, Report> {
+        let mut r = Report::new();
+        let amount = parse_amount(&self.amount);
+        let left = paid_ore - repaid_ore;
+        match amount {
+            None if self.amount.trim().is_empty() => {
+                r.push(Issue::error("amount", IssueCode::Required))
+            }
+            None => r.push(Issue::error("amount", IssueCode::AmountInvalid)),
+            Some(a) if a < 1 || a > left => r.push(
+                Issue::error("amount", IssueCode::NumberOutOfRange)
+                    .with("min", 1i64)
+                    .with("max", left),
+            ),
+            _ => {}
+        }
+        if self.reason.trim().is_empty() {
+            r.push(Issue::error("reason", IssueCode::Required));
+        }
+        if let Some(paid) = paid_on
+            && let Ok(bar) = time_bar(paid)
+            && today > bar
+        {
+            r.push(Issue::error("", IssueCode::TimeBarred).with("bar", bar));
+        }
+        match amount {
+            Some(a) if !r.has_errors() => Ok(a),
+            _ => Err(r),
+        }
+    }
 }
 
 /// The claim number `FK-YYYY-NNNNNN`.

@@ -344,3 +344,70 @@ fn fk_7_helfos_repayment_claim_is_barred_three_years_after_the_refund() {
     // 29 February + 3 years is 28 February (CAL-8), a Friday in 2031.
     assert_eq!(time_bar(d("2028-02-29")), Ok(d("2031-02-28")));
 }
+
+fn paths(r: &frist_domain::Report) -> Vec<(String, IssueCode)> {
+    r.issues.iter().map(|i| (i.path.clone(), i.code)).collect()
+}
+
+#[test]
+fn fk_9_a_payment_is_the_approved_total_on_a_past_date_to_a_valid_account() {
+    use frist_domain::frikort::PaymentForm;
+    let today = d("2026-03-20");
+    let good = PaymentForm {
+        paid_on: "20.03.2026".into(),
+        amount: "342,00".into(),
+        account: "8601 11 17947".into(),
+    };
+    assert_eq!(
+        good.check(0, 34_200, today),
+        Ok((d("2026-03-20"), "86011117947".to_owned()))
+    );
+    // Every problem at once, field by field, the way the browser shows them.
+    let bad = PaymentForm {
+        paid_on: "21.03.2026".into(),
+        amount: "342,01".into(),
+        account: "8601 11 17948".into(),
+    };
+    let r = bad.check(2, 34_200, today).unwrap_err();
+    assert_eq!(
+        paths(&r),
+        [
+            (String::new(), IssueCode::LinesUndecided),
+            ("paid_on".into(), IssueCode::DateInFuture),
+            ("amount".into(), IssueCode::PaymentNotApproved),
+            ("account".into(), IssueCode::IdBadCheckDigit),
+        ]
+    );
+    let empty = PaymentForm::default().check(0, 34_200, today).unwrap_err();
+    assert_eq!(empty.issues[0].code, IssueCode::Required);
+}
+
+#[test]
+fn fk_7_fk_6_a_repayment_is_at_most_what_is_left_and_not_time_barred() {
+    use frist_domain::frikort::RepaymentForm;
+    let form = |amount: &str, reason: &str| RepaymentForm {
+        amount: amount.into(),
+        reason: reason.into(),
+    };
+    let paid = Some(d("2026-03-20"));
+    assert_eq!(
+        form("100", "Feil beløp").check(34_200, 17_100, paid, d("2026-04-01")),
+        Ok(10_000)
+    );
+    // 171,01 kr is one øre more than is left after an earlier demand.
+    let r = form("171,01", " ")
+        .check(34_200, 17_100, paid, d("2026-04-01"))
+        .unwrap_err();
+    assert_eq!(
+        paths(&r),
+        [
+            ("amount".into(), IssueCode::NumberOutOfRange),
+            ("reason".into(), IssueCode::Required)
+        ]
+    );
+    // FK-6: three years after the refund, Helfo's claim is time-barred.
+    let r = form("100", "Feil beløp")
+        .check(34_200, 0, paid, d("2029-03-21"))
+        .unwrap_err();
+    assert_eq!(paths(&r), [(String::new(), IssueCode::TimeBarred)]);
+}

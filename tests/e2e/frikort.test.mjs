@@ -70,7 +70,24 @@ export const tests = [
       await page.getByRole('button', { name: 'Godkjenn alle linjer uten feil og merknader' }).click();
       await page.getByText('Alle linjer uten feil og merknader er godkjent.').waitFor({ timeout: 30_000 });
       const approved = await page.getByTestId('approved').textContent();
-      await page.getByLabel('Kontonummer til det regionale helseforetaket').fill('8601 11 17947');
+      // The Aksel timing: no error before the first attempt; then the
+      // summary (focused, linking to the field) and the field's message,
+      // which follow every change without sending anything.
+      const account = page.getByLabel('Kontonummer til det regionale helseforetaket');
+      await account.fill('8601 11 17948');
+      assert.equal(await page.locator('#fk-account-error').count(), 0, 'no error before the first attempt');
+      const posts = [];
+      page.on('request', (r) => { if (r.url().endsWith('/payment')) posts.push(r.url()); });
+      await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
+      const summary = page.getByTestId('payment-form').getByTestId('error-summary');
+      await summary.waitFor();
+      assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the summary has focus');
+      await summary.getByRole('link').first().click();
+      assert.equal(await account.evaluate((el) => el === document.activeElement), true, 'the link moves focus to the field');
+      await page.locator('#fk-account-error').waitFor();
+      await account.fill('8601 11 17947');
+      await page.locator('#fk-account-error').waitFor({ state: 'detached' });
+      assert.deepEqual(posts, [], 'nothing was sent while the form had errors');
       await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
       await page.getByText('Utbetalingen er registrert.').waitFor();
       assert.equal(await page.getByTestId('claim-status').textContent(), 'Utbetalt');

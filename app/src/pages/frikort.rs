@@ -19,7 +19,9 @@ use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
-use crate::form::{alert, draft, gloo_sleep, nb, save_text, today, yield_now};
+use crate::form::{
+    ErrorSummary, alert, draft, focus_summary, gloo_sleep, nb, save_text, today, yield_now,
+};
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
 
@@ -754,6 +756,8 @@ fn ClaimDetail() -> impl IntoView {
 }
 
 /// FK-9: the payment of the approved total to the RHF's account (ID-5).
+/// The domain's check runs as the caseworker types; errors show after the
+/// first attempt to send, then follow every change (the Aksel timing).
 #[component]
 fn PaymentForm<F>(c: ClaimView, changed: F) -> impl IntoView
 where
@@ -768,13 +772,22 @@ where
     );
     let account = RwSignal::new(String::new());
     let (id, version) = (c.id.clone(), c.version);
+    let (undecided, approved) = (c.undecided, c.approved_ore);
+    let form = move || PaymentForm {
+        paid_on: paid_on.get(),
+        amount: amount.get(),
+        account: account.get(),
+    };
+    let check = Memo::new(move |_| form().check(undecided, approved, today()).err());
+    let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = PaymentForm {
-            paid_on: paid_on.get_untracked(),
-            amount: amount.get_untracked(),
-            account: account.get_untracked(),
-        };
+        tried.set(true);
+        if check.get_untracked().is_some() {
+            focus_summary(summary);
+            return;
+        }
+        let form = form();
         let id = id.clone();
         leptos::task::spawn_local(async move {
             changed(
@@ -786,9 +799,10 @@ where
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="payment-form">
             <h3 class="ds-heading" data-size="xs">{t("frikort.register_payment")}</h3>
-            <crate::form::TextField id="fk-paid_on" label=t("frikort.paid_on") value=paid_on error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-amount" label=t("frikort.amount_approved_total") value=amount error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") value=account error=Signal::derive(|| None::<String>)/>
+            <ErrorSummary errors=errors node_ref=summary/>
+            <crate::form::TextField id="fk-paid_on" label=t("frikort.paid_on") value=paid_on error=field("fk-paid_on")/>
+            <crate::form::TextField id="fk-amount" label=t("frikort.amount_approved_total") value=amount error=field("fk-amount")/>
+            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") value=account error=field("fk-account")/>
             <button class="ds-button" data-variant="primary" type="submit">{t("frikort.register_payment")}</button>
         </form>
     }
@@ -803,12 +817,21 @@ where
     let amount = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (id, version) = (c.id.clone(), c.version);
+    let (paid, repaid, paid_on) = (c.paid_ore.unwrap_or(0), c.repayment_ore, c.paid_on);
+    let form = move || RepaymentForm {
+        amount: amount.get(),
+        reason: reason.get(),
+    };
+    let check = Memo::new(move |_| form().check(paid, repaid, paid_on, today()).err());
+    let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-repay-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = RepaymentForm {
-            amount: amount.get_untracked(),
-            reason: reason.get_untracked(),
-        };
+        tried.set(true);
+        if check.get_untracked().is_some() {
+            focus_summary(summary);
+            return;
+        }
+        let form = form();
         let id = id.clone();
         leptos::task::spawn_local(async move {
             changed(
@@ -820,8 +843,9 @@ where
     view! {
         <form class="frist-inline-form frist-panel" on:submit=submit novalidate data-testid="repayment-form">
             <h2 class="ds-heading" data-size="sm">{t("frikort.demand_repayment")}</h2>
-            <crate::form::TextField id="fk-repay-amount" label=t("frikort.amount") value=amount error=Signal::derive(|| None::<String>)/>
-            <crate::form::TextField id="fk-repay-reason" label=t("frikort.reason") value=reason error=Signal::derive(|| None::<String>)/>
+            <ErrorSummary errors=errors node_ref=summary/>
+            <crate::form::TextField id="fk-repay-amount" label=t("frikort.amount") value=amount error=field("fk-repay-amount")/>
+            <crate::form::TextField id="fk-repay-reason" label=t("frikort.reason") value=reason error=field("fk-repay-reason")/>
             <button class="ds-button" data-variant="secondary" type="submit">{t("frikort.register_demand")}</button>
         </form>
     }

@@ -22,8 +22,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
-    focus_summary, nb, save_file, send_form, today,
+    ErrorSummary, SelectField, Sending, TextField, alert, checked_fields, draft, error_for,
+    errors_of, focus_summary, nb, save_file, send_form, today,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
@@ -771,31 +771,32 @@ where
     S: Fn(EventForm, String) + Clone + 'static,
 {
     let sent = RwSignal::new(nb(today()));
-    let error = RwSignal::new(None::<String>);
     let preview = move || {
         frist_domain::calendar::parse_date(&sent.get())
             .and_then(|d| fb::reply_by(d).ok())
             .map(|r| tf("fristbrudd.reply_preview", &[("date", &nb(r))]))
     };
+    let form = move || EventForm {
+        event: EventKind::LetterSent.as_str().into(),
+        sent: sent.get(),
+        ..Default::default()
+    };
+    let check = Memo::new(move |_| form().check().err());
+    let (errors, field, summary, tried) = checked_fields(check, "fb-letter-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = EventForm {
-            event: EventKind::LetterSent.as_str().into(),
-            sent: sent.get_untracked(),
-            ..Default::default()
-        };
-        match form.check() {
-            Ok(_) => {
-                error.set(None);
-                send(form, t("fristbrudd.letter_registered").into());
-            }
-            Err(r) => error.set(errors_of(&r, "").first().map(|(_, m)| m.clone())),
+        tried.set(true);
+        if check.get_untracked().is_some() {
+            focus_summary(summary);
+            return;
         }
+        send(form(), t("fristbrudd.letter_registered").into());
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="letter-form">
+            <ErrorSummary errors=errors node_ref=summary/>
             <TextField id="fb-letter-sent" label=t("fristbrudd.letter_label") description=t("fristbrudd.date_hint")
-                value=sent error=error/>
+                value=sent error=field("fb-letter-sent")/>
             <p class="ds-paragraph" data-size="sm" aria-live="polite" data-testid="reply-preview">{preview}</p>
             <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.letter_submit")}</button>
         </form>
@@ -809,31 +810,32 @@ where
     S: Fn(EventForm, String) + Clone + 'static,
 {
     let date = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
     let (state, fristdato) = (c.case.state, c.case.fristdato);
     let preview = move || {
         frist_domain::calendar::parse_date(&date.get())
             .map(|d| name(Variant::of(state, fristdato, d)))
     };
+    let form = move || EventForm {
+        event: EventKind::SiteFoundAppointment.as_str().into(),
+        appointment: date.get(),
+        ..Default::default()
+    };
+    let check = Memo::new(move |_| form().check().err());
+    let (errors, field, summary, tried) = checked_fields(check, "fb-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = EventForm {
-            event: EventKind::SiteFoundAppointment.as_str().into(),
-            appointment: date.get_untracked(),
-            ..Default::default()
-        };
-        match form.check() {
-            Ok(_) => {
-                error.set(None);
-                send(form, t("fristbrudd.appointment_reported").into());
-            }
-            Err(r) => error.set(errors_of(&r, "").first().map(|(_, m)| m.clone())),
+        tried.set(true);
+        if check.get_untracked().is_some() {
+            focus_summary(summary);
+            return;
         }
+        send(form(), t("fristbrudd.appointment_reported").into());
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="appointment-form">
+            <ErrorSummary errors=errors node_ref=summary/>
             <TextField id="fb-appointment" label=t("fristbrudd.appointment_label") description=t("fristbrudd.appointment_description")
-                value=date error=error/>
+                value=date error=field("fb-appointment")/>
             <p class="ds-paragraph" data-size="sm" aria-live="polite">{preview}</p>
             <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.appointment_submit")}</button>
         </form>

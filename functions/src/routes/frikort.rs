@@ -14,10 +14,10 @@ use chrono::{Datelike, NaiveDate};
 use frist_domain::frikort::{
     CHUNK_LINES, Chunk, ChunkAnswer, ClaimStatus, ClaimView, Decision, DecisionForm, Duplicates,
     LineContext, LineIssues, LineView, NewClaim, PaymentForm, Reason, RepaymentForm, check_line,
-    claim_number, format_ore, parse_amount, payment_due, time_bar,
+    claim_number, payment_due,
 };
-use frist_domain::ids::{FnrContext, Kontonummer};
-use frist_domain::{Issue, IssueCode, Report, Severity};
+use frist_domain::ids::FnrContext;
+use frist_domain::{Issue, IssueCode, Report};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
 use serde_json::json;
@@ -801,34 +801,13 @@ pub async fn payment(ctx: &Ctx) -> ApiResult {
         return Err(wrong_state(claim.status));
     }
     let form: PaymentForm = ctx.json()?;
-    let mut r = Report::new();
-    if claim.undecided > 0 {
-        r.push(Issue::error("", IssueCode::LinesUndecided).with("count", claim.undecided));
-    }
-    let paid_on = frist_domain::calendar::parse_date(&form.paid_on);
-    match paid_on {
-        None => r.push(Issue::error("paid_on", IssueCode::DateInvalid)),
-        Some(d) if d > ctx.today => {
-            r.push(Issue::error("paid_on", IssueCode::DateInFuture).with("today", ctx.today))
-        }
-        _ => {}
-    }
-    if parse_amount(&form.amount) != Some(claim.approved_ore) {
-        r.push(
-            Issue::error("amount", IssueCode::PaymentNotApproved)
-                .with("expected", &*format_ore(claim.approved_ore)),
-        );
-    }
-    let account = match form.account.parse::<Kontonummer>() {
-        Ok(k) => Some(k.as_str()),
-        Err(e) => {
-            r.push(Issue::from_id_error("account", e));
-            None
-        }
-    };
-    if r.issues.iter().any(|i| i.severity == Severity::Error) {
-        return Err(ApiError::invalid(r));
-    }
+    let (paid_on, account) = form
+        .check(
+            u64::try_from(claim.undecided).unwrap_or(0),
+            claim.approved_ore,
+            ctx.today,
+        )
+        .map_err(ApiError::invalid)?;
     let update = ctx
         .db
         .prepare(
@@ -837,8 +816,8 @@ pub async fn payment(ctx: &Ctx) -> ApiResult {
              WHERE id = ?4 AND version = ?5",
         )
         .bind(&[
-            opt(paid_on.map(|d| d.to_string()).as_deref()),
-            opt(account.as_deref()),
+            text(&paid_on.to_string()),
+            text(&account),
             text(&iso(ctx.now)),
             text(&claim.id),
             int(claim.version),
@@ -858,29 +837,14 @@ pub async fn repayment(ctx: &Ctx) -> ApiResult {
         return Err(wrong_state(claim.status));
     }
     let form: RepaymentForm = ctx.json()?;
-    let mut r = Report::new();
-    let amount = parse_amount(&form.amount);
-    match amount {
-        None => r.push(Issue::error("amount", IssueCode::AmountInvalid)),
-        Some(a) if a + claim.repayment_ore > claim.paid_ore.unwrap_or(0) => r.push(
-            Issue::error("amount", IssueCode::NumberOutOfRange)
-                .with("min", 1i64)
-                .with("max", claim.paid_ore.unwrap_or(0) - claim.repayment_ore),
-        ),
-        _ => {}
-    }
-    if form.reason.trim().is_empty() {
-        r.push(Issue::error("reason", IssueCode::Required));
-    }
-    if let Some(paid) = date_of(claim.paid_on.as_deref())
-        && let Ok(bar) = time_bar(paid)
-        && ctx.today > bar
-    {
-        r.push(Issue::error("", IssueCode::TimeBarred).with("bar", bar));
-    }
-    if r.has_errors() {
-        return Err(ApiError::invalid(r));
-    }
+    let amount = form
+        .check(
+            claim.paid_ore.unwrap_or(0),
+            claim.repayment_ore,
+            date_of(claim.paid_on.as_deref()),
+            ctx.today,
+        )
+        .map_err(ApiError::invalid)?;
     let update = ctx
         .db
         .prepare(
@@ -888,7 +852,7 @@ pub async fn repayment(ctx: &Ctx) -> ApiResult {
                  version = version + 1, updated_at = ?3 WHERE id = ?4 AND version = ?5",
         )
         .bind(&[
-            int(amount.unwrap_or(0)),
+            int(amount),
             text(form.reason.trim()),
             text(&iso(ctx.now)),
             text(&claim.id),
