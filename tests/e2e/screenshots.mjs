@@ -86,6 +86,19 @@ try {
   await as(page, 'sykehus@innlandet.example');
   await shot(page, '09-mobil-forside');
   await page.close();
+
+  // The same service in nynorsk: a case page, chosen with the language switch.
+  page = await fresh();
+  await as(page, 'sykehus@innlandet.example');
+  await page.getByTestId('language').selectOption('nn');
+  await page.waitForFunction(() => document.documentElement.lang === 'nn');
+  await page.goto(base + '/fristbrudd/saker');
+  const own = page.locator('table a[href^="/fristbrudd/saker/"]').first();
+  await own.click();
+  await page.getByTestId('case-state').waitFor();
+  await shot(page, '10-sak-nynorsk');
+  await page.evaluate(() => localStorage.removeItem('frist.lang'));
+  await page.close();
 } finally {
   await browser.close();
   server.stop();
