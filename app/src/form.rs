@@ -8,7 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{issue, t};
+use crate::i18n::{issue, t, tf};
 
 /// Moves focus to the element with `id`.
 pub fn focus_id(id: &str) {
@@ -222,10 +222,50 @@ pub mod draft {
         }
     }
 
+    /// Forgets the draft under `key`, with its submission key and its place
+    /// in the outbox.
     pub fn clear(key: &str) {
         if let Some(s) = storage() {
-            let _ = s.remove_item(key);
+            for k in [
+                key.to_owned(),
+                format!("{key}.key"),
+                format!("{key}.pending"),
+            ] {
+                let _ = s.remove_item(&k);
+            }
         }
+    }
+
+    /// The `Idempotency-Key` of the submission `body` of the draft under
+    /// `key`, kept beside the draft: a resend after a reload, a crash or a
+    /// lost answer is the same submission, so the edge answers it once. A
+    /// changed form is a new submission with a new key.
+    pub fn submission_key<T: serde::Serialize>(key: &str, body: &T) -> String {
+        let at = format!("{key}.key");
+        let text = serde_json::to_string(body).unwrap_or_default();
+        match load::<(String, String)>(&at) {
+            Some((k, sent)) if sent == text => k,
+            _ => {
+                let k = crate::api::new_idempotency_key();
+                save(&at, &(k.clone(), text));
+                k
+            }
+        }
+    }
+
+    /// Marks the draft under `key` as waiting in the outbox (or not).
+    pub fn set_pending(key: &str, pending: bool) {
+        let at = format!("{key}.pending");
+        if pending {
+            save(&at, &true);
+        } else if let Some(s) = storage() {
+            let _ = s.remove_item(&at);
+        }
+    }
+
+    /// Whether the draft under `key` was in the outbox when the page closed.
+    pub fn pending(key: &str) -> bool {
+        load::<bool>(&format!("{key}.pending")).unwrap_or(false)
     }
 
     /// "Lag kopi": `value` (an earlier submission's form) becomes the draft
@@ -263,8 +303,21 @@ pub fn nb(date: chrono::NaiveDate) -> String {
     frist_domain::calendar::format_nb(date)
 }
 
+/// Where a submission stands; the form always says which (issue 10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Not sent: what is typed is kept in this browser.
+    Draft,
+    /// On its way to Helfo.
+    Sending,
+    /// The network failed: it waits in this browser's outbox and is sent
+    /// again, with the same key, in `seconds`.
+    Waiting { attempt: u32, seconds: u32 },
+}
+
 /// What sending a form touches: its busy flag, the edge's field issues, the
-/// alert, the error summary, the receipt, and the draft to clear.
+/// alert, the error summary, the receipt, the draft to clear, and where the
+/// submission stands.
 pub struct Sending<T: Send + Sync + 'static> {
     pub busy: RwSignal<bool>,
     pub edge_issues: RwSignal<Vec<Issue>>,
@@ -272,8 +325,7 @@ pub struct Sending<T: Send + Sync + 'static> {
     pub summary: NodeRef<html::Div>,
     pub receipt: RwSignal<Option<T>>,
     pub draft_key: &'static str,
-    /// Said after the network failed: the draft is kept, resending is safe.
-    pub offline: &'static str,
+    pub delivery: RwSignal<Delivery>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Sending<T> {
@@ -284,33 +336,86 @@ impl<T: Send + Sync + 'static> Clone for Sending<T> {
 
 impl<T: Send + Sync + 'static> Copy for Sending<T> {}
 
-/// Sends a form: on success the receipt replaces it and the draft goes; a
-/// network failure keeps the draft and says so; a refusal shows the edge's
-/// field issues (or its text) in the summary.
-pub fn send_form<T, F>(s: Sending<T>, request: F)
+/// Sends a form through the browser's outbox: on success the receipt
+/// replaces it and the draft goes; when the network fails it stays in the
+/// outbox (also across a reload: see [`draft::pending`]) and is sent again
+/// with the same `Idempotency-Key` — after 4, 8, 16, then every 30 seconds —
+/// until it lands or the user cancels; a refusal shows the edge's field
+/// issues (or its text) in the summary.
+pub fn send_form<T, F, Fut>(s: Sending<T>, request: F)
 where
     T: Send + Sync + 'static,
-    F: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::api::ApiError>> + 'static,
 {
     s.busy.set(true);
+    s.delivery.set(Delivery::Sending);
+    draft::set_pending(s.draft_key, true);
     leptos::task::spawn_local(async move {
-        match request.await {
-            Ok(answer) => {
-                draft::clear(s.draft_key);
-                s.receipt.set(Some(answer));
-                focus_id("receipt");
-            }
-            Err(e) => {
-                if matches!(e, crate::api::ApiError::Network) {
-                    s.failure.set(Some(format!("{} {}", e.text(), s.offline)));
-                } else {
-                    refusal(&e, s.edge_issues, s.failure);
+        let mut attempt = 0;
+        loop {
+            match request().await {
+                Ok(answer) => {
+                    draft::clear(s.draft_key);
+                    s.delivery.set(Delivery::Draft);
+                    s.receipt.set(Some(answer));
+                    focus_id("receipt");
+                    break;
                 }
-                focus_summary(s.summary);
+                Err(crate::api::ApiError::Network) => {
+                    attempt += 1;
+                    let wait = (2u32 << attempt.min(4)).min(30);
+                    for seconds in (1..=wait).rev() {
+                        // Cancelled while waiting: it stays a draft.
+                        if s.delivery.get_untracked() == Delivery::Draft {
+                            break;
+                        }
+                        s.delivery.set(Delivery::Waiting { attempt, seconds });
+                        gloo_sleep(1000).await;
+                    }
+                    if s.delivery.get_untracked() == Delivery::Draft {
+                        draft::set_pending(s.draft_key, false);
+                        break;
+                    }
+                    s.delivery.set(Delivery::Sending);
+                }
+                Err(e) => {
+                    draft::set_pending(s.draft_key, false);
+                    s.delivery.set(Delivery::Draft);
+                    refusal(&e, s.edge_issues, s.failure);
+                    focus_summary(s.summary);
+                    break;
+                }
             }
         }
         s.busy.set(false);
     });
+}
+
+/// Where the form's submission stands, announced politely: kept in this
+/// browser, sending, or waiting in the outbox for the network (with a way
+/// to stop trying). The receipt replaces the form once it has arrived.
+#[component]
+pub fn DeliveryStatus(delivery: RwSignal<Delivery>) -> impl IntoView {
+    view! {
+        <div class="frist-delivery" data-testid="delivery" role="status" aria-live="polite">
+            {move || match delivery.get() {
+                Delivery::Draft => view! {
+                    <p class="ds-paragraph" data-size="sm" data-state="draft">{t("form.delivery_draft")}</p>
+                }.into_any(),
+                Delivery::Sending => view! {
+                    <p class="ds-paragraph" data-size="sm" data-state="sending">{t("form.delivery_sending")}</p>
+                }.into_any(),
+                Delivery::Waiting { attempt, seconds } => view! {
+                    <p class="ds-paragraph" data-size="sm" data-state="waiting">
+                        {tf("form.delivery_waiting", &[("seconds", &seconds.to_string()), ("attempt", &attempt.to_string())])}
+                    </p>
+                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="button" data-testid="cancel-sending"
+                        on:click=move |_| delivery.set(Delivery::Draft)>{t("form.delivery_cancel")}</button>
+                }.into_any(),
+            }}
+        </div>
+    }
 }
 
 /// A Designsystemet alert: `danger` is announced at once (`role=alert`),

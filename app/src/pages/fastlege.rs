@@ -16,8 +16,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, Sending, TextField, alert, draft, error_for, errors_of,
-    focus_summary, nb, send_form, today,
+    Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, draft,
+    error_for, errors_of, focus_summary, nb, send_form, today,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
@@ -272,7 +272,7 @@ fn NewMessage() -> impl IntoView {
     let edge_issues = RwSignal::new(Vec::<Issue>::new());
     let failure = RwSignal::new(None::<String>);
     let receipt = RwSignal::new(None::<MessageCreated>);
-    let key = RwSignal::new(api::new_idempotency_key());
+    let delivery = RwSignal::new(Delivery::Draft);
     let summary = NodeRef::<html::Div>::new();
     let endings = RwSignal::new(Vec::<Ending>::new());
     leptos::task::spawn_local(async move {
@@ -384,17 +384,17 @@ fn NewMessage() -> impl IntoView {
         (n > 0 && !to.trim().is_empty()).then(|| moves_in_words(n, &to))
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         tried.set(true);
         edge_issues.set(Vec::new());
         failure.set(None);
         if checked.get_untracked().1.is_none() {
+            draft::set_pending(DRAFT_KEY, false);
             focus_summary(summary);
             return;
         }
         let form = f.form();
-        let k = key.get_untracked();
+        let k = draft::submission_key(DRAFT_KEY, &form);
         send_form(
             Sending {
                 busy: sending,
@@ -403,11 +403,22 @@ fn NewMessage() -> impl IntoView {
                 summary,
                 receipt,
                 draft_key: DRAFT_KEY,
-                offline: t("fastlege.offline"),
+                delivery,
             },
-            async move { api::send_fl_message(&form, &k).await },
+            move || {
+                let (form, k) = (form.clone(), k.clone());
+                async move { api::send_fl_message(&form, &k).await }
+            },
         );
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    // In the outbox when the page closed (offline, a crash): on its way again.
+    if restored && draft::pending(DRAFT_KEY) {
+        send();
+    }
 
     move || {
         if let Some(r) = receipt.get() {
@@ -566,6 +577,7 @@ fn NewMessage() -> impl IntoView {
                             {move || if sending.get() { t("fastlege.sending") } else { t("fastlege.send") }}
                         </button>
                     </div>
+                    <DeliveryStatus delivery=delivery/>
                 </Show>
             </form>
         }

@@ -22,8 +22,8 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
-    ErrorSummary, SelectField, Sending, TextField, alert, checked_fields, draft, error_for,
-    errors_of, focus_summary, nb, save_file, send_form, today,
+    Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, checked_fields,
+    draft, error_for, errors_of, focus_summary, nb, save_file, send_form, today,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
@@ -74,7 +74,7 @@ fn NewCase() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let receipt = RwSignal::new(None::<CaseCreated>);
     let open_case = RwSignal::new(None::<String>);
-    let key = RwSignal::new(api::new_idempotency_key());
+    let delivery = RwSignal::new(Delivery::Draft);
     let summary = NodeRef::<html::Div>::new();
     let ctx = fnr_context();
 
@@ -155,17 +155,17 @@ fn NewCase() -> impl IntoView {
             .collect::<Vec<_>>()
     });
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let send = move || {
         tried.set(true);
         edge_issues.set(Vec::new());
         failure.set(None);
         if report.get_untracked().has_errors() {
+            draft::set_pending(DRAFT_KEY, false);
             focus_summary(summary);
             return;
         }
         let f = form();
-        let k = key.get_untracked();
+        let k = draft::submission_key(DRAFT_KEY, &f);
         send_form(
             Sending {
                 busy: sending,
@@ -174,11 +174,22 @@ fn NewCase() -> impl IntoView {
                 summary,
                 receipt,
                 draft_key: DRAFT_KEY,
-                offline: t("fristbrudd.offline"),
+                delivery,
             },
-            async move { api::create_case(&f, &k).await },
+            move || {
+                let (f, k) = (f.clone(), k.clone());
+                async move { api::create_case(&f, &k).await }
+            },
         );
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    // In the outbox when the page closed (offline, a crash): on its way again.
+    if restored && draft::pending(DRAFT_KEY) {
+        send();
+    }
     let clear = move |_| {
         for s in [
             fnr,
@@ -196,7 +207,6 @@ fn NewCase() -> impl IntoView {
         urgent.set(false);
         tried.set(false);
         draft::clear(DRAFT_KEY);
-        key.set(api::new_idempotency_key());
     };
 
     move || {
@@ -256,9 +266,7 @@ fn NewCase() -> impl IntoView {
                     </button>
                     <button class="ds-button" data-variant="tertiary" type="button" on:click=clear>{t("fristbrudd.clear")}</button>
                 </div>
-                <p class="ds-paragraph" data-size="sm" data-testid="draft-status" aria-live="polite">
-                    {t("fristbrudd.draft_saved")}
-                </p>
+                <DeliveryStatus delivery=delivery/>
             </form>
         }
         .into_any(),
