@@ -75,6 +75,22 @@ pub fn workday_additions(count: usize, seed: u64) -> Vec<(NaiveDate, u32)> {
         .collect()
 }
 
+/// `count` fristbrudd queue items (FB-3): one in ten confirmed urgent,
+/// fristdato through 2026, notified through 2026, ids `FB-2026-NNNNNN` (some
+/// repeated, so the last tie-breaker is used).
+pub fn queue_items(count: usize, seed: u64) -> Vec<frist_domain::fristbrudd::QueueItem> {
+    let mut rng = Rng::new(seed);
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or(NaiveDate::MIN);
+    (0..count)
+        .map(|_| frist_domain::fristbrudd::QueueItem {
+            id: format!("FB-2026-{:06}", rng.below(1_000_000)),
+            fristdato: start + chrono::Days::new(rng.below(365)),
+            urgent: rng.below(10) == 0,
+            notified_at: 1_767_225_600_000 + rng.below(365 * 86_400_000) as i64,
+        })
+        .collect()
+}
+
 /// The kinds of bad line a generated claim file can hold, with their share
 /// (per mille) of all lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -95,6 +95,9 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
         aware,
     };
     let mut checker = Checker::new(ctx);
+    if let Ok(meta) = std::fs::metadata(&file) {
+        checker.expect_bytes(meta.len());
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut write_error = None;

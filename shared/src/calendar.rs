@@ -206,6 +206,11 @@ pub fn is_holiday(date: NaiveDate) -> Result<bool, CalendarError> {
     Ok(TABLES.holiday_days[idx].contains(&day))
 }
 
+/// Whether frist's calendar covers `date` ([`MIN_DATE`] to [`MAX_DATE`]).
+pub fn in_range(date: NaiveDate) -> bool {
+    (MIN_DATE..=MAX_DATE).contains(&date)
+}
+
 /// CAL-2: Monday–Friday and not a public holiday. (**choice**: Saturdays are
 /// not working days.)
 pub fn is_working_day(date: NaiveDate) -> Result<bool, CalendarError> {
@@ -347,6 +352,15 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         (len.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
             .then(|| part.parse().ok())
             .flatten()
+    }
+    // The common case, `dd.mm.åååå`, without splitting.
+    if let &[d1, d2, b'.', m1, m2, b'.', y1, y2, y3, y4] = text.as_bytes() {
+        let digits = [d1, d2, m1, m2, y1, y2, y3, y4];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+            let year = n(y1, y2) * 100 + n(y3, y4);
+            return NaiveDate::from_ymd_opt(year as i32, n(m1, m2), n(d1, d2));
+        }
     }
     let t = text.trim();
     let (sep, iso) = if t.contains('-') {

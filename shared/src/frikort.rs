@@ -7,8 +7,6 @@
 //! [`submission_deadline`] (FK-2), [`payment_due`] (FK-3) and [`time_bar`]
 //! (FK-6). A claim file is read by [`crate::table`] with [`SCHEMA`].
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -82,31 +80,34 @@ pub fn time_bar(payout: NaiveDate) -> Result<NaiveDate, CalendarError> {
 /// An amount in NOK as typed (`171`, `171,00`, `1 234.50`) in øre; `None`
 /// unless it is a positive amount with at most two decimals.
 pub fn parse_amount(text: &str) -> Option<i64> {
-    let t: String = text
-        .trim()
-        .trim_start_matches("kr")
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect();
-    let (whole, frac) = match t.find([',', '.']) {
-        Some(i) => (&t[..i], &t[i + 1..]),
-        None => (&t[..], ""),
-    };
-    if whole.is_empty() || whole.len() > 9 || frac.len() > 2 {
-        return None;
+    // One pass, no allocation: a claim check reads an amount per line.
+    let mut t = text.trim();
+    while let Some(rest) = t.strip_prefix("kr") {
+        t = rest;
     }
-    if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    let (mut kr, mut whole_digits) = (0i64, 0);
+    let mut frac: Option<(i64, usize)> = None;
+    for c in t.chars().filter(|c| !c.is_whitespace()) {
+        match (c.to_digit(10), &mut frac) {
+            (Some(d), None) if whole_digits < 9 => {
+                kr = kr * 10 + i64::from(d);
+                whole_digits += 1;
+            }
+            (Some(d), Some((v, n))) if *n < 2 => {
+                *v = *v * 10 + i64::from(d);
+                *n += 1;
+            }
+            (None, None) if c == ',' || c == '.' => frac = Some((0, 0)),
+            _ => return None,
+        }
     }
-    let kr: i64 = whole.parse().ok()?;
-    let ore: i64 = match frac.len() {
-        0 => 0,
-        1 => frac.parse::<i64>().ok()? * 10,
-        _ => frac.parse().ok()?,
+    let ore = match frac {
+        None | Some((_, 0)) => 0,
+        Some((v, 1)) => v * 10,
+        Some((v, _)) => v,
     };
     let total = kr * 100 + ore;
-    (total > 0).then_some(total)
+    (whole_digits > 0 && total > 0).then_some(total)
 }
 
 /// Øre as people read it: `1 234,50 kr`.
@@ -219,12 +220,18 @@ pub struct LineContext {
     pub aware: Option<NaiveDate>,
 }
 
+/// Empty or only whitespace (as `trim().is_empty()`, stopping at the first
+/// other character).
+fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 fn date_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
-    if text.trim().is_empty() {
+    if blank(text) {
         issues.push(Issue::error(path, IssueCode::Required));
         return None;
     }
-    match calendar::parse_date(text).filter(|d| calendar::is_working_day(*d).is_ok()) {
+    match calendar::parse_date(text).filter(|d| calendar::in_range(*d)) {
         Some(d) => Some(d),
         None => {
             issues.push(Issue::error(path, IssueCode::DateInvalid));
@@ -235,87 +242,170 @@ fn date_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDa
 
 /// FK-1, FK-2, FK-6: every issue of one line, and the line when it has no
 /// error. Warnings (a late claim, an amount above a return trip) leave the
-/// line valid.
+/// line valid. For many lines, make one [`LineRules`] and use its `check`.
 pub fn check_line(raw: &RawRef<'_>, ctx: &LineContext) -> (Vec<Issue>, Option<ClaimLine>) {
-    let mut issues = Vec::new();
-    let fnr = if raw.fodselsnummer.trim().is_empty() {
-        issues.push(Issue::error("fodselsnummer", IssueCode::Required));
-        None
-    } else {
-        Fodselsnummer::parse(raw.fodselsnummer, &ctx.fnr)
-            .map_err(|e| issues.push(Issue::from_id_error("fodselsnummer", e)))
-            .ok()
-    };
-    let transport = date_field(&mut issues, "transportdato", raw.transportdato);
-    let payout = date_field(&mut issues, "utbetalingsdato", raw.utbetalingsdato);
-    let amount = if raw.egenandel.trim().is_empty() {
-        issues.push(Issue::error("egenandel", IssueCode::Required));
-        None
-    } else {
-        let a = parse_amount(raw.egenandel);
-        if a.is_none() {
-            issues.push(Issue::error("egenandel", IssueCode::AmountInvalid));
+    LineRules::new(*ctx).check(raw)
+}
+
+/// The line rules with what is the same for every line of a claim worked
+/// out once: the FK-6 bar and the FK-2 deadline depend only on the context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRules {
+    ctx: LineContext,
+    /// FK-6: the latest payout date whose bar date is before `received`;
+    /// every payout on or before it is time-barred.
+    last_barred_payout: Option<NaiveDate>,
+    /// FK-2: the deadline, when `received` is after it.
+    missed_deadline: Option<NaiveDate>,
+}
+
+impl LineRules {
+    pub fn new(ctx: LineContext) -> Self {
+        // FK-6: `time_bar` never decreases as the payout date grows (CAL-8
+        // clamps 29 Feb to 28 Feb, CAL-7 only rolls forward), so the barred
+        // payouts are the dates up to one boundary, found by bisection in the
+        // window two to four years before `received`.
+        let barred = |p: NaiveDate| time_bar(p).is_ok_and(|bar| ctx.received > bar);
+        let before = |days| {
+            let d = ctx.received.checked_sub_days(chrono::Days::new(days));
+            d.unwrap_or(calendar::MIN_DATE).max(calendar::MIN_DATE)
+        };
+        let (mut lo, mut hi) = (before(4 * 366), before(2 * 365));
+        let last_barred_payout = if !barred(lo) {
+            None
+        } else {
+            // Invariant: barred(lo), and not barred(hi).
+            while hi - lo > chrono::TimeDelta::days(1) {
+                let mid = lo + (hi - lo) / 2;
+                if barred(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            Some(lo)
+        };
+        let missed_deadline = ctx
+            .aware
+            .and_then(|aware| submission_deadline(aware).ok())
+            .filter(|deadline| ctx.received > *deadline);
+        LineRules {
+            ctx,
+            last_barred_payout,
+            missed_deadline,
         }
-        a
-    };
-    let today = ctx.fnr.today;
-    if let (Some(t), Some(p)) = (transport, payout)
-        && p < t
-    {
-        issues.push(
-            Issue::error("utbetalingsdato", IssueCode::PayoutBeforeTransport).with("transport", t),
-        );
     }
-    if let Some(p) = payout
-        && p > today
-    {
-        issues.push(Issue::error("utbetalingsdato", IssueCode::DateInFuture).with("today", today));
+
+    pub fn context(&self) -> &LineContext {
+        &self.ctx
     }
-    // FK-6: received after the bar date is refused; on it, still in time.
-    if let Some(p) = payout
-        && let Ok(bar) = time_bar(p)
-        && ctx.received > bar
-    {
-        issues.push(Issue::error("utbetalingsdato", IssueCode::TimeBarred).with("bar", bar));
-    }
-    // FK-1 (warning): more than a return trip's co-payment that year.
-    if let (Some(a), Some(t)) = (amount, transport)
-        && let Some(max) = return_trip_ore(t.year())
-        && a > max
-    {
-        issues.push(
-            Issue::warning("egenandel", IssueCode::AmountAboveReturnTrip)
-                .with("max", &*format_ore(max)),
-        );
-    }
-    // FK-2 (warning): sent after aware + 6 months.
-    if let Some(aware) = ctx.aware
-        && let Ok(deadline) = submission_deadline(aware)
-        && ctx.received > deadline
-    {
-        issues.push(Issue::warning("", IssueCode::LateSubmission).with("deadline", deadline));
-    }
-    let has_error = issues
-        .iter()
-        .any(|i| i.severity == crate::validation::Severity::Error);
-    let line = match (fnr, transport, payout, amount) {
-        (Some(fnr), Some(transport), Some(payout), Some(amount_ore)) if !has_error => {
-            Some(ClaimLine {
-                fnr,
-                transport,
-                payout,
-                amount_ore,
-            })
+
+    /// See [`check_line`].
+    pub fn check(&self, raw: &RawRef<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
+        let ctx = &self.ctx;
+        let mut issues = Vec::new();
+        let fnr = if blank(raw.fodselsnummer) {
+            issues.push(Issue::error("fodselsnummer", IssueCode::Required));
+            None
+        } else {
+            Fodselsnummer::parse(raw.fodselsnummer, &ctx.fnr)
+                .map_err(|e| issues.push(Issue::from_id_error("fodselsnummer", e)))
+                .ok()
+        };
+        let transport = date_field(&mut issues, "transportdato", raw.transportdato);
+        let payout = date_field(&mut issues, "utbetalingsdato", raw.utbetalingsdato);
+        let amount = if blank(raw.egenandel) {
+            issues.push(Issue::error("egenandel", IssueCode::Required));
+            None
+        } else {
+            let a = parse_amount(raw.egenandel);
+            if a.is_none() {
+                issues.push(Issue::error("egenandel", IssueCode::AmountInvalid));
+            }
+            a
+        };
+        let today = ctx.fnr.today;
+        if let (Some(t), Some(p)) = (transport, payout)
+            && p < t
+        {
+            issues.push(
+                Issue::error("utbetalingsdato", IssueCode::PayoutBeforeTransport)
+                    .with("transport", t),
+            );
         }
-        _ => None,
-    };
-    (issues, line)
+        if let Some(p) = payout
+            && p > today
+        {
+            issues.push(
+                Issue::error("utbetalingsdato", IssueCode::DateInFuture).with("today", today),
+            );
+        }
+        // FK-6: received after the bar date is refused; on it, still in time.
+        if let Some(p) = payout
+            && self.last_barred_payout.is_some_and(|last| p <= last)
+            && let Ok(bar) = time_bar(p)
+        {
+            issues.push(Issue::error("utbetalingsdato", IssueCode::TimeBarred).with("bar", bar));
+        }
+        // FK-1 (warning): more than a return trip's co-payment that year.
+        if let (Some(a), Some(t)) = (amount, transport)
+            && let Some(max) = return_trip_ore(t.year())
+            && a > max
+        {
+            issues.push(
+                Issue::warning("egenandel", IssueCode::AmountAboveReturnTrip)
+                    .with("max", &*format_ore(max)),
+            );
+        }
+        // FK-2 (warning): sent after aware + 6 months.
+        if let Some(deadline) = self.missed_deadline {
+            issues.push(Issue::warning("", IssueCode::LateSubmission).with("deadline", deadline));
+        }
+        let has_error = issues
+            .iter()
+            .any(|i| i.severity == crate::validation::Severity::Error);
+        let line = match (fnr, transport, payout, amount) {
+            (Some(fnr), Some(transport), Some(payout), Some(amount_ore)) if !has_error => {
+                Some(ClaimLine {
+                    fnr,
+                    transport,
+                    payout,
+                    amount_ore,
+                })
+            }
+            _ => None,
+        };
+        (issues, line)
+    }
 }
 
 /// FK-8 inside one file: remembers each trip's first line.
+///
+/// A million-line file has about a million trips, and looking each up in a
+/// table of full keys was most of a claim check's time: every lookup missed
+/// the processor's cache. So the trips are kept in order of first sighting,
+/// and the table holds only their 4-byte positions, small enough to stay in
+/// cache; a trip's key is read only when its hash matches.
 #[derive(Debug, Default)]
 pub struct Duplicates {
-    seen: HashMap<(u64, i32, i32, i64), u64>,
+    /// Every distinct trip once, with the line it was first seen on.
+    trips: Vec<(TripKey, u64)>,
+    /// Positions in `trips`, by the trip's hash.
+    index: hashbrown::HashTable<u32>,
+}
+
+/// FK-8's trip as three words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct TripKey {
+    fnr: u64,
+    /// Transport day (high half) and payout day (low half).
+    days: u64,
+    amount_ore: i64,
+}
+
+fn trip_hash(key: &TripKey) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
 }
 
 impl Duplicates {
@@ -323,21 +413,38 @@ impl Duplicates {
         Self::default()
     }
 
+    /// Room for `lines` trips at once, so a large file's set is not
+    /// rebuilt as it grows.
+    pub fn reserve(&mut self, lines: usize) {
+        self.trips.reserve(lines);
+        let trips = &self.trips;
+        self.index
+            .reserve(lines, |i| trip_hash(&trips[*i as usize].0));
+    }
+
     /// `None` for a first sighting; the first line's number for a repeat.
     pub fn check(&mut self, line: &ClaimLine, line_no: u64) -> Option<u64> {
-        let key = (
-            line.fnr.as_str().parse::<u64>().unwrap_or(0),
-            line.transport.num_days_from_ce(),
-            line.payout.num_days_from_ce(),
-            line.amount_ore,
-        );
-        match self.seen.get(&key) {
-            Some(first) => Some(*first),
-            None => {
-                self.seen.insert(key, line_no);
-                None
-            }
+        let day = |d: NaiveDate| u64::from(d.num_days_from_ce() as u32);
+        let key = TripKey {
+            fnr: line.fnr.number(),
+            days: day(line.transport) << 32 | day(line.payout),
+            amount_ore: line.amount_ore,
+        };
+        let hash = trip_hash(&key);
+        let trips = &self.trips;
+        if let Some(i) = self.index.find(hash, |i| trips[*i as usize].0 == key) {
+            return Some(trips[*i as usize].1);
         }
+        // More than 4 billion distinct trips cannot come in one file: the
+        // edge and the app take far smaller files.
+        let Ok(at) = u32::try_from(trips.len()) else {
+            return None;
+        };
+        self.trips.push((key, line_no));
+        let trips = &self.trips;
+        self.index
+            .insert_unique(hash, at, |i| trip_hash(&trips[*i as usize].0));
+        None
     }
 }
 
@@ -410,7 +517,7 @@ pub struct FileReport {
 
 /// FK-1 … FK-8 over a file: give it each [`Record`] in order.
 pub struct Checker {
-    ctx: LineContext,
+    rules: LineRules,
     dups: Duplicates,
     pub report: FileReport,
 }
@@ -418,10 +525,16 @@ pub struct Checker {
 impl Checker {
     pub fn new(ctx: LineContext) -> Self {
         Checker {
-            ctx,
+            rules: LineRules::new(ctx),
             dups: Duplicates::new(),
             report: FileReport::default(),
         }
+    }
+
+    /// Sizes the duplicate set for a file of `bytes` bytes (about 45 bytes
+    /// a line), when the size is known before reading.
+    pub fn expect_bytes(&mut self, bytes: u64) {
+        self.dups.reserve(usize::try_from(bytes / 45).unwrap_or(0));
     }
 
     /// The issues of one record and its line when valid (FK-4: each line
@@ -429,7 +542,7 @@ impl Checker {
     pub fn check(&mut self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
         let line_no = record.line();
         let (mut issues, mut line) = match record {
-            Record::Line { fields, .. } => check_line(&RawRef::from_fields(fields), &self.ctx),
+            Record::Line { fields, .. } => self.rules.check(&RawRef::from_fields(fields)),
             other => (other.issue().into_iter().collect(), None),
         };
         if let Some(l) = &line

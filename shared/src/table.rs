@@ -201,6 +201,11 @@ pub struct CsvStream {
     record_start: u64,
     in_record: bool,
     started: bool,
+    /// The header's delimiter, once known.
+    delimiter: u8,
+    /// Whether records were split without `reader` since it last ran, so its
+    /// state must be reset before it reads the next one.
+    reader_idle: bool,
 }
 
 impl CsvStream {
@@ -218,6 +223,8 @@ impl CsvStream {
             record_start: 0,
             in_record: false,
             started: false,
+            delimiter: b',',
+            reader_idle: false,
         }
     }
 
@@ -271,6 +278,7 @@ impl CsvStream {
         } else {
             b','
         };
+        self.delimiter = delimiter;
         self.reader = Some(csv_core::ReaderBuilder::new().delimiter(delimiter).build());
         let mut input = &pending[..];
         self.run(&mut input, last, on)
@@ -297,6 +305,17 @@ impl CsvStream {
                 }
                 if !input.is_empty() {
                     self.record_start = self.newlines + 1;
+                    if let Some(used) = self.simple_record(input, last, on) {
+                        self.newlines += u64::from(input[used - 1] == b'\n');
+                        *input = &input[used..];
+                        self.reader_idle = true;
+                        continue;
+                    }
+                    if std::mem::take(&mut self.reader_idle)
+                        && let Some(reader) = self.reader.as_mut()
+                    {
+                        reader.reset();
+                    }
                     self.in_record = true;
                 }
             }
@@ -347,6 +366,61 @@ impl CsvStream {
         }
     }
 
+    /// The fast path for the common line: a whole data line of UTF-8 with
+    /// no quote and no lone CR is split at the delimiter here and handed on
+    /// as slices of the input, rather than going a byte at a time through
+    /// `csv_core` (which reads such a line the same way). Gives the bytes
+    /// used, or `None` to leave the line to `csv_core`.
+    fn simple_record(
+        &self,
+        input: &[u8],
+        last: bool,
+        on: &mut dyn FnMut(Record<'_>),
+    ) -> Option<usize> {
+        let columns = self.columns?;
+        // One pass over the line: where the delimiters are and where it ends.
+        let mut cuts = [0; MAX_COLUMNS];
+        let mut count = 1;
+        let mut end = None;
+        for (i, &b) in input.iter().enumerate() {
+            match b {
+                b'\n' => {
+                    end = Some((i, i + 1));
+                    break;
+                }
+                b'\r' if input.get(i + 1) == Some(&b'\n') => {
+                    end = Some((i, i + 2));
+                    break;
+                }
+                b'"' | b'\r' => return None,
+                _ if b == self.delimiter => {
+                    if let Some(cut) = cuts.get_mut(count - 1) {
+                        *cut = i;
+                    }
+                    count += 1;
+                }
+                _ => {}
+            }
+        }
+        let (len, used) = match end {
+            Some(end) => end,
+            None if last => (input.len(), input.len()),
+            None => return None,
+        };
+        let line = std::str::from_utf8(&input[..len]).ok()?;
+        let mut parts = [""; MAX_COLUMNS];
+        let mut start = 0;
+        for (n, part) in parts.iter_mut().enumerate().take(count) {
+            let stop = if n + 1 == count { len } else { cuts[n] };
+            // The delimiter is ASCII, so both ends are char boundaries.
+            *part = line.get(start..stop).unwrap_or_default();
+            start = stop + 1;
+        }
+        let record_line = self.record_start;
+        data_record(&columns, record_line, count, |i| Some(parts[i]), on);
+        Some(used)
+    }
+
     fn record(&mut self, on: &mut dyn FnMut(Record<'_>)) -> Result<(), FileError> {
         let line = self.record_start;
         let buf = &self.field_buf[..self.rec_len];
@@ -366,33 +440,47 @@ impl CsvStream {
             self.columns = Some(columns(self.schema, names.into_iter())?);
             return Ok(());
         };
-        // A blank line (one empty field) is skipped, not an error.
-        if ends.len() == 1 && buf.iter().all(|b| b.is_ascii_whitespace()) {
-            return Ok(());
-        }
-        if ends.len() != columns.count {
-            on(Record::Ragged {
-                line,
-                expected: columns.count,
-                found: ends.len(),
-            });
-            return Ok(());
-        }
-        let mut fields = Fields::default();
-        for (c, at) in columns.at.iter().enumerate() {
-            if let Some(i) = at {
-                match std::str::from_utf8(field(*i)) {
-                    Ok(t) => fields.0[c] = t,
-                    Err(_) => {
-                        on(Record::NotUtf8 { line });
-                        return Ok(());
-                    }
+        let field = |i| std::str::from_utf8(field(i)).ok();
+        data_record(&columns, line, ends.len(), field, on);
+        Ok(())
+    }
+}
+
+/// A data record of `count` fields, handed on as a [`Record`]: skipped when
+/// blank (one empty field), ragged when the count is not the header's, not
+/// UTF-8 when a field is not (`field` gives `None`), else its fields in
+/// schema order.
+fn data_record<'a>(
+    columns: &Columns,
+    line: u64,
+    count: usize,
+    field: impl Fn(usize) -> Option<&'a str>,
+    on: &mut dyn FnMut(Record<'_>),
+) {
+    if count == 1 && field(0).is_some_and(|f| f.bytes().all(|b| b.is_ascii_whitespace())) {
+        return;
+    }
+    if count != columns.count {
+        on(Record::Ragged {
+            line,
+            expected: columns.count,
+            found: count,
+        });
+        return;
+    }
+    let mut fields = Fields::default();
+    for (c, at) in columns.at.iter().enumerate() {
+        if let Some(i) = at {
+            match field(*i) {
+                Some(t) => fields.0[c] = t,
+                None => {
+                    on(Record::NotUtf8 { line });
+                    return;
                 }
             }
         }
-        on(Record::Line { line, fields });
-        Ok(())
     }
+    on(Record::Line { line, fields });
 }
 
 /// An XLSX workbook's first sheet, row by row, in the same shape as a CSV

@@ -6,8 +6,9 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use chrono::NaiveDate;
 use frist_domain::frikort::{
-    Checker, FileError, LineContext, RawRef, Record, check_line, format_ore, parse_amount,
-    payment_due, read_xlsx, return_trip_ore, submission_deadline, time_bar,
+    Checker, ClaimLine, Duplicates, FileError, LineContext, LineRules, RawRef, Record, check_line,
+    format_ore, parse_amount, payment_due, read_xlsx, return_trip_ore, submission_deadline,
+    time_bar,
 };
 use frist_domain::ids::FnrContext;
 use frist_domain::{IssueCode, Severity};
@@ -238,6 +239,76 @@ fn fk_4_broken_files_and_broken_lines() {
             (6, vec![]),
         ]
     );
+}
+
+#[test]
+fn fk_6_line_rules_bar_exactly_the_payouts_whose_bar_date_is_passed() {
+    // LineRules finds the last barred payout once per file; it must agree
+    // with time_bar for every payout, across 29 February, Easter and the
+    // 17 May that rolls, for receipts on working days and holidays alike.
+    let received = [
+        "2026-05-18",
+        "2026-05-19",
+        "2027-02-28",
+        "2027-03-01",
+        "2028-02-29",
+        "2028-03-01",
+        "2026-04-02",
+        "2026-04-07",
+        "2026-12-27",
+        "2029-01-02",
+    ];
+    for r in received {
+        let context = ctx(r, None);
+        let rules = LineRules::new(context);
+        let mut payout = d(r) - chrono::Days::new(5 * 365);
+        while payout < d(r) {
+            let text = payout.format("%d.%m.%Y").to_string();
+            let line = raw("15038510190", &text, &text, "146");
+            let barred = |issues: &[frist_domain::Issue]| {
+                issues.iter().any(|i| i.code == IssueCode::TimeBarred)
+            };
+            let expected = d(r) > time_bar(payout).unwrap();
+            assert_eq!(
+                barred(&rules.check(&line).0),
+                expected,
+                "received {r}, payout {payout}"
+            );
+            assert_eq!(barred(&check_line(&line, &context).0), expected);
+            payout = payout.succ_opt().unwrap();
+        }
+    }
+}
+
+#[test]
+fn fk_8_the_duplicate_set_agrees_with_a_plain_map_over_many_trips() {
+    // 20,000 lines over 300 patients, 40 days and 3 amounts: many repeats,
+    // each must name the line the trip was first seen on.
+    let people: Vec<_> = ["15038510190", "01019010046", "31127010040"]
+        .iter()
+        .map(|n| frist_domain::ids::Fodselsnummer::parse(n, &ctx("2026-04-01", None).fnr).unwrap())
+        .collect();
+    let mut dups = Duplicates::new();
+    dups.reserve(1000);
+    let mut plain = std::collections::HashMap::new();
+    let mut state = 7u64;
+    for line_no in 2..20_002u64 {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        let pick = state >> 33;
+        let transport = d("2026-01-02") + chrono::Days::new(pick % 40);
+        let line = ClaimLine {
+            fnr: people[(pick / 40 % 3) as usize],
+            transport,
+            payout: transport + chrono::Days::new(pick / 120 % 2),
+            amount_ore: [14_600, 17_100, 34_200][(pick / 240 % 3) as usize],
+        };
+        let first = *plain.entry(line.trip()).or_insert(line_no);
+        let expected = (first != line_no).then_some(first);
+        assert_eq!(dups.check(&line, line_no), expected, "line {line_no}");
+    }
+    assert_eq!(plain.len(), 3 * 40 * 2 * 3);
 }
 
 #[test]

@@ -215,6 +215,7 @@ fn NewClaimForm() -> impl IntoView {
             let started = now_ms();
             progress.set(Some(0.0));
             let mut checker = Checker::new(ctx);
+            checker.expect_bytes(f.size() as u64);
             let mut bad = Vec::new();
             let mut reader = FileReader::new(f);
             let result = loop {

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use frist_domain::frikort::{
     CHUNK_LINES, Chunk, ChunkAnswer, ClaimStatus, ClaimView, Decision, DecisionForm, Duplicates,
-    LineContext, LineIssues, LineView, NewClaim, PaymentForm, Reason, RepaymentForm, check_line,
+    LineContext, LineIssues, LineRules, LineView, NewClaim, PaymentForm, Reason, RepaymentForm,
     claim_number, payment_due,
 };
 use frist_domain::ids::FnrContext;
@@ -345,6 +345,7 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
         key: Option<String>,
         line: Option<frist_domain::frikort::ClaimLine>,
     }
+    let rules = LineRules::new(line_ctx);
     let mut dups = Duplicates::new();
     let mut numbers = HashSet::new();
     let mut checked = Vec::with_capacity(chunk.lines.len());
@@ -354,7 +355,7 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
                 Issue::error("lines", IssueCode::NumberOutOfRange).with("min", 2i64),
             )));
         }
-        let (mut issues, mut line) = check_line(&l.raw(), &line_ctx);
+        let (mut issues, mut line) = rules.check(&l.raw());
         if let Some(cl) = &line
             && let Some(first) = dups.check(cl, l.line)
         {

@@ -137,6 +137,11 @@ impl Fodselsnummer {
         self.birth_date
     }
 
+    /// The eleven digits as one number (a compact key, e.g. for FK-8).
+    pub fn number(&self) -> u64 {
+        self.digits.iter().fold(0, |n, d| n * 10 + u64::from(*d))
+    }
+
     /// The eleven digits.
     pub fn as_str(&self) -> String {
         String::from_utf8_lossy(&ascii(&self.digits)).into_owned()
