@@ -11,7 +11,7 @@ import { startServer, startBrowser, root } from '../tests/e2e/harness.mjs';
 const lines = Number(process.argv[2] ?? 1_000_000);
 const dir = join(root, 'build/bench');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `claims-${lines}.csv`);
+const file = join(dir, `claims-browser-${lines}.csv`);
 writeFileSync(file, execFileSync(join(root, 'target/release-native/frist-bench'), ['claims', String(lines), '50', '2026-03-20'], { maxBuffer: 1 << 30 }));
 const server = await startServer();
 const browser = await startBrowser();
