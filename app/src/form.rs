@@ -181,6 +181,22 @@ pub fn checked_fields(
     (errors, field, NodeRef::new(), tried)
 }
 
+/// On submit of a form from [`checked_fields`]: from now on its errors show,
+/// and when the check finds any the summary takes focus. `true` when the
+/// form may be sent.
+pub fn ready_to_send(
+    check: Memo<Option<frist_domain::Report>>,
+    tried: RwSignal<bool>,
+    summary: NodeRef<html::Div>,
+) -> bool {
+    tried.set(true);
+    let ready = check.get_untracked().is_none();
+    if !ready {
+        focus_summary(summary);
+    }
+    ready
+}
+
 /// Focuses the summary (after the DOM has shown it).
 pub fn focus_summary(node: NodeRef<html::Div>) {
     request_animation_frame(move || {

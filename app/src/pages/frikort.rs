@@ -20,7 +20,7 @@ use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
-    ErrorSummary, alert, draft, focus_summary, gloo_sleep, nb, save_text, today, yield_now,
+    ErrorSummary, alert, draft, gloo_sleep, nb, ready_to_send, save_text, today, yield_now,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
@@ -803,9 +803,7 @@ where
     let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        if check.get_untracked().is_some() {
-            focus_summary(summary);
+        if !ready_to_send(check, tried, summary) {
             return;
         }
         let form = form();
@@ -847,9 +845,7 @@ where
     let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-repay-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        if check.get_untracked().is_some() {
-            focus_summary(summary);
+        if !ready_to_send(check, tried, summary) {
             return;
         }
         let form = form();

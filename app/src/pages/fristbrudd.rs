@@ -23,7 +23,7 @@ use strum::IntoEnumIterator;
 use crate::api::{self, ApiError, load_all};
 use crate::form::{
     Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, checked_fields,
-    draft, error_for, errors_of, focus_summary, nb, save_file, send_form, today,
+    draft, error_for, errors_of, focus_summary, nb, ready_to_send, save_file, send_form, today,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::{Protected, use_session};
@@ -793,9 +793,7 @@ where
     let (errors, field, summary, tried) = checked_fields(check, "fb-letter-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        if check.get_untracked().is_some() {
-            focus_summary(summary);
+        if !ready_to_send(check, tried, summary) {
             return;
         }
         send(form(), t("fristbrudd.letter_registered").into());
@@ -832,9 +830,7 @@ where
     let (errors, field, summary, tried) = checked_fields(check, "fb-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        if check.get_untracked().is_some() {
-            focus_summary(summary);
+        if !ready_to_send(check, tried, summary) {
             return;
         }
         send(form(), t("fristbrudd.appointment_reported").into());
