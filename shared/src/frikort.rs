@@ -296,10 +296,6 @@ impl LineRules {
         }
     }
 
-    pub fn context(&self) -> &LineContext {
-        &self.ctx
-    }
-
     /// See [`check_line`].
     pub fn check(&self, raw: &RawRef<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
         let ctx = &self.ctx;
