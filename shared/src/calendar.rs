@@ -6,10 +6,10 @@
 //! [`CalendarError::OutOfRange`] rather than guessed: the holiday list of CAL-1
 //! has applied since 1947, and the tables below are built for 1947–2199.
 //!
-//! The working-day functions never walk day by day. They count working days
-//! with arithmetic over whole weeks minus a prefix sum of holidays that fall on
-//! weekdays (a table computed at compile time), so adding 10 or 10,000 working
-//! days costs the same few operations and never allocates.
+//! The working-day functions never walk day by day. Every working day of the
+//! range is counted once, on first use, into a table of running counts and
+//! its inverse, so adding 10 or 10,000 working days is the same two lookups
+//! and never allocates.
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Serialize;
@@ -229,36 +229,28 @@ pub fn is_working_day(date: NaiveDate) -> Result<bool, CalendarError> {
 /// assert_eq!(add_working_days(d("2024-03-27"), 1).unwrap(), d("2024-04-02"));
 /// ```
 pub fn add_working_days(date: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+    let idx = year_index(date.year()).ok_or(CalendarError::OutOfRange(date))?;
     if n == 0 {
-        checked(date)?;
         return Ok(date);
     }
-    let (day, idx) = checked(date)?;
-    let target = working_days_upto(day, idx) + i64::from(n);
-    // Fixed-point search (see module docs): guess the weekday that has
-    // `target + h` weekdays before it, where `h` is the number of weekday
-    // holidays up to the guess. `h` only grows and is bounded by the answer's
-    // own count, so this ends in a handful of rounds whatever `n` is.
-    let mut h = weekday_holidays_upto(day, idx);
-    loop {
-        let guess = nth_weekday(target + h);
-        if guess > MAX_DAY {
-            return Err(CalendarError::OutOfRange(MAX_DATE));
-        }
-        let next_h = weekday_holidays_upto(guess, year_index_of_day(guess));
-        if next_h == h {
-            return Ok(from_day(guess));
-        }
-        h = next_h;
-    }
+    let t = working_days();
+    // The answer is the working day with `k` working days in [MIN_DATE, it].
+    let k = t.upto(idx, date.ordinal()) as usize + n as usize;
+    let (Some(&year), Some(&ordinal)) = (t.year_of.get(k - 1), t.ordinal_of.get(k - 1)) else {
+        return Err(CalendarError::OutOfRange(MAX_DATE));
+    };
+    NaiveDate::from_yo_opt(MIN_YEAR + i32::from(year), u32::from(ordinal))
+        .ok_or(CalendarError::Overflow)
 }
 
 /// CAL-3: the number of working days `d` with `from < d <= to` — the inverse of
 /// [`add_working_days`]. Negative when `to` is before `from`.
 pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> Result<i64, CalendarError> {
-    let (a, ai) = checked(from)?;
-    let (b, bi) = checked(to)?;
-    Ok(working_days_upto(b, bi) - working_days_upto(a, ai))
+    let count = |d: NaiveDate| {
+        let idx = year_index(d.year()).ok_or(CalendarError::OutOfRange(d))?;
+        Ok::<_, CalendarError>(i64::from(working_days().upto(idx, d.ordinal())))
+    };
+    Ok(count(to)? - count(from)?)
 }
 
 /// CAL-4: `n` calendar days after `date`, without roll-forward.
@@ -387,7 +379,6 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 // Monday on or before MIN_DATE. Weekdays are then `day % 7 < 5`.
 
 const EPOCH_DAYS_FROM_CE: i32 = days_from_civil(1946, 12, 30);
-const MIN_DAY: i32 = days_from_civil(MIN_YEAR, 1, 1) - EPOCH_DAYS_FROM_CE;
 const MAX_DAY: i32 = days_from_civil(MAX_YEAR, 12, 31) - EPOCH_DAYS_FROM_CE;
 
 fn checked(date: NaiveDate) -> Result<(i32, usize), CalendarError> {
@@ -401,19 +392,6 @@ fn year_index(year: i32) -> Option<usize> {
         .then(|| (year - MIN_YEAR) as usize)
 }
 
-fn year_index_of_day(day: i32) -> usize {
-    // Estimate from the mean year length, then correct by at most one.
-    let mut idx = ((day - MIN_DAY) as i64 * 400 / 146_097) as usize;
-    idx = idx.min(YEARS - 1);
-    while idx + 1 < YEARS && TABLES.year_start[idx + 1] <= day {
-        idx += 1;
-    }
-    while idx > 0 && TABLES.year_start[idx] > day {
-        idx -= 1;
-    }
-    idx
-}
-
 fn from_day(day: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day + EPOCH_DAYS_FROM_CE).unwrap_or(MAX_DATE)
 }
@@ -422,38 +400,66 @@ const fn is_weekday(day: i32) -> bool {
     day.rem_euclid(7) < 5
 }
 
-/// Weekdays in [epoch, day].
-const fn weekdays_upto(day: i32) -> i64 {
-    let d = day as i64;
-    let weeks = d.div_euclid(7);
-    let rem = d.rem_euclid(7);
-    weeks * 5 + if rem < 5 { rem + 1 } else { 5 }
+/// CAL-3: every working day of 1947–2199 counted once, so that adding
+/// working days is two lookups whatever `n` is. Built on first use from
+/// [`TABLES`] (about 380 KB; a few milliseconds), not at compile time, so it
+/// costs the app's download nothing.
+struct WorkingDays {
+    /// Working days in the years before each year.
+    before_year: [u32; YEARS],
+    /// Working days from 1 January to each ordinal day (inclusive), 366 a year.
+    in_year: Vec<u16>,
+    /// The year (index) and ordinal of the k-th working day, k from 1.
+    year_of: Vec<u8>,
+    ordinal_of: Vec<u16>,
 }
 
-/// The weekday with exactly `count` weekdays in [epoch, it] (`count >= 1`).
-const fn nth_weekday(count: i64) -> i32 {
-    let c = count - 1;
-    (c.div_euclid(5) * 7 + c.rem_euclid(5)) as i32
+impl WorkingDays {
+    fn build() -> Self {
+        let mut t = WorkingDays {
+            before_year: [0; YEARS],
+            in_year: vec![0; YEARS * 366],
+            year_of: Vec::with_capacity(YEARS * 262),
+            ordinal_of: Vec::with_capacity(YEARS * 262),
+        };
+        let mut total = 0u32;
+        for idx in 0..YEARS {
+            t.before_year[idx] = total;
+            let start = TABLES.year_start[idx];
+            let end = TABLES
+                .year_start
+                .get(idx + 1)
+                .copied()
+                .unwrap_or(MAX_DAY + 1);
+            let mut count = 0u16;
+            for (ordinal, day) in (1u16..).zip(start..end) {
+                if is_weekday(day) && !TABLES.holiday_days[idx].contains(&day) {
+                    count += 1;
+                    // `idx` < YEARS = 253, so it fits a byte.
+                    t.year_of.push(idx as u8);
+                    t.ordinal_of.push(ordinal);
+                }
+                t.in_year[idx * 366 + usize::from(ordinal) - 1] = count;
+            }
+            total += u32::from(count);
+        }
+        t
+    }
+
+    /// Working days in [MIN_DATE, the `ordinal` day of year `idx`].
+    fn upto(&self, idx: usize, ordinal: u32) -> u32 {
+        self.before_year[idx] + u32::from(self.in_year[idx * 366 + ordinal as usize - 1])
+    }
 }
 
-/// Distinct weekday holidays in [MIN_DATE, day].
-fn weekday_holidays_upto(day: i32, idx: usize) -> i64 {
-    let year = &TABLES.weekday_holidays[idx];
-    let within = year.iter().take_while(|&&h| h <= day).count() as i64;
-    TABLES.weekday_holidays_before_year[idx] + within
-}
-
-fn working_days_upto(day: i32, idx: usize) -> i64 {
-    weekdays_upto(day) - weekday_holidays_upto(day, idx)
+fn working_days() -> &'static WorkingDays {
+    static DAYS: std::sync::OnceLock<WorkingDays> = std::sync::OnceLock::new();
+    DAYS.get_or_init(WorkingDays::build)
 }
 
 struct Tables {
     /// Day number of each holiday, indexed by year then `Holiday as usize`.
     holiday_days: [[i32; 12]; YEARS],
-    /// Distinct holidays on Monday–Friday, sorted; padded with `i32::MAX`.
-    weekday_holidays: [[i32; 12]; YEARS],
-    /// How many weekday holidays fall in the years before this one.
-    weekday_holidays_before_year: [i64; YEARS],
     /// Day number of 1 January.
     year_start: [i32; YEARS],
 }
@@ -495,11 +501,8 @@ const fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
 const fn build_tables() -> Tables {
     let mut t = Tables {
         holiday_days: [[0; 12]; YEARS],
-        weekday_holidays: [[i32::MAX; 12]; YEARS],
-        weekday_holidays_before_year: [0; YEARS],
         year_start: [0; YEARS],
     };
-    let mut before = 0i64;
     let mut i = 0;
     while i < YEARS {
         let y = MIN_YEAR + i as i32;
@@ -521,31 +524,6 @@ const fn build_tables() -> Tables {
         ];
         t.holiday_days[i] = days;
         t.year_start[i] = days[0];
-        // Sort a copy (insertion sort: const fn), then keep distinct weekdays.
-        let mut sorted = days;
-        let mut a = 1;
-        while a < 12 {
-            let mut b = a;
-            while b > 0 && sorted[b - 1] > sorted[b] {
-                let tmp = sorted[b - 1];
-                sorted[b - 1] = sorted[b];
-                sorted[b] = tmp;
-                b -= 1;
-            }
-            a += 1;
-        }
-        let mut n = 0;
-        let mut j = 0;
-        while j < 12 {
-            let d = sorted[j];
-            if is_weekday(d) && (n == 0 || t.weekday_holidays[i][n - 1] != d) {
-                t.weekday_holidays[i][n] = d;
-                n += 1;
-            }
-            j += 1;
-        }
-        t.weekday_holidays_before_year[i] = before;
-        before += n as i64;
         i += 1;
     }
     t
@@ -564,18 +542,31 @@ mod tests {
     fn epoch_is_a_monday() {
         assert_eq!(from_day(0), d("1946-12-30"));
         assert_eq!(from_day(0).weekday(), Weekday::Mon);
-        assert_eq!(from_day(MIN_DAY), MIN_DATE);
+        assert_eq!(
+            from_day(days_from_civil(MIN_YEAR, 1, 1) - EPOCH_DAYS_FROM_CE),
+            MIN_DATE
+        );
         assert_eq!(from_day(MAX_DAY), MAX_DATE);
     }
 
+    /// CAL-3: the table agrees with a walk over every day of the range, both
+    /// ways: the running count, and the k-th working day back from it.
     #[test]
-    fn year_index_of_day_matches_chrono_for_every_year_boundary() {
-        for y in MIN_YEAR..=MAX_YEAR {
-            let (start, idx) = checked(NaiveDate::from_ymd_opt(y, 1, 1).unwrap()).unwrap();
-            assert_eq!(year_index_of_day(start), idx);
-            assert_eq!(year_index_of_day(start - 1), idx.saturating_sub(1));
-            let (end, _) = checked(NaiveDate::from_ymd_opt(y, 12, 31).unwrap()).unwrap();
-            assert_eq!(year_index_of_day(end), idx);
+    fn cal_3_the_working_day_table_counts_every_day_once() {
+        let t = working_days();
+        let mut count = 0u32;
+        let mut date = MIN_DATE;
+        while date <= MAX_DATE {
+            let idx = year_index(date.year()).unwrap();
+            if is_working_day(date).unwrap() {
+                count += 1;
+                let k = count as usize - 1;
+                assert_eq!(usize::from(t.year_of[k]), idx, "{date}");
+                assert_eq!(u32::from(t.ordinal_of[k]), date.ordinal(), "{date}");
+            }
+            assert_eq!(t.upto(idx, date.ordinal()), count, "{date}");
+            date = date.succ_opt().unwrap();
         }
+        assert_eq!(t.year_of.len(), count as usize);
     }
 }

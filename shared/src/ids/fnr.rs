@@ -8,7 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{IdError, ascii, digits, mod11_remainder};
@@ -104,19 +104,34 @@ impl Fodselsnummer {
     /// assert_eq!(n.masked(), "311299 *****");
     /// ```
     pub fn parse(text: &str, ctx: &FnrContext) -> Result<Self, IdError> {
-        let d = digits::<11>(text)?;
-        let new_rule_allowed = ctx.today >= NEW_SERIES_FROM;
-        let parsed = classify(&d, new_rule_allowed, Some(ctx.today))?;
-        if parsed.synthetic && !ctx.allow_synthetic {
-            return Err(IdError::SyntheticNotAllowed);
-        }
-        Ok(parsed)
+        let (digits, kind, synthetic, birth) = Self::checked(text, ctx)?;
+        Ok(Fodselsnummer {
+            digits,
+            kind,
+            synthetic,
+            birth_date: birth.and_then(from_key),
+        })
     }
 
     /// Checks without keeping the value: the cheap call for per-keystroke
     /// validation. Never allocates.
     pub fn validate(text: &str, ctx: &FnrContext) -> Result<(), IdError> {
-        Self::parse(text, ctx).map(|_| ())
+        Self::checked(text, ctx).map(|_| ())
+    }
+
+    /// [`Fodselsnummer::parse`] up to building the value: the birth date is
+    /// still a [`date_key`].
+    fn checked(
+        text: &str,
+        ctx: &FnrContext,
+    ) -> Result<([u8; 11], FnrKind, bool, Option<u32>), IdError> {
+        let d = digits::<11>(text)?;
+        let new_rule_allowed = ctx.today >= NEW_SERIES_FROM;
+        let (kind, synthetic, birth) = classify_key(&d, new_rule_allowed, Some(ctx.today))?;
+        if synthetic && !ctx.allow_synthetic {
+            return Err(IdError::SyntheticNotAllowed);
+        }
+        Ok((d, kind, synthetic, birth))
     }
 
     /// The number's kind.
@@ -178,7 +193,14 @@ impl FromStr for Fodselsnummer {
     type Err = IdError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        classify(&digits::<11>(text)?, true, None)
+        let d = digits::<11>(text)?;
+        let (kind, synthetic, birth) = classify_key(&d, true, None)?;
+        Ok(Fodselsnummer {
+            digits: d,
+            kind,
+            synthetic,
+            birth_date: birth.and_then(from_key),
+        })
     }
 }
 
@@ -225,25 +247,45 @@ fn check_digits(d: &[u8; 11]) -> Result<CheckRule, IdError> {
     }
 }
 
-fn classify(
+/// A calendar date as one comparable number (`yyyy·512 + mm·32 + dd`), so
+/// the checks below need no calendar type; `None` when there is no such day.
+fn date_key(year: u32, month: u32, day: u32) -> Option<u32> {
+    const DAYS: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut last = DAYS.get(month as usize).copied().unwrap_or(0);
+    // Whether the year is a leap year matters only for 29 February.
+    if month == 2 && day == 29 {
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        last += u32::from(leap);
+    }
+    (1..=last)
+        .contains(&day)
+        .then_some(year << 9 | month << 5 | day)
+}
+
+fn from_key(key: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((key >> 9) as i32, key >> 5 & 15, key & 31)
+}
+
+fn key_of(date: NaiveDate) -> u32 {
+    date.year_ce().1 << 9 | date.month() << 5 | date.day()
+}
+
+/// ID-1/ID-2 on the digits: the kind, whether synthetic, and the birth date
+/// as a [`date_key`] when exactly one century fits.
+fn classify_key(
     d: &[u8; 11],
     new_rule_allowed: bool,
     today: Option<NaiveDate>,
-) -> Result<Fodselsnummer, IdError> {
+) -> Result<(FnrKind, bool, Option<u32>), IdError> {
     let rule = check_digits(d)?;
     if rule == CheckRule::NewSeries && !new_rule_allowed {
         return Err(IdError::NewSeriesNotYetIssued);
     }
-    let make = |kind, synthetic, birth_date| Fodselsnummer {
-        digits: *d,
-        kind,
-        synthetic,
-        birth_date,
-    };
 
     // ID-2: FH-numbers carry no date; only the check digits are checked.
     if d[0] >= 8 {
-        return Ok(make(FnrKind::FhNummer, false, None));
+        return Ok((FnrKind::FhNummer, false, None));
     }
 
     let day_field = d[0] * 10 + d[1];
@@ -275,8 +317,8 @@ fn classify(
     // must be a real date in some year ending in YY.
     if rule == CheckRule::NewSeries {
         let some_year = if yy.is_multiple_of(4) { 2000 } else { 2001 };
-        NaiveDate::from_ymd_opt(some_year, month, day).ok_or(IdError::NoSuchDate)?;
-        return Ok(make(kind, synthetic, None));
+        date_key(some_year, month, day).ok_or(IdError::NoSuchDate)?;
+        return Ok((kind, synthetic, None));
     }
 
     let standard = standard_century(individual, yy);
@@ -287,41 +329,58 @@ fn classify(
     } else {
         None
     };
-    let centuries = [standard, extended.filter(|c| Some(*c) != standard)];
-    if centuries.iter().all(Option::is_none) {
-        return Err(IdError::UnknownCentury);
-    }
-
-    let mut any_date = false;
-    let mut found: Option<NaiveDate> = None;
-    let mut candidates = 0;
-    for century in centuries.into_iter().flatten() {
-        let Some(date) = NaiveDate::from_ymd_opt((century + yy) as i32, month, day) else {
-            continue;
-        };
-        any_date = true;
-        if today.is_some_and(|t| date > t) {
-            continue;
+    let birth = |century: u32| {
+        let date = date_key(century + yy, month, day).ok_or(IdError::NoSuchDate)?;
+        // Today's month and day are looked at only within its year.
+        let year = date >> 9;
+        match today.map(|t| (t.year_ce().1, t)) {
+            Some((ty, t)) if year > ty || year == ty && date > key_of(t) => {
+                Err(IdError::BirthDateInFuture)
+            }
+            _ => Ok(date),
         }
-        candidates += 1;
-        found = Some(date);
-    }
-    match (candidates, any_date) {
-        (0, false) => Err(IdError::NoSuchDate),
-        (0, true) => Err(IdError::BirthDateInFuture),
-        (1, _) => Ok(make(kind, synthetic, found)),
-        _ => Ok(make(kind, synthetic, None)),
+    };
+    match (standard, extended.filter(|c| Some(*c) != standard)) {
+        (None, None) => Err(IdError::UnknownCentury),
+        (Some(century), None) | (None, Some(century)) => {
+            Ok((kind, synthetic, Some(birth(century)?)))
+        }
+        // Two centuries fit: valid when either gives a real past date, with
+        // a birth date only when exactly one does.
+        (Some(a), Some(b)) => match (birth(a), birth(b)) {
+            (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok((kind, synthetic, Some(date))),
+            (Ok(_), Ok(_)) => Ok((kind, synthetic, None)),
+            (Err(IdError::NoSuchDate), Err(IdError::NoSuchDate)) => Err(IdError::NoSuchDate),
+            (Err(_), Err(_)) => Err(IdError::BirthDateInFuture),
+        },
     }
 }
 
-/// ID-1: the century from the individual number and the two-digit year.
+/// ID-1: the century from the individual number and the two-digit year:
+///
+/// | individual | YY 00–39 | YY 40–53 | YY 54–99 |
+/// |---|---|---|---|
+/// | 000–499 | 1900 | 1900 | 1900 |
+/// | 500–749 | 2000 | — | 1800 |
+/// | 750–899 | 2000 | — | — |
+/// | 900–999 | 2000 | 1900 | 1900 |
+///
+/// Looked up rather than matched: which row a number falls in is as good as
+/// random, and a lookup has no branch to mispredict.
 fn standard_century(individual: u32, yy: u32) -> Option<u32> {
-    match individual {
-        0..=499 => Some(1900),
-        500..=749 if yy >= 54 => Some(1800),
-        500..=999 if yy <= 39 => Some(2000),
-        900..=999 if yy >= 40 => Some(1900),
-        _ => None,
+    const CENTURY: [[u16; 3]; 4] = [
+        [1900, 1900, 1900],
+        [2000, 0, 1800],
+        [2000, 0, 0],
+        [2000, 1900, 1900],
+    ];
+    let row = usize::from(individual >= 500)
+        + usize::from(individual >= 750)
+        + usize::from(individual >= 900);
+    let column = usize::from(yy >= 40) + usize::from(yy >= 54);
+    match CENTURY[row][column] {
+        0 => None,
+        century => Some(u32::from(century)),
     }
 }
 
@@ -359,6 +418,49 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// ID-1: the century table as the rule reads (Skatteetaten's ranges).
+    #[test]
+    fn id_1_century_table_follows_the_ranges() {
+        let rule = |individual: u32, yy: u32| match individual {
+            0..=499 => Some(1900),
+            500..=749 if yy >= 54 => Some(1800),
+            500..=999 if yy <= 39 => Some(2000),
+            900..=999 if yy >= 40 => Some(1900),
+            _ => None,
+        };
+        for individual in 0..1000 {
+            for yy in 0..100 {
+                assert_eq!(
+                    standard_century(individual, yy),
+                    rule(individual, yy),
+                    "{individual} {yy}"
+                );
+            }
+        }
+    }
+
+    /// The birth-date check's date keys agree with chrono on every day,
+    /// 29 February of 1900 and 2000 included, and order as dates do.
+    #[test]
+    fn date_keys_agree_with_chrono() {
+        let mut last = 0;
+        for year in 1854..=2039 {
+            for month in 1..=12 {
+                for day in 0..=32 {
+                    let key = date_key(year, month, day);
+                    let date = NaiveDate::from_ymd_opt(year as i32, month, day);
+                    assert_eq!(key.and_then(from_key), date, "{year}-{month}-{day}");
+                    assert_eq!(key.is_some(), date.is_some(), "{year}-{month}-{day}");
+                    if let (Some(k), Some(d)) = (key, date) {
+                        assert!(k > last);
+                        assert_eq!(key_of(d), k);
+                        last = k;
+                    }
+                }
+            }
+        }
     }
 
     #[test]
