@@ -101,11 +101,11 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut write_error = None;
-    let mut on = |r: Record<'_>| {
-        let (issues, _) = checker.check(&r);
+    // The answers come in line order, a batch of lines at a time.
+    let mut answer = |line: u64, issues: Vec<_>, _| {
         if json && write_error.is_none() {
             let line = LineOut {
-                line: r.line(),
+                line,
                 issues: issues.iter().map(issue_out).collect(),
             };
             if let Err(e) = serde_json::to_writer(&mut out, &line)
@@ -116,7 +116,8 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             }
         }
     };
-    let read = read_file(&file, &mut on)?;
+    let read = read_file(&file, &mut |r: Record<'_>| checker.push(&r, &mut answer))?;
+    checker.finish(&mut answer);
     if let Some(e) = write_error {
         return Err(e);
     }

@@ -86,9 +86,9 @@ pub fn run(
     let mut hash = Sha256::new();
     hash.update(std::fs::read(file)?);
     hash.update(aware.map(|d| d.to_string()).unwrap_or_default());
-    if let Err(e) = crate::frikort_cmd::read_file(file, &mut |r| {
-        checker.check(&r);
-    })? {
+    let read = crate::frikort_cmd::read_file(file, &mut |r| checker.push(&r, &mut |_, _, _| {}))?;
+    checker.finish(&mut |_, _, _| {});
+    if let Err(e) = read {
         eprintln!("frist: {}: {}", file.display(), e.text_nb());
         return Ok(ExitCode::from(2));
     }

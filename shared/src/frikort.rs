@@ -377,17 +377,24 @@ impl LineRules {
 
 /// FK-8 inside one file: remembers each trip's first line.
 ///
-/// A million-line file has about a million trips, and looking each up in a
-/// table of full keys was most of a claim check's time: every lookup missed
-/// the processor's cache. So the trips are kept in order of first sighting,
-/// and the table holds only their 4-byte positions, small enough to stay in
-/// cache; a trip's key is read only when its hash matches.
+/// A million-line file has about a million trips, and finding each in a
+/// table of that size misses the processor's cache and its page-table
+/// cache: that wait was most of a claim check's time. So the table is
+/// small, 4 bytes a slot, one miss per trip, and [`Checker::push`] reads
+/// many lines' slots together so that their misses overlap.
+///
+/// The layout: the trips in order of first sighting, and an open-addressed
+/// table (linear probing, at most three quarters full) of 4-byte slots. A
+/// slot holds the trip's position in `trips` plus one in its low bits (as
+/// many as the table has slots, so it always fits; 0 is an empty slot) and
+/// the hash's top bits above them, so a trip's key is read only when those
+/// match. (`hashbrown` keeps its control bytes and slots apart, which costs
+/// two misses per trip, and has no way to read a slot ahead of time.)
 #[derive(Debug, Default)]
 pub struct Duplicates {
     /// Every distinct trip once, with the line it was first seen on.
     trips: Vec<(TripKey, u64)>,
-    /// Positions in `trips`, by the trip's hash.
-    index: hashbrown::HashTable<u32>,
+    slots: Vec<u32>,
 }
 
 /// FK-8's trip as three words.
@@ -397,6 +404,17 @@ struct TripKey {
     /// Transport day (high half) and payout day (low half).
     days: u64,
     amount_ore: i64,
+}
+
+impl TripKey {
+    fn of(line: &ClaimLine) -> Self {
+        let day = |d: NaiveDate| u64::from(d.num_days_from_ce() as u32);
+        TripKey {
+            fnr: line.fnr.number(),
+            days: day(line.transport) << 32 | day(line.payout),
+            amount_ore: line.amount_ore,
+        }
+    }
 }
 
 fn trip_hash(key: &TripKey) -> u64 {
@@ -409,39 +427,91 @@ impl Duplicates {
         Self::default()
     }
 
-    /// Room for `lines` trips at once, so a large file's set is not
-    /// rebuilt as it grows.
+    /// Room for `lines` more trips, so a large file's table is not rebuilt
+    /// as it grows.
     pub fn reserve(&mut self, lines: usize) {
         self.trips.reserve(lines);
-        let trips = &self.trips;
-        self.index
-            .reserve(lines, |i| trip_hash(&trips[*i as usize].0));
+        self.room_for(self.trips.len().saturating_add(lines));
+    }
+
+    /// A table at most three quarters full with `trips` trips, rebuilt
+    /// larger if not.
+    fn room_for(&mut self, trips: usize) {
+        let want = (trips.saturating_mul(4) / 3 + 1)
+            .max(16)
+            .next_power_of_two();
+        if fits(trips, self.slots.len()) || want > 1 << 31 {
+            return;
+        }
+        let mut slots = vec![0u32; want];
+        let mask = want - 1;
+        for (at, (key, _)) in (1u32..).zip(&self.trips) {
+            let hash = trip_hash(key);
+            let mut pos = hash as usize & mask;
+            while slots[pos] != 0 {
+                pos = (pos + 1) & mask;
+            }
+            slots[pos] = tag(hash, mask) | at;
+        }
+        self.slots = slots;
     }
 
     /// `None` for a first sighting; the first line's number for a repeat.
     pub fn check(&mut self, line: &ClaimLine, line_no: u64) -> Option<u64> {
-        let day = |d: NaiveDate| u64::from(d.num_days_from_ce() as u32);
-        let key = TripKey {
-            fnr: line.fnr.number(),
-            days: day(line.transport) << 32 | day(line.payout),
-            amount_ore: line.amount_ore,
-        };
-        let hash = trip_hash(&key);
-        let trips = &self.trips;
-        if let Some(i) = self.index.find(hash, |i| trips[*i as usize].0 == key) {
-            return Some(trips[*i as usize].1);
-        }
-        // More than 4 billion distinct trips cannot come in one file: the
-        // edge and the app take far smaller files.
-        let Ok(at) = u32::try_from(trips.len()) else {
+        let key = TripKey::of(line);
+        self.room_for(self.trips.len() + 1);
+        self.insert(key, trip_hash(&key), line_no)
+    }
+
+    /// Reads the slots where `hashes` start, so that a lookup that follows
+    /// finds them in cache. The reads do not depend on each other, so the
+    /// processor has many in flight at once. Gives a value that depends on
+    /// every read, so they are not optimised away.
+    fn touch(&self, hashes: impl Iterator<Item = u64>) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        hashes.fold(0, |acc, hash| {
+            acc ^ self.slots.get(hash as usize & mask).copied().unwrap_or(0)
+        })
+    }
+
+    /// [`Duplicates::check`] for a key and its hash, with room made.
+    fn insert(&mut self, key: TripKey, hash: u64, line_no: u64) -> Option<u64> {
+        // A full table: only past 1.6 billion distinct trips, far more than
+        // the edge or the app ever take in one file.
+        if !fits(self.trips.len() + 1, self.slots.len()) {
             return None;
-        };
+        }
+        let mask = self.slots.len() - 1;
+        let tag = tag(hash, mask);
+        let mut pos = hash as usize & mask;
+        loop {
+            let slot = self.slots[pos];
+            if slot == 0 {
+                break;
+            }
+            if slot & !(mask as u32) == tag {
+                let (first, line) = self.trips[(slot & mask as u32) as usize - 1];
+                if first == key {
+                    return Some(line);
+                }
+            }
+            pos = (pos + 1) & mask;
+        }
         self.trips.push((key, line_no));
-        let trips = &self.trips;
-        self.index
-            .insert_unique(hash, at, |i| trip_hash(&trips[*i as usize].0));
+        self.slots[pos] = tag | self.trips.len() as u32;
         None
     }
+}
+
+/// Whether `trips` trips leave a table of `slots` slots at most three
+/// quarters full.
+fn fits(trips: usize, slots: usize) -> bool {
+    trips.saturating_mul(4) / 3 < slots
+}
+
+/// The hash's top bits, above a table's position bits.
+fn tag(hash: u64, mask: usize) -> u32 {
+    (hash >> 32) as u32 & !(mask as u32)
 }
 
 // --- reading files ------------------------------------------------------------------
@@ -511,12 +581,31 @@ pub struct FileReport {
     pub first_issues: Vec<LineIssues>,
 }
 
-/// FK-1 … FK-8 over a file: give it each [`Record`] in order.
+/// FK-1 … FK-8 over a file: give it each [`Record`] in order, to
+/// [`Checker::check`] for each answer at once, or to [`Checker::push`] and
+/// then [`Checker::finish`] for the same answers a little later, faster.
 pub struct Checker {
     rules: LineRules,
     dups: Duplicates,
     pub report: FileReport,
+    /// Lines pushed whose FK-8 lookup waits for the batch to fill.
+    pending: Vec<Pending>,
+    keys: Vec<(TripKey, u64)>,
+    /// What [`Duplicates::touch`] read, kept so the reads stay.
+    touched: u32,
 }
+
+/// A pushed line: its number, its issues so far, and the line if valid.
+struct Pending {
+    line_no: u64,
+    issues: Vec<Issue>,
+    line: Option<ClaimLine>,
+}
+
+/// Lines whose FK-8 lookups [`Checker::push`] makes together: enough for
+/// the processor to overlap their cache misses, few enough that the slots
+/// read stay in cache until they are used.
+const BATCH: usize = 256;
 
 impl Checker {
     pub fn new(ctx: LineContext) -> Self {
@@ -524,6 +613,9 @@ impl Checker {
             rules: LineRules::new(ctx),
             dups: Duplicates::new(),
             report: FileReport::default(),
+            pending: Vec::with_capacity(BATCH),
+            keys: Vec::with_capacity(BATCH),
+            touched: 0,
         }
     }
 
@@ -534,55 +626,118 @@ impl Checker {
     }
 
     /// The issues of one record and its line when valid (FK-4: each line
-    /// stands alone; a bad line never stops the others).
+    /// stands alone; a bad line never stops the others). Do not mix with
+    /// [`Checker::push`] before [`Checker::finish`].
     pub fn check(&mut self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
-        let line_no = record.line();
-        let (mut issues, mut line) = match record {
+        let (mut issues, mut line) = self.rules_of(record);
+        if let Some(l) = &line
+            && let Some(first) = self.dups.check(l, record.line())
+        {
+            duplicate(&mut issues, &mut line, first);
+        }
+        tally(&mut self.report, record.line(), &issues, line.as_ref());
+        (issues, line)
+    }
+
+    /// [`Checker::check`] for a whole file: the line rules now, FK-8 and the
+    /// answer once [`BATCH`] lines are in, to `on` in line order (the line's
+    /// number, its issues, the line when valid). Call [`Checker::finish`]
+    /// after the last record.
+    pub fn push(
+        &mut self,
+        record: &Record<'_>,
+        on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>),
+    ) {
+        let (issues, line) = self.rules_of(record);
+        self.pending.push(Pending {
+            line_no: record.line(),
+            issues,
+            line,
+        });
+        if self.pending.len() == BATCH {
+            self.resolve(on);
+        }
+    }
+
+    /// The answers [`Checker::push`] still holds.
+    pub fn finish(&mut self, on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>)) {
+        self.resolve(on);
+    }
+
+    fn rules_of(&self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
+        match record {
             Record::Line { fields, .. } => self.rules.check(&RawRef::from_fields(fields)),
             other => (other.issue().into_iter().collect(), None),
-        };
-        if let Some(l) = &line
-            && let Some(first) = self.dups.check(l, line_no)
-        {
-            issues
-                .push(Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64));
-            line = None;
         }
-        let r = &mut self.report;
-        r.lines += 1;
-        let errors = issues
-            .iter()
-            .any(|i| i.severity == crate::validation::Severity::Error);
-        if errors {
-            r.with_errors += 1;
-        } else {
-            r.valid += 1;
-            if let Some(l) = &line {
-                r.valid_amount_ore += l.amount_ore;
+    }
+
+    /// FK-8 for the pending lines: every slot they need is read first, then
+    /// each line is looked up in order, as `check` would one at a time.
+    fn resolve(&mut self, on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>)) {
+        let mut pending = std::mem::take(&mut self.pending);
+        self.keys.clear();
+        self.keys.extend(pending.iter().filter_map(|p| {
+            let key = TripKey::of(p.line.as_ref()?);
+            Some((key, trip_hash(&key)))
+        }));
+        self.dups.room_for(self.dups.trips.len() + self.keys.len());
+        self.touched ^= self.dups.touch(self.keys.iter().map(|(_, hash)| *hash));
+        let mut keys = self.keys.iter();
+        for mut p in pending.drain(..) {
+            if p.line.is_some()
+                && let Some((key, hash)) = keys.next()
+                && let Some(first) = self.dups.insert(*key, *hash, p.line_no)
+            {
+                duplicate(&mut p.issues, &mut p.line, first);
+            }
+            tally(&mut self.report, p.line_no, &p.issues, p.line.as_ref());
+            on(p.line_no, p.issues, p.line);
+        }
+        self.pending = pending;
+    }
+}
+
+/// FK-8: the line repeats the trip first seen on line `first`.
+fn duplicate(issues: &mut Vec<Issue>, line: &mut Option<ClaimLine>, first: u64) {
+    issues.push(Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64));
+    *line = None;
+}
+
+/// Counts one checked line into the file's report.
+fn tally(r: &mut FileReport, line_no: u64, issues: &[Issue], line: Option<&ClaimLine>) {
+    use crate::validation::Severity;
+    r.lines += 1;
+    if issues.iter().any(|i| i.severity == Severity::Error) {
+        r.with_errors += 1;
+    } else {
+        r.valid += 1;
+        if let Some(l) = line {
+            r.valid_amount_ore += l.amount_ore;
+        }
+    }
+    if issues.iter().any(|i| i.severity == Severity::Warning) {
+        r.with_warnings += 1;
+    }
+    for i in issues {
+        let code = i.code.as_str();
+        match r.by_code.get_mut(code) {
+            Some(n) => *n += 1,
+            None => {
+                r.by_code.insert(code.to_owned(), 1);
             }
         }
-        if issues
-            .iter()
-            .any(|i| i.severity == crate::validation::Severity::Warning)
-        {
-            r.with_warnings += 1;
+        match i.code {
+            IssueCode::DuplicateTrip => r.duplicates += 1,
+            IssueCode::TimeBarred => r.time_barred += 1,
+            IssueCode::LateSubmission => r.late += 1,
+            _ => {}
         }
-        for i in &issues {
-            *r.by_code.entry(i.code.as_str().to_owned()).or_default() += 1;
-            match i.code {
-                IssueCode::DuplicateTrip => r.duplicates += 1,
-                IssueCode::TimeBarred => r.time_barred += 1,
-                IssueCode::LateSubmission => r.late += 1,
-                _ => {}
-            }
-        }
-        if !issues.is_empty() && r.first_issues.len() < FIRST_ISSUES {
-            r.first_issues.push(LineIssues {
-                line: line_no,
-                issues: issues.clone(),
-            });
-        }
-        (issues, line)
+    }
+    if !issues.is_empty() && r.first_issues.len() < FIRST_ISSUES {
+        r.first_issues.push(LineIssues {
+            line: line_no,
+            issues: issues.to_vec(),
+        });
     }
 }
 

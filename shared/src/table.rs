@@ -291,6 +291,13 @@ impl CsvStream {
         on: &mut dyn FnMut(Record<'_>),
     ) -> Result<(), FileError> {
         use csv_core::ReadRecordResult as R;
+        // The input's UTF-8 is checked once here, not line by line: the fast
+        // path's lines are slices of `text` where it reaches.
+        let whole = *input;
+        let text = match std::str::from_utf8(whole) {
+            Ok(text) => text,
+            Err(e) => std::str::from_utf8(&whole[..e.valid_up_to()]).unwrap_or_default(),
+        };
         loop {
             if !self.in_record {
                 // Blank lines are skipped here, counted, so line numbers
@@ -305,7 +312,8 @@ impl CsvStream {
                 }
                 if !input.is_empty() {
                     self.record_start = self.newlines + 1;
-                    if let Some(used) = self.simple_record(input, last, on) {
+                    let at = whole.len() - input.len();
+                    if let Some(used) = self.simple_record(input, text.get(at..), last, on) {
                         self.newlines += u64::from(input[used - 1] == b'\n');
                         *input = &input[used..];
                         self.reader_idle = true;
@@ -369,45 +377,71 @@ impl CsvStream {
     /// The fast path for the common line: a whole data line of UTF-8 with
     /// no quote and no lone CR is split at the delimiter here and handed on
     /// as slices of the input, rather than going a byte at a time through
-    /// `csv_core` (which reads such a line the same way). Gives the bytes
-    /// used, or `None` to leave the line to `csv_core`.
+    /// `csv_core` (which reads such a line the same way). `text` is the
+    /// input as far as it is known to be UTF-8. Gives the bytes used, or
+    /// `None` to leave the line to `csv_core`.
     fn simple_record(
         &self,
         input: &[u8],
+        text: Option<&str>,
         last: bool,
         on: &mut dyn FnMut(Record<'_>),
     ) -> Option<usize> {
         let columns = self.columns?;
-        // One pass over the line: where the delimiters are and where it ends.
+        // Eight bytes at a time: which are the delimiter, a line feed, a
+        // quote or a CR. Bits past the line's end belong to the next line.
         let mut cuts = [0; MAX_COLUMNS];
-        let mut count = 1;
-        let mut end = None;
-        for (i, &b) in input.iter().enumerate() {
-            match b {
-                b'\n' => {
-                    end = Some((i, i + 1));
-                    break;
+        let mut delimiters = 0usize;
+        let mut base = 0;
+        let (len, used) = loop {
+            if base >= input.len() {
+                if !last {
+                    return None;
                 }
-                b'\r' if input.get(i + 1) == Some(&b'\n') => {
-                    end = Some((i, i + 2));
-                    break;
-                }
-                b'"' | b'\r' => return None,
-                _ if b == self.delimiter => {
-                    if let Some(cut) = cuts.get_mut(count - 1) {
-                        *cut = i;
-                    }
-                    count += 1;
-                }
-                _ => {}
+                break (input.len(), input.len());
             }
-        }
-        let (len, used) = match end {
-            Some(end) => end,
-            None if last => (input.len(), input.len()),
-            None => return None,
+            let word = match input.get(base..base + 8).map(<[u8; 8]>::try_from) {
+                Some(Ok(word)) => word,
+                _ => {
+                    // The input's last few bytes, padded with zeros (which
+                    // match nothing above).
+                    let mut word = [0u8; 8];
+                    let rest = &input[base..];
+                    word[..rest.len()].copy_from_slice(rest);
+                    word
+                }
+            };
+            let word = u64::from_le_bytes(word);
+            let newline = zero_bytes(word ^ splat(b'\n'));
+            // A CR just before the line feed ends the line (CRLF); any other
+            // CR, or a quote, is for `csv_core`.
+            let odd =
+                zero_bytes(word ^ splat(b'"')) | zero_bytes(word ^ splat(b'\r')) & !(newline >> 8);
+            let before_end = (newline & newline.wrapping_neg()).wrapping_sub(1);
+            if odd & before_end != 0 {
+                return None;
+            }
+            let mut found = zero_bytes(word ^ splat(self.delimiter)) & before_end;
+            while found != 0 {
+                cuts[delimiters.min(MAX_COLUMNS - 1)] = base + found.trailing_zeros() as usize / 8;
+                delimiters += 1;
+                found &= found - 1;
+            }
+            if newline != 0 {
+                let end = base + newline.trailing_zeros() as usize / 8;
+                if end > 0 && input[end - 1] == b'\r' {
+                    break (end - 1, end + 1);
+                }
+                break (end, end + 1);
+            }
+            base += 8;
         };
-        let line = std::str::from_utf8(&input[..len]).ok()?;
+        let bytes = &input[..len];
+        let line = match text.and_then(|t| t.get(..len)) {
+            Some(line) => line,
+            None => std::str::from_utf8(bytes).ok()?,
+        };
+        let count = delimiters + 1;
         let mut parts = [""; MAX_COLUMNS];
         let mut start = 0;
         for (n, part) in parts.iter_mut().enumerate().take(count) {
@@ -444,6 +478,18 @@ impl CsvStream {
         data_record(&columns, line, ends.len(), field, on);
         Ok(())
     }
+}
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// The high bit of each byte of `x` that is zero, and no other bit (no
+/// borrow runs from one byte into the next).
+const fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = splat(0x7F);
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// A data record of `count` fields, handed on as a [`Record`]: skipped when

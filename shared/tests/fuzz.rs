@@ -137,16 +137,23 @@ proptest! {
             // Mostly well-formed files with damage.
             // Lines plain (the reader's fast path), quoted, or ending in CR LF,
             // a lone CR or nothing (csv_core's).
-            (prop::collection::vec(("[0-9]{11}", "[0-9.]{0,10}", "[0-9,]{0,7}", 0..6u8), 0..30), any::<u8>())
+            // References of letters beyond ASCII (read eight bytes at a
+            // time, a character may straddle two words or two pieces), a
+            // colon (the byte after `;`), or a byte that is not UTF-8.
+            (prop::collection::vec(("[0-9]{11}", "[0-9.]{0,10}", "[0-9,]{0,7}", 0..6u8, "[Rø:å]{0,9}", any::<bool>()), 0..30), any::<u8>())
                 .prop_map(|(rows, sep)| {
                     let d = if sep % 2 == 0 { ';' } else { ',' };
-                    let mut s = format!("fodselsnummer{d}transportdato{d}utbetalingsdato{d}egenandel{d}referanse\n");
-                    for (f, t, a, form) in rows {
+                    let mut s = format!("fodselsnummer{d}transportdato{d}utbetalingsdato{d}egenandel{d}referanse\n").into_bytes();
+                    for (f, t, a, form, r, broken) in rows {
                         let a = if form == 1 { format!("\"{a}\"") } else { a };
                         let end = ["\n", "\n", "\r\n", "\r", "", "\n\n"][usize::from(form)];
-                        s.push_str(&format!("{f}{d}{t}{d}{t}{d}{a}{d}R{end}"));
+                        s.extend(format!("{f}{d}{t}{d}{t}{d}{a}{d}{r}").bytes());
+                        if broken {
+                            s.push(0xC3);
+                        }
+                        s.extend(end.bytes());
                     }
-                    s.into_bytes()
+                    s
                 }),
         ],
         cut in any::<prop::sample::Index>(),

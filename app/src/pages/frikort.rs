@@ -237,16 +237,15 @@ fn NewClaimForm() -> impl IntoView {
             let mut checker = Checker::new(ctx);
             checker.expect_bytes(f.size() as u64);
             let mut bad = Vec::new();
+            // The answers come in line order, a batch of lines at a time.
+            let mut answer = |line_no, issues, line: Option<_>| {
+                if line.is_none() {
+                    bad.push((line_no, issues));
+                }
+            };
             let mut reader = FileReader::new(f);
             let result = loop {
-                let step = reader
-                    .step(&mut |r| {
-                        let (issues, line) = checker.check(&r);
-                        if line.is_none() {
-                            bad.push((r.line(), issues));
-                        }
-                    })
-                    .await;
+                let step = reader.step(&mut |r| checker.push(&r, &mut answer)).await;
                 progress.set(Some(reader.progress()));
                 match step {
                     Ok(false) => yield_now().await,
@@ -254,6 +253,7 @@ fn NewClaimForm() -> impl IntoView {
                     Err(e) => break Err(e),
                 }
             };
+            checker.finish(&mut answer);
             elapsed_ms.set(Some(now_ms() - started));
             match result {
                 Ok(()) => {

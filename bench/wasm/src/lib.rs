@@ -43,10 +43,15 @@ impl ClaimCheck {
             return;
         }
         let checker = &mut self.checker;
-        if let Err(e) = self.csv.feed(bytes, last, &mut |r| {
-            checker.check(&r);
-        }) {
+        let mut on = |_, _, _| {};
+        if let Err(e) = self
+            .csv
+            .feed(bytes, last, &mut |r| checker.push(&r, &mut on))
+        {
             self.failed = Some(e.text_nb());
+        }
+        if last {
+            checker.finish(&mut on);
         }
     }
 

@@ -88,7 +88,8 @@ pub struct Fodselsnummer {
     digits: [u8; 11],
     kind: FnrKind,
     synthetic: bool,
-    birth_date: Option<NaiveDate>,
+    /// The birth date as a [`date_key`], turned into a date only when asked.
+    birth: Option<u32>,
 }
 
 impl Fodselsnummer {
@@ -109,7 +110,7 @@ impl Fodselsnummer {
             digits,
             kind,
             synthetic,
-            birth_date: birth.and_then(from_key),
+            birth,
         })
     }
 
@@ -148,8 +149,8 @@ impl Fodselsnummer {
     /// The birth date, when the number gives one with certainty: never for
     /// FH-numbers or numbers valid only under the 2032 rule, and for D-numbers
     /// only when exactly one century fits.
-    pub const fn birth_date(&self) -> Option<NaiveDate> {
-        self.birth_date
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        self.birth.and_then(from_key)
     }
 
     /// The eleven digits as one number (a compact key, e.g. for FK-8).
@@ -199,7 +200,7 @@ impl FromStr for Fodselsnummer {
             digits: d,
             kind,
             synthetic,
-            birth_date: birth.and_then(from_key),
+            birth,
         })
     }
 }
