@@ -86,26 +86,28 @@ pub fn parse_amount(text: &str) -> Option<i64> {
         t = rest;
     }
     let (mut kr, mut whole_digits) = (0i64, 0);
-    let mut frac: Option<(i64, usize)> = None;
-    for c in t.chars().filter(|c| !c.is_whitespace()) {
-        match (c.to_digit(10), &mut frac) {
-            (Some(d), None) if whole_digits < 9 => {
-                kr = kr * 10 + i64::from(d);
-                whole_digits += 1;
+    let (mut ore, mut ore_digits) = (0i64, 0);
+    let mut after_separator = false;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => {
+                let digit = i64::from(c as u8 - b'0');
+                if !after_separator && whole_digits < 9 {
+                    kr = kr * 10 + digit;
+                    whole_digits += 1;
+                } else if after_separator && ore_digits < 2 {
+                    ore = ore * 10 + digit;
+                    ore_digits += 1;
+                } else {
+                    return None;
+                }
             }
-            (Some(d), Some((v, n))) if *n < 2 => {
-                *v = *v * 10 + i64::from(d);
-                *n += 1;
-            }
-            (None, None) if c == ',' || c == '.' => frac = Some((0, 0)),
+            ',' | '.' if !after_separator => after_separator = true,
+            c if c.is_whitespace() => {}
             _ => return None,
         }
     }
-    let ore = match frac {
-        None | Some((_, 0)) => 0,
-        Some((v, 1)) => v * 10,
-        Some((v, _)) => v,
-    };
+    let ore = if ore_digits == 1 { ore * 10 } else { ore };
     let total = kr * 100 + ore;
     (whole_digits > 0 && total > 0).then_some(total)
 }
@@ -401,14 +403,16 @@ pub struct Duplicates {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct TripKey {
     fnr: u64,
-    /// Transport day (high half) and payout day (low half).
+    /// Transport date (high half) and payout date (low half).
     days: u64,
     amount_ore: i64,
 }
 
 impl TripKey {
     fn of(line: &ClaimLine) -> Self {
-        let day = |d: NaiveDate| u64::from(d.num_days_from_ce() as u32);
+        // Year and day of the year: one number per date, cheaper than a
+        // count of days (which divides by 400).
+        let day = |d: NaiveDate| (d.year() as u64) << 9 | u64::from(d.ordinal());
         TripKey {
             fnr: line.fnr.number(),
             days: day(line.transport) << 32 | day(line.payout),
