@@ -431,6 +431,68 @@ fn fk_frikort_check_prints_every_line_and_a_summary() {
     assert!(err.contains("ukjent kolonne «fnr»"), "{err}");
 }
 
+/// FK-1 … FK-8 over a file of many pieces and batches: the check (read,
+/// line rules and FK-8 on separate threads) answers every line once, in file
+/// order, as the line-by-line check in one thread does.
+#[test]
+fn fk_frikort_check_of_a_large_file_answers_in_order_as_one_thread_does() {
+    use frist_domain::frikort::{Checker, LineContext};
+    let mut text = String::from("fodselsnummer;transportdato;utbetalingsdato;egenandel\n");
+    for n in 0..30_000u32 {
+        let fnr = ["15038510190", "01019010046", "31127010040", "15038510191"][(n % 4) as usize];
+        let day = 1 + n / 4 % 28;
+        let amount = ["171", "342,00", "x"][(n / 112 % 3) as usize];
+        text.push_str(&format!(
+            "{fnr};{day:02}.03.2026;{day:02}.03.2026;{amount}\n"
+        ));
+    }
+    let path = claim_file("large.csv", &text);
+    let (code, out, err) = frist(
+        &["frikort", "check", &path, "--today", "2026-04-01", "--json"],
+        None,
+    );
+    assert_eq!(code, 1, "{err}");
+    let answers = lines(&out);
+    let numbers: Vec<u64> = answers
+        .iter()
+        .map(|a| a["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers, (2..30_002).collect::<Vec<_>>());
+
+    let today = "2026-04-01".parse().unwrap();
+    let mut checker = Checker::new(LineContext {
+        fnr: frist_domain::ids::FnrContext::production(today),
+        received: today,
+        aware: None,
+    });
+    let mut expected = Vec::new();
+    frist_domain::frikort::csv()
+        .feed(text.as_bytes(), true, &mut |r| {
+            let (issues, _) = checker.check(&r);
+            expected.push(issues.iter().map(|i| i.code.as_str()).collect::<Vec<_>>());
+        })
+        .unwrap();
+    let codes: Vec<Vec<&str>> = answers
+        .iter()
+        .map(|a| {
+            a["issues"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["code"].as_str().unwrap())
+                .collect()
+        })
+        .collect();
+    assert_eq!(codes, expected);
+    let r = &checker.report;
+    assert!(r.duplicates > 10_000 && r.valid > 100, "{r:?}");
+    assert!(err.contains(&format!("valid: {}\n", r.valid)), "{err}");
+    assert!(
+        err.contains(&format!("duplicate_trip: {}\n", r.duplicates)),
+        "{err}"
+    );
+}
+
 /// CTRL-1 … CTRL-9 on the command line: the sample file's planted errors,
 /// one JSON line per bill naming rule and takst, then one per doctor.
 #[test]

@@ -80,18 +80,36 @@ pub fn time_bar(payout: NaiveDate) -> Result<NaiveDate, CalendarError> {
 /// An amount in NOK as typed (`171`, `171,00`, `1 234.50`) in øre; `None`
 /// unless it is a positive amount with at most two decimals.
 pub fn parse_amount(text: &str) -> Option<i64> {
-    // One pass, no allocation: a claim check reads an amount per line.
-    let mut t = text.trim();
-    while let Some(rest) = t.strip_prefix("kr") {
+    // One pass over bytes, no allocation: a claim check reads an amount per
+    // line. Beyond ASCII only whitespace (a no-break space between
+    // thousands) can belong in an amount; such text is read as ASCII with
+    // spaces in its place.
+    if !text.is_ascii() {
+        return amount_beyond_ascii(text);
+    }
+    // ASCII's whitespace, as `char::is_whitespace` has it.
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut t = text.as_bytes();
+    while let [first, rest @ ..] = t
+        && space(first)
+    {
+        t = rest;
+    }
+    while let [rest @ .., last] = t
+        && space(last)
+    {
+        t = rest;
+    }
+    while let Some(rest) = t.strip_prefix(b"kr") {
         t = rest;
     }
     let (mut kr, mut whole_digits) = (0i64, 0);
     let (mut ore, mut ore_digits) = (0i64, 0);
     let mut after_separator = false;
-    for c in t.chars() {
+    for c in t {
         match c {
-            '0'..='9' => {
-                let digit = i64::from(c as u8 - b'0');
+            b'0'..=b'9' => {
+                let digit = i64::from(c - b'0');
                 if !after_separator && whole_digits < 9 {
                     kr = kr * 10 + digit;
                     whole_digits += 1;
@@ -102,14 +120,28 @@ pub fn parse_amount(text: &str) -> Option<i64> {
                     return None;
                 }
             }
-            ',' | '.' if !after_separator => after_separator = true,
-            c if c.is_whitespace() => {}
+            b',' | b'.' if !after_separator => after_separator = true,
+            c if space(c) => {}
             _ => return None,
         }
     }
     let ore = if ore_digits == 1 { ore * 10 } else { ore };
     let total = kr * 100 + ore;
     (whole_digits > 0 && total > 0).then_some(total)
+}
+
+/// [`parse_amount`] of text with characters beyond ASCII.
+#[cold]
+fn amount_beyond_ascii(text: &str) -> Option<i64> {
+    let plain: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if plain.is_ascii() {
+        parse_amount(&plain)
+    } else {
+        None
+    }
 }
 
 /// Øre as people read it: `1 234,50 kr`.
@@ -389,8 +421,8 @@ impl LineRules {
 /// table (linear probing, at most three quarters full) of 4-byte slots. A
 /// slot holds the trip's position in `trips` plus one in its low bits (as
 /// many as the table has slots, so it always fits; 0 is an empty slot) and
-/// the hash's top bits above them, so a trip's key is read only when those
-/// match. (`hashbrown` keeps its control bytes and slots apart, which costs
+/// the hash's next bits above them, so a trip's key is read only when
+/// those match. (`hashbrown` keeps its control bytes and slots apart, which costs
 /// two misses per trip, and has no way to read a slot ahead of time.)
 #[derive(Debug, Default)]
 pub struct Duplicates {
@@ -513,9 +545,11 @@ fn fits(trips: usize, slots: usize) -> bool {
     trips.saturating_mul(4) / 3 < slots
 }
 
-/// The hash's top bits, above a table's position bits.
+/// The hash's bits just above a table's position bits. (From the low 32:
+/// on wasm32 the hash is 32 bits wide and its high half is zero, and a
+/// tag taken from there matched every slot and read every key.)
 fn tag(hash: u64, mask: usize) -> u32 {
-    (hash >> 32) as u32 & !(mask as u32)
+    hash as u32 & !(mask as u32)
 }
 
 // --- reading files ------------------------------------------------------------------
@@ -588,22 +622,43 @@ pub struct FileReport {
 /// FK-1 … FK-8 over a file: give it each [`Record`] in order, to
 /// [`Checker::check`] for each answer at once, or to [`Checker::push`] and
 /// then [`Checker::finish`] for the same answers a little later, faster.
+/// The line rules and FK-8 can also run on two threads:
+/// [`LineRules::record`] on one, [`Checker::push_checked`] on the other.
 pub struct Checker {
     rules: LineRules,
     dups: Duplicates,
     pub report: FileReport,
     /// Lines pushed whose FK-8 lookup waits for the batch to fill.
-    pending: Vec<Pending>,
+    pending: Vec<Checked>,
+    /// The pending valid lines' trip keys and their hashes.
     keys: Vec<(TripKey, u64)>,
     /// What [`Duplicates::touch`] read, kept so the reads stay.
     touched: u32,
 }
 
-/// A pushed line: its number, its issues so far, and the line if valid.
-struct Pending {
+/// A line after the line rules, waiting for FK-8: its number, its issues
+/// so far, and the line when valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
     line_no: u64,
     issues: Vec<Issue>,
     line: Option<ClaimLine>,
+}
+
+impl LineRules {
+    /// FK-1, FK-2, FK-6 for one record of a file, ready for
+    /// [`Checker::push_checked`].
+    pub fn record(&self, record: &Record<'_>) -> Checked {
+        let (issues, line) = match record {
+            Record::Line { fields, .. } => self.check(&RawRef::from_fields(fields)),
+            other => (other.issue().into_iter().collect(), None),
+        };
+        Checked {
+            line_no: record.line(),
+            issues,
+            line,
+        }
+    }
 }
 
 /// Lines whose FK-8 lookups [`Checker::push`] makes together: enough for
@@ -623,6 +678,12 @@ impl Checker {
         }
     }
 
+    /// The line rules this checker applies, for [`LineRules::record`] on
+    /// another thread.
+    pub fn rules(&self) -> LineRules {
+        self.rules
+    }
+
     /// Sizes the duplicate set for a file of `bytes` bytes (about 45 bytes
     /// a line), when the size is known before reading.
     pub fn expect_bytes(&mut self, bytes: u64) {
@@ -633,13 +694,19 @@ impl Checker {
     /// stands alone; a bad line never stops the others). Do not mix with
     /// [`Checker::push`] before [`Checker::finish`].
     pub fn check(&mut self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
-        let (mut issues, mut line) = self.rules_of(record);
+        let Checked {
+            line_no,
+            mut issues,
+            line,
+        } = self.rules.record(record);
+        let mut line = line;
         if let Some(l) = &line
-            && let Some(first) = self.dups.check(l, record.line())
+            && let Some(first) = self.dups.check(l, line_no)
         {
-            duplicate(&mut issues, &mut line, first);
+            issues.push(duplicate(first));
+            line = None;
         }
-        tally(&mut self.report, record.line(), &issues, line.as_ref());
+        tally(&mut self.report, line_no, &issues, line.as_ref());
         (issues, line)
     }
 
@@ -652,12 +719,17 @@ impl Checker {
         record: &Record<'_>,
         on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>),
     ) {
-        let (issues, line) = self.rules_of(record);
-        self.pending.push(Pending {
-            line_no: record.line(),
-            issues,
-            line,
-        });
+        let checked = self.rules.record(record);
+        self.push_checked(checked, on);
+    }
+
+    /// [`Checker::push`] for a line the rules have checked, in line order.
+    pub fn push_checked(
+        &mut self,
+        checked: Checked,
+        on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>),
+    ) {
+        self.pending.push(checked);
         if self.pending.len() == BATCH {
             self.resolve(on);
         }
@@ -668,43 +740,42 @@ impl Checker {
         self.resolve(on);
     }
 
-    fn rules_of(&self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
-        match record {
-            Record::Line { fields, .. } => self.rules.check(&RawRef::from_fields(fields)),
-            other => (other.issue().into_iter().collect(), None),
-        }
-    }
-
     /// FK-8 for the pending lines: every slot they need is read first, then
     /// each line is looked up in order, as `check` would one at a time.
     fn resolve(&mut self, on: &mut dyn FnMut(u64, Vec<Issue>, Option<ClaimLine>)) {
         let mut pending = std::mem::take(&mut self.pending);
         self.keys.clear();
-        self.keys.extend(pending.iter().filter_map(|p| {
-            let key = TripKey::of(p.line.as_ref()?);
+        self.keys.extend(pending.iter().filter_map(|c| {
+            let key = TripKey::of(c.line.as_ref()?);
             Some((key, trip_hash(&key)))
         }));
         self.dups.room_for(self.dups.trips.len() + self.keys.len());
         self.touched ^= self.dups.touch(self.keys.iter().map(|(_, hash)| *hash));
         let mut keys = self.keys.iter();
-        for mut p in pending.drain(..) {
-            if p.line.is_some()
-                && let Some((key, hash)) = keys.next()
-                && let Some(first) = self.dups.insert(*key, *hash, p.line_no)
-            {
-                duplicate(&mut p.issues, &mut p.line, first);
-            }
-            tally(&mut self.report, p.line_no, &p.issues, p.line.as_ref());
-            on(p.line_no, p.issues, p.line);
+        for Checked {
+            line_no,
+            mut issues,
+            line,
+        } in pending.drain(..)
+        {
+            let line = line.and_then(|l| {
+                let (key, hash) = keys.next()?;
+                let Some(first) = self.dups.insert(*key, *hash, line_no) else {
+                    return Some(l);
+                };
+                issues.push(duplicate(first));
+                None
+            });
+            tally(&mut self.report, line_no, &issues, line.as_ref());
+            on(line_no, issues, line);
         }
         self.pending = pending;
     }
 }
 
 /// FK-8: the line repeats the trip first seen on line `first`.
-fn duplicate(issues: &mut Vec<Issue>, line: &mut Option<ClaimLine>, first: u64) {
-    issues.push(Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64));
-    *line = None;
+fn duplicate(first: u64) -> Issue {
+    Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64)
 }
 
 /// Counts one checked line into the file's report.

@@ -98,10 +98,24 @@ fn fk_1_amounts_are_read_as_ore() {
         ("171.5", 17_150),
         ("1 234,50", 123_450),
         ("kr 99,99", 9_999),
+        // A no-break space between thousands, other spaces beyond ASCII,
+        // around and inside.
+        ("1\u{a0}234,50", 123_450),
+        ("\u{a0}171\u{2003}", 17_100),
+        (" kr\t1 7 1 ,0\u{b}", 17_100),
     ] {
         assert_eq!(parse_amount(text), Some(ore), "{text}");
     }
-    for bad in ["", "-171", "0,00", "1,234", "17l", "1.2.3"] {
+    for bad in [
+        "",
+        "-171",
+        "0,00",
+        "1,234",
+        "17l",
+        "1.2.3",
+        "17½",
+        "1\u{a0}234,50\u{a0}kr",
+    ] {
         assert_eq!(parse_amount(bad), None, "{bad}");
     }
     assert_eq!(format_ore(123_450), "1\u{a0}234,50\u{a0}kr");
