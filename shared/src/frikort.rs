@@ -257,7 +257,11 @@ pub struct LineContext {
 /// Empty or only whitespace (as `trim().is_empty()`, stopping at the first
 /// other character).
 fn blank(text: &str) -> bool {
-    text.chars().all(char::is_whitespace)
+    // Most fields start with a printable ASCII character: no decoding.
+    match text.as_bytes().first() {
+        Some(b'!'..=b'~') => false,
+        _ => text.chars().all(char::is_whitespace),
+    }
 }
 
 fn date_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
