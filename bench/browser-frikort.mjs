@@ -41,7 +41,9 @@ try {
   const valid = await page.getByTestId('valid').textContent();
   console.log(`browser check of ${lines.toLocaleString('en')} lines (${(readFileSync(file).length / 1e6).toFixed(1)} MB):`);
   console.log(`  checking time (in page): ${elapsed}; from choosing the file: ${wall.toFixed(1)} s; ${Math.round(lines / wall).toLocaleString('en')} lines/s`);
-  console.log(`  valid lines: ${valid}; longest main-thread task: ${longest.toFixed(0)} ms (limit 100 ms: ${longest <= 100 ? 'met' : 'NOT MET'})`);
+  // The Long Tasks API reports only tasks of 50 ms or more.
+  const task = longest === 0 ? 'none of 50 ms or more' : `${longest.toFixed(0)} ms`;
+  console.log(`  valid lines: ${valid}; longest main-thread task: ${task} (limit 100 ms: ${longest <= 100 ? 'met' : 'NOT MET'})`);
 } finally {
   await browser.close();
   server.stop();
