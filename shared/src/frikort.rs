@@ -79,6 +79,7 @@ pub fn time_bar(payout: NaiveDate) -> Result<NaiveDate, CalendarError> {
 
 /// An amount in NOK as typed (`171`, `171,00`, `1 234.50`) in øre; `None`
 /// unless it is a positive amount with at most two decimals.
+#[inline]
 pub fn parse_amount(text: &str) -> Option<i64> {
     // One pass over bytes, no allocation: a claim check reads an amount per
     // line. Beyond ASCII only whitespace (a no-break space between
@@ -426,8 +427,8 @@ impl LineRules {
 /// slot holds the trip's position in `trips` plus one in its low bits (as
 /// many as the table has slots, so it always fits; 0 is an empty slot) and
 /// the hash's next bits above them, so a trip's key is read only when
-/// those match. (`hashbrown` keeps its control bytes and slots apart, which costs
-/// two misses per trip, and has no way to read a slot ahead of time.)
+/// those match. (`hashbrown` keeps its control bytes and slots apart, which
+/// costs two misses per trip, and has no way to read a slot ahead of time.)
 #[derive(Debug, Default)]
 pub struct Duplicates {
     /// Every distinct trip once, with the line it was first seen on.
@@ -698,12 +699,15 @@ impl Checker {
     /// stands alone; a bad line never stops the others). Do not mix with
     /// [`Checker::push`] before [`Checker::finish`].
     pub fn check(&mut self, record: &Record<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
+        debug_assert!(
+            self.pending.is_empty(),
+            "check() between push() and finish()"
+        );
         let Checked {
             line_no,
             mut issues,
-            line,
+            mut line,
         } = self.rules.record(record);
-        let mut line = line;
         if let Some(l) = &line
             && let Some(first) = self.dups.check(l, line_no)
         {

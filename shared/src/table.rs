@@ -291,13 +291,13 @@ impl CsvStream {
         on: &mut dyn FnMut(Record<'_>),
     ) -> Result<(), FileError> {
         use csv_core::ReadRecordResult as R;
-        // The input's UTF-8 is checked once here, not line by line: the fast
-        // path's lines are slices of `text` where it reaches.
+        // The input's UTF-8 is checked once, not line by line: from the
+        // first line the fast path sees (the piece may begin inside a
+        // character that the last one split) as far as it is UTF-8, and
+        // again after a line that is not. The fast path's lines are slices
+        // of that text.
         let whole = *input;
-        let text = match std::str::from_utf8(whole) {
-            Ok(text) => text,
-            Err(e) => std::str::from_utf8(&whole[..e.valid_up_to()]).unwrap_or_default(),
-        };
+        let mut text: Option<(usize, &str)> = None;
         loop {
             if !self.in_record {
                 // Blank lines are skipped here, counted, so line numbers
@@ -313,7 +313,12 @@ impl CsvStream {
                 if !input.is_empty() {
                     self.record_start = self.newlines + 1;
                     let at = whole.len() - input.len();
-                    if let Some(used) = self.simple_record(input, text.get(at..), last, on) {
+                    let (from, utf8) = match text {
+                        Some((from, utf8)) if at - from < utf8.len() => (from, utf8),
+                        // First, or past a line that is not UTF-8: from here.
+                        _ => *text.insert((at, utf8_prefix(&whole[at..]))),
+                    };
+                    if let Some(used) = self.simple_record(input, utf8.get(at - from..), last, on) {
                         self.newlines += u64::from(input[used - 1] == b'\n');
                         *input = &input[used..];
                         self.reader_idle = true;
@@ -477,6 +482,14 @@ impl CsvStream {
         let field = |i| std::str::from_utf8(field(i)).ok();
         data_record(&columns, line, ends.len(), field, on);
         Ok(())
+    }
+}
+
+/// The longest start of `bytes` that is UTF-8.
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
     }
 }
 
