@@ -504,6 +504,17 @@ impl Duplicates {
         self.insert(key, trip_hash(&key), line_no)
     }
 
+    /// FK-8 on a line the line rules have checked: a repeated trip gets the
+    /// issue naming the line it was first seen on, and is no longer valid.
+    pub fn mark(&mut self, line_no: u64, issues: &mut Vec<Issue>, line: &mut Option<ClaimLine>) {
+        if let Some(l) = line
+            && let Some(first) = self.check(l, line_no)
+        {
+            issues.push(duplicate(first));
+            *line = None;
+        }
+    }
+
     /// Reads the slots where `hashes` start, so that a lookup that follows
     /// finds them in cache. The reads do not depend on each other, so the
     /// processor has many in flight at once. Gives a value that depends on
@@ -708,12 +719,7 @@ impl Checker {
             mut issues,
             mut line,
         } = self.rules.record(record);
-        if let Some(l) = &line
-            && let Some(first) = self.dups.check(l, line_no)
-        {
-            issues.push(duplicate(first));
-            line = None;
-        }
+        self.dups.mark(line_no, &mut issues, &mut line);
         tally(&mut self.report, line_no, &issues, line.as_ref());
         (issues, line)
     }

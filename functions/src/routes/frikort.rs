@@ -356,13 +356,7 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
             )));
         }
         let (mut issues, mut line) = rules.check(&l.raw());
-        if let Some(cl) = &line
-            && let Some(first) = dups.check(cl, l.line)
-        {
-            issues
-                .push(Issue::error("", IssueCode::DuplicateTrip).with("first_line", first as i64));
-            line = None;
-        }
+        dups.mark(l.line, &mut issues, &mut line);
         let key = match &line {
             Some(cl) => Some(trip_key(key, &cl.trip().canonical())?),
             None => None,
