@@ -50,8 +50,8 @@ SELECT * FROM (VALUES
 ) WHERE NOT EXISTS (SELECT 1 FROM fb_history WHERE case_id = 'fb_demo_2');
 INSERT OR IGNORE INTO fb_cases (id, number, organisation_id, notifier_user_id, patient_fnr, patient_name, patient_phone, specialty, fristdato, referral_received, warning_sent, kind, urgent_reason, state, open, urgent_confirmed, case_json, next_deadline, reply_by, notified_on, first_outcome_on, notified_at, document_key, document_bytes, version, created_at) VALUES
   ('fb_demo_3', 'FB-2026-000003', 'o_innlandet', 'u_demo_sykehus', '22888520051', 'Anne Demo', '912 00 003', 'Hudsykdommer', '2026-10-15', '2026-04-20', '2026-10-10', 'occurred', NULL, 'returned', 0, 0,
-   '{"state":"returned","variant":null,"fristdato":"2026-10-15","notified_on":"2026-10-20","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-10-21","letter_sent_on":"2026-10-29","documents_requested_on":"2026-10-26","has_documents":false,"first_outcome_on":"2026-11-13"}',
-   '9999-12-31', '2026-11-12', '2026-10-20', '2026-11-13', 1792487400000, NULL, NULL, 6, '2026-10-20T09:10:00.000Z');
+   '{"state":"returned","variant":null,"fristdato":"2026-10-15","notified_on":"2026-10-20","urgent":false,"urgent_confirmed":false,"taken_up_on":"2026-10-21","letter_sent_on":"2026-10-29","documents_requested_on":"2026-10-26","has_documents":false,"first_outcome_on":"2026-10-26"}',
+   '9999-12-31', '2026-11-12', '2026-10-20', '2026-10-26', 1792487400000, NULL, NULL, 6, '2026-10-20T09:10:00.000Z');
 INSERT INTO fb_history (case_id, at, at_ms, actor, actor_user_id, event, from_state, to_state, date)
 SELECT * FROM (VALUES
   ('fb_demo_3', '2026-10-20T09:10:00.000Z', 1792487400000, 'site', 'u_demo_sykehus', 'notify', NULL, 'notified', NULL),

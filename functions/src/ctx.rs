@@ -32,6 +32,10 @@ pub struct Config {
     /// Local mode with `FRIST_TEST_CLOCK=1`: the `X-Frist-Today` header sets
     /// the date the rules use, so tests can cross Easter on a fixed date.
     pub test_clock: bool,
+    /// Local mode with the test clock on: `FRIST_TEST_SWEEP_HOLD_AFTER=n`
+    /// makes the sweep wait after its n-th return, so the crash test kills
+    /// the server half-way through a sweep on any machine, fast or slow.
+    pub sweep_hold_after: Option<usize>,
 }
 
 impl Config {
@@ -69,6 +73,9 @@ impl Config {
                 .or_else(|| var("FRIST_TRIP_KEY"))
                 .or_else(|| local.then(|| "frist-local-development-trip-key".to_owned())),
             test_clock: local && var("FRIST_TEST_CLOCK").as_deref() == Some("1"),
+            sweep_hold_after: var("FRIST_TEST_SWEEP_HOLD_AFTER")
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|_| local && var("FRIST_TEST_CLOCK").as_deref() == Some("1")),
             local,
             mode,
             session: SessionPolicy {

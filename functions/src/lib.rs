@@ -50,7 +50,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         return;
     };
     let outcome = match env.d1("DB") {
-        Ok(db) => routes::fristbrudd::sweep(&db, now, today)
+        Ok(db) => routes::fristbrudd::sweep(&db, now, today, None)
             .await
             .map(|r| (r.checked, r.returned.len()))
             .map_err(|e| e.kind),

@@ -25,9 +25,6 @@ pub const CONTACT_DAYS: i64 = 3;
 pub const REPLY_WORKING_DAYS: u32 = 10;
 /// FB-11: working days from notification to first outcome.
 pub const SERVICE_LIMIT_WORKING_DAYS: u32 = 10;
-/// FB-6 (**choice**, the seed says only "must upload"): working days the site
-/// has to upload the documentation after Helfo asks for it.
-pub const DOCUMENTS_WORKING_DAYS: u32 = 3;
 /// FB-7 (**choice**): the largest documentation PDF, in bytes (20 MB).
 pub const PDF_MAX_BYTES: usize = 20 * 1024 * 1024;
 /// The longest specialty, name and urgency reason.
@@ -308,14 +305,25 @@ impl State {
 }
 
 crate::named_enum! {
-    /// FB-8: the three cases of "the original site found an appointment".
+    /// FB-8: the cases of "the original site found an appointment" (seed
+    /// 000, step 5). The site reports; Helfo contacts the patient and then
+    /// records the result ([`EventKind::StopForSiteAppointment`] or
+    /// [`EventKind::ContinueDespiteAppointment`]).
     pub enum Variant {
-        /// (1) Within the fristdato: no breach after all; stopped.
+        /// (1) Within the fristdato: no breach after all, so no legal basis
+        /// for Helfo's offer; Helfo can only stop.
         WithinFrist,
-        /// (2) Before Helfo found one: Helfo may stop its work; stopped.
+        /// (2) Before Helfo found one: «Dersom Helfo vurderer at man ikke vil
+        /// klare å fremskaffe et tidligere tilbud, kan Helfo avslutte
+        /// arbeidet» — Helfo stops or goes on.
         BeforeHelfo,
-        /// (3) After the patient accepted Helfo's offer: the site must consider
-        /// whether the other offer can be cancelled at no cost.
+        /// **Choice** (the seed names three cases): found after Helfo
+        /// forwarded the patient but before the patient accepted; Helfo
+        /// assesses as in (2).
+        AfterForwarded,
+        /// (3) After the patient accepted Helfo's offer: «Her må det vurderes
+        /// om annet behandlingstilbud kan avbestilles uten kostnader» —
+        /// cancelled at no cost (stopped) or not (Helfo's offer stands).
         AfterAccepted,
     }
 }
@@ -323,27 +331,49 @@ crate::named_enum! {
 impl Variant {
     /// Which variant applies to an appointment on `appointment` for a case
     /// with `fristdato`, reported while the case is in `state`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use frist_domain::fristbrudd::{State, Variant};
+    /// let frist = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 4, d).unwrap();
+    /// assert_eq!(Variant::of(State::Contacting, frist, day(1)), Variant::WithinFrist);
+    /// assert_eq!(Variant::of(State::FindingOffer, frist, day(2)), Variant::BeforeHelfo);
+    /// assert_eq!(Variant::of(State::Forwarded, frist, day(2)), Variant::AfterForwarded);
+    /// assert_eq!(Variant::of(State::Accepted, frist, day(1)), Variant::AfterAccepted);
+    /// ```
     pub fn of(state: State, fristdato: NaiveDate, appointment: NaiveDate) -> Variant {
         if state == State::Accepted {
             Variant::AfterAccepted
         } else if appointment <= fristdato {
             Variant::WithinFrist
+        } else if state == State::Forwarded {
+            Variant::AfterForwarded
         } else {
             Variant::BeforeHelfo
         }
+    }
+
+    /// Whether Helfo may go on with the case (not in (1): without a
+    /// breach there is no legal basis for Helfo's offer).
+    pub const fn may_continue(self) -> bool {
+        !matches!(self, Variant::WithinFrist)
     }
 
     /// The explanation shown to people, in bokmål.
     pub const fn name_nb(self) -> &'static str {
         match self {
             Variant::WithinFrist => {
-                "Timen er innen fristdatoen – det er ikke fristbrudd, og saken stoppes."
+                "Timen er innen fristdatoen – det er ikke fristbrudd, og Helfo avslutter saken."
             }
             Variant::BeforeHelfo => {
-                "Timen er funnet før Helfo fant et tilbud – Helfo kan avslutte arbeidet, og saken stoppes."
+                "Timen er funnet før Helfo fant et tilbud – Helfo vurderer om et tidligere tilbud kan skaffes, ellers avsluttes saken."
+            }
+            Variant::AfterForwarded => {
+                "Timen er funnet etter at Helfo formidlet pasienten, men før pasienten takket ja – Helfo vurderer om saken skal avsluttes."
             }
             Variant::AfterAccepted => {
-                "Timen er funnet etter at pasienten takket ja til Helfos tilbud – vurder om det andre tilbudet kan avbestilles kostnadsfritt."
+                "Timen er funnet etter at pasienten takket ja til Helfos tilbud – Helfo vurderer om det tilbudet kan avbestilles kostnadsfritt."
             }
         }
     }
@@ -372,7 +402,8 @@ pub enum Event {
     ConfirmUrgent,
     /// FB-4: a phone attempt that did not reach the patient.
     ContactAttempt,
-    /// FB-6 (b): not reached within the contact time.
+    /// FB-4, FB-6 (b): not reached within the 3 days (by Helfo from the
+    /// contact deadline on, or by the sweep the day after it).
     NotReached,
     /// FB-4: the letter with a reply deadline was sent on `sent`.
     LetterSent {
@@ -390,10 +421,19 @@ pub enum Event {
     OfferAccepted,
     OfferDeclined,
     NoOfferFound,
-    /// FB-8: the original site found an appointment on `appointment`.
+    /// FB-8: the original site found an appointment on `appointment` (or,
+    /// after "no offer found", tells Helfo when the patient can come).
     SiteFoundAppointment {
         appointment: NaiveDate,
     },
+    /// FB-8: after contacting the patient, Helfo stops because of the
+    /// site's appointment (variants 1, 2; in 3: Helfo's offer cancelled at
+    /// no cost).
+    StopForSiteAppointment,
+    /// FB-8: Helfo goes on despite the site's appointment (variant 2: an
+    /// earlier offer can be found; in 3: Helfo's offer cannot be cancelled
+    /// at no cost, so it stands).
+    ContinueDespiteAppointment,
     /// FB-5: no reply by the reply deadline (the sweep).
     Return,
 }
@@ -430,6 +470,8 @@ pub enum EventKind {
     OfferDeclined,
     NoOfferFound,
     SiteFoundAppointment,
+    StopForSiteAppointment,
+    ContinueDespiteAppointment,
     Return,
 }
 
@@ -438,14 +480,16 @@ impl EventKind {
         self.into()
     }
 
-    /// Who may cause it.
-    pub const fn actor(self) -> Actor {
+    /// Whether `actor` may cause it. "Not reached" is Helfo's to record, and
+    /// the sweep's when the contact deadline has passed without it (FB-4).
+    pub const fn by(self, actor: Actor) -> bool {
         match self {
             EventKind::Notify | EventKind::DocumentUploaded | EventKind::SiteFoundAppointment => {
-                Actor::Site
+                matches!(actor, Actor::Site)
             }
-            EventKind::Return => Actor::System,
-            _ => Actor::Helfo,
+            EventKind::Return => matches!(actor, Actor::System),
+            EventKind::NotReached => matches!(actor, Actor::Helfo | Actor::System),
+            _ => matches!(actor, Actor::Helfo),
         }
     }
 
@@ -467,6 +511,10 @@ impl EventKind {
             EventKind::OfferDeclined => "Pasienten takket nei",
             EventKind::NoOfferFound => "Fant ikke tilbud",
             EventKind::SiteFoundAppointment => "Behandlingsstedet fant time",
+            EventKind::StopForSiteAppointment => {
+                "Avslutt – pasienten får time hos behandlingsstedet"
+            }
+            EventKind::ContinueDespiteAppointment => "Fortsett – Helfos tilbud gjelder",
             EventKind::Return => "Tilbakeført (svarfristen gikk ut)",
         }
     }
@@ -488,6 +536,8 @@ impl Event {
             Event::OfferDeclined => EventKind::OfferDeclined,
             Event::NoOfferFound => EventKind::NoOfferFound,
             Event::SiteFoundAppointment { .. } => EventKind::SiteFoundAppointment,
+            Event::StopForSiteAppointment => EventKind::StopForSiteAppointment,
+            Event::ContinueDespiteAppointment => EventKind::ContinueDespiteAppointment,
             Event::Return => EventKind::Return,
         }
     }
@@ -537,6 +587,29 @@ impl EventForm {
     }
 }
 
+impl EventForm {
+    /// The event as the edge will judge it for `case` on `today`: the form's
+    /// own fields, then the case's dates (a letter not before the case was
+    /// taken up nor after today, an appointment not before today). The
+    /// browser runs this while the caseworker types, so page and edge say
+    /// the same at the same field. A step the case's state does not allow
+    /// is not a field error and is left to [`Case::apply`].
+    pub fn check_for(&self, case: &Case, actor: Actor, today: NaiveDate) -> Result<Event, Report> {
+        let event = self.check()?;
+        match case.apply(&event, actor, today) {
+            Err(e)
+                if matches!(
+                    e.reason,
+                    Some(IssueCode::LetterDateInvalid | IssueCode::AppointmentInPast)
+                ) =>
+            {
+                Err(Report::of(e.issue()))
+            }
+            _ => Ok(event),
+        }
+    }
+}
+
 /// The date an event carries (letter sent, appointment), for its history line.
 pub fn event_date(event: &Event) -> Option<NaiveDate> {
     match event {
@@ -562,8 +635,13 @@ pub struct Case {
     pub documents_requested_on: Option<NaiveDate>,
     pub has_documents: bool,
     /// FB-11: when the case reached its first outcome (the patient's wish
-    /// known, or the case ended).
+    /// known, the patient not reached, or the case ended).
     pub first_outcome_on: Option<NaiveDate>,
+    /// FB-8: the appointment the site reported (with [`Case::variant`] while
+    /// Helfo has not yet recorded its result), or the date it gave after
+    /// "no offer found".
+    #[serde(default)]
+    pub site_appointment_on: Option<NaiveDate>,
 }
 
 /// A refused transition: what was tried, from where, and what is allowed.
@@ -586,13 +664,16 @@ impl TransitionError {
         } else {
             allowed.join(", ")
         };
-        Issue::error(
-            "event",
-            self.reason.unwrap_or(IssueCode::TransitionNotAllowed),
-        )
-        .with("state", self.from.name_nb())
-        .with("event", self.event.name_nb())
-        .with("allowed", &*allowed)
+        // A wrong date is the date field's error, shown there.
+        let path = match self.reason {
+            Some(IssueCode::LetterDateInvalid) => "sent",
+            Some(IssueCode::AppointmentInPast) => "appointment",
+            _ => "event",
+        };
+        Issue::error(path, self.reason.unwrap_or(IssueCode::TransitionNotAllowed))
+            .with("state", self.from.name_nb())
+            .with("event", self.event.name_nb())
+            .with("allowed", &*allowed)
     }
 }
 
@@ -603,8 +684,6 @@ pub struct Deadlines {
     pub contact_by: Option<NaiveDate>,
     /// FB-5: the patient must answer the letter by (sent + 10 working days).
     pub reply_by: Option<NaiveDate>,
-    /// FB-6/FB-7: the site must upload documentation by.
-    pub documents_by: Option<NaiveDate>,
     /// FB-11: first outcome by (notified + 10 working days).
     pub service_limit: NaiveDate,
 }
@@ -618,7 +697,6 @@ pub struct Deadlines {
 pub enum DeadlineKind {
     ContactBy,
     ReplyBy,
-    DocumentsBy,
     ServiceLimit,
 }
 
@@ -628,7 +706,6 @@ impl DeadlineKind {
         match self {
             DeadlineKind::ContactBy => "Helfo kontakter pasienten innen",
             DeadlineKind::ReplyBy => "Pasienten svarer på brevet innen",
-            DeadlineKind::DocumentsBy => "Behandlingsstedet laster opp dokumentasjon innen",
             DeadlineKind::ServiceLimit => "Første avklaring innen",
         }
     }
@@ -648,14 +725,19 @@ pub enum WaitingList {
 pub enum SiteAction {
     /// Keep the patient on the waiting list; Helfo is working.
     KeepOnList,
-    /// Upload the referral and documentation (one PDF) by `by`.
-    UploadDocumentation { by: NaiveDate },
+    /// FB-6: upload the referral and documentation (one PDF) now. No source
+    /// gives a date for it, so none is shown.
+    UploadDocumentation,
     /// The patient accepted Helfo's offer: remove them from the list.
     RemoveFromList,
     /// The case is stopped; the patient stays on the list.
     StoppedKeepOnList,
-    /// FB-8 (3): consider whether the other offer can be cancelled at no cost.
-    ConsiderCancelling,
+    /// FB-8: the site reported an appointment; Helfo contacts the patient
+    /// and records the result. Keep the patient on the list meanwhile.
+    AppointmentReported,
+    /// FB-8, "no offer found": Helfo asks when the patient can get an
+    /// appointment at the site; the site gives the date on the case.
+    GiveAppointmentDate,
 }
 
 impl SiteAction {
@@ -663,14 +745,16 @@ impl SiteAction {
     pub fn text_nb(&self) -> String {
         match self {
             SiteAction::KeepOnList => "Behold pasienten på ventelisten. Helfo arbeider med saken.".into(),
-            SiteAction::UploadDocumentation { by } => format!(
-                "Last opp henvisning og nødvendig medisinsk dokumentasjon (én PDF) innen {}. Behold pasienten på ventelisten.",
-                calendar::format_nb(*by)
-            ),
+            SiteAction::UploadDocumentation => {
+                "Last opp henvisning og nødvendig medisinsk dokumentasjon (én PDF) så snart som mulig. Behold pasienten på ventelisten.".into()
+            }
             SiteAction::RemoveFromList => "Stryk pasienten fra ventelisten – pasienten behandles via Helfo.".into(),
             SiteAction::StoppedKeepOnList => "Saken er stoppet. Pasienten blir stående på ventelisten.".into(),
-            SiteAction::ConsiderCancelling => {
-                "Vurder om tilbudet pasienten takket ja til via Helfo kan avbestilles kostnadsfritt.".into()
+            SiteAction::AppointmentReported => {
+                "Helfo kontakter pasienten om timen dere fant, og registrerer resultatet. Behold pasienten på ventelisten så lenge.".into()
+            }
+            SiteAction::GiveAppointmentDate => {
+                "Helfo fant ikke tilbud. Oppgi når pasienten kan få time hos dere. Pasienten blir stående på ventelisten.".into()
             }
         }
     }
@@ -691,7 +775,14 @@ impl Case {
             documents_requested_on: None,
             has_documents: false,
             first_outcome_on: None,
+            site_appointment_on: None,
         }
+    }
+
+    /// FB-8: the site reported an appointment and Helfo has not yet
+    /// recorded what follows from it.
+    pub fn appointment_pending(&self) -> bool {
+        self.variant.is_some() && (self.state.is_open() || self.state == State::Accepted)
     }
 
     /// Whether `event` may happen now (on `on`), and if not, a precise
@@ -699,6 +790,19 @@ impl Case {
     /// live: [`Case::apply`] and [`Case::allowed`] both ask it.
     fn check(&self, event: &Event, on: NaiveDate) -> Result<(), Option<IssueCode>> {
         use State as S;
+        // FB-8: Helfo first contacts the patient about the site's appointment
+        // and records the result; until then its other steps wait.
+        let assessing = matches!(
+            event,
+            Event::StopForSiteAppointment
+                | Event::ContinueDespiteAppointment
+                | Event::ConfirmUrgent
+                | Event::SiteFoundAppointment { .. }
+                | Event::Return
+        );
+        if self.appointment_pending() && !assessing {
+            return Err(Some(IssueCode::AppointmentAwaitsHelfo));
+        }
         let ok = match (self.state, event) {
             (S::Notified, Event::TakeUp) => true,
             (s, Event::ConfirmUrgent) => s.is_open() && self.urgent && !self.urgent_confirmed,
@@ -706,7 +810,13 @@ impl Case {
                 S::Contacting | S::NotReached | S::LetterSent,
                 Event::ContactAttempt | Event::PatientWantsOffer | Event::PatientDeclines,
             ) => true,
-            (S::Contacting, Event::NotReached) => true,
+            // FB-4: "not reached" means not reached in the 3 days.
+            (S::Contacting, Event::NotReached) => {
+                if self.deadlines().contact_by.is_some_and(|by| on < by) {
+                    return Err(Some(IssueCode::NotReachedTooEarly));
+                }
+                true
+            }
             (S::NotReached, Event::LetterSent { sent }) => {
                 if *sent > on || Some(*sent) < self.taken_up_on {
                     return Err(Some(IssueCode::LetterDateInvalid));
@@ -719,7 +829,10 @@ impl Case {
                 }
                 true
             }
-            (S::FindingOffer, Event::Forward) => {
+            // FB-6 (a) and (b): Helfo finds an offer whether the patient asked
+            // for one or could not be reached («Helfo må likevel starte
+            // arbeidet med å skaffe et tilbud»).
+            (S::FindingOffer | S::NotReached | S::LetterSent, Event::Forward) => {
                 if !self.has_documents {
                     return Err(Some(IssueCode::DocumentsMissing));
                 }
@@ -728,7 +841,19 @@ impl Case {
             (S::Forwarded, Event::OfferAccepted | Event::OfferDeclined | Event::NoOfferFound) => {
                 true
             }
-            (s, Event::SiteFoundAppointment { .. }) => s.is_open() || s == S::Accepted,
+            (s, Event::SiteFoundAppointment { appointment }) => {
+                if !(s.is_open() || s == S::Accepted || s == S::NoOfferFound) {
+                    return Err(None);
+                }
+                if *appointment < on {
+                    return Err(Some(IssueCode::AppointmentInPast));
+                }
+                true
+            }
+            (_, Event::StopForSiteAppointment) => self.appointment_pending(),
+            (_, Event::ContinueDespiteAppointment) => {
+                self.appointment_pending() && self.variant.is_some_and(Variant::may_continue)
+            }
             (S::LetterSent, Event::Return) => self.due_for_return(on),
             _ => false,
         };
@@ -749,10 +874,10 @@ impl Case {
         let refused = |reason| TransitionError {
             from: self.state,
             event: kind,
-            allowed: self.allowed(actor),
+            allowed: self.allowed(actor, on),
             reason,
         };
-        if kind.actor() != actor {
+        if !kind.by(actor) {
             return Err(refused(None));
         }
         self.check(event, on).map_err(refused)?;
@@ -768,9 +893,11 @@ impl Case {
             }
             Event::ConfirmUrgent => next.urgent_confirmed = true,
             Event::ContactAttempt => {}
+            // Seed 000, step 3 lists «Helfo får ikke tak i pasienten» among
+            // the results Helfo registers: it is a first outcome (FB-11).
             Event::NotReached => {
-                next.state = S::NotReached;
                 next.documents_requested_on = Some(on);
+                outcome(&mut next, S::NotReached);
             }
             Event::LetterSent { sent } => {
                 next.state = S::LetterSent;
@@ -787,9 +914,13 @@ impl Case {
             Event::OfferDeclined => next.state = S::DeclinedOffer,
             Event::NoOfferFound => next.state = S::NoOfferFound,
             Event::SiteFoundAppointment { appointment } => {
-                next.variant = Some(Variant::of(self.state, self.fristdato, *appointment));
-                outcome(&mut next, S::SiteFoundAppointment);
+                next.site_appointment_on = Some(*appointment);
+                if self.state != S::NoOfferFound {
+                    next.variant = Some(Variant::of(self.state, self.fristdato, *appointment));
+                }
             }
+            Event::StopForSiteAppointment => outcome(&mut next, S::SiteFoundAppointment),
+            Event::ContinueDespiteAppointment => next.variant = None,
             Event::Return => outcome(&mut next, S::Returned),
         }
         Ok(next)
@@ -797,13 +928,13 @@ impl Case {
 
     /// The site uploaded the documentation PDF (FB-7): allowed while the case
     /// is open and before it is forwarded, once.
-    pub fn upload(&self) -> Result<Case, TransitionError> {
+    pub fn upload(&self, on: NaiveDate) -> Result<Case, TransitionError> {
         let ok = self.state.is_open() && self.state != State::Forwarded && !self.has_documents;
         if !ok {
             return Err(TransitionError {
                 from: self.state,
                 event: EventKind::DocumentUploaded,
-                allowed: self.allowed(Actor::Site),
+                allowed: self.allowed(Actor::Site, on),
                 reason: self
                     .has_documents
                     .then_some(IssueCode::DocumentAlreadyUploaded),
@@ -814,58 +945,50 @@ impl Case {
         Ok(next)
     }
 
-    /// The events `actor` may cause now — what the UI offers as buttons.
-    pub fn allowed(&self, actor: Actor) -> Vec<EventKind> {
+    /// The events `actor` may cause on `today` — what the UI offers as
+    /// buttons.
+    pub fn allowed(&self, actor: Actor, today: NaiveDate) -> Vec<EventKind> {
         use strum::IntoEnumIterator;
-        let start = self.taken_up_on.unwrap_or(self.notified_on);
-        let after_reply = self
-            .deadlines()
-            .reply_by
-            .and_then(|r| r.succ_opt())
-            .unwrap_or(start);
         EventKind::iter()
-            .filter(|k| k.actor() == actor)
+            .filter(|k| k.by(actor))
             .filter(|k| {
-                let (probe, on) = match k {
+                let probe = match k {
                     EventKind::Notify => return false,
                     EventKind::DocumentUploaded => {
                         let open = self.state.is_open() && self.state != State::Forwarded;
                         return open && !self.has_documents;
                     }
-                    EventKind::TakeUp => (Event::TakeUp, start),
-                    EventKind::ConfirmUrgent => (Event::ConfirmUrgent, start),
-                    EventKind::ContactAttempt => (Event::ContactAttempt, start),
-                    EventKind::NotReached => (Event::NotReached, start),
-                    EventKind::LetterSent => (Event::LetterSent { sent: start }, start),
-                    EventKind::PatientWantsOffer => (Event::PatientWantsOffer, start),
-                    EventKind::PatientDeclines => (Event::PatientDeclines, start),
-                    EventKind::DocumentsReceived => (Event::DocumentsReceived, start),
-                    EventKind::Forward => (Event::Forward, start),
-                    EventKind::OfferAccepted => (Event::OfferAccepted, start),
-                    EventKind::OfferDeclined => (Event::OfferDeclined, start),
-                    EventKind::NoOfferFound => (Event::NoOfferFound, start),
-                    EventKind::SiteFoundAppointment => (
-                        Event::SiteFoundAppointment {
-                            appointment: self.fristdato,
-                        },
-                        start,
-                    ),
-                    EventKind::Return => (Event::Return, after_reply),
+                    EventKind::TakeUp => Event::TakeUp,
+                    EventKind::ConfirmUrgent => Event::ConfirmUrgent,
+                    EventKind::ContactAttempt => Event::ContactAttempt,
+                    EventKind::NotReached => Event::NotReached,
+                    EventKind::LetterSent => Event::LetterSent {
+                        sent: self.taken_up_on.unwrap_or(today),
+                    },
+                    EventKind::PatientWantsOffer => Event::PatientWantsOffer,
+                    EventKind::PatientDeclines => Event::PatientDeclines,
+                    EventKind::DocumentsReceived => Event::DocumentsReceived,
+                    EventKind::Forward => Event::Forward,
+                    EventKind::OfferAccepted => Event::OfferAccepted,
+                    EventKind::OfferDeclined => Event::OfferDeclined,
+                    EventKind::NoOfferFound => Event::NoOfferFound,
+                    EventKind::SiteFoundAppointment => {
+                        Event::SiteFoundAppointment { appointment: today }
+                    }
+                    EventKind::StopForSiteAppointment => Event::StopForSiteAppointment,
+                    EventKind::ContinueDespiteAppointment => Event::ContinueDespiteAppointment,
+                    EventKind::Return => Event::Return,
                 };
-                self.check(&probe, on).is_ok()
+                self.check(&probe, today).is_ok()
             })
             .collect()
     }
 
-    /// The deadlines (FB-4, FB-5, FB-6/7 choice, FB-11).
+    /// The deadlines (FB-4, FB-5, FB-11).
     pub fn deadlines(&self) -> Deadlines {
         Deadlines {
             contact_by: self.taken_up_on.and_then(|d| contact_by(d).ok()),
             reply_by: self.letter_sent_on.and_then(|d| reply_by(d).ok()),
-            documents_by: self
-                .documents_requested_on
-                .filter(|_| !self.has_documents)
-                .and_then(|d| calendar::add_working_days(d, DOCUMENTS_WORKING_DAYS).ok()),
             service_limit: service_limit(self.notified_on).unwrap_or(self.notified_on),
         }
     }
@@ -877,14 +1000,13 @@ impl Case {
             return Vec::new();
         }
         let d = self.deadlines();
-        let mut running = Vec::with_capacity(4);
+        let mut running = Vec::with_capacity(3);
         if self.state == State::Contacting {
             running.extend(d.contact_by.map(|x| (DeadlineKind::ContactBy, x)));
         }
         if self.state == State::LetterSent {
             running.extend(d.reply_by.map(|x| (DeadlineKind::ReplyBy, x)));
         }
-        running.extend(d.documents_by.map(|x| (DeadlineKind::DocumentsBy, x)));
         if self.first_outcome_on.is_none() {
             running.push((DeadlineKind::ServiceLimit, d.service_limit));
         }
@@ -898,15 +1020,26 @@ impl Case {
     }
 
     /// FB-5: the case is returned the day after the reply deadline.
+    /// **Choice**: only while the letter is the patient's open question; a
+    /// case Helfo has forwarded is answered by the other provider's offer.
     pub fn due_for_return(&self, today: NaiveDate) -> bool {
         self.state == State::LetterSent && self.deadlines().reply_by.is_some_and(|r| today > r)
     }
 
+    /// FB-4: the sweep records "not reached" the day after the contact
+    /// deadline when Helfo has recorded nothing else, so the duty to start
+    /// anyway and send the letter shows on the case.
+    pub fn due_for_not_reached(&self, today: NaiveDate) -> bool {
+        self.state == State::Contacting
+            && !self.appointment_pending()
+            && self.deadlines().contact_by.is_some_and(|by| today > by)
+    }
+
     /// FB-2: whether the site keeps the patient on its waiting list. Only an
-    /// accepted offer from Helfo takes the place away. **choice**: in FB-8 (3)
-    /// the patient keeps the place while the site considers cancelling.
+    /// accepted offer from Helfo takes the place away — and not while Helfo
+    /// weighs an appointment the site found after it (FB-8 (3)).
     pub fn waiting_list(&self) -> WaitingList {
-        if self.state == State::Accepted {
+        if self.state == State::Accepted && !self.appointment_pending() {
             WaitingList::Remove
         } else {
             WaitingList::Keep
@@ -915,16 +1048,19 @@ impl Case {
 
     /// What the site must do now.
     pub fn site_action(&self) -> SiteAction {
+        if self.appointment_pending() {
+            return SiteAction::AppointmentReported;
+        }
         match self.state {
             State::Accepted => SiteAction::RemoveFromList,
-            State::SiteFoundAppointment if self.variant == Some(Variant::AfterAccepted) => {
-                SiteAction::ConsiderCancelling
+            State::NoOfferFound if self.site_appointment_on.is_none() => {
+                SiteAction::GiveAppointmentDate
             }
             s if !s.is_open() => SiteAction::StoppedKeepOnList,
-            _ => match self.deadlines().documents_by {
-                Some(by) => SiteAction::UploadDocumentation { by },
-                None => SiteAction::KeepOnList,
-            },
+            _ if self.documents_requested_on.is_some() && !self.has_documents => {
+                SiteAction::UploadDocumentation
+            }
+            _ => SiteAction::KeepOnList,
         }
     }
 }
@@ -1162,6 +1298,9 @@ pub struct SweepResult {
     pub checked: u32,
     /// Cases returned to the site (FB-5).
     pub returned: Vec<String>,
+    /// Cases not reached in the 3 contact days (FB-4).
+    #[serde(default)]
+    pub not_reached: Vec<String>,
 }
 
 /// An e-mail waiting in the outbox (FB-9): the case number and nothing else.

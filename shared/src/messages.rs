@@ -264,6 +264,36 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "“{event}”: the letter date cannot be before the case was taken up or after today (the case is “{state}”; possible now: {allowed})."
         }
 
+        (C::NotReachedTooEarly, Nb) => {
+            "«{event}» kan registreres når de tre dagene Helfo har til å nå pasienten er gått (saken er «{state}»; mulig nå: {allowed})."
+        }
+        (C::NotReachedTooEarly, Nn) => {
+            "«{event}» kan registrerast når dei tre dagane Helfo har til å nå pasienten er gått (saka er «{state}»; mogleg no: {allowed})."
+        }
+        (C::NotReachedTooEarly, En) => {
+            "“{event}” can be recorded once the three days Helfo has to reach the patient have passed (the case is “{state}”; possible now: {allowed})."
+        }
+
+        (C::AppointmentAwaitsHelfo, Nb) => {
+            "Behandlingsstedet har meldt at det fant time: registrer først om Helfo avslutter eller fortsetter (saken er «{state}»; mulig nå: {allowed})."
+        }
+        (C::AppointmentAwaitsHelfo, Nn) => {
+            "Behandlingsstaden har meldt at han fann time: registrer først om Helfo avsluttar eller held fram (saka er «{state}»; mogleg no: {allowed})."
+        }
+        (C::AppointmentAwaitsHelfo, En) => {
+            "The site has reported that it found an appointment: first record whether Helfo stops or goes on (the case is “{state}”; possible now: {allowed})."
+        }
+
+        (C::AppointmentInPast, Nb) => {
+            "Timen kan ikke være før i dag. Skriv datoen pasienten skal komme (saken er «{state}»)."
+        }
+        (C::AppointmentInPast, Nn) => {
+            "Timen kan ikkje vere før i dag. Skriv datoen pasienten skal kome (saka er «{state}»)."
+        }
+        (C::AppointmentInPast, En) => {
+            "The appointment cannot be before today. Enter the date the patient is to come (the case is “{state}”)."
+        }
+
         (C::DocumentsMissing, Nb) => {
             "«{event}» krever dokumentasjon fra behandlingsstedet først (saken er «{state}»; mulig nå: {allowed})."
         }

@@ -117,6 +117,14 @@ pub enum IssueCode {
     /// FB-4: the letter date is before the case was taken up or after today.
     /// Params: `state`, `event`, `allowed`.
     LetterDateInvalid,
+    /// FB-4: "not reached" before the 3 contact days have passed. Params:
+    /// `state`, `event`, `allowed`.
+    NotReachedTooEarly,
+    /// FB-8: the site reported an appointment; Helfo records its result
+    /// first. Params: `state`, `event`, `allowed`.
+    AppointmentAwaitsHelfo,
+    /// FB-8: an appointment before today. Params: `state`, `event`, `allowed`.
+    AppointmentInPast,
     /// FB-8: forwarding needs the documentation. Params: `state`, `event`, `allowed`.
     DocumentsMissing,
     /// FB-7: the case already has its one documentation file.

@@ -188,10 +188,17 @@ fn fb_3_helfo_confirms_urgency_once() {
     f.urgent_reason = "Kreft".into();
     let c = Case::new(&f.check(&ctx("2026-03-20")).unwrap(), d("2026-03-20"));
     assert!(c.urgent && !c.urgent_confirmed);
-    assert!(c.allowed(Actor::Helfo).contains(&EventKind::ConfirmUrgent));
+    let today = d("2026-03-20");
+    assert!(
+        c.allowed(Actor::Helfo, today)
+            .contains(&EventKind::ConfirmUrgent)
+    );
     let c = helfo(&c, Event::ConfirmUrgent, "2026-03-20");
     assert!(c.urgent_confirmed);
-    assert!(!c.allowed(Actor::Helfo).contains(&EventKind::ConfirmUrgent));
+    assert!(
+        !c.allowed(Actor::Helfo, today)
+            .contains(&EventKind::ConfirmUrgent)
+    );
     // A case the site did not flag cannot be confirmed urgent.
     assert!(
         case_on("2026-03-20")
@@ -243,7 +250,8 @@ fn fb_5_reply_by_is_ten_working_days_after_the_letter_across_easter() {
         .apply(&Event::Return, Actor::System, d("2026-04-17"))
         .unwrap();
     assert_eq!(r.state, State::Returned);
-    assert_eq!(r.first_outcome_on, Some(d("2026-04-17")));
+    // "Not reached" on 30 March was the first outcome already (FB-11).
+    assert_eq!(r.first_outcome_on, Some(d("2026-03-30")));
     assert_eq!(r.waiting_list(), WaitingList::Keep);
 }
 
@@ -273,15 +281,16 @@ fn fb_4_a_letter_cannot_be_dated_before_take_up_or_in_the_future() {
 }
 
 #[test]
-fn fb_6_a_wanting_an_offer_asks_the_site_for_documentation() {
+fn fb_6_a_wanting_an_offer_asks_the_site_for_documentation_without_an_invented_date() {
     let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
     let c = helfo(&c, Event::PatientWantsOffer, "2026-03-24");
     assert_eq!(c.state, State::FindingOffer);
+    // Seed 000 says only «må laste opp»: no date of upload is set or shown.
+    assert_eq!(c.site_action(), SiteAction::UploadDocumentation);
     assert_eq!(
-        c.site_action(),
-        SiteAction::UploadDocumentation {
-            by: d("2026-03-27")
-        }
+        c.running_deadlines(),
+        [],
+        "no deadline runs once the wish is known"
     );
     assert_eq!(c.waiting_list(), WaitingList::Keep);
     assert_eq!(c.first_outcome_on, Some(d("2026-03-24")));
@@ -290,19 +299,115 @@ fn fb_6_a_wanting_an_offer_asks_the_site_for_documentation() {
         .apply(&Event::Forward, Actor::Helfo, d("2026-03-25"))
         .unwrap_err();
     assert_eq!(err.reason, Some(IssueCode::DocumentsMissing));
-    assert!(!c.allowed(Actor::Helfo).contains(&EventKind::Forward));
+    assert!(
+        !c.allowed(Actor::Helfo, d("2026-03-25"))
+            .contains(&EventKind::Forward)
+    );
 }
 
 #[test]
 fn fb_6_b_not_reached_also_asks_for_documentation() {
     let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
     let c = helfo(&c, Event::NotReached, "2026-03-26");
-    assert!(matches!(
-        c.site_action(),
-        SiteAction::UploadDocumentation { .. }
-    ));
-    let uploaded = c.upload().unwrap();
+    assert_eq!(c.site_action(), SiteAction::UploadDocumentation);
+    let uploaded = c.upload(d("2026-03-26")).unwrap();
     assert_eq!(uploaded.site_action(), SiteAction::KeepOnList);
+}
+
+/// Seed 000, steps 2–3: «Helfo får ikke tak i pasienten. Helfo må likevel
+/// starte arbeidet med å skaffe et tilbud. Opprinnelig behandlingssted må
+/// laste opp henvisning …».
+#[test]
+fn fb_6_b_a_patient_not_reached_is_forwarded_once_the_documentation_is_in() {
+    let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
+    let c = helfo(&c, Event::NotReached, "2026-03-26");
+    // Straight from "not reached" ...
+    let err = c
+        .apply(&Event::Forward, Actor::Helfo, d("2026-03-27"))
+        .unwrap_err();
+    assert_eq!(err.reason, Some(IssueCode::DocumentsMissing));
+    let with_docs = c.upload(d("2026-03-27")).unwrap();
+    assert!(
+        with_docs
+            .allowed(Actor::Helfo, d("2026-03-27"))
+            .contains(&EventKind::Forward)
+    );
+    assert_eq!(
+        helfo(&with_docs, Event::Forward, "2026-03-27").state,
+        State::Forwarded
+    );
+    // ... and with the letter out, waiting for the patient's reply.
+    let letter = helfo(
+        &c,
+        Event::LetterSent {
+            sent: d("2026-03-26"),
+        },
+        "2026-03-26",
+    )
+    .upload(d("2026-03-30"))
+    .unwrap();
+    let f = helfo(&letter, Event::Forward, "2026-03-30");
+    assert_eq!(f.state, State::Forwarded);
+    // Choice: a forwarded case is no longer returned for want of a reply.
+    assert!(!f.due_for_return(d("2026-06-01")));
+    assert_eq!(f.running_deadlines(), []);
+    let accepted = helfo(&f, Event::OfferAccepted, "2026-04-08");
+    assert_eq!(accepted.waiting_list(), WaitingList::Remove);
+}
+
+/// FB-4: «Dersom Helfo ikke får tak i pasienten i løpet av 3 dager»: "not
+/// reached" is known when the 3 days are over — Helfo may record it from the
+/// contact deadline on, and the sweep does it the day after.
+#[test]
+fn fb_4_not_reached_from_the_contact_deadline_on_and_by_the_sweep_after_it() {
+    // Taken up Monday 23 March: contact by Thursday 26 March.
+    let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
+    for early in ["2026-03-23", "2026-03-25"] {
+        let err = c
+            .apply(&Event::NotReached, Actor::Helfo, d(early))
+            .unwrap_err();
+        assert_eq!(err.reason, Some(IssueCode::NotReachedTooEarly), "{early}");
+        assert!(
+            !c.allowed(Actor::Helfo, d(early))
+                .contains(&EventKind::NotReached)
+        );
+    }
+    assert!(
+        c.allowed(Actor::Helfo, d("2026-03-26"))
+            .contains(&EventKind::NotReached)
+    );
+    // The sweep: not on the deadline day (Helfo still has it), the day after.
+    assert!(!c.due_for_not_reached(d("2026-03-26")));
+    assert!(c.due_for_not_reached(d("2026-03-27")));
+    let swept = c
+        .apply(&Event::NotReached, Actor::System, d("2026-03-27"))
+        .unwrap();
+    assert_eq!(swept.state, State::NotReached);
+    assert_eq!(swept.site_action(), SiteAction::UploadDocumentation);
+    // The site cannot record it.
+    assert!(
+        c.apply(&Event::NotReached, Actor::Site, d("2026-03-27"))
+            .is_err()
+    );
+    // Reached in time: nothing for the sweep to do.
+    let wants = helfo(&c, Event::PatientWantsOffer, "2026-03-24");
+    assert!(!wants.due_for_not_reached(d("2026-04-30")));
+}
+
+/// FB-11 with seed 000, step 3, which lists «Helfo får ikke tak i
+/// pasienten» among the results Helfo registers: it is a first answer.
+#[test]
+fn fb_11_not_reached_is_helfos_first_outcome() {
+    let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
+    let c = helfo(&c, Event::NotReached, "2026-03-26");
+    assert_eq!(c.first_outcome_on, Some(d("2026-03-26")));
+    let f = service_figures(c.notified_on, d("2026-03-26")).unwrap();
+    assert!(f.within_limit);
+    assert_eq!(
+        c.running_deadlines(),
+        [],
+        "the service limit no longer runs"
+    );
 }
 
 #[test]
@@ -311,7 +416,7 @@ fn fb_6_c_declining_stops_the_case_and_keeps_the_place() {
     let c = helfo(&c, Event::PatientDeclines, "2026-03-23");
     assert_eq!(c.state, State::Declined);
     assert_eq!(c.site_action(), SiteAction::StoppedKeepOnList);
-    assert!(c.allowed(Actor::Helfo).is_empty());
+    assert!(c.allowed(Actor::Helfo, d("2026-03-23")).is_empty());
 }
 
 #[test]
@@ -330,10 +435,10 @@ fn fb_7_one_pdf_by_content_within_the_size_cap() {
     // Exactly one file: a second upload is refused.
     let c = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
     let c = helfo(&c, Event::PatientWantsOffer, "2026-03-23")
-        .upload()
+        .upload(d("2026-03-23"))
         .unwrap();
     assert_eq!(
-        c.upload().unwrap_err().reason,
+        c.upload(d("2026-03-23")).unwrap_err().reason,
         Some(IssueCode::DocumentAlreadyUploaded)
     );
 }
@@ -362,35 +467,118 @@ fn fb_8_declined_offer_and_no_offer_found_stop_the_case_and_keep_the_place() {
         let c = helfo(&forwarded(), e, "2026-04-01");
         assert_eq!(c.state, s);
         assert_eq!(c.waiting_list(), WaitingList::Keep);
-        assert_eq!(c.site_action(), SiteAction::StoppedKeepOnList);
     }
+    let declined = helfo(&forwarded(), Event::OfferDeclined, "2026-04-01");
+    assert_eq!(declined.site_action(), SiteAction::StoppedKeepOnList);
 }
 
+/// Seed 000, step 5: «Helfo finner ikke behandlingstilbud. Helfo vil ta
+/// kontakt med det opprinnelige behandlingsstedet … og undersøke når
+/// pasienten kan få time ved det opprinnelige behandlingsstedet.»
 #[test]
-fn fb_8_the_site_found_an_appointment_in_three_variants() {
+fn fb_8_no_offer_found_asks_the_site_when_the_patient_can_come() {
+    let c = helfo(&forwarded(), Event::NoOfferFound, "2026-04-01");
+    assert_eq!(c.site_action(), SiteAction::GiveAppointmentDate);
+    assert!(
+        c.allowed(Actor::Site, d("2026-04-02"))
+            .contains(&EventKind::SiteFoundAppointment)
+    );
+    let answered = c
+        .apply(
+            &Event::SiteFoundAppointment {
+                appointment: d("2026-05-04"),
+            },
+            Actor::Site,
+            d("2026-04-02"),
+        )
+        .unwrap();
+    assert_eq!(answered.state, State::NoOfferFound);
+    assert_eq!(answered.site_appointment_on, Some(d("2026-05-04")));
+    assert_eq!(answered.variant, None, "nothing for Helfo to weigh");
+    assert_eq!(answered.site_action(), SiteAction::StoppedKeepOnList);
+}
+
+/// Seed 000, step 5: the site reports the appointment; «Helfo kontakter
+/// deretter pasienten» and records the result of the variant.
+#[test]
+fn fb_8_the_site_reports_an_appointment_and_helfo_records_the_result() {
+    let today = d("2026-03-26");
     let site = |c: &Case, appt: &str| {
         c.apply(
             &Event::SiteFoundAppointment {
                 appointment: d(appt),
             },
             Actor::Site,
-            d("2026-03-26"),
+            today,
         )
         .unwrap()
     };
     let open = helfo(&case_on("2026-03-20"), Event::TakeUp, "2026-03-23");
+    // (1) Within the fristdato: reported, not yet stopped; Helfo can only stop.
     let v1 = site(&open, "2026-04-20");
     assert_eq!(
         (v1.state, v1.variant),
-        (State::SiteFoundAppointment, Some(Variant::WithinFrist))
+        (State::Contacting, Some(Variant::WithinFrist))
     );
-    assert_eq!(v1.site_action(), SiteAction::StoppedKeepOnList);
-    let v2 = site(&forwarded(), "2026-04-21");
+    assert!(v1.appointment_pending());
+    assert_eq!(v1.site_action(), SiteAction::AppointmentReported);
+    assert_eq!(
+        v1.allowed(Actor::Helfo, today),
+        [EventKind::StopForSiteAppointment]
+    );
+    let err = v1
+        .apply(&Event::PatientWantsOffer, Actor::Helfo, today)
+        .unwrap_err();
+    assert_eq!(err.reason, Some(IssueCode::AppointmentAwaitsHelfo));
+    let stopped = helfo(&v1, Event::StopForSiteAppointment, "2026-03-26");
+    assert_eq!(stopped.state, State::SiteFoundAppointment);
+    assert_eq!(stopped.variant, Some(Variant::WithinFrist));
+    assert_eq!(stopped.site_action(), SiteAction::StoppedKeepOnList);
+    assert_eq!(stopped.first_outcome_on, Some(today));
+    // (2) Before Helfo found an offer: Helfo may stop or go on.
+    let finding = helfo(&open, Event::PatientWantsOffer, "2026-03-24");
+    let v2 = site(&finding, "2026-04-21");
     assert_eq!(v2.variant, Some(Variant::BeforeHelfo));
+    assert_eq!(
+        v2.allowed(Actor::Helfo, today),
+        [
+            EventKind::StopForSiteAppointment,
+            EventKind::ContinueDespiteAppointment
+        ]
+    );
+    let goes_on = helfo(&v2, Event::ContinueDespiteAppointment, "2026-03-26");
+    assert_eq!(goes_on.state, State::FindingOffer);
+    assert!(!goes_on.appointment_pending());
+    assert_eq!(goes_on.site_appointment_on, Some(d("2026-04-21")));
+    // Choice: after forwarding, before acceptance — not "before Helfo".
+    assert_eq!(
+        site(&forwarded(), "2026-04-21").variant,
+        Some(Variant::AfterForwarded)
+    );
+    // (3) After the patient accepted: the patient keeps the list place while
+    // Helfo weighs cancelling its offer; kept offer → remove after all.
     let accepted = helfo(&forwarded(), Event::OfferAccepted, "2026-03-26");
     let v3 = site(&accepted, "2026-05-01");
     assert_eq!(v3.variant, Some(Variant::AfterAccepted));
-    assert_eq!(v3.site_action(), SiteAction::ConsiderCancelling);
+    assert_eq!(v3.waiting_list(), WaitingList::Keep);
+    let kept = helfo(&v3, Event::ContinueDespiteAppointment, "2026-03-27");
+    assert_eq!(kept.state, State::Accepted);
+    assert_eq!(kept.site_action(), SiteAction::RemoveFromList);
+    let cancelled = helfo(&v3, Event::StopForSiteAppointment, "2026-03-27");
+    assert_eq!(cancelled.state, State::SiteFoundAppointment);
+    assert_eq!(cancelled.waiting_list(), WaitingList::Keep);
+    // An appointment before today is refused, naming the field.
+    let past = open
+        .apply(
+            &Event::SiteFoundAppointment {
+                appointment: d("2026-03-25"),
+            },
+            Actor::Site,
+            today,
+        )
+        .unwrap_err();
+    assert_eq!(past.reason, Some(IssueCode::AppointmentInPast));
+    assert_eq!(past.issue().path, "appointment");
     // Helfo cannot report the site's appointment, and a stopped case takes no more.
     assert!(
         open.apply(
@@ -398,19 +586,20 @@ fn fb_8_the_site_found_an_appointment_in_three_variants() {
                 appointment: d("2026-04-01")
             },
             Actor::Helfo,
-            d("2026-03-26")
+            today
         )
         .is_err()
     );
     assert!(
-        v1.apply(
-            &Event::SiteFoundAppointment {
-                appointment: d("2026-04-01")
-            },
-            Actor::Site,
-            d("2026-03-26")
-        )
-        .is_err()
+        stopped
+            .apply(
+                &Event::SiteFoundAppointment {
+                    appointment: d("2026-04-01")
+                },
+                Actor::Site,
+                today
+            )
+            .is_err()
     );
 }
 
@@ -435,52 +624,98 @@ fn fb_4_8_a_refused_transition_names_the_allowed_ones() {
             .is_err()
     );
     assert_eq!(
-        c.allowed(Actor::Site),
+        c.allowed(Actor::Site, d("2026-03-20")),
         [EventKind::DocumentUploaded, EventKind::SiteFoundAppointment]
     );
 }
 
 #[test]
 fn fb_4_8_every_state_offers_exactly_the_transitions_apply_accepts() {
-    // Walk every path; at each step, what `allowed` offers must be what
-    // `apply` accepts, for every event kind.
-    let c = case_on("2026-03-20");
-    let mut frontier = vec![c];
-    let mut seen = 0;
+    use strum::IntoEnumIterator;
+    // Walk every reachable case; at each, for every actor and event kind,
+    // `allowed` offers it exactly when `apply` accepts it. People act on the
+    // contact deadline day (so "not reached" is possible), the sweep later.
+    let probe = |c: &Case, kind: EventKind, on: NaiveDate| -> Option<Event> {
+        Some(match kind {
+            EventKind::Notify | EventKind::DocumentUploaded => return None,
+            EventKind::LetterSent => Event::LetterSent { sent: on },
+            EventKind::SiteFoundAppointment => Event::SiteFoundAppointment {
+                appointment: on.max(c.fristdato.succ_opt().unwrap()),
+            },
+            k => serde_json::from_value(serde_json::json!({"event": k.as_str()})).unwrap(),
+        })
+    };
+    let mut frontier = vec![case_on("2026-03-20")];
+    let mut seen: Vec<Case> = Vec::new();
     while let Some(c) = frontier.pop() {
-        seen += 1;
-        assert!(seen < 500, "the state machine loops");
-        for actor in [Actor::Helfo, Actor::Site] {
-            let allowed = c.allowed(actor);
-            for kind in allowed {
-                let on = c.taken_up_on.unwrap_or(c.notified_on);
-                let next = match kind {
-                    EventKind::DocumentUploaded => c.upload(),
-                    EventKind::LetterSent => c.apply(&Event::LetterSent { sent: on }, actor, on),
-                    EventKind::SiteFoundAppointment => c.apply(
-                        &Event::SiteFoundAppointment {
-                            appointment: c.fristdato,
-                        },
-                        actor,
-                        on,
-                    ),
-                    k => {
-                        let e: Event =
-                            serde_json::from_value(serde_json::json!({"event": k.as_str()}))
-                                .unwrap();
-                        c.apply(&e, actor, on)
+        if seen.contains(&c) {
+            continue;
+        }
+        seen.push(c.clone());
+        assert!(seen.len() < 2_000, "the state machine loops");
+        for actor in [Actor::Helfo, Actor::Site, Actor::System] {
+            let on = match actor {
+                Actor::System => d("2026-06-01"),
+                _ => c
+                    .deadlines()
+                    .contact_by
+                    .unwrap_or(c.notified_on)
+                    .max(c.notified_on),
+            };
+            let allowed = c.allowed(actor, on);
+            for kind in EventKind::iter() {
+                let offered = allowed.contains(&kind);
+                let next = match probe(&c, kind, on) {
+                    Some(e) => c.apply(&e, actor, on),
+                    None if kind == EventKind::DocumentUploaded && actor == Actor::Site => {
+                        c.upload(on)
+                    }
+                    None => {
+                        assert!(!offered, "{kind:?} offered to {actor:?}");
+                        continue;
                     }
                 };
-                let next = next.unwrap_or_else(|e| {
-                    panic!("{kind:?} offered in {:?} but refused: {e:?}", c.state)
-                });
-                if next != c && kind != EventKind::ContactAttempt {
-                    frontier.push(next);
+                match (offered, next) {
+                    (true, Ok(next)) => {
+                        if next != c {
+                            frontier.push(next);
+                        }
+                        // An appointment within the fristdato too (variant 1).
+                        if kind == EventKind::SiteFoundAppointment && on <= c.fristdato {
+                            let within = Event::SiteFoundAppointment { appointment: on };
+                            frontier.extend(c.apply(&within, actor, on).ok());
+                        }
+                    }
+                    (true, Err(e)) => {
+                        panic!(
+                            "{kind:?} offered to {actor:?} in {:?} but refused: {e:?}",
+                            c.state
+                        )
+                    }
+                    (false, Ok(_)) => {
+                        panic!(
+                            "{kind:?} not offered to {actor:?} in {:?} but accepted",
+                            c.state
+                        )
+                    }
+                    (false, Err(_)) => {}
                 }
             }
         }
     }
-    assert!(seen > 20, "only {seen} states reached");
+    // Every state and every variant is reached.
+    for state in State::iter() {
+        assert!(
+            seen.iter().any(|c| c.state == state),
+            "{state:?} never reached"
+        );
+    }
+    for variant in Variant::iter() {
+        assert!(
+            seen.iter().any(|c| c.variant == Some(variant)),
+            "{variant:?} never reached"
+        );
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function axe(page, where) {
   // Wait for the page's own content, not just the shell.
-  await page.locator('main h1, h1').first().waitFor({ timeout: 15_000 });
+  await page.locator('main h1, h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   // axe really looked: a page of frist passes dozens of checks.
@@ -62,7 +62,7 @@ export async function open(page, base, p, check) {
   if (p === 'case' || p === 'cover') {
     await page.goto(base + '/fristbrudd/saker');
     const first = page.locator('table a[href^="/fristbrudd/saker/"]').first();
-    await first.waitFor({ timeout: 15_000 });
+    await first.waitFor();
     const href = await first.getAttribute('href');
     await page.goto(base + (p === 'case' ? href : `${href}/forside`));
   } else if (p === 'kontroll') {
@@ -71,7 +71,7 @@ export async function open(page, base, p, check) {
   } else {
     await page.goto(base + p);
   }
-  await page.locator('main h1, h1').first().waitFor({ timeout: 15_000 });
+  await page.locator('main h1, h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   return check();
 }
@@ -91,7 +91,7 @@ export const tests = [
       await tabTo(page, 'Passord');
       await page.keyboard.type('frist-demo-2026');
       await page.keyboard.press('Enter');
-      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="home"]').waitFor();
       await tabTo(page, 'Meld fristbrudd');
       await page.keyboard.press('Enter');
       await page.getByTestId('fb-form').waitFor();
@@ -133,7 +133,7 @@ export const tests = [
       await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
       await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
       await login(page, base, email);
-      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="home"]').waitFor();
       const found = [];
       for (const p of pages) {
         found.push(...(await open(page, base, p, () => axe(page, `${email} ${p}`))));

@@ -30,7 +30,7 @@ export const tests = [
     async run({ page, base }) {
       await login(page, base, email);
       const home = page.locator(`[data-testid="home"][data-role="${role}"]`);
-      await home.waitFor({ timeout: 15_000 });
+      await home.waitFor();
       assert.equal(await home.locator('h1').textContent(), title);
       assert.match(await page.getByTestId('who').textContent(), /·/);
       const adminLinks = await page.getByRole('link', { name: 'Brukere' }).count();

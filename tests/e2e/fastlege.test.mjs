@@ -12,7 +12,7 @@ async function start(page, base) {
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+02:00`));
   await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
   await login(page, base, 'kommune@lillehammer.example');
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="home"]').waitFor();
   await page.getByRole('link', { name: 'Melding til fastlegeregisteret' }).click();
   await page.getByTestId('fl-form').waitFor();
 }

@@ -6,19 +6,21 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { login } from './accounts.test.mjs';
+import { syntheticFnrs } from '../../bench/fnr.mjs';
 
 const TODAY = '2026-03-20';
 const SITE = 'sykehus@innlandet.example';
 const HELFO = 'saksbehandler@helfo.example';
 
-async function onFixedDate(page) {
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
-  await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+/** Sets the page's clock and the edge's test clock to `day` (ISO). */
+async function onDate(page, day) {
+  await page.clock.setFixedTime(new Date(`${day}T10:00:00+01:00`));
+  await page.setExtraHTTPHeaders({ 'X-Frist-Today': day });
 }
 
 async function loginAs(page, base, email) {
   await login(page, base, email);
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="home"]').waitFor();
 }
 
 async function logout(page) {
@@ -48,7 +50,7 @@ export const tests = [
   {
     name: 'fristbrudd: a hospital notifies, Helfo works the case to accepted, the hospital is told to remove the patient',
     async run({ page, base }) {
-      await onFixedDate(page);
+      await onDate(page, TODAY);
       await loginAs(page, base, SITE);
       await page.getByRole('link', { name: 'Meld fristbrudd' }).click();
       await page.getByTestId('fb-form').waitFor();
@@ -110,7 +112,7 @@ export const tests = [
   {
     name: 'fristbrudd: the browser refuses a file that is not a PDF before sending, then uploads one',
     async run({ page, base }) {
-      await onFixedDate(page);
+      await onDate(page, TODAY);
       await loginAs(page, base, SITE);
       await page.goto(base + '/fristbrudd/ny');
       await page.getByTestId('fb-form').waitFor();
@@ -149,17 +151,7 @@ export const tests = [
 tests.push({
   name: 'fristbrudd: the case\'s deadlines download as an .ics file without patient data, and "Lag kopi" starts a new notification from the case',
   async run({ page, base }) {
-    await onFixedDate(page);
-    await loginAs(page, base, SITE);
-    await page.goto(base + '/fristbrudd/ny');
-    await page.getByTestId('fb-form').waitFor();
-    await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
-    await page.reload();
-    await page.getByTestId('fb-form').waitFor();
-    await fillNotification(page, '15038510190');
-    await page.getByRole('button', { name: 'Send til Helfo' }).click();
-    await page.getByTestId('receipt').waitFor();
-    const number = (await page.getByTestId('case-number').textContent()).trim();
+    const { number } = await notifyAsSite(page, base, '15038510190');
     await page.getByRole('link', { name: 'Gå til saken' }).click();
     // Notified Friday 20 March: first answer within 10 working days → 3 April
     // is Good Friday, so Wednesday 8 April (FB-11, across Easter).
@@ -193,5 +185,116 @@ tests.push({
     await page.getByTestId('fb-form').waitFor();
     assert.equal(await page.getByLabel('Fagområde').inputValue(), 'Kardiologi');
     await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+  },
+});
+
+/** Notifies `fnr` as the hospital on 20 March (a fresh draft); the new
+ * case's number and page. */
+async function notifyAsSite(page, base, fnr) {
+  await onDate(page, TODAY);
+  await loginAs(page, base, SITE);
+  await page.goto(base + '/fristbrudd/ny');
+  await page.getByTestId('fb-form').waitFor();
+  await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+  await page.reload();
+  await page.getByTestId('fb-form').waitFor();
+  await fillNotification(page, fnr);
+  await page.getByRole('button', { name: 'Send til Helfo' }).click();
+  await page.getByTestId('receipt').waitFor();
+  return {
+    number: (await page.getByTestId('case-number').textContent()).trim(),
+    path: await page.getByRole('link', { name: 'Gå til saken' }).getAttribute('href'),
+  };
+}
+
+/** Opens the case at `path` (the receipt's link). */
+async function openCase(page, base, path) {
+  await page.goto(base + path);
+  await page.getByTestId('case-state').waitFor();
+}
+
+tests.push({
+  name: 'fristbrudd: a patient Helfo cannot reach is still helped — not reached after 3 days, a letter, the site\'s PDF, forwarded (seed 000, steps 2–4)',
+  async run({ page, base }) {
+    const { path } = await notifyAsSite(page, base, syntheticFnrs(40)[31]);
+    await logout(page);
+    await loginAs(page, base, HELFO);
+    await openCase(page, base, path);
+    const buttons = async () => page.getByTestId('actions').getByRole('button').allTextContents();
+    await act(page, 'Ta saken', 'Helfo kontakter pasienten');
+    // The 3 days have not passed: "not reached" is not offered yet.
+    assert.ok(!(await buttons()).includes('Ikke nådd'));
+    // Monday 23 March, the contact deadline: it is.
+    await onDate(page, '2026-03-23');
+    await page.reload();
+    await page.getByTestId('actions').waitFor();
+    await act(page, 'Ikke nådd', 'Pasienten ikke nådd');
+    const letter = page.getByTestId('letter-form');
+    // A letter dated before the case was taken up: the page says so at the
+    // field, as the edge would, and sends nothing.
+    await letter.getByLabel('Brev sendt til pasienten').fill('19.03.2026');
+    await letter.getByRole('button', { name: 'Registrer brev sendt' }).click();
+    await page.locator('#fb-letter-sent-error').waitFor();
+    await letter.getByLabel('Brev sendt til pasienten').fill('23.03.2026');
+    await page.locator('#fb-letter-sent-error').waitFor({ state: 'detached' });
+    await letter.getByRole('button', { name: 'Registrer brev sendt' }).click();
+    await page.getByTestId('case-state').getByText('Brev sendt til pasienten').waitFor();
+    assert.ok(!(await buttons()).includes('Formidlet til annen behandler'), 'not before the documents');
+    await logout(page);
+
+    // The hospital is asked for the documentation, with no invented date.
+    await loginAs(page, base, SITE);
+    await openCase(page, base, path);
+    const action = await page.getByTestId('site-action').textContent();
+    assert.match(action, /Last opp henvisning og nødvendig medisinsk dokumentasjon \(én PDF\) så snart som mulig/);
+    await page.getByLabel(/Henvisning og dokumentasjon/).setInputFiles({
+      name: 'henvisning.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n'),
+    });
+    await page.getByTestId('upload-form').getByRole('button', { name: 'Last opp' }).click();
+    await page.getByText('Dokumentasjonen er lastet opp.').waitFor();
+    await logout(page);
+
+    // Helfo forwards the patient although the patient never answered.
+    await loginAs(page, base, HELFO);
+    await openCase(page, base, path);
+    await act(page, 'Formidlet til annen behandler', 'Formidlet til annen behandler');
+    await logout(page);
+    await loginAs(page, base, SITE);
+    await openCase(page, base, path);
+    assert.match(await page.getByTestId('case-state').textContent(), /Formidlet til annen behandler/);
+  },
+});
+
+tests.push({
+  name: 'fristbrudd: the site reports an appointment, Helfo contacts the patient and closes the case; a past date is refused at the field (FB-8)',
+  async run({ page, base }) {
+    const { path } = await notifyAsSite(page, base, syntheticFnrs(40)[32]);
+    await page.getByRole('link', { name: 'Gå til saken' }).click();
+    const form = page.getByTestId('appointment-form');
+    await form.waitFor();
+    // 1 January 2020, before the referral: refused in the page, nothing sent.
+    await form.getByLabel('Vi har funnet time til pasienten').fill('01.01.2020');
+    await form.getByRole('button', { name: 'Meld timen til Helfo' }).click();
+    await page.locator('#fb-appointment-error').waitFor();
+    assert.match(await page.locator('#fb-appointment-error').textContent(), /før i dag/);
+    // Within the fristdato (1 April): variant 1 is named before sending.
+    await form.getByLabel('Vi har funnet time til pasienten').fill('31.03.2026');
+    await form.getByText(/Timen er innen fristdatoen/).waitFor();
+    await form.getByRole('button', { name: 'Meld timen til Helfo' }).click();
+    await page.getByText('Timen er meldt til Helfo.').waitFor();
+    // The case is not stopped by the report: Helfo has to act on it.
+    assert.match(await page.getByTestId('site-action').textContent(), /Helfo kontakter pasienten om timen dere fant/);
+    await logout(page);
+
+    await loginAs(page, base, HELFO);
+    await openCase(page, base, path);
+    assert.match(await page.getByTestId('site-appointment').textContent(), /Behandlingsstedet har meldt time 31\.03\.2026/);
+    const buttons = await page.getByTestId('actions').getByRole('button').allTextContents();
+    assert.deepEqual(buttons, ['Avslutt – pasienten får time hos behandlingsstedet']);
+    await act(page, 'Avslutt – pasienten får time hos behandlingsstedet', 'Behandlingsstedet fant time');
+    await logout(page);
+    await loginAs(page, base, SITE);
+    await openCase(page, base, path);
+    assert.match(await page.getByTestId('site-action').textContent(), /Saken er stoppet. Pasienten blir stående på ventelisten/);
   },
 });

@@ -9,6 +9,15 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+// How long a browser test waits for a condition before it fails. These are
+// deadlines, never delays: a test waits for what it needs to see and goes on
+// the moment it appears. They are generous because a fresh, loaded 2-core
+// machine compiles the 1 MB app module and runs wrangler dev at the same
+// time; a fast machine never comes near them.
+export const WAIT = 60_000;
+/// For work that is large on purpose (100,000 claim lines, 1,000 chunks).
+export const LONG_WORK = 300_000;
+
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const wrangler = join(root, 'node_modules/.bin/wrangler');
 
@@ -42,7 +51,7 @@ export async function startServer() {
     setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} }, 500).unref();
   };
   process.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} ; rmSync(state, { recursive: true, force: true }); });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // a deadline for a loaded machine, not a delay
   for (;;) {
     try {
       const r = await fetch(`${base}/api/v1/health`);
@@ -61,5 +70,6 @@ export async function startBrowser() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  context.setDefaultTimeout(WAIT);
   return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }

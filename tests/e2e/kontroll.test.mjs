@@ -18,10 +18,10 @@ export async function importSample(page, { compare = false } = {}) {
   await page.locator('#kt-doctors').setInputFiles({ name: 'legeliste.csv', mimeType: 'text/csv', buffer: sample('legeliste.csv') });
   await page.getByTestId('doctor-list').waitFor();
   await page.locator('#kt-bills').setInputFiles({ name: 'regningskort.csv', mimeType: 'text/csv', buffer: sample('regningskort.csv') });
-  await page.getByTestId('kontroll-report').waitFor({ timeout: 15_000 });
+  await page.getByTestId('kontroll-report').waitFor();
   if (compare) {
     await page.getByTestId('compare').click();
-    await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+    await page.getByTestId('peer-chart').waitFor();
   }
 }
 
@@ -32,7 +32,7 @@ export const tests = [
       await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
       await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
       await login(page, base, 'kommune@lillehammer.example');
-      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="home"]').waitFor();
       await page.getByRole('link', { name: 'Kontroll av legeregninger' }).click();
       // The sample files are offered for download on the page itself.
       await page.getByText('Filformat og eksempelfiler').click();
@@ -70,7 +70,7 @@ export const tests = [
 
       // CTRL-9: only the sums are sent; the seeded peers make 5612347 stand out.
       await page.getByTestId('compare').click();
-      await page.getByTestId('peer-chart').waitFor({ timeout: 15_000 });
+      await page.getByTestId('peer-chart').waitFor();
       assert.match(await page.getByTestId('outlier-count').textContent(), /^1 av kommunens leger/);
       assert.equal(await page.locator('[data-testid="peer-table"] tr[data-hpr="5612347"]').getAttribute('data-outlier'), 'true');
       assert.equal(await page.locator('[data-testid="peer-table"] tr[data-hpr="9144889"]').getAttribute('data-outlier'), 'false');

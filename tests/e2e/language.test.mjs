@@ -58,8 +58,8 @@ async function readable(page) {
 
 async function choose(page, lang) {
   await page.getByTestId('language').selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 15_000 });
-  await page.locator('main h1, h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await page.locator('main h1, h1').first().waitFor();
 }
 
 export const tests = ['nn', 'en'].flatMap((lang) => ROLES.map(({ email, pages }) => ({
@@ -73,7 +73,7 @@ export const tests = ['nn', 'en'].flatMap((lang) => ROLES.map(({ email, pages })
     await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
     try {
       await login(page, base, email);
-      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="home"]').waitFor();
       await choose(page, lang);
       const found = [];
       for (const p of pages) {

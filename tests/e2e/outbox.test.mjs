@@ -5,6 +5,7 @@
 // and only its answer was lost, the case exists once.
 import assert from 'node:assert/strict';
 import { login } from './accounts.test.mjs';
+import { LONG_WORK } from './harness.mjs';
 import { syntheticFnrs } from '../../bench/fnr.mjs';
 import { fillNotification } from './fristbrudd.test.mjs';
 
@@ -19,7 +20,7 @@ export const tests = [{
     await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
     await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
     await login(page, base, 'sykehus@innlandet.example');
-    await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="home"]').waitFor();
     await page.goto(base + '/fristbrudd/ny');
     await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
     await page.reload();
@@ -35,11 +36,11 @@ export const tests = [{
     assert.match(await page.getByTestId('delivery').textContent(), /sendes automatisk.*forsøk 1/);
     // A reload (or a crash) does not lose it: it is on its way again by itself.
     await page.reload();
-    await page.getByTestId('delivery').locator('[data-state="waiting"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('delivery').locator('[data-state="waiting"]').waitFor();
     assert.equal(await page.getByLabel('Fagområde').inputValue(), 'Utbokstest');
     // Stopped: it is a draft again, with everything typed.
     await page.getByTestId('cancel-sending').click();
-    await page.getByTestId('delivery').locator('[data-state="draft"]').waitFor({ timeout: 5_000 });
+    await page.getByTestId('delivery').locator('[data-state="draft"]').waitFor();
     assert.equal(await page.getByLabel('Navn', { exact: true }).inputValue(), 'Kari Nordmann');
 
     // The network is back, but the first answer is lost after the edge acted.
@@ -58,7 +59,8 @@ export const tests = [{
       return route.continue();
     });
     await page.getByRole('button', { name: 'Send til Helfo' }).click();
-    await page.getByTestId('receipt').waitFor({ timeout: 30_000 });
+    // The app retries after a back-off of real seconds: waited for, not timed.
+    await page.getByTestId('receipt').waitFor({ timeout: LONG_WORK });
     const number = (await page.getByTestId('case-number').textContent()).trim();
     assert.equal(posts, 2, 'sent twice');
     assert.equal(keys[0], keys[1], 'with one Idempotency-Key');

@@ -23,7 +23,7 @@ async function fresh(width = 1280, height = 860) {
 }
 async function as(page, email) {
   await login(page, base, email);
-  await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid="home"]').waitFor();
 }
 async function shot(page, name, opts = {}) {
   await page.waitForLoadState('networkidle');

@@ -13,7 +13,7 @@ export const tests = [
       await page.clock.install({ time: new Date('2026-03-20T10:00:00+01:00') });
       await page.setExtraHTTPHeaders({ 'X-Frist-Today': '2026-03-20' });
       await login(page, base, 'sykehus@innlandet.example');
-      await page.locator('[data-testid="home"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="home"]').waitFor();
       await page.getByRole('link', { name: 'Meld fristbrudd' }).click();
       await page.getByTestId('fb-form').waitFor();
       await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
@@ -23,7 +23,7 @@ export const tests = [
 
       // 28½ minutes idle: the warning, with the button focused.
       await page.clock.fastForward(28.5 * MINUTE);
-      await warning.waitFor({ timeout: 10_000 });
+      await warning.waitFor();
       assert.equal(await warning.getAttribute('role'), 'alertdialog');
       assert.match(await warning.textContent(), /Om 1:[0-5]\d logges du ut/);
       const stay = page.getByRole('button', { name: 'Forbli innlogget' });
@@ -33,7 +33,7 @@ export const tests = [
 
       // Idle past the end: logged out, told why, the draft kept.
       await page.clock.fastForward(31 * MINUTE);
-      await page.getByTestId('expired').waitFor({ timeout: 10_000 });
+      await page.getByTestId('expired').waitFor();
       assert.match(page.url(), /\/logg-inn$/);
       await page.getByLabel('E-postadresse').fill('sykehus@innlandet.example');
       await page.getByLabel('Passord').fill('frist-demo-2026');

@@ -50,6 +50,16 @@ impl Answer {
             .unwrap_or("")
     }
 
+    /// The session a successful login answer set.
+    pub fn session(&self) -> Session {
+        assert_eq!(self.status, 201, "login: {:?}", self.body);
+        let cookie = self.header("set-cookie").split(';').next().unwrap_or("");
+        Session {
+            cookie: cookie.to_owned(),
+            user: self.body["user"].clone(),
+        }
+    }
+
     /// The problem kind (`title`) of an error answer.
     pub fn kind(&self) -> &str {
         self.body["title"].as_str().unwrap_or("")
@@ -98,12 +108,7 @@ impl Server {
     pub fn login(&self, email: &str, password: &str) -> Session {
         let a = self.try_login(email, password);
         assert_eq!(a.status, 201, "login {email}: {:?}", a.body);
-        let set = a.header("set-cookie");
-        let cookie = set.split(';').next().unwrap_or("").to_owned();
-        Session {
-            cookie,
-            user: a.body["user"].clone(),
-        }
+        a.session()
     }
 
     /// Tries to log in and gives the answer.
@@ -173,6 +178,12 @@ impl Call<'_> {
     /// The date the edge's rules use for this request (the test clock).
     pub fn on(self, date: &str) -> Self {
         self.header("X-Frist-Today", date)
+    }
+
+    /// The instant (Unix ms) the edge takes as now for this request (the
+    /// test clock): session and throttle tests never wait for real time.
+    pub fn at(self, unix_ms: i64) -> Self {
+        self.header("X-Frist-Now", &unix_ms.to_string())
     }
 
     /// `If-Match` naming `version`.

@@ -97,7 +97,8 @@ pub fn server() -> &'static Server {
 
 /// A second server whose sessions and login throttle are short, for the
 /// expiry and per-client throttle tests: idle 3 s, absolute 8 s, 4 failed
-/// logins per client in 60 s.
+/// logins per client in 60 s. Its test clock is on, so a request can name
+/// its instant ([`Call::at`]).
 pub fn strict_server() -> &'static Server {
     STRICT.get_or_init(|| {
         Server::start(&[
@@ -105,6 +106,7 @@ pub fn strict_server() -> &'static Server {
             ("FRIST_SESSION_ABSOLUTE_SECS", "8"),
             ("FRIST_LOGIN_PER_CLIENT", "4"),
             ("FRIST_LOGIN_WINDOW_SECS", "60"),
+            ("FRIST_TEST_CLOCK", "1"),
         ])
         .unwrap_or_else(|e| panic!("cannot start wrangler dev: {e}"))
     })
@@ -249,11 +251,14 @@ impl Server {
 
         let base = format!("http://127.0.0.1:{port}");
         let client = Client::builder()
-            .timeout(Duration::from_secs(30))
+            // Generous on purpose: a request that takes this long has hung.
+            .timeout(Duration::from_secs(120))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| e.to_string())?;
-        let deadline = Instant::now() + Duration::from_secs(90);
+        // A deadline, not an expectation: a fresh, loaded machine may take long
+        // to start workerd; a fast one answers in seconds.
+        let deadline = Instant::now() + Duration::from_secs(180);
         loop {
             if let Ok(r) = client.get(format!("{base}/api/v1/health")).send()
                 && r.status().as_u16() == 200

@@ -3,7 +3,6 @@
 
 use frist_tests::{DEMO_PASSWORD, demo, server, strict_server};
 use serde_json::{Value, json};
-use std::time::Duration;
 
 /// A new user made by the demo administrator; returns (id, e-mail).
 fn new_user(org: &str, role: &str, tag: &str) -> (String, String) {
@@ -494,35 +493,45 @@ fn the_audit_trail_names_ids_only_and_is_scoped_to_the_organisation() {
 #[test]
 #[ignore = "needs `make build`; run by `make test-integration`"]
 fn sessions_expire_when_idle_and_after_their_absolute_lifetime() {
+    // The test clock names each request's instant (`X-Frist-Now`), so the
+    // 3 s idle and 8 s absolute limits are crossed exactly, however fast or
+    // loaded this machine is.
+    const T0: i64 = 1_790_000_000_000;
     let s = strict_server();
-    let idle = s.login_as("kommune");
-    std::thread::sleep(Duration::from_millis(3_300));
-    let a = s.call("GET", "/api/v1/session").session(&idle).send();
+    let login = |role: &str, at: i64| {
+        s.call("POST", "/api/v1/session")
+            .at(at)
+            .json(&json!({"email": demo(role).0, "password": DEMO_PASSWORD}))
+            .send()
+            .session()
+    };
+    let session_at = |who: &frist_tests::Session, at: i64| {
+        s.call("GET", "/api/v1/session").session(who).at(at).send()
+    };
+
+    // Unused for 3 s: ended; 1 ms earlier it was still alive.
+    let idle = login("kommune", T0);
+    let still = session_at(&idle, T0 + 2_999);
+    assert_eq!(still.status, 200, "{:?}", still.body);
+    // That use renewed it: 3 s from now again.
+    assert_eq!(still.header("x-session-remaining"), "3000");
+    let idle = login("kommune", T0);
+    let a = session_at(&idle, T0 + 3_000);
     assert_eq!(a.status, 401);
     assert_eq!(a.kind(), "session_expired");
     assert!(a.header("set-cookie").contains("Max-Age=0"));
+    // Once ended, it stays ended even if the clock is turned back.
+    assert_eq!(session_at(&idle, T0 + 1).status, 401);
 
     // Busy every second, it still ends 8 s after login.
-    let busy = s.login_as("hf");
-    let start = std::time::Instant::now();
-    let mut last = 200;
-    while start.elapsed() < Duration::from_millis(9_000) {
-        last = s
-            .call("GET", "/api/v1/session")
-            .session(&busy)
-            .send()
-            .status;
-        if last == 401 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(1_000));
+    let busy = login("hf", T0);
+    for second in 1..8 {
+        let a = session_at(&busy, T0 + second * 1_000);
+        assert_eq!(a.status, 200, "after {second} s: {:?}", a.body);
     }
-    assert_eq!(last, 401);
-    assert!(
-        start.elapsed() >= Duration::from_millis(7_000),
-        "{:?}",
-        start.elapsed()
-    );
+    let end = session_at(&busy, T0 + 8_000);
+    assert_eq!(end.status, 401, "{:?}", end.body);
+    assert_eq!(end.kind(), "session_expired");
 }
 
 #[test]

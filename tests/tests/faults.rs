@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use frist_tests::{Dice, Server, Session, TEST_CLOCK};
 use serde_json::{Value, json};
@@ -163,8 +163,19 @@ struct Retrying {
 }
 
 impl Retrying {
+    /// Sends until an answer arrives: (status, body, attempts). Each try is
+    /// bounded by the client's timeout and the whole by a deadline, never by
+    /// a count of tries: on a slow or loaded machine a twin may be in
+    /// progress for longer, and that is no fault of the edge.
     fn send(&self, method: &str, path: &str, key: Option<&str>, body: &Value) -> (u16, Value, u32) {
-        for attempt in 1..=40 {
+        let deadline = Instant::now() + Duration::from_secs(600);
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            assert!(
+                Instant::now() < deadline,
+                "{method} {path}: no answer in 600 s ({attempt} attempts)"
+            );
             let mut b = self
                 .client
                 .request(
@@ -178,20 +189,21 @@ impl Retrying {
             if let Some(k) = key {
                 b = b.header("Idempotency-Key", k);
             }
+            // A client's back-off between tries, growing to at most 1 s.
+            let back_off = Duration::from_millis((20 * u64::from(attempt)).min(1_000));
             let Ok(r) = b.send() else {
-                std::thread::sleep(Duration::from_millis(20 * u64::from(attempt)));
+                std::thread::sleep(back_off);
                 continue;
             };
             let status = r.status().as_u16();
             let body: Value = r.json().unwrap_or(Value::Null);
             // The same key still being worked on (its twin is in flight): try again.
             if status == 409 && body["title"] == "idempotency_in_progress" {
-                std::thread::sleep(Duration::from_millis(50));
+                std::thread::sleep(back_off);
                 continue;
             }
             return (status, body, attempt);
         }
-        panic!("{method} {path}: no answer after 40 attempts");
     }
 }
 

@@ -101,6 +101,21 @@ impl<'a> Fb<'a> {
         })
     }
 
+    /// A new case of patient `n` that Helfo forwarded on 24 March (the
+    /// patient wanted an offer; the documentation came by post).
+    fn forwarded(&self, n: u32) -> Value {
+        let c = self.notify(&patient(n), "2026-04-01");
+        self.walk(
+            &c,
+            &[
+                ("take_up", "2026-03-23"),
+                ("patient_wants_offer", "2026-03-23"),
+                ("documents_received", "2026-03-24"),
+                ("forward", "2026-03-24"),
+            ],
+        )
+    }
+
     fn upload(&self, case: &Value, body: Vec<u8>, content_type: &str) -> Answer {
         self.s
             .call(
@@ -264,11 +279,11 @@ fn fb_6a_8_wants_offer_documents_forwarded_accepted_then_the_site_removes_the_pa
     assert_eq!(early.status, 409);
     assert_eq!(early.issues(), ["event:documents_missing"]);
     assert!(!allowed(&c).contains(&"forward".to_owned()));
-    // The site sees what it must do, with the date.
+    // The site sees what it must do — with no date, since no source sets one.
     let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
     assert_eq!(
         site_view["site_action"],
-        json!({"action": "upload_documentation", "by": "2026-03-27"})
+        json!({"action": "upload_documentation"})
     );
     assert_eq!(
         allowed(&site_view),
@@ -407,10 +422,11 @@ fn fb_6c_and_fb_8_declined_no_offer_and_declined_offer_stop_the_case_and_keep_th
 
 #[test]
 #[ignore = "needs `make build`; run by `make test-integration`"]
-fn fb_8_the_site_found_an_appointment_in_each_of_the_three_variants() {
+fn fb_8_the_site_reports_an_appointment_and_helfo_records_each_variants_result() {
     let s = server();
     let fb = Fb::new(s);
-    // (1) Within the fristdato: no breach after all.
+    // (1) Within the fristdato: no breach after all. The report does not
+    // stop the case; Helfo contacts the patient, then can only stop.
     let c = fb.notify(&patient(30), "2026-04-01");
     let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
     let c = fb.event(
@@ -419,10 +435,25 @@ fn fb_8_the_site_found_an_appointment_in_each_of_the_three_variants() {
         json!({"event": "site_found_appointment", "appointment": "31.03.2026"}),
         "2026-03-23",
     );
-    assert_eq!(c["case"]["state"], "site_found_appointment");
+    assert_eq!(c["case"]["state"], "notified");
     assert_eq!(c["case"]["variant"], "within_frist");
     assert_eq!(c["appointment_on"], "2026-03-31");
-    // (2) After the fristdato, before Helfo found an offer.
+    assert_eq!(c["site_action"]["action"], "appointment_reported");
+    let c = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    assert_eq!(allowed(&c), ["stop_for_site_appointment"]);
+    let blocked = fb.try_event(&fb.helfo, &c, json!({"event": "take_up"}), "2026-03-23");
+    assert_eq!(blocked.status, 409);
+    assert_eq!(blocked.issues(), ["event:appointment_awaits_helfo"]);
+    let c = fb.event(
+        &fb.helfo,
+        &c,
+        json!({"event": "stop_for_site_appointment"}),
+        "2026-03-24",
+    );
+    assert_eq!(c["case"]["state"], "site_found_appointment");
+    let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
+    assert_eq!(site_view["site_action"]["action"], "stopped_keep_on_list");
+    // (2) After the fristdato, before Helfo found an offer: Helfo goes on.
     let c = fb.notify(&patient(31), "2026-04-01");
     let c = fb.event(&fb.helfo, &c, json!({"event": "take_up"}), "2026-03-23");
     let c = fb.event(
@@ -432,19 +463,24 @@ fn fb_8_the_site_found_an_appointment_in_each_of_the_three_variants() {
         "2026-03-24",
     );
     assert_eq!(c["case"]["variant"], "before_helfo");
-    assert_eq!(c["site_action"]["action"], "stopped_keep_on_list");
-    // (3) After the patient accepted Helfo's offer.
-    let c = fb.notify(&patient(32), "2026-04-01");
-    let c = fb.walk(
-        &c,
-        &[
-            ("take_up", "2026-03-23"),
-            ("patient_wants_offer", "2026-03-23"),
-            ("documents_received", "2026-03-24"),
-            ("forward", "2026-03-24"),
-            ("offer_accepted", "2026-03-26"),
-        ],
+    let c = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    assert_eq!(
+        allowed(&c),
+        ["stop_for_site_appointment", "continue_despite_appointment"]
     );
+    let c = fb.event(
+        &fb.helfo,
+        &c,
+        json!({"event": "continue_despite_appointment"}),
+        "2026-03-24",
+    );
+    assert_eq!(c["case"]["state"], "contacting");
+    assert_eq!(c["case"]["variant"], Value::Null);
+    assert!(allowed(&c).contains(&"patient_wants_offer".to_owned()));
+    // (3) After the patient accepted Helfo's offer: the offer cannot be
+    // cancelled at no cost, so it stands and the site removes the patient.
+    let c = fb.forwarded(32);
+    let c = fb.walk(&c, &[("offer_accepted", "2026-03-26")]);
     let c = fb.event(
         &fb.site,
         &c,
@@ -452,7 +488,27 @@ fn fb_8_the_site_found_an_appointment_in_each_of_the_three_variants() {
         "2026-03-27",
     );
     assert_eq!(c["case"]["variant"], "after_accepted");
-    assert_eq!(c["site_action"]["action"], "consider_cancelling");
+    assert_eq!(c["site_action"]["action"], "appointment_reported");
+    assert_eq!(c["waiting_list"], "keep");
+    let c = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    let c = fb.event(
+        &fb.helfo,
+        &c,
+        json!({"event": "continue_despite_appointment"}),
+        "2026-03-30",
+    );
+    assert_eq!(c["case"]["state"], "accepted");
+    let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
+    assert_eq!(site_view["site_action"]["action"], "remove_from_list");
+    // Each step is in the history, with the appointment's date.
+    let events = history_events(&site_view);
+    assert!(
+        events.ends_with(&[
+            "site_found_appointment".to_owned(),
+            "continue_despite_appointment".to_owned()
+        ]),
+        "{events:?}"
+    );
     // The site may only report appointments and upload: never Helfo's steps.
     let c = fb.notify(&patient(33), "2026-04-01");
     let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
@@ -479,6 +535,142 @@ fn fb_8_the_site_found_an_appointment_in_each_of_the_three_variants() {
         "2026-03-23",
     );
     assert_eq!(no_date.issues(), ["appointment:date_invalid"]);
+    // An appointment before the day it is reported (1 January 2020, before
+    // the referral): a form error at the field; nothing changes.
+    let past = fb.try_event(
+        &fb.site,
+        &site_view,
+        json!({"event": "site_found_appointment", "appointment": "01.01.2020"}),
+        "2026-03-23",
+    );
+    assert_eq!(past.status, 422, "{:?}", past.body);
+    assert_eq!(past.issues(), ["appointment:appointment_in_past"]);
+    assert_eq!(
+        fb.get(&fb.site, c["id"].as_str().unwrap())["version"],
+        site_view["version"]
+    );
+}
+
+/// Seed 000, step 5: «Helfo finner ikke behandlingstilbud. Helfo vil ta
+/// kontakt med det opprinnelige behandlingsstedet … og undersøke når
+/// pasienten kan få time».
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fb_8_after_no_offer_found_the_site_gives_the_date_the_patient_can_come() {
+    let s = server();
+    let fb = Fb::new(s);
+    let c = fb.forwarded(34);
+    let c = fb.walk(&c, &[("no_offer_found", "2026-03-31")]);
+    let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
+    assert_eq!(site_view["site_action"]["action"], "give_appointment_date");
+    assert_eq!(allowed(&site_view), ["site_found_appointment"]);
+    let answered = fb.event(
+        &fb.site,
+        &site_view,
+        json!({"event": "site_found_appointment", "appointment": "04.05.2026"}),
+        "2026-04-01",
+    );
+    assert_eq!(answered["case"]["state"], "no_offer_found");
+    assert_eq!(answered["appointment_on"], "2026-05-04");
+    assert_eq!(answered["site_action"]["action"], "stopped_keep_on_list");
+    let helfo_view = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    assert_eq!(helfo_view["appointment_on"], "2026-05-04");
+    assert_eq!(allowed(&helfo_view), Vec::<String>::new());
+}
+
+/// Seed 000, steps 2–3: «Helfo får ikke tak i pasienten. Helfo må likevel
+/// starte arbeidet med å skaffe et tilbud. Opprinnelig behandlingssted må
+/// laste opp henvisning …» — and FB-11 counts it as Helfo's first answer.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fb_6b_a_patient_helfo_cannot_reach_is_forwarded_after_the_letter_and_the_upload() {
+    let s = server();
+    let fb = Fb::new(s);
+    let c = fb.notify(&patient(35), "2026-04-01");
+    let c = fb.event(&fb.helfo, &c, json!({"event": "take_up"}), "2026-03-23");
+    // Not on the day it was taken up: the 3 days have not passed.
+    let early = fb.try_event(&fb.helfo, &c, json!({"event": "not_reached"}), "2026-03-23");
+    assert_eq!(early.status, 409);
+    assert_eq!(early.issues(), ["event:not_reached_too_early"]);
+    assert!(!allowed(&c).contains(&"not_reached".to_owned()));
+    let c = fb.event(&fb.helfo, &c, json!({"event": "not_reached"}), "2026-03-26");
+    assert_eq!(c["case"]["first_outcome_on"], "2026-03-26");
+    let c = fb.event(
+        &fb.helfo,
+        &c,
+        json!({"event": "letter_sent", "sent": "26.03.2026"}),
+        "2026-03-26",
+    );
+    // The site is asked for the documentation and uploads it.
+    let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
+    assert_eq!(site_view["site_action"]["action"], "upload_documentation");
+    let up = fb.upload(&site_view, pdf(), "application/pdf");
+    assert_eq!(up.status, 200, "{:?}", up.body);
+    let c = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    assert!(
+        allowed(&c).contains(&"forward".to_owned()),
+        "{:?}",
+        allowed(&c)
+    );
+    let c = fb.event(&fb.helfo, &c, json!({"event": "forward"}), "2026-03-27");
+    assert_eq!(c["case"]["state"], "forwarded");
+    // Forwarded, the case is not returned when the letter's time runs out.
+    let admin = s.login_as("helfo_admin");
+    let sweep = s
+        .call("POST", "/api/v1/sweep")
+        .session(&admin)
+        .json(&json!({"today": "2026-05-04"}))
+        .send();
+    assert_eq!(sweep.status, 200, "{:?}", sweep.body);
+    let number = c["number"].as_str().unwrap();
+    assert!(!sweep.body["returned"].to_string().contains(number));
+    let c = fb.event(
+        &fb.helfo,
+        &c,
+        json!({"event": "offer_accepted"}),
+        "2026-05-04",
+    );
+    let site_view = fb.get(&fb.site, c["id"].as_str().unwrap());
+    assert_eq!(site_view["site_action"]["action"], "remove_from_list");
+}
+
+/// FB-4: the day after the contact deadline, the sweep records "not
+/// reached" for a case Helfo left in contact, once, so the letter and the
+/// site's upload follow.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fb_4_the_sweep_records_not_reached_the_day_after_the_contact_deadline() {
+    let s = server();
+    let fb = Fb::new(s);
+    let admin = s.login_as("helfo_admin");
+    let c = fb.notify(&patient(36), "2026-04-01");
+    // Taken up Friday 27 March: 30 March is a Monday, contact by then.
+    let c = fb.event(&fb.helfo, &c, json!({"event": "take_up"}), "2026-03-27");
+    assert_eq!(c["deadlines"]["contact_by"], "2026-03-30");
+    let number = c["number"].as_str().unwrap().to_owned();
+    let sweep = |today: &str| {
+        let a = s
+            .call("POST", "/api/v1/sweep")
+            .session(&admin)
+            .json(&json!({ "today": today }))
+            .send();
+        assert_eq!(a.status, 200, "{:?}", a.body);
+        a.body["not_reached"].to_string()
+    };
+    assert!(
+        !sweep("2026-03-30").contains(&number),
+        "on the deadline itself"
+    );
+    assert!(sweep("2026-03-31").contains(&number));
+    assert!(!sweep("2026-03-31").contains(&number), "once");
+    let c = fb.get(&fb.helfo, c["id"].as_str().unwrap());
+    assert_eq!(c["case"]["state"], "not_reached");
+    let last = c["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["event"].as_str(), last["actor"].as_str()),
+        (Some("not_reached"), Some("system"))
+    );
+    assert!(allowed(&c).contains(&"letter_sent".to_owned()));
 }
 
 #[test]
@@ -492,7 +684,7 @@ fn fb_5_the_sweep_returns_a_case_the_day_after_a_reply_deadline_across_easter_on
         &c,
         &[("take_up", "2026-03-26"), ("not_reached", "2026-03-30")],
     );
-    // A letter dated after today is refused as a form error.
+    // A letter dated after today is refused as a form error, at its field.
     let future = fb.try_event(
         &fb.helfo,
         &c,
@@ -500,7 +692,7 @@ fn fb_5_the_sweep_returns_a_case_the_day_after_a_reply_deadline_across_easter_on
         "2026-03-30",
     );
     assert_eq!(future.status, 422);
-    assert_eq!(future.issues(), ["event:letter_date_invalid"]);
+    assert_eq!(future.issues(), ["sent:letter_date_invalid"]);
     let c = fb.event(
         &fb.helfo,
         &c,

@@ -347,12 +347,11 @@ fn Receipt(receipt: CaseCreated) -> impl IntoView {
 fn site_action_text(action: &SiteAction) -> String {
     match action {
         SiteAction::KeepOnList => t("fristbrudd.action_keep_on_list").into(),
-        SiteAction::UploadDocumentation { by } => {
-            tf("fristbrudd.action_upload", &[("date", &nb(*by))])
-        }
+        SiteAction::UploadDocumentation => t("fristbrudd.action_upload").into(),
         SiteAction::RemoveFromList => t("fristbrudd.action_remove_from_list").into(),
         SiteAction::StoppedKeepOnList => t("fristbrudd.action_stopped").into(),
-        SiteAction::ConsiderCancelling => t("fristbrudd.action_consider_cancelling").into(),
+        SiteAction::AppointmentReported => t("fristbrudd.action_appointment_reported").into(),
+        SiteAction::GiveAppointmentDate => t("fristbrudd.action_give_appointment_date").into(),
     }
 }
 
@@ -580,6 +579,16 @@ fn CaseDetail() -> impl IntoView {
                 <p class="ds-paragraph"><strong>{site_action_text(&c.site_action)}</strong></p>
                 <p class="ds-paragraph" data-size="sm">{tf("fristbrudd.waiting_line", &[("choice", waiting_text(c.waiting_list))])}</p>
             </section>
+            {c.appointment_on.map(|d| {
+                let key = if c.case.appointment_pending() {
+                    "fristbrudd.appointment_pending"
+                } else if c.case.state == State::NoOfferFound {
+                    "fristbrudd.appointment_given"
+                } else {
+                    return None;
+                };
+                Some(view! { <p class="ds-paragraph" data-testid="site-appointment">{tf(key, &[("date", &nb(d))])}</p> })
+            })}
             <Deadlines c=c.clone()/>
             <Actions c=c.clone() actor=actor changed=changed/>
             <h2 class="ds-heading" data-size="sm">{t("fristbrudd.patient_and_deadline")}</h2>
@@ -693,7 +702,6 @@ fn Deadlines(c: CaseView) -> impl IntoView {
         <dl class="frist-facts" data-testid="deadlines">
             {row(t("fristbrudd.deadline_contact"), d.contact_by)}
             {row(t("fristbrudd.deadline_reply"), d.reply_by)}
-            {row(t("fristbrudd.deadline_documents"), d.documents_by)}
             {row(t("fristbrudd.first_answer_by"), Some(d.service_limit))}
         </dl>
         {(!c.case.running_deadlines().is_empty()).then(|| view! {
@@ -760,7 +768,7 @@ where
                     }
                 }).collect_view()}
             </div>
-            {allowed.contains(&EventKind::LetterSent).then(|| view! { <LetterForm send=send_letter busy=busy/> })}
+            {allowed.contains(&EventKind::LetterSent).then(|| view! { <LetterForm c=c.clone() send=send_letter busy=busy/> })}
             {allowed.contains(&EventKind::SiteFoundAppointment).then(|| view! {
                 <AppointmentForm c=c.clone() send=send.clone() busy=busy/>
             })}
@@ -774,10 +782,11 @@ where
 
 /// FB-4/FB-5: the letter's date, with the reply deadline it sets.
 #[component]
-fn LetterForm<S>(send: S, busy: RwSignal<bool>) -> impl IntoView
+fn LetterForm<S>(c: CaseView, send: S, busy: RwSignal<bool>) -> impl IntoView
 where
     S: Fn(EventForm, String) + Clone + 'static,
 {
+    let case = c.case;
     let sent = RwSignal::new(nb(today()));
     let preview = move || {
         frist_domain::calendar::parse_date(&sent.get())
@@ -789,7 +798,7 @@ where
         sent: sent.get(),
         ..Default::default()
     };
-    let check = Memo::new(move |_| form().check().err());
+    let check = Memo::new(move |_| form().check_for(&case, Actor::Helfo, today()).err());
     let (errors, field, summary, tried) = checked_fields(check, "fb-letter-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -817,8 +826,12 @@ where
 {
     let date = RwSignal::new(String::new());
     let (state, fristdato) = (c.case.state, c.case.fristdato);
+    let case = c.case.clone();
+    // After "no offer found" the date answers Helfo's question; there is no
+    // variant to weigh.
     let preview = move || {
         frist_domain::calendar::parse_date(&date.get())
+            .filter(|_| state != State::NoOfferFound)
             .map(|d| name(Variant::of(state, fristdato, d)))
     };
     let form = move || EventForm {
@@ -826,7 +839,7 @@ where
         appointment: date.get(),
         ..Default::default()
     };
-    let check = Memo::new(move |_| form().check().err());
+    let check = Memo::new(move |_| form().check_for(&case, Actor::Site, today()).err());
     let (errors, field, summary, tried) = checked_fields(check, "fb-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -857,7 +870,6 @@ where
     let busy = RwSignal::new(false);
     let input = NodeRef::<html::Input>::new();
     let (id, version) = (c.id.clone(), c.version);
-    let by = c.deadlines.documents_by;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(files) = input.get_untracked().and_then(|i| i.files()) else {
@@ -889,7 +901,6 @@ where
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="upload-form">
             <div class="ds-field">
                 <label class="ds-label" for="fb-document">{t("fristbrudd.upload_label")}</label>
-                {by.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm">{tf("fristbrudd.upload_by", &[("date", &nb(d))])}</div> })}
                 <input class="ds-input" type="file" id="fb-document" accept="application/pdf,.pdf" node_ref=input
                     aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
                 {move || error.get().map(|e| view! {

@@ -151,18 +151,20 @@ async fn view(ctx: &Ctx, row: Row) -> Result<CaseView, ApiError> {
     let caller = ctx.caller()?;
     let case = row.case()?;
     let history = history(&ctx.db, &row.id).await?;
-    let appointment_on = history
-        .iter()
-        .rev()
-        .find(|h| h.event == EventKind::SiteFoundAppointment)
-        .and_then(|h| h.date);
+    let appointment_on = case.site_appointment_on.or_else(|| {
+        history
+            .iter()
+            .rev()
+            .find(|h| h.event == EventKind::SiteFoundAppointment)
+            .and_then(|h| h.date)
+    });
     Ok(CaseView {
         patient_fnr_masked: mask_fnr(&row.patient_fnr),
         deadlines: case.deadlines(),
         next_deadline: case.next_deadline(),
         waiting_list: case.waiting_list(),
         site_action: case.site_action(),
-        allowed: case.allowed(actor_of(caller.role)),
+        allowed: case.allowed(actor_of(caller.role), ctx.today),
         referral_received: date_of(&row.referral_received).unwrap_or(case.fristdato),
         warning_sent: date_of(&row.warning_sent).unwrap_or(case.fristdato),
         kind: row
@@ -449,7 +451,10 @@ async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, A
 /// the event is a 422 like any other form error.
 fn refused(e: &TransitionError) -> ApiError {
     let report = Report::of(e.issue());
-    if e.reason == Some(IssueCode::LetterDateInvalid) {
+    if matches!(
+        e.reason,
+        Some(IssueCode::LetterDateInvalid | IssueCode::AppointmentInPast)
+    ) {
         return ApiError::invalid(report);
     }
     ApiError {
@@ -521,7 +526,7 @@ pub async fn put_document(ctx: &Ctx) -> ApiResult {
     check_version(ctx, &row)?;
     let head = &ctx.body[..ctx.body.len().min(8)];
     check_pdf(ctx.body.len(), head).map_err(|i| ApiError::invalid(Report::of(i)))?;
-    let after = row.case()?.upload().map_err(|e| refused(&e))?;
+    let after = row.case()?.upload(ctx.today).map_err(|e| refused(&e))?;
     let bucket = ctx.env.bucket(DOCS)?;
     let key = format!(
         "fristbrudd/{}/{}.pdf",
@@ -682,43 +687,89 @@ pub async fn stats(ctx: &Ctx) -> ApiResult {
     Ok(http::json(&months, 200)?)
 }
 
-/// FB-5: returns every case whose reply deadline passed before `today`.
-/// Idempotent: a returned case is no longer `letter_sent`, so a second run
-/// finds nothing; each case is its own batch, so a crash half-way leaves
-/// the rest for the next run.
-pub async fn sweep(db: &D1Database, now: i64, today: NaiveDate) -> Result<SweepResult, ApiError> {
-    let rows = db
+/// The daily sweep: FB-4 records "not reached" for cases still in contact
+/// the day after their contact deadline, then FB-5 returns every case whose
+/// reply deadline passed before `today`. Idempotent: a changed case no
+/// longer matches, so a second run finds nothing; each case is its own
+/// batch, so a crash half-way leaves the rest for the next run.
+///
+/// `hold_after` (tests only, see [`crate::ctx::Config::sweep_hold_after`])
+/// makes the sweep wait after that many returns, so a crash test can kill
+/// the server at a point it knows is half-way.
+pub async fn sweep(
+    db: &D1Database,
+    now: i64,
+    today: NaiveDate,
+    hold_after: Option<usize>,
+) -> Result<SweepResult, ApiError> {
+    let day = text(&today.to_string());
+    // Contacting cases whose next deadline passed: the contact deadline is
+    // among them (the service limit may come first; the domain decides).
+    let contacting = db
+        .prepare(format!(
+            "SELECT {COLUMNS} FROM fb_cases c JOIN organisations o ON o.id = c.organisation_id \
+             WHERE c.state = 'contacting' AND c.next_deadline < ?1 ORDER BY c.next_deadline, c.id"
+        ))
+        .bind(std::slice::from_ref(&day))?
+        .all()
+        .await?
+        .results::<Row>()?;
+    let letters = db
         .prepare(format!(
             "SELECT {COLUMNS} FROM fb_cases c JOIN organisations o ON o.id = c.organisation_id \
              WHERE c.state = 'letter_sent' AND c.reply_by < ?1 ORDER BY c.reply_by, c.id"
         ))
-        .bind(&[text(&today.to_string())])?
+        .bind(&[day])?
         .all()
         .await?
         .results::<Row>()?;
     let mut result = SweepResult {
         today,
-        checked: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+        checked: u32::try_from(letters.len()).unwrap_or(u32::MAX),
         returned: Vec::new(),
+        not_reached: Vec::new(),
     };
-    for row in &rows {
-        let Ok(after) = row.case()?.apply(&Event::Return, Actor::System, today) else {
+    for row in &contacting {
+        let case = row.case()?;
+        if !case.due_for_not_reached(today) {
             continue;
-        };
-        let change = Change {
-            row,
-            after: &after,
-            event: EventKind::Return,
-            date: None,
-            actor: Actor::System,
-            caller: None,
-            document: None,
-        };
-        if store(db, now, &change).await? {
-            result.returned.push(row.number.clone());
+        }
+        if let Some(number) = system_event(db, now, today, row, Event::NotReached).await? {
+            result.not_reached.push(number);
+        }
+    }
+    for row in &letters {
+        if let Some(number) = system_event(db, now, today, row, Event::Return).await? {
+            result.returned.push(number);
+            if hold_after == Some(result.returned.len()) {
+                worker::Delay::from(std::time::Duration::from_secs(600)).await;
+            }
         }
     }
     Ok(result)
+}
+
+/// One change by the sweep; the case number when it was stored.
+async fn system_event(
+    db: &D1Database,
+    now: i64,
+    today: NaiveDate,
+    row: &Row,
+    event: Event,
+) -> Result<Option<String>, ApiError> {
+    let Ok(after) = row.case()?.apply(&event, Actor::System, today) else {
+        return Ok(None);
+    };
+    let change = Change {
+        row,
+        after: &after,
+        event: event.kind(),
+        date: None,
+        actor: Actor::System,
+        caller: None,
+        document: None,
+    };
+    Ok(store(db, now, &change).await?.then(|| row.number.clone()))
 }
 
 /// `POST /api/v1/sweep` (local mode, administrators): runs the sweep as of
@@ -736,6 +787,6 @@ pub async fn sweep_route(ctx: &Ctx) -> ApiResult {
             ApiError::invalid(Report::of(Issue::error("today", IssueCode::DateInvalid)))
         })?
     };
-    let result = sweep(&ctx.db, ctx.now, today).await?;
+    let result = sweep(&ctx.db, ctx.now, today, ctx.config.sweep_hold_after).await?;
     Ok(http::json(&result, 200)?)
 }

@@ -72,7 +72,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         .iter()
         .map(|(k, v)| (*k, (*v).to_owned()))
         .collect();
-    let now = worker::Date::now().as_millis() as i64;
+    let now = now(&req, &config)?;
     let today = today(&req, &config, now)?;
     let host = url.host_str().unwrap_or("");
     let secure_cookies =
@@ -199,6 +199,31 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         let _ = resp.headers().set("X-Session-Remaining", &ms.to_string());
     }
     result
+}
+
+/// The instant of this request (Unix ms); in local mode with the test clock
+/// on, the one the `X-Frist-Now` header names, so tests of session expiry
+/// and throttle windows never depend on how fast the machine is.
+fn now(req: &Request, config: &Config) -> std::result::Result<i64, ApiError> {
+    let real = worker::Date::now().as_millis() as i64;
+    if !config.test_clock {
+        return Ok(real);
+    }
+    match req.headers().get("X-Frist-Now")? {
+        None => Ok(real),
+        Some(v) => v
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|ms| *ms > 0)
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    Issue::error("X-Frist-Now", IssueCode::NumberOutOfRange)
+                        .with("min", 1i64)
+                        .with("max", i64::MAX),
+                )
+            }),
+    }
 }
 
 /// Today in Oslo; in local mode with the test clock on, the date the
