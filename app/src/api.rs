@@ -181,6 +181,18 @@ pub async fn create_organisation(
     .await
 }
 
+/// FK-9: records the account the RHF has set for an organisation's refunds.
+pub async fn set_payout_account(
+    id: &str,
+    form: &frist_domain::api::PayoutAccountForm,
+) -> Result<OrganisationView, ApiError> {
+    send_json(
+        Request::put(&format!("/api/v1/organisations/{id}/payout-account")),
+        form,
+    )
+    .await
+}
+
 pub async fn users(cursor: Option<String>) -> Result<Page<UserView>, ApiError> {
     send(Request::get(&with_cursor(
         "/api/v1/users",

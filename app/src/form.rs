@@ -44,6 +44,16 @@ pub fn error_for(errors: &[(String, String)], id: &str) -> Option<String> {
     errors.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone())
 }
 
+/// A field's `aria-describedby`: its description and its error, when shown.
+fn described_by(id: &str, description: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [(description, "description"), (error, "error")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, part)| format!("{id}-{part}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A text input in the field pattern.
 #[component]
 pub fn TextField(
@@ -55,16 +65,7 @@ pub fn TextField(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
 ) -> impl IntoView {
-    let described = move || {
-        let mut ids = Vec::new();
-        if description.is_some() {
-            ids.push(format!("{id}-description"));
-        }
-        if error.get().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described = move || described_by(id, description.is_some(), error.get().is_some());
     view! {
         <div class="ds-field">
             <label class="ds-label" for=id>{label}</label>
@@ -95,16 +96,19 @@ pub fn SelectField(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] description: Option<&'static str>,
 ) -> impl IntoView {
+    let described = move || described_by(id, description.is_some(), error.get().is_some());
     view! {
         <div class="ds-field">
             <label class="ds-label" for=id>{label}</label>
+            {description.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm" id=format!("{id}-description")>{d}</div> })}
             <select
                 class="ds-input"
                 id=id
                 name=id
                 aria-invalid=move || error.get().map(|_| "true")
-                aria-describedby=move || error.get().map(|_| format!("{id}-error"))
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:change=move |ev| value.set(event_target_value(&ev))
             >

@@ -9,6 +9,8 @@ INSERT OR IGNORE INTO organisations (id, name, orgnr, kind, created_at) VALUES
   ('o_innlandet', 'Sykehuset Innlandet HF', '983971709', 'behandlingssted', '2026-01-01T00:00:00.000Z'),
   ('o_lillehammer', 'Lillehammer kommune', '945578564', 'kommune', '2026-01-01T00:00:00.000Z'),
   ('o_sorost', 'Helse Sør-Øst RHF', '991324968', 'hf', '2026-01-01T00:00:00.000Z');
+-- FK-9: the account Helse Sør-Øst RHF has set for its refunds.
+UPDATE organisations SET payout_account = '86011117947' WHERE id = 'o_sorost' AND payout_account IS NULL;
 
 INSERT OR IGNORE INTO users (id, organisation_id, name, email, role, password_hash, active, demo, version, created_at)
 SELECT u.id, o.id, u.name, u.email, u.role, u.hash, 1, 1, 1, '2026-01-01T00:00:00.000Z'

@@ -40,6 +40,7 @@ pub enum RouteId {
     OrganisationList,
     OrganisationCreate,
     OrganisationGet,
+    OrganisationAccount,
     UserList,
     UserCreate,
     UserGet,
@@ -198,6 +199,12 @@ pub const ROUTES: &[RouteSpec] = &[
         "GET",
         "/api/v1/organisations/:id",
         Access::AnyRole,
+    ),
+    route(
+        RouteId::OrganisationAccount,
+        "PUT",
+        "/api/v1/organisations/:id/payout-account",
+        Access::Roles(ADMIN),
     ),
     route(RouteId::UserList, "GET", "/api/v1/users", Access::AnyRole),
     creating(route(
@@ -529,7 +536,37 @@ pub struct OrganisationView {
     pub name: String,
     pub orgnr: String,
     pub kind: OrgKind,
+    /// FK-9: the account refunds are paid to, as the RHF has set it.
+    #[serde(default)]
+    pub payout_account: Option<String>,
     pub created_at: String,
+}
+
+/// `PUT /api/v1/organisations/:id/payout-account` (administrators): FK-9,
+/// the account the RHF has set for the health trust's refunds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PayoutAccountForm {
+    pub account: String,
+}
+
+impl PayoutAccountForm {
+    /// The account as stored (11 digits), or what is wrong with it (ID-5).
+    ///
+    /// ```
+    /// use frist_domain::api::PayoutAccountForm;
+    /// let form = PayoutAccountForm { account: "8601 11 17947".into() };
+    /// assert_eq!(form.check().unwrap(), "86011117947");
+    /// ```
+    pub fn check(&self) -> Result<String, Report> {
+        if self.account.trim().is_empty() {
+            return Err(Report::of(Issue::error("account", IssueCode::Required)));
+        }
+        self.account
+            .parse::<crate::ids::Kontonummer>()
+            .map(|k| k.as_str())
+            .map_err(|e| Report::of(Issue::from_id_error("account", e)))
+    }
 }
 
 /// A user as the API shows it. `version` is the object version that

@@ -286,6 +286,26 @@ pub fn check_line(raw: &RawRef<'_>, ctx: &LineContext) -> (Vec<Issue>, Option<Cl
     LineRules::new(*ctx).check(raw)
 }
 
+/// The last day in `lo..hi` for which `holds` is true, for a `holds` that
+/// is true up to some day and false after it (found by bisection); `None`
+/// when it is false already at `lo`.
+fn last_true(holds: impl Fn(NaiveDate) -> bool, lo: NaiveDate, hi: NaiveDate) -> Option<NaiveDate> {
+    let (mut lo, mut hi) = (lo, hi);
+    if !holds(lo) {
+        return None;
+    }
+    // Invariant: holds(lo), and not holds(hi).
+    while hi - lo > chrono::TimeDelta::days(1) {
+        let mid = lo + (hi - lo) / 2;
+        if holds(mid) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo)
+}
+
 /// The line rules with what is the same for every line of a claim worked
 /// out once: the FK-6 bar and the FK-2 deadline depend only on the context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,6 +316,10 @@ pub struct LineRules {
     last_barred_payout: Option<NaiveDate>,
     /// FK-2: the deadline, when `received` is after it.
     missed_deadline: Option<NaiveDate>,
+    /// FK-2 without an "aware" date (**choice**: the HF knew of its claim
+    /// at the latest when it paid the share out): the latest payout date
+    /// whose 6 months ran out before `received`.
+    last_late_payout: Option<NaiveDate>,
 }
 
 impl LineRules {
@@ -309,29 +333,22 @@ impl LineRules {
             let d = ctx.received.checked_sub_days(chrono::Days::new(days));
             d.unwrap_or(calendar::MIN_DATE).max(calendar::MIN_DATE)
         };
-        let (mut lo, mut hi) = (before(4 * 366), before(2 * 365));
-        let last_barred_payout = if !barred(lo) {
-            None
-        } else {
-            // Invariant: barred(lo), and not barred(hi).
-            while hi - lo > chrono::TimeDelta::days(1) {
-                let mid = lo + (hi - lo) / 2;
-                if barred(mid) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            Some(lo)
-        };
+        let last_barred_payout = last_true(barred, before(4 * 366), before(2 * 365));
         let missed_deadline = ctx
             .aware
             .and_then(|aware| submission_deadline(aware).ok())
             .filter(|deadline| ctx.received > *deadline);
+        // FK-2 per line: `submission_deadline` never decreases either.
+        let late = |p: NaiveDate| submission_deadline(p).is_ok_and(|d| ctx.received > d);
+        let last_late_payout = match ctx.aware {
+            Some(_) => None,
+            None => last_true(late, before(400), before(150)),
+        };
         LineRules {
             ctx,
             last_barred_payout,
             missed_deadline,
+            last_late_payout,
         }
     }
 
@@ -392,9 +409,18 @@ impl LineRules {
                     .with("max", &*format_ore(max)),
             );
         }
-        // FK-2 (warning): sent after aware + 6 months.
+        // FK-2 (warning): sent after aware + 6 months; without an aware
+        // date, after payout + 6 months.
         if let Some(deadline) = self.missed_deadline {
             issues.push(Issue::warning("", IssueCode::LateSubmission).with("deadline", deadline));
+        } else if let Some(p) = payout
+            && self.last_late_payout.is_some_and(|last| p <= last)
+            && let Ok(deadline) = submission_deadline(p)
+        {
+            issues.push(
+                Issue::warning("utbetalingsdato", IssueCode::LateSubmission)
+                    .with("deadline", deadline),
+            );
         }
         let has_error = issues
             .iter()
@@ -842,8 +868,10 @@ crate::named_enum! {
         /// Chunks are arriving; not yet a claim Helfo sees as complete.
         Receiving,
         /// Every chunk arrived: received by Helfo, the FK-3 clock runs.
+        /// Lines are decided and paid a part at a time (FK-4).
         Received,
-        /// FK-9: paid to the RHF's account.
+        /// FK-9: settled — every line decided and every approved line paid
+        /// to the RHF's account.
         Paid,
     }
 }
@@ -851,6 +879,24 @@ crate::named_enum! {
 impl ClaimStatus {
     pub fn as_str(self) -> &'static str {
         self.into()
+    }
+
+    /// FK-4: a received claim is settled when no line waits for a decision
+    /// and no approved line waits for its payment; until then it stays
+    /// received, and what is decided is paid without waiting for the rest.
+    ///
+    /// ```
+    /// use frist_domain::frikort::ClaimStatus;
+    /// // Two lines paid, one disputed: the claim is still open.
+    /// assert_eq!(ClaimStatus::after_settlement(1, 0), ClaimStatus::Received);
+    /// assert_eq!(ClaimStatus::after_settlement(0, 0), ClaimStatus::Paid);
+    /// ```
+    pub const fn after_settlement(undecided: u64, approved_unpaid: u64) -> ClaimStatus {
+        if undecided == 0 && approved_unpaid == 0 {
+            ClaimStatus::Paid
+        } else {
+            ClaimStatus::Received
+        }
     }
 
     pub const fn name_nb(self) -> &'static str {
@@ -953,13 +999,35 @@ pub struct ClaimView {
     pub approved_ore: i64,
     /// Lines without a decision yet.
     pub undecided: u64,
-    pub paid_ore: Option<i64>,
-    pub paid_on: Option<NaiveDate>,
-    pub paid_account: Option<String>,
+    /// FK-4: approved lines not yet paid, and their sum: the next payment.
+    pub payable_lines: u64,
+    pub payable_ore: i64,
+    /// What the payments so far add up to.
+    pub paid_ore: i64,
+    /// FK-4/FK-9: each payment with the lines it covered, oldest first.
+    pub payments: Vec<Payment>,
+    /// FK-7: what Helfo has demanded back, over all payments.
     pub repayment_ore: i64,
-    pub repayment_reason: Option<String>,
+    /// FK-9: the account the RHF has set for this health trust, if recorded.
+    pub payout_account: Option<String>,
     pub version: i64,
     pub created_at: String,
+}
+
+/// FK-4/FK-9: one payment of a claim — the approved lines that were not
+/// yet paid, paid together on one day to the RHF's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payment {
+    /// 1, 2, … within the claim.
+    pub n: u32,
+    pub paid_on: NaiveDate,
+    pub amount_ore: i64,
+    pub account: String,
+    /// How many lines it paid.
+    pub lines: u64,
+    /// FK-7: what Helfo has demanded back of it, and why.
+    pub repaid_ore: i64,
+    pub repayment_reason: Option<String>,
 }
 
 crate::named_enum! {
@@ -1014,11 +1082,20 @@ pub struct LineView {
     pub issues: Vec<Issue>,
     pub decision: Option<Decision>,
     pub reason: Option<Reason>,
+    /// FK-5: what the deviation rests on, in Helfo's words.
+    #[serde(default)]
+    pub note: Option<String>,
     pub approved_ore: Option<i64>,
+    /// FK-4: the payment (its number) that paid the line.
+    #[serde(default)]
+    pub payment: Option<u32>,
 }
 
+/// The longest note on a decision (FK-5) or a repayment (FK-7).
+pub const NOTE_MAX: usize = 500;
+
 /// `POST …/lines/:line/decision` (FK-4, FK-5): approve (in full, or a
-/// different amount with a reason) or reject with a reason.
+/// smaller amount with a reason) or reject with a reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DecisionForm {
@@ -1027,40 +1104,64 @@ pub struct DecisionForm {
     pub reason: String,
     /// An approved amount other than claimed (then a reason is required).
     pub amount: String,
+    /// FK-5: the basis of a deviation; required with reason `other`.
+    pub note: String,
 }
 
-/// `POST …/payment` (FK-9): what was paid, when, to which account.
+/// `POST …/payment` (FK-4, FK-9): the approved lines not yet paid, paid on
+/// a day to the account the RHF has set.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PaymentForm {
     pub paid_on: String,
     pub amount: String,
+    /// The account, to confirm it; empty means the one on record.
     pub account: String,
 }
 
-/// `POST …/repayment` (FK-7): a demand to repay, with its reason.
+crate::named_enum! {
+    /// FK-7: why a refund was not the HF's due.
+    pub enum RepaymentCause {
+        /// The HF's own claim was wrong (the ordinary case: repay).
+        HfError,
+        /// The HF advanced the share because Helfo told it something wrong:
+        /// no repayment («HF plikter ikke å betale tilbake refusjon som
+        /// skyldes uriktig informasjon fra HELFO»). An earlier refund on a
+        /// like basis is not such information.
+        HelfoInformation,
+    }
+}
+
+/// `POST …/repayment` (FK-7): a demand to repay part of one payment, with
+/// its cause and reason.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RepaymentForm {
+    /// The payment's number; empty means the latest.
+    pub payment: String,
     pub amount: String,
+    /// `hf_error` or `helfo_information`.
+    pub cause: String,
     pub reason: String,
 }
 
 impl PaymentForm {
-    /// FK-9: every line decided, paid on a date not in the future, exactly
-    /// the approved total (`approved_ore`), to a valid account number. The
-    /// date and the account as stored — or every problem, field by field.
-    /// The browser runs the same check while the caseworker types.
+    /// FK-4, FK-9: a payment of the approved lines not yet paid
+    /// (`payable_ore` over `payable_lines`), on a date not in the future, to
+    /// the account the RHF has set (`registered`). Lines still undecided
+    /// do not hold it back. The date and the account as stored — or every
+    /// problem, field by field. The browser runs the same check as the
+    /// caseworker types.
     pub fn check(
         &self,
-        undecided: u64,
-        approved_ore: i64,
+        payable_lines: u64,
+        payable_ore: i64,
+        registered: Option<&str>,
         today: NaiveDate,
     ) -> Result<(NaiveDate, String), Report> {
         let mut r = Report::new();
-        if undecided > 0 {
-            let count = i64::try_from(undecided).unwrap_or(i64::MAX);
-            r.push(Issue::error("", IssueCode::LinesUndecided).with("count", count));
+        if payable_lines == 0 {
+            r.push(Issue::error("", IssueCode::NothingToPay));
         }
         let paid_on = crate::calendar::parse_date(&self.paid_on);
         match paid_on {
@@ -1073,18 +1174,35 @@ impl PaymentForm {
             }
             _ => {}
         }
-        if parse_amount(&self.amount) != Some(approved_ore) {
+        if payable_lines > 0 && parse_amount(&self.amount) != Some(payable_ore) {
             r.push(
                 Issue::error("amount", IssueCode::PaymentNotApproved)
-                    .with("expected", &*format_ore(approved_ore)),
+                    .with("expected", &*format_ore(payable_ore)),
             );
         }
-        let account = match self.account.parse::<crate::ids::Kontonummer>() {
-            Ok(k) => Some(k.as_str()),
-            Err(e) => {
-                r.push(Issue::from_id_error("account", e));
+        let account = match (registered, self.account.trim()) {
+            (None, _) => {
+                r.push(Issue::error("account", IssueCode::PayoutAccountMissing));
                 None
             }
+            (Some(on_record), "") => Some(on_record.to_owned()),
+            (Some(on_record), typed) => match typed.parse::<crate::ids::Kontonummer>() {
+                Ok(k) if k.as_str() == on_record => Some(k.as_str()),
+                Ok(_) => {
+                    let shown = on_record
+                        .parse::<crate::ids::Kontonummer>()
+                        .map_or_else(|_| on_record.to_owned(), |k| k.to_string());
+                    r.push(
+                        Issue::error("account", IssueCode::AccountNotRegistered)
+                            .with("expected", &*shown),
+                    );
+                    None
+                }
+                Err(e) => {
+                    r.push(Issue::from_id_error("account", e));
+                    None
+                }
+            },
         };
         match (paid_on, account) {
             (Some(d), Some(a)) if !r.has_errors() => Ok((d, a)),
@@ -1094,42 +1212,74 @@ impl PaymentForm {
 }
 
 impl RepaymentForm {
-    /// FK-7 and FK-6: an amount no larger than what is paid and not yet
-    /// reclaimed, a reason, and Helfo's claim not time-barred (3 years after
-    /// the refund, `paid_on`). The amount in øre, or every problem.
-    pub fn check(
-        &self,
-        paid_ore: i64,
-        repaid_ore: i64,
-        paid_on: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Result<i64, Report> {
+    /// FK-7 and FK-6: which payment, an amount no larger than what it paid
+    /// and is not yet demanded back, a cause that makes the HF owe it, a
+    /// reason, and Helfo's claim not time-barred (3 years after that
+    /// payment). The payment's number and the amount in øre, or every
+    /// problem.
+    pub fn check(&self, payments: &[Payment], today: NaiveDate) -> Result<(u32, i64), Report> {
         let mut r = Report::new();
+        let payment = match self.payment.trim() {
+            "" => payments.last(),
+            n => {
+                let found = n
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(|n| payments.iter().find(|p| p.n == n));
+                if found.is_none() {
+                    let numbers: Vec<String> = payments.iter().map(|p| p.n.to_string()).collect();
+                    r.push(
+                        Issue::error("payment", IssueCode::NotOneOf)
+                            .with("allowed", &*numbers.join(", ")),
+                    );
+                }
+                found
+            }
+        };
+        if payments.is_empty() {
+            r.push(Issue::error("payment", IssueCode::Required));
+        }
         let amount = parse_amount(&self.amount);
-        let left = paid_ore - repaid_ore;
+        let left = payment.map_or(0, |p| p.amount_ore - p.repaid_ore);
         match amount {
             None if self.amount.trim().is_empty() => {
                 r.push(Issue::error("amount", IssueCode::Required))
             }
             None => r.push(Issue::error("amount", IssueCode::AmountInvalid)),
-            Some(a) if a < 1 || a > left => r.push(
+            Some(a) if payment.is_some() && (a < 1 || a > left) => r.push(
                 Issue::error("amount", IssueCode::NumberOutOfRange)
                     .with("min", 1i64)
                     .with("max", left),
             ),
             _ => {}
         }
-        if self.reason.trim().is_empty() {
-            r.push(Issue::error("reason", IssueCode::Required));
+        match self.cause.trim() {
+            "" => r.push(Issue::error("cause", IssueCode::Required)),
+            c => match c.parse::<RepaymentCause>() {
+                Ok(RepaymentCause::HfError) => {}
+                Ok(RepaymentCause::HelfoInformation) => {
+                    r.push(Issue::error("cause", IssueCode::RepaymentNotOwed))
+                }
+                Err(_) => r.push(
+                    Issue::error("cause", IssueCode::NotOneOf)
+                        .with("allowed", "hf_error, helfo_information"),
+                ),
+            },
         }
-        if let Some(paid) = paid_on
-            && let Ok(bar) = time_bar(paid)
+        let reason = self.reason.trim();
+        if reason.is_empty() {
+            r.push(Issue::error("reason", IssueCode::Required));
+        } else if reason.chars().count() > NOTE_MAX {
+            r.push(Issue::error("reason", IssueCode::TooLong).with("max", NOTE_MAX));
+        }
+        if let Some(p) = payment
+            && let Ok(bar) = time_bar(p.paid_on)
             && today > bar
         {
             r.push(Issue::error("", IssueCode::TimeBarred).with("bar", bar));
         }
-        match amount {
-            Some(a) if !r.has_errors() => Ok(a),
+        match (payment, amount) {
+            (Some(p), Some(a)) if !r.has_errors() => Ok((p.n, a)),
             _ => Err(r),
         }
     }
@@ -1141,14 +1291,21 @@ pub fn claim_number(year: i32, seq: i64) -> String {
 }
 
 impl DecisionForm {
-    /// The decision, its reason and approved amount for a line claiming
-    /// `claimed` øre — or what is wrong (FK-5: every deviation has a reason).
+    /// The decision, its reason, note and approved amount for a line
+    /// claiming `claimed` øre — or what is wrong. FK-5: every deviation has
+    /// a reason, "other" a note on its basis, and Helfo never approves more
+    /// than was claimed. FK-4: a paid line's decision stands.
     pub fn check(
         &self,
         claimed: i64,
-    ) -> Result<(Decision, Option<Reason>, i64), crate::validation::Report> {
+        paid: bool,
+    ) -> Result<(Decision, Option<Reason>, Option<String>, i64), crate::validation::Report> {
         use strum::IntoEnumIterator;
         let mut r = crate::validation::Report::new();
+        if paid {
+            r.push(Issue::error("decision", IssueCode::LineAlreadyPaid));
+            return Err(r);
+        }
         let reasons = || {
             Reason::iter()
                 .map(Reason::as_str)
@@ -1185,6 +1342,13 @@ impl DecisionForm {
             claimed
         } else {
             match parse_amount(&self.amount) {
+                Some(a) if a > claimed => {
+                    r.push(
+                        Issue::error("amount", IssueCode::ApprovedAboveClaimed)
+                            .with("max", &*format_ore(claimed)),
+                    );
+                    claimed
+                }
                 Some(a) => a,
                 None => {
                     r.push(Issue::error("amount", IssueCode::AmountInvalid));
@@ -1196,6 +1360,12 @@ impl DecisionForm {
         if deviates && reason.is_none() && self.reason.trim().is_empty() {
             r.push(Issue::error("reason", IssueCode::ReasonRequired).with("allowed", &*reasons()));
         }
+        let note = self.note.trim();
+        if reason == Some(Reason::Other) && note.is_empty() {
+            r.push(Issue::error("note", IssueCode::NoteRequired));
+        } else if note.chars().count() > NOTE_MAX {
+            r.push(Issue::error("note", IssueCode::TooLong).with("max", NOTE_MAX));
+        }
         if r.has_errors() {
             return Err(r);
         }
@@ -1204,6 +1374,7 @@ impl DecisionForm {
         } else {
             0
         };
-        Ok((decision, reason, approved))
+        let note = (!note.is_empty()).then(|| note.to_owned());
+        Ok((decision, reason, note, approved))
     }
 }

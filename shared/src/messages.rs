@@ -518,13 +518,71 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "Give a reason code when the line is not approved. Possible codes: {allowed}."
         }
 
-        (C::PaymentNotApproved, Nb) => "Utbetalingen må være det godkjente beløpet, {expected}.",
-        (C::PaymentNotApproved, Nn) => "Utbetalinga må vere det godkjende beløpet, {expected}.",
-        (C::PaymentNotApproved, En) => "The payment must be the approved amount, {expected}.",
+        (C::PaymentNotApproved, Nb) => {
+            "Utbetalingen må være summen av godkjente linjer som ikke er betalt, {expected}."
+        }
+        (C::PaymentNotApproved, Nn) => {
+            "Utbetalinga må vere summen av godkjende linjer som ikkje er betalte, {expected}."
+        }
+        (C::PaymentNotApproved, En) => {
+            "The payment must be the sum of the approved lines not yet paid, {expected}."
+        }
 
-        (C::LinesUndecided, Nb) => "{count} linjer mangler fortsatt godkjenning eller avvisning.",
-        (C::LinesUndecided, Nn) => "{count} linjer manglar framleis godkjenning eller avvising.",
-        (C::LinesUndecided, En) => "{count} lines still lack approval or rejection.",
+        (C::NothingToPay, Nb) => "Ingen godkjente linjer venter på utbetaling.",
+        (C::NothingToPay, Nn) => "Ingen godkjende linjer ventar på utbetaling.",
+        (C::NothingToPay, En) => "No approved line is waiting to be paid.",
+
+        (C::PayoutAccountMissing, Nb) => {
+            "Helseforetaket har ingen utbetalingskonto registrert. En administrator må registrere kontoen RHF har fastsatt."
+        }
+        (C::PayoutAccountMissing, Nn) => {
+            "Helseføretaket har ingen utbetalingskonto registrert. Ein administrator må registrere kontoen RHF har fastsett."
+        }
+        (C::PayoutAccountMissing, En) => {
+            "The health trust has no payout account on record. An administrator must record the account the regional health authority has set."
+        }
+
+        (C::AccountNotRegistered, Nb) => {
+            "Dette er ikke kontoen RHF har fastsatt. Refusjonen skal til {expected}."
+        }
+        (C::AccountNotRegistered, Nn) => {
+            "Dette er ikkje kontoen RHF har fastsett. Refusjonen skal til {expected}."
+        }
+        (C::AccountNotRegistered, En) => {
+            "This is not the account the regional health authority has set. The refund goes to {expected}."
+        }
+
+        (C::LineAlreadyPaid, Nb) => "Linjen er utbetalt, og avgjørelsen kan ikke endres.",
+        (C::LineAlreadyPaid, Nn) => "Linja er utbetalt, og avgjerda kan ikkje endrast.",
+        (C::LineAlreadyPaid, En) => "The line has been paid, and its decision cannot be changed.",
+
+        (C::ApprovedAboveClaimed, Nb) => {
+            "Godkjent beløp kan ikke være høyere enn det som er krevd, {max}."
+        }
+        (C::ApprovedAboveClaimed, Nn) => {
+            "Godkjent beløp kan ikkje vere høgare enn det som er kravd, {max}."
+        }
+        (C::ApprovedAboveClaimed, En) => {
+            "The approved amount cannot be more than was claimed, {max}."
+        }
+
+        (C::NoteRequired, Nb) => "Skriv hva avviket bygger på – Helfo skal dokumentere grunnlaget.",
+        (C::NoteRequired, Nn) => {
+            "Skriv kva avviket byggjer på – Helfo skal dokumentere grunnlaget."
+        }
+        (C::NoteRequired, En) => {
+            "Write what the deviation rests on – Helfo must document its basis."
+        }
+
+        (C::RepaymentNotOwed, Nb) => {
+            "Helseforetaket skal ikke betale tilbake refusjon som skyldes uriktig informasjon fra Helfo."
+        }
+        (C::RepaymentNotOwed, Nn) => {
+            "Helseføretaket skal ikkje betale tilbake refusjon som kjem av uriktig informasjon frå Helfo."
+        }
+        (C::RepaymentNotOwed, En) => {
+            "The health trust does not repay a refund that results from wrong information from Helfo."
+        }
 
         (C::LineInvalid, Nb) => "Linjen har feil og kan ikke godkjennes.",
         (C::LineInvalid, Nn) => "Linja har feil og kan ikkje godkjennast.",

@@ -183,10 +183,22 @@ pub enum IssueCode {
     DuplicateEarlierClaim,
     /// FK-5: a rejection needs a reason code. Params: `allowed`.
     ReasonRequired,
-    /// FK-9: the payment must be the approved total. Params: `expected`.
+    /// FK-9: the payment must be the approved lines not yet paid. Params: `expected`.
     PaymentNotApproved,
-    /// FK-4: lines still without a decision. Params: `count`.
-    LinesUndecided,
+    /// FK-4: no approved line is waiting to be paid.
+    NothingToPay,
+    /// FK-9: no payout account is recorded for the health trust.
+    PayoutAccountMissing,
+    /// FK-9: not the account the RHF has set. Params: `expected`.
+    AccountNotRegistered,
+    /// FK-4: the line is paid; its decision stands.
+    LineAlreadyPaid,
+    /// FK-5: more approved than claimed. Params: `max`.
+    ApprovedAboveClaimed,
+    /// FK-5: "other" needs a note saying what the deviation rests on.
+    NoteRequired,
+    /// FK-7: no repayment when Helfo's own wrong information caused the advance.
+    RepaymentNotOwed,
     /// A line that failed the checks cannot be approved.
     LineInvalid,
     // --- claims control (CTRL-1 … CTRL-9) ---

@@ -11,7 +11,7 @@ use frist_domain::frikort::{
     time_bar,
 };
 use frist_domain::ids::FnrContext;
-use frist_domain::{IssueCode, Severity};
+use frist_domain::{IssueCode, Param, Severity};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -137,6 +137,53 @@ fn fk_2_six_months_from_awareness_rolled_forward_late_lines_are_warned() {
     assert!(line.is_some(), "late is a warning, not an error");
 }
 
+/// FK-2 without an "aware" date (**choice**): the HF knew of its claim when
+/// it paid the share out, so the 6 months run from each line's payout.
+#[test]
+fn fk_2_without_an_aware_date_six_months_from_each_payout() {
+    // Paid out 17 November 2025: deadline Monday 18 May 2026 (as above).
+    let line = raw("15038510190", "2025-11-01", "2025-11-17", "171");
+    let (issues, _) = check_line(&line, &ctx("2026-05-18", None));
+    assert!(issues.is_empty(), "on the deadline: {issues:?}");
+    let (issues, line) = check_line(&line, &ctx("2026-05-19", None));
+    assert_eq!(
+        codes(&issues),
+        [(
+            "utbetalingsdato".into(),
+            IssueCode::LateSubmission,
+            Severity::Warning
+        )]
+    );
+    assert_eq!(issues[0].params["deadline"], Param::Date(d("2026-05-18")));
+    assert!(line.is_some());
+    // A later payout in the same file is in time.
+    let (issues, _) = check_line(
+        &raw("15038510190", "2025-12-01", "2025-12-01", "171"),
+        &ctx("2026-05-19", None),
+    );
+    assert!(issues.is_empty(), "{issues:?}");
+}
+
+/// FK-2's per-line deadline agrees with `submission_deadline` for every
+/// payout over two years (the rules find the boundary once per file).
+#[test]
+fn fk_2_line_rules_warn_exactly_the_payouts_whose_six_months_ran_out() {
+    let received = d("2026-05-19");
+    let rules = frist_domain::frikort::LineRules::new(ctx("2026-05-19", None));
+    let mut day = d("2024-06-01");
+    while day <= received {
+        let text = day.to_string();
+        let (issues, _) = rules.check(&raw("15038510190", &text, &text, "171"));
+        let late = issues.iter().any(|i| i.code == IssueCode::LateSubmission);
+        assert_eq!(
+            late,
+            received > submission_deadline(day).unwrap(),
+            "payout {day}"
+        );
+        day = day.succ_opt().unwrap();
+    }
+}
+
 #[test]
 fn fk_3_payment_due_thirty_days_after_receipt_rolled_forward() {
     assert_eq!(payment_due(d("2026-11-23")), Ok(d("2026-12-23")));
@@ -148,10 +195,12 @@ fn fk_3_payment_due_thirty_days_after_receipt_rolled_forward() {
 fn fk_6_time_barred_three_years_after_payout_on_the_bar_date_still_in_time() {
     // 17 May 2026 is a holiday on a Sunday: the bar date rolls to the 18th.
     assert_eq!(time_bar(d("2023-05-17")), Ok(d("2026-05-18")));
+    // Found by an audit on 1 May 2026 (FK-2: 6 months from then), so only
+    // the bar speaks.
     let line = raw("15038510190", "2023-05-16", "2023-05-17", "146");
-    let (issues, _) = check_line(&line, &ctx("2026-05-18", None));
+    let (issues, _) = check_line(&line, &ctx("2026-05-18", Some("2026-05-01")));
     assert!(issues.is_empty(), "{issues:?}");
-    let (issues, line) = check_line(&line, &ctx("2026-05-19", None));
+    let (issues, line) = check_line(&line, &ctx("2026-05-19", Some("2026-05-01")));
     assert_eq!(
         codes(&issues),
         [(
@@ -186,7 +235,7 @@ fn read_all(text: &[u8]) -> Result<Vec<(u64, Vec<IssueCode>)>, FileError> {
 }
 
 #[test]
-fn fk_4_reader_variants_all_give_the_same_lines() {
+fn fk_1_claim_files_in_every_accepted_layout_give_the_same_lines() {
     let variants: [&[u8]; 5] = [
         b"fodselsnummer,transportdato,utbetalingsdato,egenandel\n15038510190,2026-03-02,2026-03-10,171.00\n01019010046,2026-03-05,2026-03-12,342\n",
         b"Fodselsnummer;Transportdato;Utbetalingsdato;Egenandel;Referanse\r\n15038510190;02.03.2026;10.03.2026;171,00;A1\r\n01019010046;05.03.2026;12.03.2026;342;A2\r\n",
@@ -206,7 +255,7 @@ fn fk_4_reader_variants_all_give_the_same_lines() {
 }
 
 #[test]
-fn fk_4_broken_files_and_broken_lines() {
+fn fk_1_broken_files_are_refused_and_broken_lines_stand_alone() {
     assert_eq!(read_all(b""), Err(FileError::Empty));
     assert_eq!(read_all(b"\n\n"), Err(FileError::Empty));
     // A header and no lines: a file with nothing to claim, not an error.
@@ -414,7 +463,7 @@ fn fk_8_duplicates_inside_a_file_name_the_first_line_and_count_once() {
 }
 
 #[test]
-fn fk_4_xlsx_workbooks_read_like_csv() {
+fn fk_1_xlsx_workbooks_read_like_csv() {
     let bytes = include_bytes!("fixtures/frikort-claim.xlsx");
     let mut checker = Checker::new(ctx("2026-04-01", None));
     let mut seen = Vec::new();
@@ -443,7 +492,7 @@ fn fk_4_xlsx_workbooks_read_like_csv() {
 }
 
 #[test]
-fn fk_4_line_numbers_are_the_files_even_across_blank_lines() {
+fn fk_1_line_numbers_are_the_files_even_across_blank_lines() {
     let lines = read_all(
         b"fodselsnummer;transportdato;utbetalingsdato;egenandel\r\n\r\n\
           15038510190;02.03.2026;10.03.2026;171\r\n\r\n\r\n\
@@ -460,27 +509,75 @@ fn fk_5_a_deviation_from_the_claim_always_carries_a_reason() {
         decision: decision.into(),
         reason: reason.into(),
         amount: amount.into(),
+        note: String::new(),
     };
-    let code = |f: DecisionForm| f.check(17_100).unwrap_err().issues[0].code;
+    let code = |f: DecisionForm| f.check(17_100, false).unwrap_err().issues[0].code;
     // As claimed: no reason needed.
     assert_eq!(
-        form("approved", "", "").check(17_100),
-        Ok((Decision::Approved, None, 17_100))
+        form("approved", "", "").check(17_100, false),
+        Ok((Decision::Approved, None, None, 17_100))
     );
     // Another amount, or a rejection: a reason from the list.
     assert_eq!(code(form("approved", "", "100")), IssueCode::ReasonRequired);
     assert_eq!(code(form("rejected", "", "")), IssueCode::ReasonRequired);
     assert_eq!(
-        form("approved", "wrong_amount", "100,00").check(17_100),
-        Ok((Decision::Approved, Some(Reason::WrongAmount), 10_000))
+        form("approved", "wrong_amount", "100,00").check(17_100, false),
+        Ok((Decision::Approved, Some(Reason::WrongAmount), None, 10_000))
     );
     assert_eq!(
-        form("rejected", "no_frikort", "").check(17_100),
-        Ok((Decision::Rejected, Some(Reason::NoFrikort), 0))
+        form("rejected", "no_frikort", "").check(17_100, false),
+        Ok((Decision::Rejected, Some(Reason::NoFrikort), None, 0))
     );
     assert_eq!(code(form("rejected", "because", "")), IssueCode::NotOneOf);
     assert_eq!(code(form("maybe", "", "")), IssueCode::NotOneOf);
     assert_eq!(code(form("approved", "", "-1")), IssueCode::AmountInvalid);
+}
+
+/// FK-5: «Dersom det foreligger avvik … skal grunnlaget for avviket
+/// dokumenteres av HELFO»: "other" says in words what it rests on, and
+/// Helfo pays at most what was claimed.
+#[test]
+fn fk_5_other_needs_a_note_and_nothing_above_the_claim_is_approved() {
+    use frist_domain::frikort::{Decision, DecisionForm, Reason};
+    let other = DecisionForm {
+        decision: "rejected".into(),
+        reason: "other".into(),
+        ..Default::default()
+    };
+    let r = other.check(17_100, false).unwrap_err();
+    assert_eq!(paths(&r), [("note".into(), IssueCode::NoteRequired)]);
+    let with_note = DecisionForm {
+        note: "  Reisen gjaldt en annen pasient  ".into(),
+        ..other
+    };
+    assert_eq!(
+        with_note.check(17_100, false),
+        Ok((
+            Decision::Rejected,
+            Some(Reason::Other),
+            Some("Reisen gjaldt en annen pasient".into()),
+            0
+        ))
+    );
+    let above = DecisionForm {
+        decision: "approved".into(),
+        reason: "wrong_amount".into(),
+        amount: "171,01".into(),
+        note: String::new(),
+    };
+    let r = above.check(17_100, false).unwrap_err();
+    assert_eq!(
+        paths(&r),
+        [("amount".into(), IssueCode::ApprovedAboveClaimed)]
+    );
+    // A paid line keeps its decision (FK-4).
+    let again = DecisionForm {
+        decision: "rejected".into(),
+        reason: "duplicate".into(),
+        ..Default::default()
+    };
+    let r = again.check(17_100, true).unwrap_err();
+    assert_eq!(paths(&r), [("decision".into(), IssueCode::LineAlreadyPaid)]);
 }
 
 #[test]
@@ -496,17 +593,44 @@ fn paths(r: &frist_domain::Report) -> Vec<(String, IssueCode)> {
     r.issues.iter().map(|i| (i.path.clone(), i.code)).collect()
 }
 
+/// Seed 002 § 3: «Feil eller tvist om enkeltreiser i en faktura skal ikke
+/// medføre forsinkelse i oppgjøret for øvrige enkeltreiser i samme faktura».
 #[test]
-fn fk_9_a_payment_is_the_approved_total_on_a_past_date_to_a_valid_account() {
+fn fk_4_approved_lines_are_paid_while_a_disputed_line_waits() {
+    use frist_domain::frikort::{ClaimStatus, PaymentForm};
+    let today = d("2026-03-20");
+    let pay = PaymentForm {
+        paid_on: "20.03.2026".into(),
+        amount: "342,00".into(),
+        account: String::new(),
+    };
+    // Two lines approved (342 kr), one still in dispute: the two are paid.
+    assert_eq!(
+        pay.check(2, 34_200, Some("86011117947"), today),
+        Ok((d("2026-03-20"), "86011117947".to_owned()))
+    );
+    assert_eq!(ClaimStatus::after_settlement(1, 0), ClaimStatus::Received);
+    // The disputed line decided: the claim is settled once it is paid or
+    // rejected, and only then.
+    assert_eq!(ClaimStatus::after_settlement(0, 1), ClaimStatus::Received);
+    assert_eq!(ClaimStatus::after_settlement(0, 0), ClaimStatus::Paid);
+    // Nothing approved and unpaid: there is nothing to pay.
+    let r = pay.check(0, 0, Some("86011117947"), today).unwrap_err();
+    assert_eq!(paths(&r), [(String::new(), IssueCode::NothingToPay)]);
+}
+
+#[test]
+fn fk_9_a_payment_goes_to_the_account_the_rhf_has_set_on_a_past_date() {
     use frist_domain::frikort::PaymentForm;
     let today = d("2026-03-20");
+    let on_record = Some("86011117947");
     let good = PaymentForm {
         paid_on: "20.03.2026".into(),
         amount: "342,00".into(),
         account: "8601 11 17947".into(),
     };
     assert_eq!(
-        good.check(0, 34_200, today),
+        good.check(2, 34_200, on_record, today),
         Ok((d("2026-03-20"), "86011117947".to_owned()))
     );
     // Every problem at once, field by field, the way the browser shows them.
@@ -515,35 +639,79 @@ fn fk_9_a_payment_is_the_approved_total_on_a_past_date_to_a_valid_account() {
         amount: "342,01".into(),
         account: "8601 11 17948".into(),
     };
-    let r = bad.check(2, 34_200, today).unwrap_err();
+    let r = bad.check(2, 34_200, on_record, today).unwrap_err();
     assert_eq!(
         paths(&r),
         [
-            (String::new(), IssueCode::LinesUndecided),
             ("paid_on".into(), IssueCode::DateInFuture),
             ("amount".into(), IssueCode::PaymentNotApproved),
             ("account".into(), IssueCode::IdBadCheckDigit),
         ]
     );
-    let empty = PaymentForm::default().check(0, 34_200, today).unwrap_err();
+    // A valid account, but not the one the RHF has set.
+    let other = PaymentForm {
+        account: "1234 56 78903".into(),
+        ..good.clone()
+    };
+    let r = other.check(2, 34_200, on_record, today).unwrap_err();
+    assert_eq!(
+        paths(&r),
+        [("account".into(), IssueCode::AccountNotRegistered)]
+    );
+    assert_eq!(
+        r.issues[0].params["expected"],
+        Param::Text("8601 11 17947".into())
+    );
+    // No account on record: nothing can be paid.
+    let r = good.check(2, 34_200, None, today).unwrap_err();
+    assert_eq!(
+        paths(&r),
+        [("account".into(), IssueCode::PayoutAccountMissing)]
+    );
+    let empty = PaymentForm::default()
+        .check(2, 34_200, on_record, today)
+        .unwrap_err();
     assert_eq!(empty.issues[0].code, IssueCode::Required);
 }
 
+fn payment(
+    n: u32,
+    paid_on: &str,
+    amount_ore: i64,
+    repaid_ore: i64,
+) -> frist_domain::frikort::Payment {
+    frist_domain::frikort::Payment {
+        n,
+        paid_on: d(paid_on),
+        amount_ore,
+        account: "86011117947".into(),
+        lines: 2,
+        repaid_ore,
+        repayment_reason: None,
+    }
+}
+
 #[test]
-fn fk_7_fk_6_a_repayment_is_at_most_what_is_left_and_not_time_barred() {
+fn fk_7_fk_6_a_repayment_is_at_most_what_is_left_of_its_payment_and_not_time_barred() {
     use frist_domain::frikort::RepaymentForm;
-    let form = |amount: &str, reason: &str| RepaymentForm {
+    let form = |payment: &str, amount: &str, reason: &str| RepaymentForm {
+        payment: payment.into(),
         amount: amount.into(),
+        cause: "hf_error".into(),
         reason: reason.into(),
     };
-    let paid = Some(d("2026-03-20"));
+    let payments = [
+        payment(1, "2026-03-20", 34_200, 17_100),
+        payment(2, "2026-04-10", 17_100, 0),
+    ];
+    // Empty names the latest payment.
     assert_eq!(
-        form("100", "Feil beløp").check(34_200, 17_100, paid, d("2026-04-01")),
-        Ok(10_000)
+        form("", "100", "Feil beløp").check(&payments, d("2026-04-20")),
+        Ok((2, 10_000))
     );
-    // 171,01 kr is one øre more than is left after an earlier demand.
-    let r = form("171,01", " ")
-        .check(34_200, 17_100, paid, d("2026-04-01"))
+    // 171,01 kr is one øre more than is left of payment 1.
+    let r = form("1", "171,01", " ")
+        .check(&payments, d("2026-04-20"))
         .unwrap_err();
     assert_eq!(
         paths(&r),
@@ -552,9 +720,47 @@ fn fk_7_fk_6_a_repayment_is_at_most_what_is_left_and_not_time_barred() {
             ("reason".into(), IssueCode::Required)
         ]
     );
-    // FK-6: three years after the refund, Helfo's claim is time-barred.
-    let r = form("100", "Feil beløp")
-        .check(34_200, 0, paid, d("2029-03-21"))
+    assert_eq!(
+        paths(
+            &form("3", "100", "x")
+                .check(&payments, d("2026-04-20"))
+                .unwrap_err()
+        ),
+        [("payment".into(), IssueCode::NotOneOf)]
+    );
+    // FK-6: three years after payment 1, Helfo's claim on it is barred;
+    // payment 2 is still in time.
+    let r = form("1", "100", "Feil beløp")
+        .check(&payments, d("2029-03-21"))
         .unwrap_err();
     assert_eq!(paths(&r), [(String::new(), IssueCode::TimeBarred)]);
+    assert!(
+        form("2", "100", "Feil beløp")
+            .check(&payments, d("2029-03-21"))
+            .is_ok()
+    );
+}
+
+/// FK-7: «HF plikter ikke å betale tilbake refusjon som skyldes uriktig
+/// informasjon fra HELFO».
+#[test]
+fn fk_7_no_repayment_when_helfos_wrong_information_caused_the_advance() {
+    use frist_domain::frikort::RepaymentForm;
+    let payments = [payment(1, "2026-03-20", 34_200, 0)];
+    let form = |cause: &str| RepaymentForm {
+        payment: "1".into(),
+        amount: "171".into(),
+        cause: cause.into(),
+        reason: "Pasienten hadde ikke frikort".into(),
+    };
+    assert_eq!(
+        form("hf_error").check(&payments, d("2026-04-01")),
+        Ok((1, 17_100))
+    );
+    let r = form("helfo_information")
+        .check(&payments, d("2026-04-01"))
+        .unwrap_err();
+    assert_eq!(paths(&r), [("cause".into(), IssueCode::RepaymentNotOwed)]);
+    let r = form("").check(&payments, d("2026-04-01")).unwrap_err();
+    assert_eq!(paths(&r), [("cause".into(), IssueCode::Required)]);
 }

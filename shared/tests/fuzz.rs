@@ -213,12 +213,18 @@ proptest! {
     #[test]
     fn frikort_and_kontroll_bodies_never_panic(
         a in body_for::<NewClaim>(), b in body_for::<DecisionForm>(), c in body_for::<PaymentForm>(),
-        d in body_for::<RepaymentForm>(), e in any_json(), claimed in any::<i64>(),
+        d in body_for::<RepaymentForm>(), e in any_json(), claimed in any::<i64>(), paid in any::<bool>(),
     ) {
         let _ = read::<NewClaim>(&a);
-        if let Some(f) = read::<DecisionForm>(&b) { let _ = f.check(claimed); }
-        let _ = read::<PaymentForm>(&c);
-        let _ = read::<RepaymentForm>(&d);
+        if let Some(f) = read::<DecisionForm>(&b) { let _ = f.check(claimed, paid); }
+        if let Some(f) = read::<PaymentForm>(&c) { let _ = f.check(2, claimed, Some("86011117947"), ctx().today); }
+        if let Some(f) = read::<RepaymentForm>(&d) {
+            let p = frist_domain::frikort::Payment {
+                n: 1, paid_on: ctx().today, amount_ore: claimed, account: "86011117947".into(),
+                lines: 1, repaid_ore: 0, repayment_reason: None,
+            };
+            let _ = f.check(&[p], ctx().today);
+        }
         if let Ok(m) = serde_json::from_value::<MonthUpload>(json!({"doctors": [e]})) { let _ = m.check(); }
     }
 

@@ -105,4 +105,23 @@ export const tests = [
       await page.getByTestId('login-refused').waitFor();
     },
   },
+  {
+    name: 'an administrator records the account the RHF has set for refunds (FK-9)',
+    async run({ page, base }) {
+      await login(page, base, 'admin@helfo.example');
+      await page.locator('[data-testid="home"]').waitFor();
+      await page.getByRole('link', { name: 'Organisasjoner' }).click();
+      const form = page.getByTestId('payout-account-form');
+      await form.waitFor();
+      await form.getByLabel('Helseforetak').selectOption({ label: 'Helse Sør-Øst RHF' });
+      await form.getByLabel('Utbetalingskonto').fill('8601 11 17948');
+      await form.getByRole('button', { name: 'Lagre kontoen' }).click();
+      await page.locator('#pay-account-error').waitFor();
+      await form.getByLabel('Utbetalingskonto').fill('8601 11 17947');
+      await form.getByRole('button', { name: 'Lagre kontoen' }).click();
+      await form.getByText('Kontoen til Helse Sør-Øst RHF er lagret.').waitFor();
+      const row = page.getByTestId('org-table').getByRole('row', { name: /Helse Sør-Øst RHF/ });
+      assert.match(await row.textContent(), /8601 11 17947/);
+    },
+  },
 ];

@@ -34,6 +34,19 @@ function claimFile(n) {
   return out.join('\n') + '\n';
 }
 
+/** Logs out, logs in as Helfo, opens claim `number` and approves its clean lines. */
+async function approveCleanAsHelfo(page, base, number) {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(/\/logg-inn$/);
+  await login(page, base, 'saksbehandler@helfo.example');
+  await page.locator('[data-testid="home"]').waitFor();
+  await page.getByRole('link', { name: 'Refusjonskrav – frikort' }).click();
+  await page.getByRole('link', { name: number }).click();
+  await page.getByTestId('settle').waitFor();
+  await page.getByRole('button', { name: 'Godkjenn alle linjer uten feil og merknader' }).click();
+  await page.getByText('Alle linjer uten feil og merknader er godkjent.').waitFor({ timeout: LONG_WORK });
+}
+
 export const tests = [
   {
     name: 'frikort: a 100,000-line file is checked with a progress bar, sent in chunks and paid for its good lines',
@@ -63,17 +76,9 @@ export const tests = [
       const number = (await page.getByTestId('claim-number').textContent()).trim();
       assert.match(number, /^FK-2026-\d{6}$/);
       assert.match(await receipt.textContent(), /Helfo betaler senest20\.04\.2026/);
-      await page.getByRole('button', { name: 'Logg ut' }).click();
-      await page.waitForURL(/\/logg-inn$/);
 
       // Helfo: approve the clean lines and record the payment.
-      await login(page, base, 'saksbehandler@helfo.example');
-      await page.locator('[data-testid="home"]').waitFor();
-      await page.getByRole('link', { name: 'Refusjonskrav – frikort' }).click();
-      await page.getByRole('link', { name: number }).click();
-      await page.getByTestId('settle').waitFor();
-      await page.getByRole('button', { name: 'Godkjenn alle linjer uten feil og merknader' }).click();
-      await page.getByText('Alle linjer uten feil og merknader er godkjent.').waitFor({ timeout: LONG_WORK });
+      await approveCleanAsHelfo(page, base, number);
       const approved = await page.getByTestId('approved').textContent();
       // The Aksel timing: no error before the first attempt; then the
       // summary (focused, linking to the field) and the field's message,
@@ -95,8 +100,48 @@ export const tests = [
       assert.deepEqual(posts, [], 'nothing was sent while the form had errors');
       await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
       await page.getByText('Utbetalingen er registrert.').waitFor();
-      assert.equal(await page.getByTestId('claim-status').textContent(), 'Utbetalt');
+      assert.equal(await page.getByTestId('claim-status').textContent(), 'Oppgjort');
       assert.ok(approved.length > 0);
+    },
+  },
+  {
+    name: 'frikort: Helfo pays the approved lines while a disputed line waits, then the rest (seed 002 § 3)',
+    async run({ page, base }) {
+      await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
+      await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+      await login(page, base, 'okonomi@helse-sorost.example');
+      await page.locator('[data-testid="home"]').waitFor();
+      await page.getByRole('link', { name: 'Send refusjonskrav' }).click();
+      // Two clean trips and one above a return trip's co-payment (a remark).
+      const gen = people();
+      const csv = ['fodselsnummer;transportdato;utbetalingsdato;egenandel;referanse',
+        `${gen.next().value};02.03.2026;06.03.2026;171,00;D1`,
+        `${gen.next().value};03.03.2026;06.03.2026;171,00;D2`,
+        `${gen.next().value};04.03.2026;06.03.2026;400,00;D3`].join('\n') + '\n';
+      await page.getByLabel('Kravfil').setInputFiles({ name: 'krav-delvis.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('check-report').waitFor();
+      await page.getByRole('button', { name: 'Send 3 gyldige linjer til Helfo' }).click();
+      await page.getByTestId('receipt').waitFor();
+      const number = (await page.getByTestId('claim-number').textContent()).trim();
+      await approveCleanAsHelfo(page, base, number);
+      assert.match(await page.getByTestId('payable').textContent(), /342,00.*2 godkjente linjer/);
+      assert.match(await page.getByTestId('payment-account').textContent(), /8601 11 17947/);
+      // The disputed line does not hold the two back.
+      await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
+      await page.getByText('Utbetalingen er registrert.').waitFor();
+      assert.equal(await page.getByTestId('claim-status').textContent(), 'Mottatt av Helfo');
+      assert.equal(await page.getByTestId('payments').locator('tbody tr').count(), 1);
+      // The disputed line decided, then paid: the claim is settled.
+      await page.getByRole('button', { name: 'Godkjenn linje 4' }).click();
+      await page.getByText('Linje 4 er avgjort.').waitFor();
+      assert.match(await page.getByTestId('payable').textContent(), /400,00.*1 godkjente linjer/);
+      await page.getByRole('button', { name: 'Registrer utbetaling' }).click();
+      await page.getByText('Utbetalingen er registrert.').waitFor();
+      await page.getByTestId('claim-status').getByText('Oppgjort').waitFor();
+      const rows = await page.getByTestId('payments').locator('tbody tr').allTextContents();
+      assert.equal(rows.length, 2);
+      assert.match(rows[0], /^1.*342,00/);
+      assert.match(rows[1], /^2.*400,00/);
     },
   },
 ];

@@ -49,6 +49,7 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::OrganisationList
             | R::OrganisationCreate
             | R::OrganisationGet
+            | R::OrganisationAccount
             | R::UserList
             | R::UserCreate
             | R::UserGet
@@ -100,8 +101,8 @@ fn expected(route: RouteId, who: Who) -> u16 {
         R::OrganisationGet | R::UserGet if sees_target => 200,
         R::OrganisationGet | R::UserGet => 404,
         R::OrganisationCreate | R::UserCreate if admin => 201,
-        R::UserUpdate if admin => 200,
-        R::OrganisationCreate | R::UserCreate | R::UserUpdate => 403,
+        R::UserUpdate | R::OrganisationAccount if admin => 200,
+        R::OrganisationCreate | R::UserCreate | R::UserUpdate | R::OrganisationAccount => 403,
         // Fristbrudd: the target is a case of the demo hospital (Innlandet).
         R::FbCaseCreate if site => 201,
         R::FbPatientCheck | R::FbDocumentPut if site => 200,
@@ -392,7 +393,10 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         RouteId::FkPayment => {
             Some(json!({"paid_on": TODAY, "amount": "342,00", "account": "8601 11 17947"}))
         }
-        RouteId::FkRepayment => Some(json!({"amount": "100", "reason": "Feil beløp"})),
+        RouteId::FkRepayment => {
+            Some(json!({"amount": "100", "cause": "hf_error", "reason": "Feil beløp"}))
+        }
+        RouteId::OrganisationAccount => Some(json!({"account": "8601 11 17947"})),
         RouteId::TokenCreate => Some(json!({"name": "Skript"})),
         RouteId::KtMonthPut => Some(month_sums()),
         _ => None,

@@ -132,22 +132,43 @@ fn fk_4_5_9_a_claim_with_bad_lines_is_settled_for_its_good_lines() {
     // FK-4: bad lines are already rejected with their reason; the rest wait.
     assert_eq!(received.body["undecided"], 3);
 
-    // Helfo settles: clean lines in bulk, the warned line by hand.
+    // Helfo settles: clean lines in bulk; the warned line (4) is in dispute.
     let clean = post(s, &helfo, &format!("{base}/approve-clean"), json!({}));
     assert_eq!(clean.status, 200, "{:?}", clean.body);
     assert_eq!(clean.body["approved_ore"], 34_200);
     assert_eq!(clean.body["undecided"], 1);
-    let pay = |amount: &str, version: &Value| {
+    assert_eq!(clean.body["payable_ore"], 34_200);
+    let pay = |amount: &str, account: &str, version: &Value| {
         s.call("POST", &format!("{base}/payment"))
             .session(&helfo)
             .if_match(version)
             .on(TODAY)
-            .json(&json!({"paid_on": "20.03.2026", "amount": amount, "account": "8601 11 17947"}))
+            .json(&json!({"paid_on": "20.03.2026", "amount": amount, "account": account}))
             .send()
     };
-    let undecided = pay("342,00", &clean.body["version"]);
-    assert_eq!(undecided.issues(), [":lines_undecided"]);
-    // FK-5: paying other than claimed needs a reason.
+    // FK-9: only to the account the RHF has set.
+    let elsewhere = pay("342,00", "1234 56 78903", &clean.body["version"]);
+    assert_eq!(elsewhere.issues(), ["account:account_not_registered"]);
+    // FK-4 (seed 002 § 3): the disputed line does not hold the others back.
+    let first_pay = pay("342,00", "", &clean.body["version"]);
+    assert_eq!(first_pay.status, 200, "{:?}", first_pay.body);
+    assert_eq!(first_pay.body["status"], "received", "line 4 still open");
+    assert_eq!(first_pay.body["paid_ore"], 34_200);
+    assert_eq!(first_pay.body["payable_ore"], 0);
+    assert_eq!(
+        first_pay.body["payments"],
+        json!([{"n": 1, "paid_on": "2026-03-20", "amount_ore": 34_200, "account": "86011117947",
+                "lines": 2, "repaid_ore": 0, "repayment_reason": null}])
+    );
+    // A paid line's decision stands.
+    let reopen = post(
+        s,
+        &helfo,
+        &format!("{base}/lines/2/decision"),
+        json!({"decision": "rejected", "reason": "duplicate"}),
+    );
+    assert_eq!(reopen.issues(), ["decision:line_already_paid"]);
+    // FK-5: paying other than claimed needs a reason; never more than claimed.
     let bare = post(
         s,
         &helfo,
@@ -155,6 +176,13 @@ fn fk_4_5_9_a_claim_with_bad_lines_is_settled_for_its_good_lines() {
         json!({"decision": "approved", "amount": "342"}),
     );
     assert_eq!(bare.issues(), ["reason:reason_required"]);
+    let above = post(
+        s,
+        &helfo,
+        &format!("{base}/lines/4/decision"),
+        json!({"decision": "approved", "amount": "400,01", "reason": "wrong_amount"}),
+    );
+    assert_eq!(above.issues(), ["amount:approved_above_claimed"]);
     let invalid = post(
         s,
         &helfo,
@@ -166,24 +194,30 @@ fn fk_4_5_9_a_claim_with_bad_lines_is_settled_for_its_good_lines() {
         s,
         &helfo,
         &format!("{base}/lines/4/decision"),
-        json!({"decision": "approved", "amount": "342", "reason": "wrong_amount"}),
+        json!({"decision": "approved", "amount": "342", "reason": "wrong_amount",
+               "note": "Egenandel for tur-retur 2026 er 342 kr"}),
     );
     assert_eq!(decided.status, 200, "{:?}", decided.body);
     assert_eq!(decided.body["approved_ore"], 34_200 + 34_200);
     assert_eq!(decided.body["undecided"], 0);
-    let wrong = pay("700,00", &decided.body["version"]);
+    assert_eq!(decided.body["status"], "received", "approved, not yet paid");
+    let wrong = pay("700,00", "", &decided.body["version"]);
     assert_eq!(wrong.issues(), ["amount:payment_not_approved"]);
-    let paid = pay("684,00", &decided.body["version"]);
+    let paid = pay("342,00", "8601 11 17947", &decided.body["version"]);
     assert_eq!(paid.status, 200, "{:?}", paid.body);
-    assert_eq!(paid.body["status"], "paid");
+    assert_eq!(paid.body["status"], "paid", "every line decided and paid");
     assert_eq!(paid.body["paid_ore"], 68_400);
-    assert_eq!(paid.body["paid_account"], "86011117947");
-    // Lines after settlement: each with its decision and reason.
+    assert_eq!(paid.body["payments"][1]["n"], 2);
+    assert_eq!(paid.body["payments"][1]["lines"], 1);
+    // Nothing is left to pay.
+    let none = pay("0", "", &paid.body["version"]);
+    assert_eq!(none.status, 409, "{:?}", none.body);
+    // Lines after settlement: each with its decision, reason and payment.
     let lines = s
         .call("GET", &format!("{base}/lines?only=issues"))
         .session(&hf)
         .send();
-    let reasons: Vec<(u64, Value, Value)> = lines.body["items"]
+    let reasons: Vec<(u64, Value, Value, Value)> = lines.body["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -192,46 +226,177 @@ fn fk_4_5_9_a_claim_with_bad_lines_is_settled_for_its_good_lines() {
                 l["line"].as_u64().unwrap(),
                 l["decision"].clone(),
                 l["reason"].clone(),
+                l["payment"].clone(),
             )
         })
         .collect();
     assert_eq!(
         reasons,
         [
-            (3, json!("rejected"), json!("invalid_line")),
-            (4, json!("approved"), json!("wrong_amount")),
-            (5, json!("rejected"), json!("invalid_line")),
-            (7, json!("rejected"), json!("invalid_line")),
+            (3, json!("rejected"), json!("invalid_line"), Value::Null),
+            (4, json!("approved"), json!("wrong_amount"), json!(2)),
+            (5, json!("rejected"), json!("invalid_line"), Value::Null),
+            (7, json!("rejected"), json!("invalid_line"), Value::Null),
         ]
     );
-    // The settlement report: every line, the fødselsnummer masked.
+    // The settlement report: every line with its payment, the fødselsnummer
+    // masked.
     let report = s.call("GET", &format!("{base}/report")).session(&hf).send();
     assert_eq!(report.status, 200);
     let csv = report.body.as_str().unwrap();
     assert_eq!(csv.lines().count(), 7);
     assert!(
-        csv.contains("4;010190 *****;2026-03-03;2026-03-11;400,00;342,00;godkjent;wrong_amount")
+        csv.contains("4;010190 *****;2026-03-03;2026-03-11;400,00;342,00;godkjent;wrong_amount;Egenandel for tur-retur 2026 er 342 kr;2;2026-03-20;"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("2;150385 *****;2026-03-02;2026-03-10;171,00;171,00;godkjent;;;1;2026-03-20;"),
+        "{csv}"
     );
     assert!(!csv.contains("15038510190"));
-    // FK-7: a repayment demand, never more than was paid.
+    // FK-7: a repayment demand on one payment, never more than it paid, and
+    // never for Helfo's own wrong information.
     let version = paid.body["version"].clone();
-    let too_much = s
-        .call("POST", &format!("{base}/repayment"))
-        .session(&helfo)
-        .if_match(&version)
-        .on(TODAY)
-        .json(&json!({"amount": "700", "reason": "Feil"}))
-        .send();
+    let repay = |body: Value| {
+        s.call("POST", &format!("{base}/repayment"))
+            .session(&helfo)
+            .if_match(&version)
+            .on(TODAY)
+            .json(&body)
+            .send()
+    };
+    let too_much =
+        repay(json!({"payment": "1", "amount": "700", "cause": "hf_error", "reason": "Feil"}));
     assert_eq!(too_much.issues(), ["amount:number_out_of_range"]);
-    let repay = s
-        .call("POST", &format!("{base}/repayment"))
-        .session(&helfo)
-        .if_match(&version)
-        .on(TODAY)
-        .json(&json!({"amount": "171,00", "reason": "Pasienten hadde ikke frikort"}))
+    let not_owed = repay(
+        json!({"payment": "1", "amount": "171,00", "cause": "helfo_information",
+                                "reason": "Helfo oppga feil frikortstatus"}),
+    );
+    assert_eq!(not_owed.issues(), ["cause:repayment_not_owed"]);
+    let repaid = repay(
+        json!({"payment": "1", "amount": "171,00", "cause": "hf_error",
+                              "reason": "Pasienten hadde ikke frikort"}),
+    );
+    assert_eq!(repaid.status, 200, "{:?}", repaid.body);
+    assert_eq!(repaid.body["repayment_ore"], 17_100);
+    assert_eq!(repaid.body["payments"][0]["repaid_ore"], 17_100);
+    assert_eq!(repaid.body["payments"][1]["repaid_ore"], 0);
+}
+
+/// FK-9: «Innvilgede krav på refusjon skal utbetales til det helseforetak og
+/// til den konto RHF har fastsatt» — without an account on record nothing
+/// is paid; an administrator records it.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fk_9_refunds_go_only_to_the_account_an_administrator_recorded_for_the_rhf() {
+    let s = server();
+    let other = s.elsewhere(
+        ("Helse Midt-Norge RHF", "983658776", "hf"),
+        ("Mia Midt", "mia@helse-midt.example"),
+        "hf",
+    );
+    let helfo = s.login_as("helfo");
+    let claim = new_claim(s, &other, 1, 1);
+    let id = claim["id"].as_str().unwrap();
+    let base = format!("/api/v1/frikort/claims/{id}");
+    let a = chunk(
+        s,
+        &other,
+        id,
+        0,
+        &[line(2, "15038510190", "16.03.2026", "17.03.2026", "171,00")],
+    );
+    assert_eq!(a.body["valid"], 1, "{:?}", a.body);
+    assert_eq!(
+        post(s, &other, &format!("{base}/submit"), json!({})).status,
+        200
+    );
+    let approved = post(s, &helfo, &format!("{base}/approve-clean"), json!({}));
+    assert_eq!(approved.body["payout_account"], Value::Null);
+    let pay = |version: &Value| {
+        s.call("POST", &format!("{base}/payment"))
+            .session(&helfo)
+            .if_match(version)
+            .on(TODAY)
+            .json(&json!({"paid_on": "20.03.2026", "amount": "171,00"}))
+            .send()
+    };
+    let refused = pay(&approved.body["version"]);
+    assert_eq!(refused.status, 422);
+    assert_eq!(refused.issues(), ["account:payout_account_missing"]);
+    // Only an administrator records the account, and only a valid one.
+    let org = approved.body["organisation_id"].as_str().unwrap();
+    let path = format!("/api/v1/organisations/{org}/payout-account");
+    let set = |who: &Session, account: &str| {
+        s.call("PUT", &path)
+            .session(who)
+            .json(&json!({ "account": account }))
+            .send()
+    };
+    assert_eq!(set(&helfo, "8601 11 17947").status, 403);
+    let admin = s.login_as("helfo_admin");
+    assert_eq!(
+        set(&admin, "8601 11 17948").issues(),
+        ["account:id_bad_check_digit"]
+    );
+    let recorded = set(&admin, "1234 56 78903");
+    assert_eq!(recorded.status, 200, "{:?}", recorded.body);
+    assert_eq!(recorded.body["payout_account"], "12345678903");
+    let now = s.call("GET", &base).session(&helfo).send();
+    let paid = pay(&now.body["version"]);
+    assert_eq!(paid.status, 200, "{:?}", paid.body);
+    assert_eq!(paid.body["payments"][0]["account"], "12345678903");
+    assert_eq!(paid.body["status"], "paid");
+}
+
+/// A claim line's reference is the HF's own text; in the settlement CSV a
+/// spreadsheet must never run it as a formula.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn the_settlement_report_neutralises_formulas_in_what_a_claim_line_carried() {
+    let s = server();
+    let hf = s.login_as("hf");
+    let claim = new_claim(s, &hf, 4, 1);
+    let id = claim["id"].as_str().unwrap();
+    let mut lines = Vec::new();
+    for (n, (fnr, reference)) in [
+        (
+            "31127010040",
+            "=HYPERLINK(\"https://evil.example\";\"Klikk\")",
+        ),
+        ("01019010046", "+SUM(1;2)"),
+        ("15038510190", "@cmd"),
+        ("31127010040", "-2+3"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut l = line(
+            n as u64 + 2,
+            fnr,
+            &format!("0{}.03.2026", n + 1),
+            "12.03.2026",
+            "171,00",
+        );
+        l["referanse"] = json!(reference);
+        lines.push(l);
+    }
+    assert_eq!(chunk(s, &hf, id, 0, &lines).status, 200);
+    let report = s
+        .call("GET", &format!("/api/v1/frikort/claims/{id}/report"))
+        .session(&hf)
         .send();
-    assert_eq!(repay.status, 200, "{:?}", repay.body);
-    assert_eq!(repay.body["repayment_ore"], 17_100);
+    let csv = report.body.as_str().unwrap();
+    for line in csv.lines().skip(1) {
+        let reference = line.rsplit(';').next().unwrap();
+        let first = reference.trim_start_matches('"').chars().next().unwrap();
+        assert!(!"=+-@\t\r".contains(first), "{line}");
+    }
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"https://evil.example\"\";\"\"Klikk\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains("'@cmd"), "{csv}");
 }
 
 #[test]

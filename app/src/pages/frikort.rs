@@ -8,7 +8,7 @@ use frist_domain::access::Role;
 use frist_domain::frikort::{
     self, CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
     FileError, FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, RawRef,
-    Reason, Record, RepaymentForm, format_ore, read_xlsx,
+    Reason, Record, RepaymentCause, RepaymentForm, format_ore, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
 use leptos::html;
@@ -594,7 +594,7 @@ fn Claims() -> impl IntoView {
                             <td>{c.lines}</td>
                             <td>{format_ore(c.claimed_ore)}</td>
                             <td>{format_ore(c.approved_ore)}</td>
-                            <td>{c.paid_ore.map(format_ore).unwrap_or_else(|| "–".into())}</td>
+                            <td>{if c.payments.is_empty() { "–".into() } else { format_ore(c.paid_ore) }}</td>
                         </tr>
                     }
                 }).collect_view()}
@@ -667,13 +667,14 @@ fn ClaimDetail() -> impl IntoView {
             );
         });
     };
-    let decide = move |line: u64, decision: &'static str, reason: String| {
+    let decide = move |line: u64, decision: &'static str, reason: String, note: String| {
         let id = id.get_untracked();
         leptos::task::spawn_local(async move {
             let form = DecisionForm {
                 decision: decision.into(),
                 reason,
-                amount: String::new(),
+                note,
+                ..Default::default()
             };
             changed(
                 api::decide_line(&id, line, &form).await,
@@ -705,14 +706,15 @@ fn ClaimDetail() -> impl IntoView {
                 ])}</dd>
                 <dt>{t("frikort.claimed")}</dt><dd>{format_ore(c.claimed_ore)}</dd>
                 <dt>{t("frikort.approved")}</dt><dd data-testid="approved">{format_ore(c.approved_ore)}</dd>
-                <dt>{t("frikort.paid")}</dt><dd>{match (c.paid_ore, c.paid_on, &c.paid_account) {
-                    (Some(o), Some(d), Some(k)) => tf("frikort.paid_summary", &[("amount", &format_ore(o)), ("date", &nb(d)), ("account", k)]),
-                    _ => "–".into(),
-                }}</dd>
+                <dt>{t("frikort.paid")}</dt><dd data-testid="paid">{if c.payments.is_empty() { "–".into() } else { format_ore(c.paid_ore) }}</dd>
+                <dt>{t("frikort.payable")}</dt><dd data-testid="payable">{tf("frikort.payable_summary", &[
+                    ("amount", &format_ore(c.payable_ore)), ("lines", &c.payable_lines.to_string()),
+                ])}</dd>
                 {(c.repayment_ore > 0).then(|| view! {
-                    <dt>{t("frikort.repayment_demanded")}</dt><dd>{format!("{} – {}", format_ore(c.repayment_ore), c.repayment_reason.clone().unwrap_or_default())}</dd>
+                    <dt>{t("frikort.repayment_demanded")}</dt><dd>{format_ore(c.repayment_ore)}</dd>
                 })}
             </dl>
+            <Payments c=c.clone()/>
             <p class="ds-paragraph"><a class="ds-link" href=report download="">{t("frikort.download_report")}</a></p>
             {settling.then(|| view! {
                 <section class="frist-panel" data-testid="settle">
@@ -723,7 +725,7 @@ fn ClaimDetail() -> impl IntoView {
                     <PaymentForm c=c.clone() changed=changed/>
                 </section>
             })}
-            {(helfo && c.status == ClaimStatus::Paid).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
+            {(helfo && !c.payments.is_empty()).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
             <h2 class="ds-heading" data-size="sm">{t("frikort.lines_with_issues")}</h2>
             <div class="frist-table-wrap">
             <table class="ds-table" data-testid="claim-lines">
@@ -734,6 +736,10 @@ fn ClaimDetail() -> impl IntoView {
                 <tbody>
                     {move || lines.get().into_iter().map(|l| {
                         let decided = match (l.decision, l.reason) {
+                            (Some(Decision::Approved), _) if l.payment.is_some() => tf("frikort.decided_paid", &[
+                                ("amount", &l.approved_ore.map(format_ore).unwrap_or_default()),
+                                ("payment", &l.payment.map(|n| n.to_string()).unwrap_or_default()),
+                            ]),
                             (Some(Decision::Approved), _) => tf("frikort.decided_approved", &[("amount", &l.approved_ore.map(format_ore).unwrap_or_default())]),
                             (Some(Decision::Rejected), Some(r)) => tf("frikort.decided_rejected_reason", &[("reason", name(r))]),
                             (Some(Decision::Rejected), None) => t("frikort.decided_rejected").into(),
@@ -741,6 +747,7 @@ fn ClaimDetail() -> impl IntoView {
                         };
                         let open = settling && l.decision.is_none();
                         let reason = RwSignal::new(Reason::WrongAmount.as_str().to_owned());
+                        let note = RwSignal::new(String::new());
                         let n = l.line;
                         view! {
                             <tr>
@@ -754,14 +761,17 @@ fn ClaimDetail() -> impl IntoView {
                                     {open.then(|| view! {
                                         <div class="frist-actions">
                                             <button class="ds-button" data-size="sm" data-variant="secondary" type="button"
-                                                aria-label=tf("frikort.approve_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "approved", String::new())>{t("frikort.approve")}</button>
+                                                aria-label=tf("frikort.approve_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "approved", String::new(), String::new())>{t("frikort.approve")}</button>
                                             <label class="ds-sr-only" for=format!("fk-reason-{n}")>{tf("frikort.reason_for_line", &[("line", &n.to_string())])}</label>
                                             <select class="ds-input" id=format!("fk-reason-{n}") prop:value=move || reason.get()
                                                 on:change=move |ev| reason.set(event_target_value(&ev))>
                                                 {Reason::iter().map(|r| view! { <option value=r.as_str()>{name(r)}</option> }).collect_view()}
                                             </select>
+                                            <label class="ds-sr-only" for=format!("fk-note-{n}")>{tf("frikort.note_for_line", &[("line", &n.to_string())])}</label>
+                                            <input class="ds-input" id=format!("fk-note-{n}") type="text" placeholder=t("frikort.note_placeholder")
+                                                prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                                             <button class="ds-button" data-size="sm" data-variant="tertiary" type="button"
-                                                aria-label=tf("frikort.reject_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "rejected", reason.get_untracked())>{t("frikort.reject")}</button>
+                                                aria-label=tf("frikort.reject_line_label", &[("line", &n.to_string())]) on:click=move |_| decide(n, "rejected", reason.get_untracked(), note.get_untracked())>{t("frikort.reject")}</button>
                                         </div>
                                     })}
                                 </td>
@@ -776,9 +786,53 @@ fn ClaimDetail() -> impl IntoView {
     }
 }
 
-/// FK-9: the payment of the approved total to the RHF's account (ID-5).
-/// The domain's check runs as the caseworker types; errors show after the
-/// first attempt to send, then follow every change (the Aksel timing).
+/// FK-4/FK-9: the payments so far, each with the lines it paid.
+#[component]
+fn Payments(c: ClaimView) -> impl IntoView {
+    (!c.payments.is_empty()).then(|| {
+        view! {
+            <h2 class="ds-heading" data-size="sm">{t("frikort.payments")}</h2>
+            <div class="frist-table-wrap">
+            <table class="ds-table" data-testid="payments">
+                <thead><tr>
+                    <th scope="col">{t("frikort.payment_n")}</th><th scope="col">{t("frikort.paid_on")}</th>
+                    <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.lines")}</th>
+                    <th scope="col">{t("frikort.account")}</th><th scope="col">{t("frikort.repayment_demanded")}</th>
+                </tr></thead>
+                <tbody>
+                    {c.payments.into_iter().map(|p| view! {
+                        <tr>
+                            <td>{p.n}</td>
+                            <td>{nb(p.paid_on)}</td>
+                            <td>{format_ore(p.amount_ore)}</td>
+                            <td>{p.lines}</td>
+                            <td>{account_text(&p.account)}</td>
+                            <td>{if p.repaid_ore > 0 {
+                                format!("{} – {}", format_ore(p.repaid_ore), p.repayment_reason.unwrap_or_default())
+                            } else {
+                                "–".into()
+                            }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        }
+    })
+}
+
+/// An account number as people write it (ID-5: `XXXX XX XXXXX`).
+fn account_text(account: &str) -> String {
+    account
+        .parse::<frist_domain::ids::Kontonummer>()
+        .map_or_else(|_| account.to_owned(), |k| k.to_string())
+}
+
+/// FK-4/FK-9: the payment of the approved lines not yet paid, to the
+/// account the RHF has set (ID-5) — lines still disputed do not hold it
+/// back. The domain's check runs as the caseworker types; errors show
+/// after the first attempt to send, then follow every change (the Aksel
+/// timing).
 #[component]
 fn PaymentForm<F>(c: ClaimView, changed: F) -> impl IntoView
 where
@@ -786,20 +840,26 @@ where
 {
     let paid_on = RwSignal::new(nb(today()));
     let amount = RwSignal::new(
-        format_ore(c.approved_ore)
+        format_ore(c.payable_ore)
             .replace(['\u{a0}', 'k', 'r'], "")
             .trim()
             .to_owned(),
     );
     let account = RwSignal::new(String::new());
     let (id, version) = (c.id.clone(), c.version);
-    let (undecided, approved) = (c.undecided, c.approved_ore);
+    let (lines, payable) = (c.payable_lines, c.payable_ore);
+    let on_record = c.payout_account.clone();
+    let shown_account = on_record.as_deref().map(account_text);
     let form = move || PaymentForm {
         paid_on: paid_on.get(),
         amount: amount.get(),
         account: account.get(),
     };
-    let check = Memo::new(move |_| form().check(undecided, approved, today()).err());
+    let check = Memo::new(move |_| {
+        form()
+            .check(lines, payable, on_record.as_deref(), today())
+            .err()
+    });
     let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -818,30 +878,45 @@ where
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="payment-form">
             <h3 class="ds-heading" data-size="xs">{t("frikort.register_payment")}</h3>
+            <p class="ds-paragraph" data-size="sm" data-testid="payment-account">{match shown_account {
+                Some(k) => tf("frikort.pays_to", &[("account", &k)]),
+                None => t("frikort.no_payout_account").into(),
+            }}</p>
             <ErrorSummary errors=errors node_ref=summary/>
             <crate::form::TextField id="fk-paid_on" label=t("frikort.paid_on") value=paid_on error=field("fk-paid_on")/>
-            <crate::form::TextField id="fk-amount" label=t("frikort.amount_approved_total") value=amount error=field("fk-amount")/>
-            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") value=account error=field("fk-account")/>
+            <crate::form::TextField id="fk-amount" label=t("frikort.amount_payable") value=amount error=field("fk-amount")/>
+            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") description=t("frikort.rhf_account_hint")
+                value=account error=field("fk-account")/>
             <button class="ds-button" data-variant="primary" type="submit">{t("frikort.register_payment")}</button>
         </form>
     }
 }
 
-/// FK-7: a demand that the HF repay part of a refund.
+/// FK-7: a demand that the HF repay part of one payment — not when Helfo's
+/// own wrong information caused the advance.
 #[component]
 fn RepaymentForm<F>(c: ClaimView, changed: F) -> impl IntoView
 where
     F: Fn(Result<ClaimView, ApiError>, String) + Copy + 'static,
 {
+    let payment = RwSignal::new(
+        c.payments
+            .last()
+            .map(|p| p.n.to_string())
+            .unwrap_or_default(),
+    );
     let amount = RwSignal::new(String::new());
+    let cause = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (id, version) = (c.id.clone(), c.version);
-    let (paid, repaid, paid_on) = (c.paid_ore.unwrap_or(0), c.repayment_ore, c.paid_on);
+    let payments = c.payments.clone();
     let form = move || RepaymentForm {
+        payment: payment.get(),
         amount: amount.get(),
+        cause: cause.get(),
         reason: reason.get(),
     };
-    let check = Memo::new(move |_| form().check(paid, repaid, paid_on, today()).err());
+    let check = Memo::new(move |_| form().check(&payments, today()).err());
     let (errors, field, summary, tried) = crate::form::checked_fields(check, "fk-repay-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -857,11 +932,33 @@ where
             );
         });
     };
+    let payment_options: Vec<(String, String)> = c
+        .payments
+        .iter()
+        .map(|p| {
+            let label = tf(
+                "frikort.payment_option",
+                &[
+                    ("n", &p.n.to_string()),
+                    ("date", &nb(p.paid_on)),
+                    ("amount", &format_ore(p.amount_ore)),
+                ],
+            );
+            (p.n.to_string(), label)
+        })
+        .collect();
+    let causes: Vec<(String, String)> = RepaymentCause::iter()
+        .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
+        .collect();
     view! {
         <form class="frist-inline-form frist-panel" on:submit=submit novalidate data-testid="repayment-form">
             <h2 class="ds-heading" data-size="sm">{t("frikort.demand_repayment")}</h2>
             <ErrorSummary errors=errors node_ref=summary/>
+            <crate::form::SelectField id="fk-repay-payment" label=t("frikort.payment") value=payment
+                options=payment_options error=field("fk-repay-payment")/>
             <crate::form::TextField id="fk-repay-amount" label=t("frikort.amount") value=amount error=field("fk-repay-amount")/>
+            <crate::form::SelectField id="fk-repay-cause" label=t("frikort.repayment_cause") description=t("frikort.repayment_cause_hint")
+                value=cause options=causes error=field("fk-repay-cause")/>
             <crate::form::TextField id="fk-repay-reason" label=t("frikort.reason") value=reason error=field("fk-repay-reason")/>
             <button class="ds-button" data-variant="secondary" type="submit">{t("frikort.register_demand")}</button>
         </form>

@@ -13,8 +13,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use frist_domain::frikort::{
     CHUNK_LINES, Chunk, ChunkAnswer, ClaimStatus, ClaimView, Decision, DecisionForm, Duplicates,
-    LineContext, LineIssues, LineRules, LineView, NewClaim, PaymentForm, Reason, RepaymentForm,
-    claim_number, payment_due,
+    LineContext, LineIssues, LineRules, LineView, NewClaim, Payment, PaymentForm, Reason,
+    RepaymentForm, claim_number, payment_due,
 };
 use frist_domain::ids::FnrContext;
 use frist_domain::{Issue, IssueCode, Report};
@@ -30,19 +30,37 @@ use crate::db::{int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, list_window, next_number, page};
 
-const COLUMNS: &str = "c.id, c.number, c.organisation_id, o.name AS org_name, c.status, \
-     c.file_name, c.aware, c.received_on, c.due, c.lines_expected, c.chunks_expected, c.lines, \
-     c.valid_lines, c.claimed_ore, c.approved_ore, c.paid_ore, c.paid_on, c.paid_account, \
-     c.repayment_ore, c.repayment_reason, c.version, c.created_at, \
+const COLUMNS: &str = "c.id, c.number, c.organisation_id, o.name AS org_name, \
+     o.payout_account, c.status, c.file_name, c.aware, c.received_on, c.due, c.lines_expected, \
+     c.chunks_expected, c.lines, c.valid_lines, c.claimed_ore, c.approved_ore, c.version, \
+     c.created_at, \
      (SELECT COUNT(*) FROM fk_lines l WHERE l.claim_id = c.id AND l.decision IS NULL) AS undecided, \
+     (SELECT COUNT(*) FROM fk_lines l WHERE l.claim_id = c.id AND l.decision = 'approved' \
+        AND l.payment_n IS NULL) AS payable_lines, \
+     (SELECT COALESCE(SUM(l.approved_ore), 0) FROM fk_lines l WHERE l.claim_id = c.id \
+        AND l.decision = 'approved' AND l.payment_n IS NULL) AS payable_ore, \
+     (SELECT json_group_array(json_object('n', p.n, 'paid_on', p.paid_on, \
+        'amount_ore', p.amount_ore, 'account', p.account, 'lines', p.lines, \
+        'repaid_ore', p.repaid_ore, 'repayment_reason', p.repayment_reason)) \
+      FROM (SELECT * FROM fk_payments WHERE claim_id = c.id ORDER BY n) p) AS payments, \
      (SELECT group_concat(n) FROM fk_chunks k WHERE k.claim_id = c.id) AS chunks";
 
-#[derive(Deserialize)]
+/// FK-4: a received claim is settled — stored as `paid` — once no line waits
+/// for a decision and no approved line for its payment
+/// ([`ClaimStatus::after_settlement`]; the integration tests hold the two
+/// to the same answer). Run after every decision and payment, in the same
+/// batch. `?1` is the claim.
+const SETTLE: &str = "UPDATE fk_claims SET status = 'paid' WHERE id = ?1 AND status = 'received' \
+     AND NOT EXISTS (SELECT 1 FROM fk_lines l WHERE l.claim_id = ?1 \
+       AND (l.decision IS NULL OR (l.decision = 'approved' AND l.payment_n IS NULL)))";
+
+#[derive(Deserialize, Clone)]
 struct Row {
     id: String,
     number: String,
     organisation_id: String,
     org_name: String,
+    payout_account: Option<String>,
     status: ClaimStatus,
     file_name: String,
     aware: Option<String>,
@@ -54,14 +72,12 @@ struct Row {
     valid_lines: i64,
     claimed_ore: i64,
     approved_ore: i64,
-    paid_ore: Option<i64>,
-    paid_on: Option<String>,
-    paid_account: Option<String>,
-    repayment_ore: i64,
-    repayment_reason: Option<String>,
     version: i64,
     created_at: String,
     undecided: i64,
+    payable_lines: i64,
+    payable_ore: i64,
+    payments: Option<String>,
     chunks: Option<String>,
 }
 
@@ -74,6 +90,11 @@ fn count(n: i64) -> u64 {
 }
 
 impl Row {
+    /// The claim as the API shows it, keeping the row.
+    fn view_ref(&self) -> ClaimView {
+        self.clone().view()
+    }
+
     fn view(self) -> ClaimView {
         let mut chunks: Vec<u32> = self
             .chunks
@@ -83,11 +104,21 @@ impl Row {
             .filter_map(|n| n.trim().parse().ok())
             .collect();
         chunks.sort_unstable();
+        let payments: Vec<Payment> = self
+            .payments
+            .as_deref()
+            .and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or_default();
         ClaimView {
             aware: date_of(self.aware.as_deref()),
             received_on: date_of(self.received_on.as_deref()),
             due: date_of(self.due.as_deref()),
-            paid_on: date_of(self.paid_on.as_deref()),
+            paid_ore: payments.iter().map(|p| p.amount_ore).sum(),
+            repayment_ore: payments.iter().map(|p| p.repaid_ore).sum(),
+            payments,
+            payable_lines: count(self.payable_lines),
+            payable_ore: self.payable_ore,
+            payout_account: self.payout_account,
             lines_expected: count(self.lines_expected),
             chunks_expected: u32::try_from(self.chunks_expected).unwrap_or(0),
             chunks_received: chunks,
@@ -102,10 +133,6 @@ impl Row {
             file_name: self.file_name,
             claimed_ore: self.claimed_ore,
             approved_ore: self.approved_ore,
-            paid_ore: self.paid_ore,
-            paid_account: self.paid_account,
-            repayment_ore: self.repayment_ore,
-            repayment_reason: self.repayment_reason,
             version: self.version,
             created_at: self.created_at,
         }
@@ -236,11 +263,12 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         claimed_ore: 0,
         approved_ore: 0,
         undecided: 0,
-        paid_ore: None,
-        paid_on: None,
-        paid_account: None,
+        payable_lines: 0,
+        payable_ore: 0,
+        paid_ore: 0,
+        payments: Vec::new(),
         repayment_ore: 0,
-        repayment_reason: None,
+        payout_account: None,
         version: 1,
         created_at: iso(ctx.now),
     };
@@ -600,7 +628,9 @@ struct LineRow {
     issues: String,
     decision: Option<Decision>,
     reason: Option<Reason>,
+    note: Option<String>,
     approved_ore: Option<i64>,
+    payment_n: Option<i64>,
 }
 
 impl LineRow {
@@ -616,13 +646,15 @@ impl LineRow {
             issues: serde_json::from_str(&self.issues).unwrap_or_default(),
             decision: self.decision,
             reason: self.reason,
+            note: self.note,
             approved_ore: self.approved_ore,
+            payment: self.payment_n.and_then(|n| u32::try_from(n).ok()),
         }
     }
 }
 
 const LINE_COLUMNS: &str = "line, fnr, transport, payout, amount_ore, reference, valid, issues, \
-     decision, reason, approved_ore";
+     decision, reason, note, approved_ore, payment_n";
 
 /// `GET /api/v1/frikort/claims/:id/lines?only=issues|undecided&cursor=LINE`:
 /// the lines in file order; the cursor is the last line number shown.
@@ -680,7 +712,9 @@ fn retotal(
 }
 
 /// `POST /api/v1/frikort/claims/:id/lines/:line/decision` (Helfo): FK-4/5,
-/// one line approved or rejected, a deviation always with its reason.
+/// one line approved or rejected, a deviation always with its reason (and
+/// "other" with a note), never more than claimed; a paid line's decision
+/// stands. The last decision may settle the claim.
 pub async fn decide(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let claim = load_visible(ctx).await?;
@@ -701,8 +735,8 @@ pub async fn decide(ctx: &Ctx) -> ApiResult {
         .await?
         .ok_or_else(ApiError::not_found)?;
     let form: DecisionForm = ctx.json()?;
-    let (decision, reason, approved) = form
-        .check(line.amount_ore.unwrap_or(0))
+    let (decision, reason, note, approved) = form
+        .check(line.amount_ore.unwrap_or(0), line.payment_n.is_some())
         .map_err(ApiError::invalid)?;
     if decision == Decision::Approved && line.valid != 1 {
         return Err(ApiError::invalid(Report::of(Issue::error(
@@ -717,12 +751,13 @@ pub async fn decide(ctx: &Ctx) -> ApiResult {
     let set = ctx
         .db
         .prepare(
-            "UPDATE fk_lines SET decision = ?1, reason = ?2, approved_ore = ?3 \
-             WHERE claim_id = ?4 AND line = ?5",
+            "UPDATE fk_lines SET decision = ?1, reason = ?2, note = ?3, approved_ore = ?4 \
+             WHERE claim_id = ?5 AND line = ?6 AND payment_n IS NULL",
         )
         .bind(&[
             text(decision_text),
             opt(reason.map(Reason::as_str)),
+            opt(note.as_deref()),
             int(approved),
             text(&claim.id),
             int(n),
@@ -734,9 +769,19 @@ pub async fn decide(ctx: &Ctx) -> ApiResult {
         &audited("frikort.decision", &claim),
     )?;
     ctx.db
-        .batch(vec![set, retotal(&ctx.db, &claim.id, ctx.now)?, entry])
+        .batch(vec![
+            set,
+            retotal(&ctx.db, &claim.id, ctx.now)?,
+            settle(&ctx.db, &claim.id)?,
+            entry,
+        ])
         .await?;
     current(ctx, &claim.id).await
+}
+
+/// The [`SETTLE`] statement for `claim`.
+fn settle(db: &D1Database, claim: &str) -> Result<worker::D1PreparedStatement, ApiError> {
+    Ok(db.prepare(SETTLE).bind(&[text(claim)])?)
 }
 
 /// `POST /api/v1/frikort/claims/:id/approve-clean` (Helfo): every valid line
@@ -762,20 +807,36 @@ pub async fn approve_clean(ctx: &Ctx) -> ApiResult {
         &audited("frikort.approve_clean", &claim),
     )?;
     ctx.db
-        .batch(vec![approve, retotal(&ctx.db, &claim.id, ctx.now)?, entry])
+        .batch(vec![
+            approve,
+            retotal(&ctx.db, &claim.id, ctx.now)?,
+            settle(&ctx.db, &claim.id)?,
+            entry,
+        ])
         .await?;
     current(ctx, &claim.id).await
 }
 
-/// Runs a conditional claim update (`If-Match`) with its audit entry.
-async fn conditional_update(
+/// Runs a conditional claim change (`If-Match`): `first` bumps the claim's
+/// version if it is still the one named, and `then` runs only if it did
+/// (each guarded by `changes() = 1` or its own key); with its audit entry.
+async fn conditional_change(
     ctx: &Ctx,
     claim: &Row,
-    update: worker::D1PreparedStatement,
+    then: Vec<worker::D1PreparedStatement>,
     action: &str,
 ) -> ApiResult {
+    let bump = ctx
+        .db
+        .prepare(
+            "UPDATE fk_claims SET version = version + 1, updated_at = ?1 \
+             WHERE id = ?2 AND version = ?3",
+        )
+        .bind(&[text(&iso(ctx.now)), text(&claim.id), int(claim.version)])?;
     let entry = audit::entry_if_changed(&ctx.db, ctx.now, ctx.caller()?, &audited(action, claim))?;
-    let results = ctx.db.batch(vec![update, entry]).await?;
+    let mut batch = vec![bump, entry];
+    batch.extend(then);
+    let results = ctx.db.batch(batch).await?;
     if !crate::db::first_changed(&results) {
         let now = load(&ctx.db, &claim.id, JsValue::NULL)
             .await?
@@ -785,8 +846,10 @@ async fn conditional_update(
     current(ctx, &claim.id).await
 }
 
-/// `POST /api/v1/frikort/claims/:id/payment` (Helfo, `If-Match`): FK-9, the
-/// approved total paid on a date to the RHF's account (ID-5).
+/// `POST /api/v1/frikort/claims/:id/payment` (Helfo, `If-Match`): FK-4 and
+/// FK-9, the approved lines not yet paid, paid on a date to the account the
+/// RHF has set (ID-5) — while other lines may still wait for a decision.
+/// The payment names its lines; the last one settles the claim.
 pub async fn payment(ctx: &Ctx) -> ApiResult {
     let claim = load_visible(ctx).await?;
     if ctx.if_match != Some(claim.version) {
@@ -796,71 +859,100 @@ pub async fn payment(ctx: &Ctx) -> ApiResult {
         return Err(wrong_state(claim.status));
     }
     let form: PaymentForm = ctx.json()?;
+    let view = claim.view_ref();
     let (paid_on, account) = form
         .check(
-            u64::try_from(claim.undecided).unwrap_or(0),
-            claim.approved_ore,
+            view.payable_lines,
+            view.payable_ore,
+            view.payout_account.as_deref(),
             ctx.today,
         )
         .map_err(ApiError::invalid)?;
-    let update = ctx
+    let n = i64::try_from(view.payments.len() + 1).unwrap_or(i64::MAX);
+    let payment_id = crate::crypto::new_id("pay")?;
+    let caller = ctx.caller()?;
+    // Guarded by the version bump before it (`changes() = 1`); the lines
+    // only if this very payment was stored.
+    let insert = ctx
         .db
         .prepare(
-            "UPDATE fk_claims SET status = 'paid', paid_ore = approved_ore, paid_on = ?1, \
-                 paid_account = ?2, version = version + 1, updated_at = ?3 \
-             WHERE id = ?4 AND version = ?5",
+            "INSERT INTO fk_payments (claim_id, n, paid_on, amount_ore, account, lines, user_id, \
+                 created_at, id) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE changes() = 1",
         )
         .bind(&[
-            text(&paid_on.to_string()),
-            text(&account),
-            text(&iso(ctx.now)),
             text(&claim.id),
-            int(claim.version),
+            int(n),
+            text(&paid_on.to_string()),
+            int(view.payable_ore),
+            text(&account),
+            int(i64::try_from(view.payable_lines).unwrap_or(i64::MAX)),
+            text(&caller.user_id),
+            text(&iso(ctx.now)),
+            text(&payment_id),
         ])?;
-    conditional_update(ctx, &claim, update, "frikort.payment").await
+    let lines = ctx
+        .db
+        .prepare(
+            "UPDATE fk_lines SET payment_n = ?2 WHERE claim_id = ?1 AND decision = 'approved' \
+               AND payment_n IS NULL AND EXISTS (SELECT 1 FROM fk_payments WHERE id = ?3)",
+        )
+        .bind(&[text(&claim.id), int(n), text(&payment_id)])?;
+    conditional_change(
+        ctx,
+        &claim,
+        vec![insert, lines, settle(&ctx.db, &claim.id)?],
+        "frikort.payment",
+    )
+    .await
 }
 
 /// `POST /api/v1/frikort/claims/:id/repayment` (Helfo, `If-Match`): FK-7, a
-/// demand that the HF repay part of a paid refund — refused once Helfo's
-/// own claim is time-barred (FK-6: 3 years after the refund).
+/// demand that the HF repay part of one payment — never when Helfo's own
+/// wrong information caused the advance, and refused once Helfo's claim is
+/// time-barred (FK-6: 3 years after that payment).
 pub async fn repayment(ctx: &Ctx) -> ApiResult {
     let claim = load_visible(ctx).await?;
     if ctx.if_match != Some(claim.version) {
         return Err(crate::routes::users::stale(claim.version));
     }
-    if claim.status != ClaimStatus::Paid {
+    let form: RepaymentForm = ctx.json()?;
+    let view = claim.view_ref();
+    if view.payments.is_empty() {
         return Err(wrong_state(claim.status));
     }
-    let form: RepaymentForm = ctx.json()?;
-    let amount = form
-        .check(
-            claim.paid_ore.unwrap_or(0),
-            claim.repayment_ore,
-            date_of(claim.paid_on.as_deref()),
-            ctx.today,
-        )
+    let (n, amount) = form
+        .check(&view.payments, ctx.today)
         .map_err(ApiError::invalid)?;
     let update = ctx
         .db
         .prepare(
-            "UPDATE fk_claims SET repayment_ore = repayment_ore + ?1, repayment_reason = ?2, \
-                 version = version + 1, updated_at = ?3 WHERE id = ?4 AND version = ?5",
+            "UPDATE fk_payments SET repaid_ore = repaid_ore + ?1, repayment_reason = ?2 \
+             WHERE claim_id = ?3 AND n = ?4 AND changes() = 1",
         )
         .bind(&[
             int(amount),
             text(form.reason.trim()),
-            text(&iso(ctx.now)),
             text(&claim.id),
-            int(claim.version),
+            int(i64::from(n)),
         ])?;
-    conditional_update(ctx, &claim, update, "frikort.repayment").await
+    conditional_change(ctx, &claim, vec![update], "frikort.repayment").await
 }
 
+/// One field of the settlement CSV. A field a spreadsheet would read as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a CR) gets a leading
+/// `'`, so opening the file never runs what a claim line carried (OWASP's
+/// advice on CSV injection); quotes and separators are quoted as usual.
 fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([';', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
     }
 }
 
@@ -883,8 +975,15 @@ pub async fn report(ctx: &Ctx) -> ApiResult {
         .await?
         .results::<LineRow>()?;
     let mut out = String::from(
-        "linje;fodselsnummer;transportdato;utbetalingsdato;krevd;godkjent;avgjorelse;begrunnelse;feil;referanse\n",
+        "linje;fodselsnummer;transportdato;utbetalingsdato;krevd;godkjent;avgjorelse;begrunnelse;merknad;utbetaling;utbetalt_dato;feil;referanse\n",
     );
+    // FK-4: which payment paid each line, and when.
+    let paid_on: HashMap<u32, NaiveDate> = claim
+        .view_ref()
+        .payments
+        .iter()
+        .map(|p| (p.n, p.paid_on))
+        .collect();
     for r in rows.into_iter().map(LineRow::view) {
         let codes: Vec<&str> = r.issues.iter().map(|i| i.code.as_str()).collect();
         let decision = match r.decision {
@@ -901,6 +1000,12 @@ pub async fn report(ctx: &Ctx) -> ApiResult {
             kr(r.approved_ore),
             decision.to_owned(),
             r.reason.map(|x| x.as_str().to_owned()).unwrap_or_default(),
+            r.note.unwrap_or_default(),
+            r.payment.map(|n| n.to_string()).unwrap_or_default(),
+            r.payment
+                .and_then(|n| paid_on.get(&n))
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             codes.join(" "),
             r.reference,
         ]

@@ -156,6 +156,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::OrganisationList => organisations::list(&ctx).await,
         RouteId::OrganisationCreate => organisations::create(&ctx).await,
         RouteId::OrganisationGet => organisations::get(&ctx).await,
+        RouteId::OrganisationAccount => organisations::set_account(&ctx).await,
         RouteId::UserList => users::list(&ctx).await,
         RouteId::UserCreate => users::create(&ctx).await,
         RouteId::UserGet => users::get(&ctx).await,

@@ -20,6 +20,7 @@ struct Row {
     name: String,
     orgnr: String,
     kind: String,
+    payout_account: Option<String>,
     created_at: String,
 }
 
@@ -30,12 +31,13 @@ impl Row {
             id: self.id,
             name: self.name,
             orgnr: self.orgnr,
+            payout_account: self.payout_account,
             created_at: self.created_at,
         })
     }
 }
 
-const COLUMNS: &str = "id, name, orgnr, kind, created_at";
+const COLUMNS: &str = "id, name, orgnr, kind, payout_account, created_at";
 
 /// One organisation within `scope` (NULL: any).
 pub async fn load(
@@ -90,6 +92,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         name: form.name.trim().to_owned(),
         orgnr: orgnr.as_str(),
         kind,
+        payout_account: None,
         created_at: iso(ctx.now),
     };
     let insert = ctx
@@ -119,4 +122,33 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         ),
     )
     .await
+}
+
+/// `PUT /api/v1/organisations/:id/payout-account` (administrators): FK-9,
+/// records the account the RHF has set; every refund to the health trust
+/// goes there. Audited.
+pub async fn set_account(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let id = ctx.param("id");
+    load(&ctx.db, id, caller.scope())
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let form: frist_domain::api::PayoutAccountForm = ctx.json()?;
+    let account = form.check().map_err(ApiError::invalid)?;
+    let update = ctx
+        .db
+        .prepare("UPDATE organisations SET payout_account = ?1 WHERE id = ?2")
+        .bind(&[text(&account), text(id)])?;
+    let entry = Entry {
+        action: "organisation.payout_account",
+        object_kind: "organisation",
+        object_id: Some(id),
+        organisation_id: Some(id),
+    };
+    let audit = crate::audit::entry(&ctx.db, ctx.now, caller, &entry)?;
+    ctx.db.batch(vec![update, audit]).await?;
+    let org = load(&ctx.db, id, JsValue::NULL)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(http::json(&org, 200)?)
 }
