@@ -334,7 +334,7 @@ fn fl_5_6_fastlege_timing_as_json() {
     assert_eq!(code, 0);
     assert_eq!(
         out.trim(),
-        r#"{"expected_registration":"2023-04-17","class":"II","visible_month_before":false,"chase_from":"2023-03-30"}"#
+        r#"{"expected_registration":"2023-04-17","class":"II","visible_month_before":false,"chase_from":"2023-03-31"}"#
     );
     let (_, out, _) = frist(
         &[
@@ -349,7 +349,7 @@ fn fl_5_6_fastlege_timing_as_json() {
     );
     assert_eq!(
         out.trim(),
-        r#"{"expected_registration":"2023-04-14","class":"I","visible_month_before":null,"chase_from":"2023-03-30"}"#
+        r#"{"expected_registration":"2023-04-14","class":"I","visible_month_before":null,"chase_from":"2023-03-31"}"#
     );
 }
 

@@ -320,7 +320,7 @@ pub const ROUTES: &[RouteSpec] = &[
         RouteId::FlDashboard,
         "GET",
         "/api/v1/fastlege/dashboard",
-        Access::Roles(KOMMUNE),
+        Access::Roles(KOMMUNE_AND_HELFO),
     ),
     route(
         RouteId::FlChase,

@@ -19,7 +19,7 @@ use crate::validation::{Issue, IssueCode, Report};
 
 /// FL-12: the version of the message form. A message built against another
 /// version is refused; raise this whenever the form's fields change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// FL-1: the default notice period, in months from the 1st of the month
 /// after the notice.
 pub const NOTICE_MONTHS: u32 = 6;
@@ -93,9 +93,22 @@ pub fn visible_month_before(sent: NaiveDate, start: NaiveDate) -> Result<bool, C
     Ok(sent <= latest_for_visibility(start)?)
 }
 
-/// FL-7: Helfo chases the municipality from T − 1 month (CAL-8).
+/// FL-7: the day Helfo starts asking the municipality: seed 001 «Hvis
+/// melding fra kommunen ikke er mottatt innen en måned før opphør av
+/// avtalen, etterspør Helfo informasjon» — the message is in time up to and
+/// on T − 1 month (CAL-8), so Helfo asks from the day after.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fastlege::chase_from;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // T 30 April 2023: in time until 30 March, chased from 31 March.
+/// assert_eq!(chase_from(d(2023, 4, 30)), Ok(d(2023, 3, 31)));
+/// // T 31 May: a month before is 30 April (CAL-8), chased from 1 May.
+/// assert_eq!(chase_from(d(2026, 5, 31)), Ok(d(2026, 5, 1)));
+/// ```
 pub fn chase_from(termination: NaiveDate) -> Result<NaiveDate, CalendarError> {
-    calendar::sub_months(termination, 1)
+    calendar::add_days(calendar::sub_months(termination, 1)?, 1)
 }
 
 /// FL-1: the day a GP born on `birth` reaches `age`.
@@ -327,7 +340,14 @@ pub struct MessageForm {
     pub competence: String,
     pub lis1_completed: bool,
     pub end_date: String,
+    /// FL-2: what the clerk wants Helfo to know besides the fields (seed
+    /// 003: «Gjerne med utfyllende kommentar dersom en føler at det er
+    /// nødvendig»). Optional.
+    pub comment: String,
 }
+
+/// The longest comment on a message.
+pub const COMMENT_MAX: usize = 1000;
 
 /// A checked message: what the edge stores and lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -343,6 +363,110 @@ pub struct Message {
     pub citizens_moved: u32,
     /// A one-line description for lists, in bokmål.
     pub summary_nb: String,
+    /// FL-10: who substitutes, and when, for the one-year total.
+    pub substitute: Option<SubstituteFacts>,
+}
+
+/// FL-10: what a substitute message says about the substitute's time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubstituteFacts {
+    /// The substitute's HPR number.
+    pub hpr: String,
+    /// A period begun (`SubstituteStart`), or an early end (`SubstituteEnd`).
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// Without completed LIS1 and without other approval: the year limit applies.
+    pub unapproved: bool,
+}
+
+/// FL-10: the periods a substitute without LIS1 has had, from their
+/// messages in the order sent: a start adds a period (if unapproved), an
+/// early end shortens the period it falls in.
+pub fn unapproved_periods(messages: &[SubstituteFacts]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut periods: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for m in messages {
+        match (m.start, m.end) {
+            (Some(s), Some(e)) if m.unapproved => periods.push((s, e)),
+            (None, Some(early)) => {
+                if let Some(p) = periods
+                    .iter_mut()
+                    .rev()
+                    .find(|(s, e)| *s <= early && early < *e)
+                {
+                    p.1 = early;
+                }
+            }
+            _ => {}
+        }
+    }
+    periods
+}
+
+/// FL-10: «may substitute for at most one year in total». The days of every
+/// period, overlaps counted once, may not exceed one year from the first
+/// period's start (365 days, 366 across a 29 February); one period may run
+/// to its start + 1 year − 1 day. `Err` names the last end the new period
+/// could have.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fastlege::substitute_total;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // One whole year: 1 January to 31 December.
+/// assert!(substitute_total(&[], d(2026, 1, 1), d(2026, 12, 31)).is_ok());
+/// // A year and a day is too long.
+/// assert_eq!(substitute_total(&[], d(2026, 1, 1), d(2027, 1, 1)), Err(d(2026, 12, 31)));
+/// // Six months already: the next period has six months left.
+/// let earlier = [(d(2025, 1, 1), d(2025, 6, 30))];
+/// assert_eq!(substitute_total(&earlier, d(2026, 1, 1), d(2026, 12, 31)), Err(d(2026, 7, 3)));
+/// ```
+pub fn substitute_total(
+    earlier: &[(NaiveDate, NaiveDate)],
+    start: NaiveDate,
+    end: NaiveDate,
+) -> Result<(), NaiveDate> {
+    let days = |periods: &[(NaiveDate, NaiveDate)]| -> i64 {
+        let mut sorted = periods.to_vec();
+        sorted.sort();
+        let mut total = 0;
+        let mut covered_to: Option<NaiveDate> = None;
+        for (s, e) in sorted {
+            let from = match covered_to {
+                Some(c) if c >= s => c.succ_opt().unwrap_or(c),
+                _ => s,
+            };
+            if e >= from {
+                total += (e - from).num_days() + 1;
+            }
+            covered_to = Some(covered_to.map_or(e, |c| c.max(e)));
+        }
+        total
+    };
+    let first = earlier
+        .iter()
+        .map(|p| p.0)
+        .min()
+        .unwrap_or(start)
+        .min(start);
+    let allowed = calendar::add_years(first, UNAPPROVED_SUBSTITUTE_YEARS)
+        .map(|y| (y - first).num_days())
+        .unwrap_or(365);
+    let with = |e: NaiveDate| {
+        let mut all = earlier.to_vec();
+        all.push((start, e));
+        days(&all)
+    };
+    if with(end) <= allowed {
+        return Ok(());
+    }
+    // The latest end that still fits (before `start`: nothing fits).
+    let mut last = start.pred_opt().unwrap_or(start);
+    let mut e = start;
+    while e < end && with(e) <= allowed {
+        last = e;
+        e = e.succ_opt().unwrap_or(end);
+    }
+    Err(last)
 }
 
 fn text(r: &mut Report, path: &str, value: &str) -> Option<String> {
@@ -519,6 +643,9 @@ impl MessageForm {
             }
         };
         check_contact(&mut r, &self.contact);
+        if self.comment.trim().chars().count() > COMMENT_MAX {
+            r.push(Issue::error("comment", IssueCode::TooLong).with("max", COMMENT_MAX));
+        }
         let sent = ctx.today;
         let message = match kind {
             MessageKind::Termination => self.termination(&mut r, sent),
@@ -601,6 +728,7 @@ impl MessageForm {
             gp_name: name,
             gp_birth_date: birth,
             citizens_moved: 0,
+            substitute: None,
         })
     }
 
@@ -663,6 +791,7 @@ impl MessageForm {
             gp_name: name,
             gp_birth_date: birth,
             citizens_moved: moved?,
+            substitute: None,
         })
     }
 
@@ -735,6 +864,7 @@ impl MessageForm {
             gp_name: name,
             gp_birth_date: birth,
             citizens_moved: moved?,
+            substitute: None,
         })
     }
 
@@ -743,6 +873,7 @@ impl MessageForm {
         let sub_name = text(r, "substitute_name", &self.substitute_name);
         let sub_hpr = hpr(r, "substitute_hpr", &self.substitute_hpr);
         let (gp_name, gp_hpr, _) = self.gp(r);
+        let mut unapproved = false;
         let (from, until) = match kind {
             MessageKind::SubstituteStart => {
                 let start = date(r, "start_date", &self.start_date);
@@ -764,12 +895,12 @@ impl MessageForm {
                         None
                     })
                 };
-                // FL-10: without LIS1 and approval, at most one year in total.
-                if competence == Some(Competence::None)
-                    && !self.lis1_completed
+                // FL-10: without LIS1 and approval, at most one year in total
+                // (this period alone here; with earlier ones at the edge).
+                unapproved = competence == Some(Competence::None) && !self.lis1_completed;
+                if unapproved
                     && let (Some(s), Some(e)) = (start, end)
-                    && let Ok(max) = calendar::add_years(s, UNAPPROVED_SUBSTITUTE_YEARS)
-                    && e > max
+                    && let Err(max) = substitute_total(&[], s, e)
                 {
                     r.push(
                         Issue::error("end_date", IssueCode::SubstituteTooLong).with("max_end", max),
@@ -791,7 +922,7 @@ impl MessageForm {
             MessageKind::SubstituteStart => format!(
                 "{} ({}) er vikar for {} fra {} til {}",
                 sub_name?,
-                sub_hpr?,
+                sub_hpr.clone()?,
                 gp_name.clone()?,
                 calendar::format_nb(from?),
                 calendar::format_nb(until?)
@@ -799,17 +930,25 @@ impl MessageForm {
             MessageKind::SubstituteChange => format!(
                 "{} ({}) er vikar for {} fra {}",
                 sub_name?,
-                sub_hpr?,
+                sub_hpr.clone()?,
                 gp_name.clone()?,
                 calendar::format_nb(from?)
             ),
             _ => format!(
                 "Vikariatet til {} ({}) for {} slutter {}",
                 sub_name?,
-                sub_hpr?,
+                sub_hpr.clone()?,
                 gp_name.clone()?,
                 calendar::format_nb(until?)
             ),
+        };
+        let substitute = SubstituteFacts {
+            hpr: sub_hpr?,
+            start: (kind == MessageKind::SubstituteStart)
+                .then_some(from)
+                .flatten(),
+            end: until,
+            unapproved,
         };
         Some(Message {
             kind,
@@ -820,6 +959,7 @@ impl MessageForm {
             gp_name,
             gp_birth_date: None,
             citizens_moved: 0,
+            substitute: Some(substitute),
         })
     }
 }
@@ -904,6 +1044,9 @@ pub struct AgeLimit {
     pub gp_name: String,
     pub gp_hpr: String,
     pub reaches_limit_on: NaiveDate,
+    /// The municipality, for Helfo's view of every municipality.
+    #[serde(default)]
+    pub organisation_name: String,
 }
 
 /// `GET /api/v1/fastlege/dashboard`: the municipality's overview.
@@ -961,6 +1104,7 @@ pub fn reaching_age_limit(
                 gp_name: name.clone(),
                 gp_hpr: hpr.clone(),
                 reaches_limit_on: on,
+                organisation_name: String::new(),
             })
         })
         .collect();

@@ -81,7 +81,8 @@ fn fl_1_a_termination_message_computes_the_last_day_and_warns_when_it_differs() 
     let m = m.unwrap();
     assert_eq!(m.timing.termination, Some(d("2023-04-30")));
     assert_eq!(m.effective, d("2023-05-01"));
-    assert_eq!(m.timing.chase_from, Some(d("2023-03-30")));
+    // FL-7: in time up to 30 March; Helfo asks from 31 March.
+    assert_eq!(m.timing.chase_from, Some(d("2023-03-31")));
     assert_eq!(m.timing.class, None);
     // A last day other than the rule's: a warning, not a refusal.
     f.last_working_day = "31.03.2023".into();
@@ -262,11 +263,15 @@ fn fl_6_a_new_gp_replacing_an_agreement_gets_its_class() {
     assert!(m.is_none());
 }
 
+/// Seed 001: «Hvis melding fra kommunen ikke er mottatt innen en måned før
+/// opphør av avtalen, etterspør Helfo informasjon fra kommunen» — in time on
+/// T − 1 month (CAL-8), chased from the day after.
 #[test]
-fn fl_7_chase_from_one_month_before_termination() {
-    assert_eq!(chase_from(d("2023-04-30")), Ok(d("2023-03-30")));
-    assert_eq!(chase_from(d("2026-05-31")), Ok(d("2026-04-30")));
-    assert_eq!(chase_from(d("2026-03-31")), Ok(d("2026-02-28")));
+fn fl_7_chased_from_the_day_after_one_month_before_termination() {
+    assert_eq!(chase_from(d("2023-04-30")), Ok(d("2023-03-31")));
+    assert_eq!(chase_from(d("2026-05-31")), Ok(d("2026-05-01")));
+    assert_eq!(chase_from(d("2026-03-31")), Ok(d("2026-03-01")));
+    assert_eq!(chase_from(d("2024-03-31")), Ok(d("2024-03-01")));
 }
 
 fn list_change(current: &str, new: &str, moved: &str) -> MessageForm {
@@ -342,10 +347,30 @@ fn fl_10_substitutes_without_lis1_at_most_a_year_and_bounds_are_settings() {
     f.competence = "none".into();
     let (r, _) = f.check(&ctx("2026-11-23"), None);
     assert_eq!(errors(&r), [e("end_date", IssueCode::SubstituteTooLong)]);
+    // One year is 1 January to 31 December; a year and a day is too long.
     assert_eq!(
         r.issues[0].params.get("max_end"),
-        Some(&d("2028-01-01").into())
+        Some(&d("2027-12-31").into())
     );
+    f.end_date = "01.01.2028".into();
+    assert_eq!(
+        errors(&f.check(&ctx("2026-11-23"), None).0),
+        [e("end_date", IssueCode::SubstituteTooLong)]
+    );
+    f.end_date = "31.12.2027".into();
+    let (r, m) = f.check(&ctx("2026-11-23"), None);
+    assert!(errors(&r).is_empty(), "{r:?}");
+    let facts = m.unwrap().substitute.unwrap();
+    assert_eq!(
+        (facts.hpr.as_str(), facts.start, facts.end, facts.unapproved),
+        (
+            "9144890",
+            Some(d("2027-01-01")),
+            Some(d("2027-12-31")),
+            true
+        )
+    );
+    f.end_date = "01.02.2028".into();
     f.lis1_completed = true;
     assert!(f.check(&ctx("2026-11-23"), None).1.is_some());
     f.competence = "approved".into();
@@ -420,4 +445,54 @@ fn fl_12_a_message_from_an_older_form_version_is_refused() {
     assert_eq!(errors(&r), [e("kind", IssueCode::NotOneOf)]);
     use strum::IntoEnumIterator;
     assert_eq!(MessageKind::iter().count(), 7);
+}
+
+/// FL-10: «a doctor without completed LIS1 may substitute for at most one
+/// year in total» — a total over every period, overlaps counted once, early
+/// ends applied.
+#[test]
+fn fl_10_the_year_is_a_total_over_every_period_of_the_doctor() {
+    use frist_domain::fastlege::{SubstituteFacts, substitute_total, unapproved_periods};
+    let start = |s: &str, e: &str, unapproved: bool| SubstituteFacts {
+        hpr: "009144890".into(),
+        start: Some(d(s)),
+        end: Some(d(e)),
+        unapproved,
+    };
+    let early_end = |e: &str| SubstituteFacts {
+        hpr: "009144890".into(),
+        start: None,
+        end: Some(d(e)),
+        unapproved: false,
+    };
+    // Eight months, cut to three by an early end; a period after LIS1 does
+    // not count.
+    let messages = [
+        start("2026-01-01", "2026-08-31", true),
+        early_end("2026-03-31"),
+        start("2026-09-01", "2027-06-30", false),
+    ];
+    let periods = unapproved_periods(&messages);
+    assert_eq!(periods, [(d("2026-01-01"), d("2026-03-31"))]);
+    // 90 days used; 275 left of the 365 from 1 January 2026.
+    assert_eq!(
+        substitute_total(&periods, d("2027-01-01"), d("2027-10-02")),
+        Ok(())
+    );
+    assert_eq!(
+        substitute_total(&periods, d("2027-01-01"), d("2027-10-03")),
+        Err(d("2027-10-02"))
+    );
+    // Overlapping periods count their common days once.
+    let overlapping = [(d("2026-01-01"), d("2026-06-30"))];
+    assert_eq!(
+        substitute_total(&overlapping, d("2026-06-01"), d("2026-12-31")),
+        Ok(())
+    );
+    // A year used up: nothing more fits.
+    let used = [(d("2025-01-01"), d("2025-12-31"))];
+    assert_eq!(
+        substitute_total(&used, d("2026-03-01"), d("2026-03-01")),
+        Err(d("2026-02-28"))
+    );
 }

@@ -33,6 +33,8 @@ export const tests = [
       await page.getByLabel('Legekontor').fill('Storgata legesenter');
       await page.getByLabel('Oppsigelsen er gitt').fill('02.03.2026');
       await contact(page);
+      // FL-2: a comment to Helfo (seed 003: «Gjerne med utfyllende kommentar»).
+      await page.getByLabel('Kommentar til Helfo (valgfritt)').fill('Legen går over i 50 % stilling på legevakten.');
       const timeline = page.getByTestId('timeline');
       await timeline.waitFor();
       assert.match(await timeline.textContent(), /30\.09\.2026 Den gamle avtalen avsluttes/);
@@ -84,6 +86,10 @@ export const tests = [
       await login(page, base, 'saksbehandler@helfo.example');
       await page.locator('[data-testid="home"]').waitFor();
       await page.getByRole('link', { name: 'Innkomne fastlegemeldinger' }).click();
+      // The termination's comment is shown to Helfo with the message.
+      const ended = page.getByTestId('message-table').locator('tr', { hasText: 'Ola Gammel' });
+      await ended.waitFor();
+      assert.match(await ended.getByTestId('message-comment').textContent(), /Kommentar: Legen går over i 50 % stilling/);
       const row = page.getByTestId('message-table').locator('tr', { hasText: 'Nils Ny' });
       await row.waitFor();
       assert.match(await row.textContent(), /II/);

@@ -127,7 +127,7 @@ fn expected(route: RouteId, who: Who) -> u16 {
         // Fastlege: the target is a termination message of Lillehammer.
         R::FlMessageCreate if kommune => 201,
         R::FlMessageList | R::FlDashboard if kommune => 200,
-        R::FlMessageList if helfo => 200,
+        R::FlMessageList | R::FlDashboard if helfo => 200,
         R::FlMessageGet if sees_target && (helfo || kommune) => 200,
         R::FlMessageGet if kommune => 404,
         R::FlChase if helfo => 200,

@@ -122,13 +122,14 @@ fn fl_2_10_every_message_kind_is_sent_by_the_kommune_and_listed_for_helfo() {
     let mut sorted = effective.clone();
     sorted.sort();
     assert_eq!(effective, sorted);
-    // The termination: T at the month boundary, chased from a month before.
+    // The termination: T at the month boundary, chased from the day after
+    // a month before (FL-7).
     let t = s
         .call("GET", &format!("/api/v1/fastlege/messages/{}", mine[0]))
         .session(&helfo)
         .send();
     assert_eq!(t.body["timing"]["termination"], "2027-05-31");
-    assert_eq!(t.body["timing"]["chase_from"], "2027-04-30");
+    assert_eq!(t.body["timing"]["chase_from"], "2027-05-01");
     assert_eq!(t.body["status"], "sent");
     assert_eq!(t.body["form"]["contact"]["name"], "Kari Kommune");
 }
@@ -250,7 +251,7 @@ fn fl_1_7_the_dashboard_and_the_chase_list_follow_terminations_until_a_message_c
     t["gp_birth_date"] = json!("15.03.1957");
     let t = sent(s, &kommune, "2026-06-10", &t);
     let number = t["number"].as_str().unwrap();
-    // T = 31 December 2026; chase from 30 November.
+    // T = 31 December 2026: in time until 30 November, chased from 1 December.
     assert_eq!(t["timing"]["termination"], "2026-12-31");
     let dash = s
         .call("GET", "/api/v1/fastlege/dashboard")
@@ -289,10 +290,10 @@ fn fl_1_7_the_dashboard_and_the_chase_list_follow_terminations_until_a_message_c
             .collect()
     };
     assert!(
-        !chase("2026-11-29").contains(&number.to_owned()),
-        "not before T − 1 month"
+        !chase("2026-11-30").contains(&number.to_owned()),
+        "still in time on T − 1 month"
     );
-    assert!(chase("2026-11-30").contains(&number.to_owned()));
+    assert!(chase("2026-12-01").contains(&number.to_owned()));
     // A vacant list that replaces it ends the chase and the dashboard line.
     sent(
         s,
@@ -304,7 +305,7 @@ fn fl_1_7_the_dashboard_and_the_chase_list_follow_terminations_until_a_message_c
                    "replaces": t["id"]}),
         ),
     );
-    assert!(!chase("2026-11-30").contains(&number.to_owned()));
+    assert!(!chase("2026-12-01").contains(&number.to_owned()));
     let dash = s
         .call("GET", "/api/v1/fastlege/dashboard")
         .session(&kommune)
@@ -384,7 +385,7 @@ fn the_demo_seed_messages_read_back_and_feed_the_chase_list() {
         .iter()
         .map(|e| e["number"].as_str().unwrap())
         .collect();
-    // T 30 November (chase from 30 October) is due; T 31 December is not yet.
+    // T 30 November (chased from 31 October) is due; T 31 December is not yet.
     assert!(due.contains(&"FL-2026-000001"), "{due:?}");
     assert!(!due.contains(&"FL-2026-000002"), "{due:?}");
     let kommune = s.login_as("kommune");
@@ -398,4 +399,173 @@ fn the_demo_seed_messages_read_back_and_feed_the_chase_list() {
         ages.iter()
             .any(|a| a["gp_hpr"] == "9144889" && a["reaches_limit_on"] == "2027-02-10")
     );
+}
+
+/// FL-7: the chase list is filtered where it is read, so however many
+/// terminations there are, a newly due one is on it (it used to read the
+/// 500 oldest and filter afterwards).
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fl_7_a_due_termination_is_chased_however_many_there_are() {
+    let s = Server::start(frist_tests::TEST_CLOCK).expect("server");
+    let kommune = s.login_as("kommune");
+    let helfo = s.login_as("helfo");
+    // 510 terminations that a vacant list already follows up, ending soon.
+    for i in 0..510u32 {
+        let hpr = format!("{}", 7_000_000 + i);
+        let t = sent(
+            s_ref(&s),
+            &kommune,
+            "2026-01-05",
+            &termination("Lege Lang", &hpr, "2026-01-05"),
+        );
+        if i == 0 {
+            assert_eq!(t["timing"]["termination"], "2026-07-31");
+        }
+        sent(
+            s_ref(&s),
+            &kommune,
+            "2026-01-05",
+            &message(
+                "new_vacant_list",
+                json!({"practice": "Storgata legesenter", "start_date": "01.08.2026", "listetak": "0",
+                       "replaces": t["id"]}),
+            ),
+        );
+    }
+    // Then one later termination that nobody follows up.
+    let late = sent(
+        &s,
+        &kommune,
+        "2026-03-02",
+        &termination("Siste Lege", "7999999", "2026-03-02"),
+    );
+    assert_eq!(late["timing"]["termination"], "2026-09-30");
+    let number = late["number"].as_str().unwrap();
+    let chase = s
+        .call("GET", "/api/v1/fastlege/chase")
+        .session(&helfo)
+        .on("2026-09-01")
+        .send();
+    assert_eq!(chase.status, 200, "{:?}", chase.body);
+    let due: Vec<&str> = chase
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["number"].as_str().unwrap())
+        .collect();
+    assert!(due.contains(&number), "{} due: {due:?}", due.len());
+    assert!(
+        !due.iter()
+            .any(|n| *n != number && n.starts_with("FL-2026-0000")),
+        "{due:?}"
+    );
+}
+
+fn s_ref(s: &Server) -> &Server {
+    s
+}
+
+/// FL-1: seed 001 — Helfo follows GPs reaching the age limit itself, so
+/// Helfo sees every municipality's list, with the municipality; a GP whose
+/// agreement already ended is no longer on it.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fl_1_helfo_sees_the_gps_reaching_the_age_limit_in_every_municipality() {
+    let s = server();
+    let kommune = s.login_as("kommune");
+    let helfo = s.login_as("helfo");
+    // Ended on 31 July 2026, would turn 70 on 1 June 2027.
+    let mut ended = termination("Gammel Lege", "9144896", "2026-01-05");
+    ended["gp_birth_date"] = json!("01.06.1957");
+    sent(s, &kommune, "2026-01-05", &ended);
+    let dash = |who: &Session| {
+        let a = s
+            .call("GET", "/api/v1/fastlege/dashboard")
+            .session(who)
+            .on("2026-11-23")
+            .send();
+        assert_eq!(a.status, 200, "{:?}", a.body);
+        a.body["age_limit"].as_array().unwrap().clone()
+    };
+    let seen = dash(&helfo);
+    let per = seen
+        .iter()
+        .find(|a| a["gp_hpr"] == "9144889")
+        .expect("the demo GP reaching 70");
+    assert_eq!(per["organisation_name"], "Lillehammer kommune");
+    assert_eq!(per["reaches_limit_on"], "2027-02-10");
+    for list in [seen, dash(&kommune)] {
+        assert!(
+            !list.iter().any(|a| a["gp_hpr"] == "9144896"),
+            "an ended agreement: {list:?}"
+        );
+    }
+}
+
+/// FL-10 across messages: the year is a total over every period of the
+/// doctor, early ends applied; FL-2's comment reaches Helfo.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fl_10_a_substitute_without_lis1_has_one_year_in_total_over_every_message() {
+    let s = server();
+    let kommune = s.login_as("kommune");
+    let helfo = s.login_as("helfo");
+    let substitute = |start: &str, end: &str| {
+        message(
+            "substitute_start",
+            json!({"gp_name": "Per Olsen", "gp_hpr": "9144889", "practice": "Storgata legesenter",
+                   "substitute_name": "Vera Vikar", "substitute_hpr": "9144897",
+                   "start_date": start, "end_date": end, "competence": "none"}),
+        )
+    };
+    sent(
+        s,
+        &kommune,
+        "2026-01-05",
+        &substitute("01.02.2026", "31.07.2026"),
+    );
+    // Six months used (181 of the 365 days from 1 February 2026); a second
+    // period of eight months is too long: 184 days from 1 September reach
+    // 3 March 2027.
+    let second = send(
+        s,
+        &kommune,
+        "2026-01-05",
+        &substitute("01.09.2026", "30.04.2027"),
+    );
+    assert_eq!(second.status, 422, "{:?}", second.body);
+    assert_eq!(second.issues(), ["end_date:substitute_too_long"]);
+    assert_eq!(second.body["issues"][0]["params"]["max_end"], "2027-03-03");
+    // The first period ended early, on 30 April: room for the eight months.
+    sent(
+        s,
+        &kommune,
+        "2026-01-05",
+        &message(
+            "substitute_end",
+            json!({"gp_name": "Per Olsen", "gp_hpr": "9144889", "practice": "Storgata legesenter",
+                   "substitute_name": "Vera Vikar", "substitute_hpr": "9144897",
+                   "end_date": "30.04.2026"}),
+        ),
+    );
+    let mut again = substitute("01.09.2026", "30.04.2027");
+    again["comment"] = json!("Vikaren har søkt godkjenning; vi melder fra når den kommer.");
+    let ok = sent(s, &kommune, "2026-01-05", &again);
+    let seen = s
+        .call(
+            "GET",
+            &format!("/api/v1/fastlege/messages/{}", ok["id"].as_str().unwrap()),
+        )
+        .session(&helfo)
+        .send();
+    assert_eq!(
+        seen.body["form"]["comment"],
+        "Vikaren har søkt godkjenning; vi melder fra når den kommer."
+    );
+    let mut long = termination("Per Lang", "9144898", "2026-01-05");
+    long["comment"] = json!("x".repeat(1001));
+    let refused = send(s, &kommune, "2026-01-05", &long);
+    assert_eq!(refused.issues(), ["comment:too_long"]);
 }

@@ -152,6 +152,7 @@ struct Fields {
     competence: RwSignal<String>,
     lis1_completed: RwSignal<bool>,
     end_date: RwSignal<String>,
+    comment: RwSignal<String>,
 }
 
 impl Fields {
@@ -185,6 +186,7 @@ impl Fields {
             competence: s(f.competence),
             lis1_completed: RwSignal::new(f.lis1_completed),
             end_date: s(f.end_date),
+            comment: s(f.comment),
         }
     }
 
@@ -220,6 +222,7 @@ impl Fields {
             competence: self.competence.get(),
             lis1_completed: self.lis1_completed.get(),
             end_date: self.end_date.get(),
+            comment: self.comment.get(),
         }
     }
 
@@ -250,6 +253,7 @@ impl Fields {
             "substitute_hpr" => v(self.substitute_hpr),
             "competence" => v(self.competence),
             "end_date" => v(self.end_date),
+            "comment" => v(self.comment),
             // The confirmation is asked for only once the numbers add up.
             "confirmed" => true,
             _ => false,
@@ -554,6 +558,18 @@ fn NewMessage() -> impl IntoView {
                         <TextField id="fl-contact.phone" label=t("fastlege.contact_phone_label") value=f.contact_phone error=field("fl-contact.phone") input_type="tel"/>
                         <TextField id="fl-contact.email" label=t("fastlege.contact_email_label") value=f.contact_email error=field("fl-contact.email") input_type="email"/>
                     </fieldset>
+                    <div class="ds-field">
+                        <label class="ds-label" for="fl-comment">{t("fastlege.comment_label")}</label>
+                        <div class="ds-paragraph frist-description" data-size="sm" id="fl-comment-description">{t("fastlege.comment_description")}</div>
+                        <textarea class="ds-input" id="fl-comment" name="fl-comment" rows="3"
+                            aria-describedby=move || if field("fl-comment").get().is_some() { "fl-comment-description fl-comment-error" } else { "fl-comment-description" }
+                            aria-invalid=move || field("fl-comment").get().map(|_| "true")
+                            prop:value=move || f.comment.get()
+                            on:input=move |ev| f.comment.set(event_target_value(&ev))></textarea>
+                        {move || field("fl-comment").get().map(|e| view! {
+                            <div class="ds-validation-message" data-color="danger" id="fl-comment-error">{e}</div>
+                        })}
+                    </div>
                     <section class="frist-panel" aria-labelledby="fl-before" data-testid="before-sending">
                         <h2 class="ds-heading" data-size="sm" id="fl-before">{t("fastlege.before_sending_heading")}</h2>
                         {move || checked.get().1.map(|m| view! {
@@ -719,7 +735,11 @@ fn Messages() -> impl IntoView {
                         <tr data-message=m.id.clone()>
                             <td>{m.number.clone()}</td>
                             {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
-                            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}</td>
+                            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}
+                                {(!m.form.comment.trim().is_empty()).then(|| view! {
+                                    <br/><em data-testid="message-comment">{tf("fastlege.comment_shown", &[("comment", m.form.comment.trim())])}</em>
+                                })}
+                            </td>
                             <td>{nb(m.effective)}</td>
                             <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
                             <td>{status_text}</td>
@@ -781,6 +801,26 @@ fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl I
     .into_any()
 }
 
+/// FL-1: GPs reaching the age limit within 12 months (Helfo: with their
+/// municipality — seed 001: Helfo follows these up itself).
+fn age_limit_list(rows: Vec<fl::AgeLimit>, helfo: bool) -> impl IntoView {
+    view! {
+        <h2 class="ds-heading" data-size="sm">{tf("fastlege.age_limit_heading", &[("age", &fl::AGE_LIMIT.to_string())])}</h2>
+        {if rows.is_empty() {
+            view! { <p class="ds-paragraph" data-testid="age-limit">{t("fastlege.no_known_birth_dates")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="ds-list" data-testid="age-limit">
+                    {rows.into_iter().map(|a| {
+                        let place = if helfo { format!(", {}", a.organisation_name) } else { String::new() };
+                        view! { <li>{format!("{} (HPR {}{place}) – {}", a.gp_name, a.gp_hpr, nb(a.reaches_limit_on))}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     view! {
@@ -805,18 +845,7 @@ fn FlDashboard() -> impl IntoView {
             {endings_table(d.without_message, false, "without-message")}
             <h2 class="ds-heading" data-size="sm">{t("fastlege.upcoming_heading")}</h2>
             {endings_table(d.upcoming_terminations, false, "upcoming")}
-            <h2 class="ds-heading" data-size="sm">{tf("fastlege.age_limit_heading", &[("age", &fl::AGE_LIMIT.to_string())])}</h2>
-            {if d.age_limit.is_empty() {
-                view! { <p class="ds-paragraph" data-testid="age-limit">{t("fastlege.no_known_birth_dates")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="ds-list" data-testid="age-limit">
-                        {d.age_limit.into_iter().map(|a| view! {
-                            <li>{format!("{} (HPR {}) – {}", a.gp_name, a.gp_hpr, nb(a.reaches_limit_on))}</li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            {age_limit_list(d.age_limit, false)}
         }
         .into_any(),
     }
@@ -835,16 +864,24 @@ pub fn ChasePage() -> impl IntoView {
 #[component]
 fn Chase() -> impl IntoView {
     let due = LocalResource::new(api::fl_chase);
-    move || match due.get() {
-        None => view! { <p class="ds-paragraph">{t("fastlege.loading")}</p> }.into_any(),
-        Some(Err(e)) => alert("danger", e.text()).into_any(),
-        Some(Ok(rows)) => view! {
-            <h1 class="ds-heading" data-size="lg">{t("fastlege.chase_title")}</h1>
-            <p class="ds-paragraph">
-                {t("fastlege.chase_intro")}
-            </p>
-            {endings_table(rows, true, "chase")}
-        }
-        .into_any(),
+    let dash = LocalResource::new(api::fl_dashboard);
+    view! {
+        {move || match due.get() {
+            None => view! { <p class="ds-paragraph">{t("fastlege.loading")}</p> }.into_any(),
+            Some(Err(e)) => alert("danger", e.text()).into_any(),
+            Some(Ok(rows)) => view! {
+                <h1 class="ds-heading" data-size="lg">{t("fastlege.chase_title")}</h1>
+                <p class="ds-paragraph">
+                    {t("fastlege.chase_intro")}
+                </p>
+                {endings_table(rows, true, "chase")}
+            }
+            .into_any(),
+        }}
+        {move || match dash.get() {
+            Some(Ok(d)) => age_limit_list(d.age_limit, true).into_any(),
+            Some(Err(e)) => alert("danger", e.text()).into_any(),
+            None => ().into_any(),
+        }}
     }
 }

@@ -9,7 +9,8 @@
 use chrono::{Datelike, NaiveDate};
 use frist_domain::fastlege::{
     CheckContext, Dashboard, Ending, MessageCreated, MessageForm, MessageKind, MessageView,
-    RegisterRequest, Replaced, Status, Timing, chase_from, message_number, reaching_age_limit,
+    RegisterRequest, Replaced, Status, SubstituteFacts, Timing, chase_from, message_number,
+    reaching_age_limit, substitute_total, unapproved_periods,
 };
 use frist_domain::{Issue, IssueCode};
 use serde::Deserialize;
@@ -130,6 +131,10 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         Some(m) if !report.has_errors() => m,
         _ => return Err(ApiError::invalid(report)),
     };
+    if let Some(facts) = &message.substitute {
+        year_in_total(ctx, facts).await?;
+    }
+    let facts = message.substitute.as_ref();
     let id = crate::crypto::new_id("fl")?;
     let number = next_number(&ctx.db, "fastlege", ctx.today.year(), message_number).await?;
     let timing_json = http::to_json(&message.timing)?;
@@ -146,9 +151,10 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
             "INSERT INTO fl_messages (id, number, organisation_id, sender_user_id, kind, \
                  schema_version, status, effective, termination, chase_from, replaces, gp_hpr, \
                  gp_name, gp_birth_date, citizens_moved, summary, timing_json, warnings_json, \
-                 form_json, sent_on, sent_at, version) \
+                 form_json, sent_on, sent_at, substitute_hpr, period_start, period_end, unapproved, \
+                 version) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sent', ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17, ?18, ?19, ?20, 1)",
+                 ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 1)",
         )
         .bind(&[
             text(&id),
@@ -171,6 +177,10 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
             text(&form_json),
             text(&ctx.today.to_string()),
             text(&iso(ctx.now)),
+            opt(facts.map(|f| f.hpr.as_str())),
+            opt(facts.and_then(|f| f.start).map(|d| d.to_string()).as_deref()),
+            opt(facts.and_then(|f| f.end).map(|d| d.to_string()).as_deref()),
+            int(i64::from(facts.is_some_and(|f| f.unapproved))),
         ])?;
     let created = MessageCreated {
         id: id.clone(),
@@ -195,6 +205,50 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         ("fl_messages", Issue::error("", IssueCode::AlreadyExists)),
     )
     .await
+}
+
+/// FL-10: a new period for a substitute without completed LIS1 must fit the
+/// one year in total with every earlier period of that doctor reported to
+/// frist (by any municipality; only the last allowed end is told, never
+/// where the doctor worked). 422 at `end_date` if it does not.
+async fn year_in_total(ctx: &Ctx, facts: &SubstituteFacts) -> Result<(), ApiError> {
+    #[derive(Deserialize)]
+    struct P {
+        period_start: Option<String>,
+        period_end: Option<String>,
+        unapproved: i64,
+    }
+    let (Some(start), Some(end)) = (facts.start, facts.end) else {
+        return Ok(());
+    };
+    if !facts.unapproved {
+        return Ok(());
+    }
+    let rows = ctx
+        .db
+        .prepare(
+            "SELECT period_start, period_end, unapproved FROM fl_messages \
+             WHERE substitute_hpr = ?1 ORDER BY sent_at, id",
+        )
+        .bind(&[text(&facts.hpr)])?
+        .all()
+        .await?
+        .results::<P>()?;
+    let earlier: Vec<SubstituteFacts> = rows
+        .into_iter()
+        .map(|p| SubstituteFacts {
+            hpr: facts.hpr.clone(),
+            start: p.period_start.as_deref().and_then(date_of),
+            end: p.period_end.as_deref().and_then(date_of),
+            unapproved: p.unapproved == 1,
+        })
+        .collect();
+    match substitute_total(&unapproved_periods(&earlier), start, end) {
+        Ok(()) => Ok(()),
+        Err(max_end) => Err(ApiError::invalid(frist_domain::Report::of(
+            Issue::error("end_date", IssueCode::SubstituteTooLong).with("max_end", max_end),
+        ))),
+    }
 }
 
 /// `GET /api/v1/fastlege/messages?status=&cursor=&limit=`: the caller's
@@ -302,13 +356,17 @@ pub async fn register(ctx: &Ctx) -> ApiResult {
     answer(&now.view()?)
 }
 
-/// Terminations ending from `from` on (or all, for the chase list), with the
-/// message that follows each up, soonest first.
-async fn endings(
-    db: &D1Database,
-    scope: JsValue,
-    from: Option<NaiveDate>,
-) -> Result<Vec<Ending>, ApiError> {
+/// Which terminations [`endings`] reads.
+enum Endings {
+    /// Ending on or after this day (the dashboard).
+    From(NaiveDate),
+    /// Chased from this day or earlier and not followed up (FL-7).
+    DueOn(NaiveDate),
+}
+
+/// Terminations with the message that follows each up, soonest first. The
+/// filter is in the query, so no termination is ever cut off the list.
+async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<Ending>, ApiError> {
     #[derive(Deserialize)]
     struct E {
         id: String,
@@ -319,6 +377,10 @@ async fn endings(
         termination: String,
         followed_up_by: Option<String>,
     }
+    let (from, due_on) = match which {
+        Endings::From(d) => (Some(d.to_string()), None),
+        Endings::DueOn(d) => (None, Some(d.to_string())),
+    };
     let rows = db
         .prepare(
             "SELECT t.id, t.number, t.organisation_id, o.name AS org_name, t.gp_name, t.termination, \
@@ -327,9 +389,11 @@ async fn endings(
              FROM fl_messages t JOIN organisations o ON o.id = t.organisation_id \
              WHERE t.kind = 'termination' AND (?1 IS NULL OR t.organisation_id = ?1) \
                AND (?2 IS NULL OR t.termination >= ?2) \
-             ORDER BY t.termination, t.id LIMIT 500",
+               AND (?3 IS NULL OR (t.chase_from <= ?3 \
+                    AND NOT EXISTS (SELECT 1 FROM fl_messages f WHERE f.replaces = t.id))) \
+             ORDER BY t.termination, t.id",
         )
-        .bind(&[scope, opt(from.map(|d| d.to_string()).as_deref())])?
+        .bind(&[scope, opt(from.as_deref()), opt(due_on.as_deref())])?
         .all()
         .await?
         .results::<E>()?;
@@ -351,36 +415,52 @@ async fn endings(
         .collect())
 }
 
-/// `GET /api/v1/fastlege/dashboard` (municipality): upcoming terminations,
-/// GPs reaching the age limit within 12 months (FL-1), and agreements ending
-/// with no new GP or vacant list yet.
+/// `GET /api/v1/fastlege/dashboard` (a municipality its own; Helfo every
+/// municipality's): upcoming terminations, GPs reaching the age limit
+/// within 12 months (FL-1 — seed 001: Helfo follows these up itself), and
+/// agreements ending with no new GP or vacant list yet. A GP whose
+/// agreement has already ended is no longer listed as reaching the limit.
 pub async fn dashboard(ctx: &Ctx) -> ApiResult {
     #[derive(Deserialize)]
     struct Gp {
         gp_name: String,
         gp_hpr: String,
         gp_birth_date: String,
+        org_name: String,
     }
     let caller = ctx.caller()?;
-    let upcoming = endings(&ctx.db, caller.scope(), Some(ctx.today)).await?;
+    let upcoming = endings(&ctx.db, caller.scope(), Endings::From(ctx.today)).await?;
     let gps = ctx
         .db
         .prepare(
-            "SELECT gp_name, gp_hpr, MAX(gp_birth_date) AS gp_birth_date FROM fl_messages \
-             WHERE organisation_id = ?1 AND gp_birth_date IS NOT NULL AND gp_hpr IS NOT NULL \
-             GROUP BY gp_hpr",
+            "SELECT m.gp_name, m.gp_hpr, MAX(m.gp_birth_date) AS gp_birth_date, o.name AS org_name \
+             FROM fl_messages m JOIN organisations o ON o.id = m.organisation_id \
+             WHERE (?1 IS NULL OR m.organisation_id = ?1) AND m.gp_birth_date IS NOT NULL \
+               AND m.gp_hpr IS NOT NULL \
+               AND NOT EXISTS (SELECT 1 FROM fl_messages t WHERE t.kind = 'termination' \
+                   AND t.gp_hpr = m.gp_hpr AND t.organisation_id = m.organisation_id \
+                   AND t.termination < ?2) \
+             GROUP BY m.organisation_id, m.gp_hpr",
         )
-        .bind(&[text(&caller.organisation_id)])?
+        .bind(&[caller.scope(), text(&ctx.today.to_string())])?
         .all()
         .await?
         .results::<Gp>()?;
+    let orgs: std::collections::HashMap<String, String> = gps
+        .iter()
+        .map(|g| (g.gp_hpr.clone(), g.org_name.clone()))
+        .collect();
     let gps: Vec<(String, String, NaiveDate)> = gps
         .into_iter()
         .filter_map(|g| Some((g.gp_name, g.gp_hpr, date_of(&g.gp_birth_date)?)))
         .collect();
+    let mut age_limit = reaching_age_limit(&gps, ctx.today, ctx.config.age_limit);
+    for a in &mut age_limit {
+        a.organisation_name = orgs.get(&a.gp_hpr).cloned().unwrap_or_default();
+    }
     let dashboard = Dashboard {
         today: ctx.today,
-        age_limit: reaching_age_limit(&gps, ctx.today, ctx.config.age_limit),
+        age_limit,
         without_message: upcoming
             .iter()
             .filter(|e| e.followed_up_by.is_none())
@@ -391,13 +471,9 @@ pub async fn dashboard(ctx: &Ctx) -> ApiResult {
     Ok(http::json(&dashboard, 200)?)
 }
 
-/// `GET /api/v1/fastlege/chase` (Helfo): FL-7 — agreements whose chase date
-/// has come with no new GP or vacant list from the municipality.
+/// `GET /api/v1/fastlege/chase` (Helfo): FL-7 — every agreement whose chase
+/// date has come with no new GP or vacant list from the municipality.
 pub async fn chase(ctx: &Ctx) -> ApiResult {
-    let all = endings(&ctx.db, JsValue::NULL, None).await?;
-    let due: Vec<Ending> = all
-        .into_iter()
-        .filter(|e| e.followed_up_by.is_none() && e.chase_from <= ctx.today)
-        .collect();
+    let due = endings(&ctx.db, JsValue::NULL, Endings::DueOn(ctx.today)).await?;
     Ok(http::json(&due, 200)?)
 }
