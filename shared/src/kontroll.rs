@@ -622,11 +622,25 @@ fn pair_error(code: IssueCode, takst: &Takst, other: &Takst, rule_id: &str) -> I
 }
 
 /// CTRL-8: the last day a bill for treatment on `date` can reach Helfo —
-/// six months after the end of the month of treatment, read as the end of
-/// the sixth month after it (treatment in April: 31 October).
+/// «six months after the end of the month of treatment». **Choice**: the
+/// end of a month is an instant (midnight into the next month), and six
+/// months after it is midnight into the seventh month, so the bar is the
+/// last day of the sixth month after (treatment in April: 31 October, not
+/// CAL-8's 30 October from 30 April). A bar on a weekend or holiday rolls
+/// forward (CAL-7: forvaltningsloven § 30 with domstolloven § 149).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::kontroll::time_bar;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(time_bar(d(2025, 4, 20)), Some(d(2025, 10, 31)));
+/// // 31 October 2026 is a Saturday: Monday 2 November.
+/// assert_eq!(time_bar(d(2026, 4, 20)), Some(d(2026, 11, 2)));
+/// ```
 pub fn time_bar(date: NaiveDate) -> Option<NaiveDate> {
     let month_start = date.with_day(1)?;
-    calendar::last_day_of_month(calendar::add_months(month_start, 6).ok()?).ok()
+    let end = calendar::last_day_of_month(calendar::add_months(month_start, 6).ok()?).ok()?;
+    calendar::roll_forward(end).ok()
 }
 
 /// The tariff year a bill is checked against, and whether it is the year
@@ -642,8 +656,14 @@ pub fn tariff_for<'a>(
 }
 
 /// CTRL-2 … CTRL-5, CTRL-7, CTRL-8 on one bill. The refund in øre is the
-/// tariff's (CTRL-4: a half-price repetition counts half).
-pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
+/// tariff's (CTRL-4: a half-price repetition counts half), or `None` when
+/// the tariff does not give an amount for every takst on the bill — then
+/// CTRL-9 cannot count the bill unless the file carries its amount.
+///
+/// A takst frist's tariff table does not hold is a warning, not an error
+/// (**choice**): the table is a partial copy of Normaltariffen, so such a
+/// takst may well be valid; it is named for a person to check.
+pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
     let mut report = Report::new();
     let Some((year, _)) = tariff_for(bill.date, ctx) else {
         let issue = match ctx.forced_year {
@@ -652,21 +672,22 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
                 .with("year", i64::from(tariff_year_of(bill.date))),
         };
         report.push(issue);
-        return (report, 0);
+        return (report, None);
     };
     let mut known: Vec<(&Takst, u32)> = Vec::new();
     for l in &bill.takster {
         match year.takst(&l.code) {
             Some(t) => known.push((t, l.count)),
-            None => report.push(
-                Issue::error("takster", IssueCode::TakstUnknown)
+            None => report.push(rule(
+                Issue::warning("takster", IssueCode::TakstUnknown)
                     .with("takst", l.code.as_str())
                     .with("year", i64::from(year.year)),
-            ),
+                "CTRL-2",
+            )),
         }
     }
     let only_one = bill.takster.len() == 1;
-    let mut refund = 0i64;
+    let mut refund = (known.len() == bill.takster.len()).then_some(0i64);
     for (i, (t, count)) in known.iter().enumerate() {
         // CTRL-2: a takst that must stand alone.
         if t.alone && !only_one {
@@ -725,11 +746,15 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, i64) {
                     .with("count", i64::from(*count)),
             );
         }
-        let unit = t.refund_ore().unwrap_or(0);
         let n = i64::from(*count);
-        refund += match t.rep {
-            Some(Rep::SecondHalf | Rep::UnlimitedHalf) => unit + (n - 1) * unit / 2,
-            _ => n * unit,
+        refund = match (refund, t.refund_ore()) {
+            (Some(sum), Some(unit)) => Some(
+                sum + match t.rep {
+                    Some(Rep::SecondHalf | Rep::UnlimitedHalf) => unit + (n - 1) * unit / 2,
+                    _ => n * unit,
+                },
+            ),
+            _ => None,
         };
     }
     // CTRL-7: no refund before the direct settlement agreement.
@@ -828,6 +853,11 @@ pub struct MonthFigures {
     /// The refund of the bills without errors, in øre: the amount claimed,
     /// else the tariff's.
     pub refund_ore: i64,
+    /// CTRL-9: bills without errors whose refund is not known (no amount in
+    /// the file, none in the tariff). While there are any, the month's
+    /// refund is not the doctor's, and CTRL-9 leaves the doctor out.
+    #[serde(default)]
+    pub unpriced: u64,
 }
 
 /// One doctor's summary.
@@ -890,7 +920,7 @@ struct Checked {
     line: u64,
     hpr: String,
     report: Report,
-    bill: Option<(Bill, i64)>,
+    bill: Option<(Bill, Option<i64>)>,
 }
 
 /// CTRL-1 … CTRL-8 over a file of bills, one bill at a time, so a page can
@@ -954,8 +984,9 @@ impl<'a> BatchChecker<'a> {
                 }),
             }
         }
-        // CTRL-9 counts what is paid: the amount claimed, else the tariff's.
-        let refund = bill.amount_ore.unwrap_or(refund);
+        // CTRL-9 counts what is paid: the amount claimed, else the tariff's
+        // (when it gives one for every takst).
+        let refund = bill.amount_ore.or(refund);
         if !ctx.doctors.is_empty() && doctor.is_none() {
             report.push(Issue::warning("hpr", IssueCode::DoctorNotListed));
         }
@@ -1098,6 +1129,7 @@ fn summarise(checked: Vec<Checked>, doctors: &[Doctor]) -> BatchReport {
                         bills: 0,
                         with_errors: 0,
                         refund_ore: 0,
+                        unpriced: 0,
                     });
                     s.months.len() - 1
                 }
@@ -1106,7 +1138,10 @@ fn summarise(checked: Vec<Checked>, doctors: &[Doctor]) -> BatchReport {
             m.bills += 1;
             m.with_errors += u64::from(errors);
             if !errors {
-                m.refund_ore += refund;
+                match refund {
+                    Some(r) => m.refund_ore += r,
+                    None => m.unpriced += 1,
+                }
             }
         }
         if !c.report.is_empty() {
@@ -1357,13 +1392,18 @@ impl Distribution {
 }
 
 impl BatchReport {
-    /// The month's figures for the edge.
+    /// The month's figures for the edge. A doctor with bills whose refund
+    /// is unknown is left out: a sum of what is known would understate the
+    /// refund and compare the doctor on zeros (CTRL-9).
     pub fn month_upload(&self, month: &str) -> MonthUpload {
         let doctors = self
             .doctors
             .iter()
             .filter_map(|s| {
                 let m = s.months.iter().find(|m| m.month == month)?;
+                if m.unpriced > 0 {
+                    return None;
+                }
                 Some(DoctorMonth {
                     hpr: s.hpr.parse().ok()?,
                     refund_ore: m.refund_ore,

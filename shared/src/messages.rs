@@ -606,9 +606,15 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "«{takst}» cannot be read as a takst. Write takst codes separated by spaces, and counts as 2cd*2."
         }
 
-        (C::TakstUnknown, Nb) => "Takst {takst} finnes ikke i normaltariffen for {year}.",
-        (C::TakstUnknown, Nn) => "Takst {takst} finst ikkje i normaltariffen for {year}.",
-        (C::TakstUnknown, En) => "Takst {takst} is not in the tariff for {year}.",
+        (C::TakstUnknown, Nb) => {
+            "Takst {takst} står ikke i fristens takstliste for {year}. Kontroller den mot Normaltariffen."
+        }
+        (C::TakstUnknown, Nn) => {
+            "Takst {takst} står ikkje i takstlista til frist for {year}. Kontroller han mot Normaltariffen."
+        }
+        (C::TakstUnknown, En) => {
+            "Takst {takst} is not in frist's tariff list for {year}. Check it against Normaltariffen."
+        }
 
         (C::TariffYearMissing, Nb) => {
             "frist har ikke normaltariffen for takståret som begynner 1. juli {year}. Velg et annet takstår."

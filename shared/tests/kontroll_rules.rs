@@ -123,7 +123,7 @@ fn a_tariff_year_is_data_a_new_file_takes_effect_from_its_first_day() {
     b.date = d(2031, 7, 10);
     let (report, refund) = check_bill(&b, &c);
     assert!(report.is_empty(), "{report:?}");
-    assert_eq!(refund, 4_000 + 2_000 + 3 * 1_000);
+    assert_eq!(refund, Some(4_000 + 2_000 + 3 * 1_000));
     b.takster = parse_takster("9x*3 9y*4").unwrap();
     let (report, _) = check_bill(&b, &c);
     let codes: Vec<_> = report
@@ -247,7 +247,15 @@ fn ctrl_5_day_and_evening_never_together_and_reported_once() {
 
 #[test]
 fn unknown_takster_and_unreadable_fields_are_named() {
-    assert_eq!(findings("2ad 2xz")[0].0, IssueCode::TakstUnknown);
+    // CTRL-2 (choice): frist's table is partial, so a takst it does not hold
+    // is named for a person to check — a warning, not an error.
+    assert_eq!(
+        findings("2ad 2xz")[0],
+        (IssueCode::TakstUnknown, "CTRL-2".into(), "2xz".into())
+    );
+    let (report, refund) = check_bill(&bill("2ad 2xz"), &ctx());
+    assert!(!report.has_errors(), "{report:?}");
+    assert_eq!(refund, None, "no amount is known for 2xz");
     assert_eq!(parse_takster("2ad, 2cd*2 +701a").unwrap().len(), 3);
     assert_eq!(
         parse_takster("2cd*2 2cd").unwrap()[0],
@@ -284,9 +292,15 @@ fn ctrl_7_no_refund_before_the_agreement() {
 
 #[test]
 fn ctrl_8_six_months_after_the_end_of_the_month_of_treatment() {
-    assert_eq!(time_bar(d(2026, 4, 20)), Some(d(2026, 10, 31)));
+    // The end of the sixth month after (a recorded choice), not CAL-8 from
+    // the month's last day: April → 31 October, February → 31 August.
+    assert_eq!(time_bar(d(2025, 4, 20)), Some(d(2025, 10, 31)));
     assert_eq!(time_bar(d(2026, 2, 1)), Some(d(2026, 8, 31)));
-    assert_eq!(time_bar(d(2025, 8, 31)), Some(d(2026, 2, 28)));
+    assert_eq!(time_bar(d(2024, 8, 31)), Some(d(2025, 2, 28)));
+    // On a weekend it rolls forward (CAL-7): Saturday 31 October 2026 →
+    // Monday 2 November; Saturday 28 February 2026 → Monday 2 March.
+    assert_eq!(time_bar(d(2026, 4, 20)), Some(d(2026, 11, 2)));
+    assert_eq!(time_bar(d(2025, 8, 31)), Some(d(2026, 3, 2)));
     let mut b = bill("2ad");
     b.date = d(2024, 4, 20);
     b.sent = Some(d(2024, 10, 31));
@@ -545,6 +559,44 @@ fn the_sample_file_has_one_planted_error_per_rule() {
     let upload = r.month_upload("2026-10");
     let dist = peer_distribution(&upload.own_aggregates(), 3.0);
     assert_eq!(dist.outliers(), vec!["5612347"]);
+}
+
+/// CTRL-9 compares refunds; a bill whose refund is unknown (no amount in the
+/// file, none in the tariff year: 2024–25 has none) must not count as zero.
+#[test]
+fn ctrl_9_a_doctor_with_bills_of_unknown_refund_is_left_out_not_compared_on_zeros() {
+    let (doctors, _) = read_doctors(DOCTORS.as_bytes()).unwrap();
+    let rows = read_bills(
+        "hpr,pasient,dato,klokkeslett,takster,belop
+9144889,15038510190,10.10.2024,10:00,2ad,
+9144888,01019010046,10.10.2024,11:00,2ad,\"250,00\"
+"
+        .as_bytes(),
+        &fnr(),
+    )
+    .unwrap();
+    let r = check_batch(
+        &rows,
+        &BatchContext {
+            doctors: &doctors,
+            tariffs: Tariffs::builtin(),
+            forced_year: None,
+            sent: d(2024, 11, 1),
+        },
+    );
+    let unknown = r.doctors.iter().find(|s| s.hpr == "9144889").unwrap();
+    assert_eq!(
+        (unknown.months[0].unpriced, unknown.months[0].refund_ore),
+        (1, 0)
+    );
+    let priced = r.doctors.iter().find(|s| s.hpr == "9144888").unwrap();
+    assert_eq!(
+        (priced.months[0].unpriced, priced.months[0].refund_ore),
+        (0, 25_000)
+    );
+    let upload = r.month_upload("2024-10");
+    let hprs: Vec<String> = upload.doctors.iter().map(|d| d.hpr.to_string()).collect();
+    assert_eq!(hprs, ["9144888"]);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -44,7 +44,8 @@ export const tests = [
       await importSample(page);
       assert.match(await page.getByTestId('doctor-list').textContent(), /7 leger/);
       assert.equal(await page.getByTestId('bills').textContent(), '439');
-      assert.equal(await page.getByTestId('with-errors').textContent(), '11');
+      // Ten with errors; the takst frist's list lacks (2xz, line 439) is a warning.
+      assert.equal(await page.getByTestId('with-errors').textContent(), '10');
       const byRule = await page.getByTestId('by-rule').textContent();
       for (const rule of ['CTRL-1', 'CTRL-2', 'CTRL-3', 'CTRL-4', 'CTRL-5', 'CTRL-6', 'CTRL-7', 'CTRL-8']) {
         assert.match(byRule, new RegExp(rule), `${rule} in ${byRule}`);

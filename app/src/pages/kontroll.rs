@@ -406,13 +406,14 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                     <tbody>
                         {r.doctors.iter().map(|d| {
                             let refund: i64 = d.months.iter().map(|m| m.refund_ore).sum();
+                            let unpriced: u64 = d.months.iter().map(|m| m.unpriced).sum();
                             let rules = d.by_rule.keys().map(|k| rule_name(k)).collect::<Vec<_>>().join(", ");
                             view! {
                                 <tr data-hpr=d.hpr.clone()>
                                     <th scope="row">{d.hpr.clone()}{d.new_doctor.then(|| format!(" {}", t("kontroll.new_doctor")))}</th>
                                     <td>{role_text(d.role)}</td>
                                     <td>{d.bills}</td><td>{d.with_errors}</td><td>{d.with_warnings}</td>
-                                    <td>{format_kroner(refund)}</td>
+                                    <td>{format_kroner(refund)}{(unpriced > 0).then(|| format!(" {}", tf("kontroll.unpriced", &[("n", &unpriced.to_string())])))}</td>
                                     <td>{if rules.is_empty() { "–".to_owned() } else { rules }}</td>
                                 </tr>
                             }
@@ -420,6 +421,9 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                     </tbody>
                 </table>
             </div>
+            {r.doctors.iter().any(|d| d.months.iter().any(|m| m.unpriced > 0)).then(|| view! {
+                <p class="ds-paragraph" data-size="sm" data-testid="unpriced-note">{t("kontroll.unpriced_note")}</p>
+            })}
             {(!issues.is_empty()).then(|| {
                 let doctors: Vec<String> = r.doctors.iter().filter(|d| d.by_rule.values().sum::<u64>() > 0).map(|d| d.hpr.clone()).collect();
                 let rules: Vec<String> = r.by_rule.keys().cloned().collect();
