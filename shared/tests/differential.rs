@@ -3,8 +3,9 @@
 //! holidays), through fixture files written by
 //! `tests/differential/gen_fixtures.py` and committed. These tests do not need
 //! Python. Where frist deliberately differs from python-stdnum, the test
-//! requires that the difference falls in a documented class (DOMAIN.md ID-2)
-//! and counts it.
+//! requires that the difference falls in a documented class (docs/rules.md
+//! ID-2) — checked against the rule written out here on its own, never
+//! accepted for being a D-number alone — and counts it.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,6 +35,22 @@ fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// ID-2's extended D-number series (since 16 Nov 2021), written here from
+/// the rulebook on its own, not from frist's code: the birth date the
+/// extended table gives `value` (day − 40), if any.
+fn extended_series_birth(value: &str) -> Option<NaiveDate> {
+    let n = |a: usize, b: usize| value[a..b].parse::<u32>().ok();
+    let (day, month, yy, individual) = (n(0, 2)? - 40, n(2, 4)?, n(4, 6)?, n(6, 9)?);
+    let century = match (individual, yy) {
+        (500..=599, 58..) => 1800,
+        (0..=199, ..=39) => 1900,
+        (0..=499 | 600..=999, 40..) => 1900,
+        (200..=999, ..=39) => 2000,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt((century + yy) as i32, month, day)
+}
+
 #[test]
 fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
     let (header, rows) = fixture("fnr_stdnum.tsv");
@@ -51,17 +68,25 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
         match (&ours, stdnum_valid) {
             (Ok(n), true) => match n.birth_date() {
                 Some(b) if b.to_string() == stdnum_birth => {}
-                Some(b) if n.kind() == FnrKind::DNummer => {
-                    // stdnum knows only the standard table; the extended series
-                    // can make the standard reading impossible (future) or give
-                    // the only date.
+                // stdnum knows only the standard table. frist's other date
+                // must be the extended series' reading, and stdnum's must be
+                // impossible (in the future), or frist would have two.
+                Some(b)
+                    if n.kind() == FnrKind::DNummer
+                        && extended_series_birth(value) == Some(b)
+                        && date(stdnum_birth) > today =>
+                {
                     *documented
                         .entry("d_number_extended_series_birth_date")
                         .or_default() += 1;
-                    let _ = b;
                 }
                 Some(b) => fail(format!("birth date {b}, stdnum {stdnum_birth}")),
-                None if n.kind() == FnrKind::DNummer => {
+                // Uncertain only when both tables give a possible date.
+                None if n.kind() == FnrKind::DNummer
+                    && date(stdnum_birth) <= today
+                    && extended_series_birth(value)
+                        .is_some_and(|e| e <= today && e.to_string() != stdnum_birth) =>
+                {
                     *documented
                         .entry("d_number_birth_date_uncertain")
                         .or_default() += 1;
@@ -79,7 +104,13 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
             (Ok(n), false) if n.kind() == FnrKind::FhNummer => {
                 *documented.entry("fh_number_accepted").or_default() += 1;
             }
-            (Ok(n), false) if n.kind() == FnrKind::DNummer => {
+            // Valid only by the extended series: it must give a real,
+            // past date (and so a known birth date).
+            (Ok(n), false)
+                if n.kind() == FnrKind::DNummer
+                    && extended_series_birth(value).is_some_and(|e| e <= today)
+                    && n.birth_date() == extended_series_birth(value) =>
+            {
                 *documented
                     .entry("d_number_extended_series_accepted")
                     .or_default() += 1;
@@ -114,6 +145,14 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
     // The documented classes occur (so this test would notice if they vanished).
     assert!(
         documented.get("fh_number_accepted").copied().unwrap_or(0) > 1_000,
+        "{documented:?}"
+    );
+    assert!(
+        documented
+            .get("d_number_birth_date_uncertain")
+            .copied()
+            .unwrap_or(0)
+            > 1_000,
         "{documented:?}"
     );
     assert!(

@@ -124,8 +124,11 @@ proptest! {
         if let Some(d) = calendar::parse_date(&text) {
             prop_assert_eq!(calendar::parse_date(&calendar::format_nb(d)), Some(d));
         }
+        // FK-1: an amount is positive, and reads back from how frist writes it.
         if let Some(ore) = frikort::parse_amount(&text) {
-            prop_assert!(ore >= 0 || text.contains('-'), "{} → {}", text, ore);
+            prop_assert!(ore > 0, "{} → {}", text, ore);
+            let written = format!("{},{:02}", ore / 100, ore % 100);
+            prop_assert_eq!(frikort::parse_amount(&written), Some(ore), "{} → {}", text, written);
         }
         let _ = kontroll::parse_month(&text, ctx().today);
     }
