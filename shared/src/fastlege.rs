@@ -64,6 +64,20 @@ pub struct CheckContext {
 /// FL-1: the last working day after a notice given on `notice`, with a
 /// notice period of `months` counted from the 1st of the next month: notice
 /// 7 Oct 2022, 6 months → 30 Apr 2023.
+///
+/// Seed 001, section 1: «Per Olsen … har i dag 7. oktober 2022 sagt opp
+/// fastlegeavtalen … Siste arbeidsdag: 30. april 2023 (alternativt 6
+/// måneders oppsigelsestid).»
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fastlege::{last_working_day, termination_date};
+/// let notice = NaiveDate::from_ymd_opt(2022, 10, 7).unwrap();
+/// let last = last_working_day(notice, 6).unwrap();
+/// assert_eq!(last, NaiveDate::from_ymd_opt(2023, 4, 30).unwrap());
+/// // CAL-6: the agreement ends at the month boundary.
+/// assert_eq!(termination_date(last).unwrap(), last);
+/// ```
 pub fn last_working_day(notice: NaiveDate, months: u32) -> Result<NaiveDate, CalendarError> {
     let start = calendar::first_of_next_month(notice)?;
     let end = calendar::add_months(start, months)?;
@@ -155,7 +169,18 @@ impl TimingClass {
 }
 
 /// FL-6: the class of a registration on `registration` against the old
-/// agreement's termination date `termination`.
+/// agreement's termination date `termination` (seed 001, Eks I–III).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fastlege::{TimingClass, timing_class};
+/// let d = |m, d| NaiveDate::from_ymd_opt(2023, m, d).unwrap();
+/// let t = d(4, 30); // the agreement of the seed's example ends 30 April 2023
+/// assert_eq!(timing_class(d(4, 16), t), TimingClass::I); // 14 days before
+/// assert_eq!(timing_class(d(4, 17), t), TimingClass::II); // less than 14 days
+/// assert_eq!(timing_class(d(4, 30), t), TimingClass::II);
+/// assert_eq!(timing_class(d(5, 1), t), TimingClass::III); // after the boundary
+/// ```
 pub fn timing_class(registration: NaiveDate, termination: NaiveDate) -> TimingClass {
     let line = termination - chrono::Days::new(CLASS_I_DAYS as u64);
     if registration <= line {

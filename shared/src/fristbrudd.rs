@@ -1066,18 +1066,48 @@ impl Case {
 }
 
 /// FB-4: reach the patient by: taken up + 3 calendar days, rolled forward
-/// past weekends and holidays (CAL-4, CAL-7).
+/// past weekends and holidays (CAL-4, CAL-7). Seed 000, step 2: «Dersom
+/// Helfo ikke får tak i pasienten i løpet av 3 dager …».
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fristbrudd::contact_by;
+/// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// assert_eq!(contact_by(d(3, 23)), Ok(d(3, 26)));
+/// // Taken up the Wednesday before Easter: Saturday, Sunday, Easter Monday
+/// // go by; Tuesday 7 April.
+/// assert_eq!(contact_by(d(4, 1)), Ok(d(4, 7)));
+/// ```
 pub fn contact_by(taken_up: NaiveDate) -> Result<NaiveDate, CalendarError> {
     calendar::add_days(taken_up, CONTACT_DAYS).and_then(calendar::roll_forward)
 }
 
 /// FB-5: the patient must answer Helfo's letter by: sent + 10 working days
-/// (CAL-3); the case is returned the day after.
+/// (CAL-3); the case is returned the day after. Seed 000, step 2: «Dersom
+/// Helfo ikke mottar svar fra pasient innen 10 virkedager etter utsendelse,
+/// vil pasienten bli tilbakeført».
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fristbrudd::reply_by;
+/// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// // A letter on Monday 30 March 2026: Maundy Thursday, Good Friday and
+/// // Easter Monday do not count, so Thursday 16 April.
+/// assert_eq!(reply_by(d(3, 30)), Ok(d(4, 16)));
+/// ```
 pub fn reply_by(letter_sent: NaiveDate) -> Result<NaiveDate, CalendarError> {
     calendar::add_working_days(letter_sent, REPLY_WORKING_DAYS)
 }
 
-/// FB-11: first outcome by: notified + 10 working days.
+/// FB-11: first outcome by: notified + 10 working days (seed 004: «innen
+/// ytre grense på 10 virkedager»).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::fristbrudd::service_limit;
+/// let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+/// assert_eq!(service_limit(d(4, 1)), Ok(d(4, 20)));
+/// ```
 pub fn service_limit(notified: NaiveDate) -> Result<NaiveDate, CalendarError> {
     calendar::add_working_days(notified, SERVICE_LIMIT_WORKING_DAYS)
 }

@@ -6,8 +6,9 @@
 //! "now" takes `today` as an argument, so every rule can be tested for any
 //! date.
 //!
-//! Rule IDs (CAL-1, ID-4, FB-3 …) refer to `DOMAIN.md` in the reference kit;
-//! each rule's code and tests name its ID.
+//! Rule IDs (CAL-1, ID-4, FB-3 …) refer to the rulebook, `docs/rules.md`:
+//! each rule's code and tests name its ID, and `tests/rulebook.rs` fails
+//! when an ID in code or tests has no entry there, or an entry no code.
 
 /// A closed set of names, the same on the wire and in text: snake_case in
 /// JSON (serde) and in `Into<&str>`/`FromStr` (strum), iterable, copyable.

@@ -94,7 +94,7 @@ fn id_1_id_2_agree_with_python_stdnum_on_generated_numbers() {
                 None => fail(format!("no birth date, stdnum {stdnum_birth}")),
             },
             (Err(IdError::SyntheticNotAllowed), true) => {
-                // stdnum accepts day+40 and month+40 together; DOMAIN.md ID-2
+                // stdnum accepts day+40 and month+40 together; docs/rules.md ID-2
                 // calls that NAV's synthetic D-number, refused in production.
                 *documented
                     .entry("nav_synthetic_d_number_refused")

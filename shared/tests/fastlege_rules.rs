@@ -1,4 +1,4 @@
-//! Named tests for the fastlege rules FL-1 … FL-12 (DOMAIN.md §4, seeds 001
+//! Named tests for the fastlege rules FL-1 … FL-12 (docs/rules.md §4, seeds 001
 //! and 003). Fixed dates only. Easter 2023 is 9 April (holidays 6, 7 and 10
 //! April); Easter 2026 is 5 April (2, 3 and 6 April).
 

@@ -1,4 +1,4 @@
-//! Named tests for the frikort rules FK-1 … FK-9 (DOMAIN.md §5, seed 002)
+//! Named tests for the frikort rules FK-1 … FK-9 (docs/rules.md §5, seed 002)
 //! and the claim-file readers. Fixed dates only.
 
 #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,4 @@
-//! Named tests for the fristbrudd rules FB-1 … FB-11 (DOMAIN.md §3, seed 000).
+//! Named tests for the fristbrudd rules FB-1 … FB-11 (docs/rules.md §3, seed 000).
 //! Fixed dates only; Easter 2026 is 5 April (holidays 2, 3 and 6 April).
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,5 @@
-//! Claims control, rule by rule (CTRL-1 … CTRL-9 in DOMAIN.md §6), with the
-//! takster DOMAIN.md and seed 003 name, checked against the tariff data
+//! Claims control, rule by rule (CTRL-1 … CTRL-9 in docs/rules.md §6), with the
+//! takster docs/rules.md and seed 003 name, checked against the tariff data
 //! files in `shared/data/takster/`.
 
 #[cfg(target_arch = "wasm32")]
