@@ -59,7 +59,7 @@ export const tests = [
       assert.match(await text(432), /CTRL-3.*2cd er et tillegg/);
       assert.match(await text(434), /CTRL-5.*2ad og 2ak/);
       assert.match(await text(437), /CTRL-7.*12\.10\.2026/);
-      assert.match(await text(438), /CTRL-8.*31\.10\.2026/);
+      assert.match(await text(438), /CTRL-8.*02\.11\.2026/);
       // The new doctor's hint names the takster the others use.
       assert.match(await page.getByTestId('missing-takster').textContent(), /3345671 \(LIS1\):.*2cd/);
       // Filter to one doctor.
