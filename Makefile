@@ -61,7 +61,7 @@ restore:
 serve:
 	@echo "frist on http://localhost:$(PORT)  (Ctrl-C to stop; local state in $(STATE))"
 	@$(ENV) cd functions && FRIST_SKIP_BUILD=1 $(abspath $(WRANGLER)) dev --ip 127.0.0.1 --port $(PORT) \
-	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false
+	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false --var FRIST_MODE:local
 
 ## test layers
 lint: fmt-check clippy

@@ -104,6 +104,16 @@ async fn send<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
     read(resp).await
 }
 
+/// A request whose success has no body (204).
+async fn send_empty(req: RequestBuilder) -> Result<(), ApiError> {
+    let resp = req.send().await.map_err(|_| ApiError::Network)?;
+    if resp.ok() {
+        Ok(())
+    } else {
+        read::<serde_json::Value>(resp).await.map(|_| ())
+    }
+}
+
 async fn send_json<T: DeserializeOwned, B: serde::Serialize>(
     req: RequestBuilder,
     body: &B,
@@ -517,6 +527,16 @@ pub async fn demand_repayment(
 }
 
 /// `POST /api/v1/tokens`: a new API token for the caller (shown once).
+/// The caller's own API tokens.
+pub async fn tokens() -> Result<Vec<frist_domain::api::TokenView>, ApiError> {
+    send(Request::get("/api/v1/tokens")).await
+}
+
+/// Revokes one of the caller's tokens.
+pub async fn revoke_token(id: &str) -> Result<(), ApiError> {
+    send_empty(Request::delete(&format!("/api/v1/tokens/{id}"))).await
+}
+
 pub async fn create_token<T: serde::de::DeserializeOwned>(
     body: &serde_json::Value,
 ) -> Result<T, ApiError> {

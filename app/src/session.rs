@@ -55,6 +55,9 @@ impl Session {
         }
     }
 
+    /// A logged-in user's session: their drafts are unlocked before any
+    /// page shows (so a form finds its draft); `None`: logged out or ended,
+    /// the drafts are locked again (still encrypted in the browser).
     pub fn set(&self, s: Option<SessionView>) {
         if let Some(d) = deadline() {
             d.set(
@@ -62,10 +65,17 @@ impl Session {
                     .map(|s| js_sys::Date::now() + s.remaining_ms as f64),
             );
         }
-        self.0.set(match s {
-            Some(s) => SessionState::LoggedIn(Box::new(s)),
-            None => SessionState::Anonymous,
-        });
+        let state = self.0;
+        match s {
+            Some(s) => leptos::task::spawn_local(async move {
+                crate::form::draft::unlock(&s).await;
+                state.set(SessionState::LoggedIn(Box::new(s)));
+            }),
+            None => {
+                crate::form::draft::lock();
+                state.set(SessionState::Anonymous);
+            }
+        }
     }
 }
 

@@ -56,10 +56,25 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    // An explicit logout deletes the user's drafts from this browser (the
+    // next person at this PC must not meet them), after a warning when one
+    // has not been sent.
     let logout = move |_| {
+        if crate::form::draft::has_unsent() {
+            let sure = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(t("shell.logout_drafts_warning"))
+                        .ok()
+                })
+                .unwrap_or(false);
+            if !sure {
+                return;
+            }
+        }
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let _ = api::logout().await;
+            crate::form::draft::forget_all();
             session.set(None);
             navigate("/logg-inn", Default::default());
         });
@@ -87,8 +102,8 @@ fn Header() -> impl IntoView {
 
 /// Two minutes before the session ends for lack of use, a warning with
 /// "Forbli innlogget" (WCAG 2.2.1); at the end, the user is logged out and
-/// brought back here after logging in again. Drafts are in `localStorage`
-/// on every change, so nothing typed is lost.
+/// brought back here after logging in again. Drafts are stored (encrypted
+/// for this user) on every change, so nothing typed is lost.
 #[component]
 fn ExpiryWarning() -> impl IntoView {
     const WARN_MS: f64 = 120_000.0;

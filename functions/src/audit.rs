@@ -9,6 +9,7 @@ use crate::ctx::Caller;
 use crate::db::{int, opt, text};
 
 /// What an entry is about.
+#[derive(Clone, Copy)]
 pub struct Entry<'a> {
     pub action: &'a str,
     pub object_kind: &'a str,
@@ -18,15 +19,17 @@ pub struct Entry<'a> {
 }
 
 const INSERT: &str = "INSERT INTO audit (at, at_ms, action, object_kind, object_id, organisation_id, \
-     actor_user_id, actor_organisation_id, session_id) \
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9";
+     actor_user_id, actor_organisation_id, session_id, client, object_ids) \
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11";
 
-/// Who acted: a user (by id), their organisation and session.
+/// Who acted: a user (by id), their organisation and session, and the
+/// client they acted from (a keyed hash of its address, never the address).
 #[derive(Clone, Copy, Default)]
 pub struct Actor<'a> {
     pub user_id: Option<&'a str>,
     pub organisation_id: Option<&'a str>,
     pub session_id: Option<&'a str>,
+    pub client: Option<&'a str>,
 }
 
 impl<'a> From<&'a Caller> for Actor<'a> {
@@ -35,6 +38,7 @@ impl<'a> From<&'a Caller> for Actor<'a> {
             user_id: Some(&c.user_id),
             organisation_id: Some(&c.organisation_id),
             session_id: Some(&c.session_id),
+            client: Some(&c.client_key),
         }
     }
 }
@@ -44,6 +48,7 @@ fn bind(
     now: i64,
     actor: Actor,
     e: &Entry,
+    object_ids: Option<&str>,
 ) -> Result<D1PreparedStatement> {
     stmt.bind(&[
         text(&crate::db::iso(now)),
@@ -55,6 +60,8 @@ fn bind(
         opt(actor.user_id),
         opt(actor.organisation_id),
         opt(actor.session_id),
+        opt(actor.client),
+        opt(object_ids),
     ])
 }
 
@@ -65,7 +72,31 @@ pub fn entry<'a>(
     actor: impl Into<Actor<'a>>,
     e: &Entry,
 ) -> Result<D1PreparedStatement> {
-    bind(db.prepare(INSERT), now, actor.into(), e)
+    bind(db.prepare(INSERT), now, actor.into(), e, None)
+}
+
+/// Records that `actor` was shown personal data: the objects by id only
+/// (a list read names every object on the page in `object_ids`), so an
+/// access report can say who saw which patient's case. One row per read.
+pub async fn read<'a>(
+    db: &D1Database,
+    now: i64,
+    actor: impl Into<Actor<'a>>,
+    e: &Entry<'_>,
+    ids: &[&str],
+) -> Result<()> {
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    let entry = Entry {
+        object_id: e.object_id.or(match ids {
+            [one] => Some(one),
+            _ => None,
+        }),
+        ..*e
+    };
+    bind(db.prepare(INSERT), now, actor.into(), &entry, Some(&list))?
+        .run()
+        .await?;
+    Ok(())
 }
 
 /// An entry written only if the statement just before it in the batch
@@ -82,5 +113,6 @@ pub fn entry_if_changed<'a>(
         now,
         actor.into(),
         e,
+        None,
     )
 }

@@ -131,6 +131,15 @@ async fn from_token(
     {
         return Err(refused());
     }
+    // Its last use, for the owner's list (at most once a minute: one
+    // write per program run is enough to see it is alive).
+    db.prepare(
+        "UPDATE api_tokens SET last_used_ms = ?1 WHERE id = ?2 \
+         AND (last_used_ms IS NULL OR last_used_ms < ?1 - 60000)",
+    )
+    .bind(&[int(now), text(&row.token_id)])?
+    .run()
+    .await?;
     Ok(Caller {
         user_id: row.user_id,
         organisation_id: row.organisation_id,
@@ -138,6 +147,8 @@ async fn from_token(
         session_id: row.token_id,
         session_created: row.created_ms,
         session_expires: None,
+        via_token: true,
+        client_key: String::new(),
     })
 }
 
@@ -208,6 +219,8 @@ pub async fn authenticate(
                 session_id: row.session_id,
                 session_created: row.created_ms,
                 session_expires: Some(expires),
+                via_token: false,
+                client_key: String::new(),
             }))
         }
     }

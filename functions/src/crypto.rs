@@ -44,6 +44,16 @@ pub fn sha256_hex(data: &[u8]) -> String {
     hex::encode(Sha256::digest(data))
 }
 
+/// HMAC-SHA256 of `data` under `key`, hex: a hash nobody without the key
+/// can reverse by trying every input.
+pub fn keyed_hex(key: &str, data: &[u8]) -> Result<String> {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<Sha256>::new_from_slice(key.as_bytes())
+        .map_err(|_| worker::Error::RustError("key unusable".into()))?;
+    mac.update(data);
+    Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
 async fn pbkdf2(password: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>> {
     let subtle = crypto()?.subtle();
     let raw = Uint8Array::from(password.as_bytes());

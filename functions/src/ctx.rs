@@ -25,6 +25,10 @@ pub struct Config {
     /// FK-8: the key of the trip hash (`FRIST_TRIP_KEY`, a secret in
     /// production; a fixed development key in local mode).
     pub trip_key: Option<String>,
+    /// The key of frist's own keyed hashes (`FRIST_SERVER_SECRET`, a secret
+    /// in production; a fixed development key in local mode): idempotency
+    /// records and the users' draft keys.
+    pub server_secret: Option<String>,
     /// FL-1: the GP age limit (`FRIST_GP_AGE_LIMIT`, default 70).
     pub age_limit: u32,
     /// CTRL-9: the k of median + k·MAD (`FRIST_CTRL9_K`, 1–10, default 3).
@@ -38,9 +42,32 @@ pub struct Config {
     pub sweep_hold_after: Option<usize>,
 }
 
+/// The secrets production cannot work without.
+pub const REQUIRED_SECRETS: &[&str] = &["FRIST_SERVER_SECRET", "FRIST_TRIP_KEY"];
+
 impl Config {
+    /// The required secrets that are missing (none in local mode, where
+    /// development keys stand in).
+    pub fn missing_secrets(&self) -> Vec<&'static str> {
+        let have = [self.server_secret.is_some(), self.trip_key.is_some()];
+        REQUIRED_SECRETS
+            .iter()
+            .zip(have)
+            .filter(|(_, ok)| !ok)
+            .map(|(name, _)| *name)
+            .collect()
+    }
+
     pub fn from_env(env: &Env) -> Config {
         let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+        // A secret, or in tests a plain var of the same name; never empty.
+        let secret = |name: &str| {
+            env.secret(name)
+                .ok()
+                .map(|v| v.to_string())
+                .or_else(|| var(name))
+                .filter(|v| !v.trim().is_empty())
+        };
         let num = |name: &str| {
             var(name)
                 .and_then(|v| v.parse::<i64>().ok())
@@ -66,12 +93,10 @@ impl Config {
                 .and_then(|v| v.parse::<f64>().ok())
                 .filter(|k| (1.0..=10.0).contains(k))
                 .unwrap_or(frist_domain::kontroll::DEFAULT_K),
-            trip_key: env
-                .secret("FRIST_TRIP_KEY")
-                .ok()
-                .map(|v| v.to_string())
-                .or_else(|| var("FRIST_TRIP_KEY"))
+            trip_key: secret("FRIST_TRIP_KEY")
                 .or_else(|| local.then(|| "frist-local-development-trip-key".to_owned())),
+            server_secret: secret("FRIST_SERVER_SECRET")
+                .or_else(|| local.then(|| "frist-local-development-server-secret".to_owned())),
             test_clock: local && var("FRIST_TEST_CLOCK").as_deref() == Some("1"),
             sweep_hold_after: var("FRIST_TEST_SWEEP_HOLD_AFTER")
                 .and_then(|v| v.parse::<usize>().ok())
@@ -102,6 +127,10 @@ pub struct Caller {
     /// When the session ends unless used again (Unix ms); `None` for API
     /// tokens. Sent back as `X-Session-Remaining` so the app can warn.
     pub session_expires: Option<i64>,
+    /// A program with an API token rather than a person in a session.
+    pub via_token: bool,
+    /// A keyed hash of the client's address, for the audit trail.
+    pub client_key: String,
 }
 
 impl Caller {

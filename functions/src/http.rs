@@ -177,30 +177,38 @@ fn json_with_type<T: serde::Serialize>(
         .with_headers(headers))
 }
 
-/// Strips digit runs of 6 or more from text bound for a log line, so an
-/// identifier that slipped into an error message never reaches the log.
+/// Strips runs of 6 or more digits from text bound for a log line, so an
+/// identifier that slipped into an error message never reaches the log —
+/// also when it is written in groups (`311299 567 15`, `31.12.99-56715`):
+/// a single space, dot or dash between digits does not end a run.
 pub fn redact(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
+    let (mut run, mut digits) = (String::new(), 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let joins = matches!(c, ' ' | '.' | '-')
+            && digits > 0
+            && chars.peek().is_some_and(char::is_ascii_digit);
+        if c.is_ascii_digit() || joins {
+            digits += usize::from(c.is_ascii_digit());
             run.push(c);
             continue;
         }
-        flush(&mut out, &mut run);
+        flush(&mut out, &mut run, &mut digits);
         out.push(c);
     }
-    flush(&mut out, &mut run);
+    flush(&mut out, &mut run, &mut digits);
     out
 }
 
-fn flush(out: &mut String, run: &mut String) {
-    if run.len() >= 6 {
+fn flush(out: &mut String, run: &mut String, digits: &mut usize) {
+    if *digits >= 6 {
         out.push_str("[redacted]");
     } else {
         out.push_str(run);
     }
     run.clear();
+    *digits = 0;
 }
 
 #[cfg(test)]
@@ -211,5 +219,10 @@ mod tests {
     fn redact_hides_long_digit_runs_only() {
         assert_eq!(redact("fnr 31129956715 bad"), "fnr [redacted] bad");
         assert_eq!(redact("line 41 of 12345"), "line 41 of 12345");
+        // Written in groups, as people type them.
+        assert_eq!(redact("fnr 311299 567 15 bad"), "fnr [redacted] bad");
+        assert_eq!(redact("(31.12.99-56715)"), "([redacted])");
+        // Short numbers with spaces between them stay.
+        assert_eq!(redact("lines 12 34 of 5"), "lines 12 34 of 5");
     }
 }

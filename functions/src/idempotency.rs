@@ -53,6 +53,32 @@ pub fn key_from_header(value: Option<String>) -> Result<String, ApiError> {
     Ok(key)
 }
 
+/// The request as remembered: a keyed hash (HMAC-SHA256 with the server
+/// secret) of the route and the body with every `password` field left out.
+/// A stored hash of a body with a password in it could be tried against
+/// guesses at SHA-256 speed, undoing the password hash; this one reveals
+/// nothing without the secret and holds no secret at all.
+pub fn request_hash(route: &str, body: &[u8], secret: &str) -> Result<String, ApiError> {
+    let without_secrets = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut fields)) => {
+            fields.remove("password");
+            serde_json::to_vec(&fields).unwrap_or_default()
+        }
+        _ => body.to_vec(),
+    };
+    let mut input = Vec::with_capacity(route.len() + 1 + without_secrets.len());
+    input.extend_from_slice(route.as_bytes());
+    input.push(0);
+    input.extend_from_slice(&without_secrets);
+    Ok(crate::crypto::keyed_hex(secret, &input)?)
+}
+
+/// Forgets every record older than [`KEEP_MS`] (the daily sweep).
+pub fn expire(db: &D1Database, now: i64) -> worker::Result<D1PreparedStatement> {
+    db.prepare("DELETE FROM idempotency WHERE created_ms < ?1")
+        .bind(&[int(now - KEEP_MS)])
+}
+
 /// Looks the key up. `Ok(Err(idem))` means a fresh key: go on and create;
 /// `Ok(Ok(resp))` is the stored answer to replay.
 pub async fn begin(
@@ -61,17 +87,14 @@ pub async fn begin(
     key: String,
     route: &'static str,
     body: &[u8],
+    secret: &str,
     now: i64,
 ) -> Result<Result<Response, Idem>, ApiError> {
-    let mut hashed = Vec::with_capacity(route.len() + 1 + body.len());
-    hashed.extend_from_slice(route.as_bytes());
-    hashed.push(0);
-    hashed.extend_from_slice(body);
     let idem = Idem {
         user_id: user_id.to_owned(),
         key,
         route,
-        body_hash: crate::crypto::sha256_hex(&hashed),
+        body_hash: request_hash(route, body, secret)?,
     };
     match lookup(db, &idem, now).await? {
         Some(resp) => Ok(Ok(resp)),

@@ -50,10 +50,16 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         return;
     };
     let outcome = match env.d1("DB") {
-        Ok(db) => routes::fristbrudd::sweep(&db, now, today, None)
-            .await
-            .map(|r| (r.checked, r.returned.len()))
-            .map_err(|e| e.kind),
+        Ok(db) => {
+            // Idempotency records are kept a day, then forgotten.
+            if let Ok(expire) = idempotency::expire(&db, now) {
+                let _ = expire.run().await;
+            }
+            routes::fristbrudd::sweep(&db, now, today, None)
+                .await
+                .map(|r| (r.checked, r.returned.len()))
+                .map_err(|e| e.kind)
+        }
         Err(_) => Err("no database"),
     };
     match outcome {

@@ -75,6 +75,7 @@ pub enum RouteId {
     FkRepayment,
     FkReport,
     TokenCreate,
+    TokenList,
     TokenRevoke,
     KtMonthPut,
     KtMonthGet,
@@ -118,6 +119,9 @@ const KOMMUNE: &[Role] = &[Role::Kommune];
 const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
 const HF: &[Role] = &[Role::Hf];
 const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
+/// The roles that may make API tokens: those with a machine path (a health
+/// trust's claim files). Everyone else works in the browser.
+pub const API_TOKEN_ROLES: &[Role] = &[Role::Hf];
 /// The body cap of a claim chunk: 5,000 lines of about 120 bytes, with room.
 pub const CHUNK_BODY: usize = 2 * 1024 * 1024;
 /// The body cap of ordinary JSON routes.
@@ -397,18 +401,26 @@ pub const ROUTES: &[RouteSpec] = &[
         "/api/v1/frikort/claims/:id/report",
         Access::Roles(HF_AND_HELFO),
     ),
-    // Not `creating`: the token must never sit in an idempotency record.
+    // API tokens only for the roles with a machine path (the claim files of
+    // `frist frikort submit`). Not `creating`: the token must never sit in
+    // an idempotency record.
     route(
         RouteId::TokenCreate,
         "POST",
         "/api/v1/tokens",
-        Access::AnyRole,
+        Access::Roles(API_TOKEN_ROLES),
+    ),
+    route(
+        RouteId::TokenList,
+        "GET",
+        "/api/v1/tokens",
+        Access::Roles(API_TOKEN_ROLES),
     ),
     route(
         RouteId::TokenRevoke,
         "DELETE",
         "/api/v1/tokens/:id",
-        Access::AnyRole,
+        Access::Roles(API_TOKEN_ROLES),
     ),
     // A month's sums replace the last ones sent: a PUT, safe to repeat.
     RouteSpec {
@@ -529,6 +541,20 @@ impl LoginRequest {
     }
 }
 
+/// An API token as its owner sees it: never the token itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenView {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub created_ms: i64,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+    /// Neither revoked nor expired.
+    pub active: bool,
+}
+
 /// An organisation as the API shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationView {
@@ -599,6 +625,15 @@ pub struct SessionView {
     pub remaining_ms: i64,
     /// `local` or `production`.
     pub mode: String,
+    /// The key (hex, 256 bits) the browser encrypts this user's drafts
+    /// with: derived by the edge from a server secret and the user, given
+    /// only to that user's session, kept only in memory by the app.
+    #[serde(default)]
+    pub draft_key: Option<String>,
+    /// Names this user's drafts in the browser's store (a keyed hash of the
+    /// user, so the store says nothing of who they are).
+    #[serde(default)]
+    pub draft_owner: Option<String>,
 }
 
 /// `PATCH /api/v1/users/:id`: what an administrator may change. Fields left
@@ -645,6 +680,12 @@ pub struct AuditEntry {
     pub actor_user_id: Option<String>,
     pub actor_organisation_id: Option<String>,
     pub session_id: Option<String>,
+    /// A read of a list: every object shown, as a JSON array of ids.
+    #[serde(default)]
+    pub object_ids: Option<String>,
+    /// A keyed hash of the client's address.
+    #[serde(default)]
+    pub client: Option<String>,
 }
 
 /// A page of a list, newest or alphabetical first as the route says; pass

@@ -53,6 +53,11 @@ pub enum FileError {
     MissingColumn { column: String, allowed: String },
     #[error("the header has an unknown column {column} (columns: {allowed})")]
     UnknownColumn { column: String, allowed: String },
+    /// The first row holds digits where column names belong: a data line,
+    /// so the file has no header row. Its content is never repeated (it may
+    /// be a fødselsnummer).
+    #[error("the first row is data, not column names (columns: {allowed})")]
+    NoHeaderRow { allowed: String },
     #[error("the header names {column} twice")]
     DuplicateColumn { column: String },
     #[error("the header is not UTF-8 text")]
@@ -71,6 +76,9 @@ impl FileError {
             ),
             FileError::UnknownColumn { column, allowed } => format!(
                 "Overskriftsraden har en ukjent kolonne «{column}». Tillatte kolonner er {allowed}."
+            ),
+            FileError::NoHeaderRow { allowed } => format!(
+                "Første rad er en datalinje, ikke kolonnenavn. Legg til en overskriftsrad med kolonnene {allowed}."
             ),
             FileError::DuplicateColumn { column } => {
                 format!("Overskriftsraden har kolonnen «{column}» to ganger.")
@@ -103,6 +111,11 @@ fn columns<'a>(
         let n = name.trim().trim_matches('"').to_lowercase();
         let n = n.replace('ø', "o");
         let Some(c) = schema.columns.iter().position(|c| *c == n) else {
+            if n.bytes().any(|b| b.is_ascii_digit()) {
+                return Err(FileError::NoHeaderRow {
+                    allowed: schema.allowed(),
+                });
+            }
             return Err(FileError::UnknownColumn {
                 column: name.trim().to_owned(),
                 allowed: schema.allowed(),

@@ -4,6 +4,7 @@
 // consequences before sending, and sends it. A list change whose numbers do
 // not add up cannot be sent.
 import assert from 'node:assert/strict';
+import { clearDrafts } from './harness.mjs';
 import { login } from './accounts.test.mjs';
 
 const TODAY = '2026-09-24';
@@ -53,7 +54,7 @@ export const tests = [
       // The new GP, one week before the old agreement ends.
       await page.getByRole('link', { name: 'Send en ny melding' }).click();
       await page.getByTestId('fl-form').waitFor();
-      await page.evaluate(() => localStorage.removeItem('frist.draft.fastlege'));
+      await clearDrafts(page);
       await page.reload();
       await page.getByTestId('fl-form').waitFor();
       await page.getByLabel('Hva vil du melde?').selectOption('new_gp');

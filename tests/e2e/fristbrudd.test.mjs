@@ -4,6 +4,7 @@
 // Helfo works the case to "accepted" with only the allowed buttons offered,
 // and the hospital is told to remove the patient from its waiting list.
 import assert from 'node:assert/strict';
+import { clearDrafts } from './harness.mjs';
 import { readFileSync } from 'node:fs';
 import { login } from './accounts.test.mjs';
 import { syntheticFnrs } from '../../bench/fnr.mjs';
@@ -184,7 +185,7 @@ tests.push({
     await page.goto(base + '/fristbrudd/ny');
     await page.getByTestId('fb-form').waitFor();
     assert.equal(await page.getByLabel('Fagområde').inputValue(), 'Kardiologi');
-    await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+    await clearDrafts(page);
   },
 });
 
@@ -195,7 +196,7 @@ async function notifyAsSite(page, base, fnr) {
   await loginAs(page, base, SITE);
   await page.goto(base + '/fristbrudd/ny');
   await page.getByTestId('fb-form').waitFor();
-  await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+  await clearDrafts(page);
   await page.reload();
   await page.getByTestId('fb-form').waitFor();
   await fillNotification(page, fnr);

@@ -32,6 +32,19 @@ function freePort() {
   });
 }
 
+/** Deletes every draft stored in this browser (all users' encrypted
+ * drafts, `frist.vault.*`); the page forgets what it holds after a reload. */
+export async function clearDrafts(page) {
+  await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('frist.vault.'))
+    .forEach((k) => localStorage.removeItem(k)));
+}
+
+/** Whether this browser stores a draft entry whose name ends with `name`. */
+export async function hasDraftEntry(page, name) {
+  return page.evaluate((n) => Object.keys(localStorage).some((k) => k.startsWith('frist.vault.') && k.endsWith(n)), name);
+}
+
 export async function startServer() {
   const state = mkdtempSync(join(tmpdir(), 'frist-e2e-'));
   const cwd = join(root, 'functions');
@@ -44,7 +57,9 @@ export async function startServer() {
   const child = spawn(wrangler, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', '0',
     '--persist-to', state, '--show-interactive-dev-session=false',
     // The test clock: a page may name its date with X-Frist-Today (fixed-date tests).
-    '--var', 'FRIST_TEST_CLOCK:1'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+    '--var', 'FRIST_TEST_CLOCK:1',
+    // Local mode: the configuration without one is production (wrangler.toml).
+    '--var', 'FRIST_MODE:local'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     try { process.kill(-child.pid, 'SIGTERM'); } catch {}

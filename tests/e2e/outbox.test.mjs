@@ -5,7 +5,7 @@
 // and only its answer was lost, the case exists once.
 import assert from 'node:assert/strict';
 import { login } from './accounts.test.mjs';
-import { LONG_WORK } from './harness.mjs';
+import { LONG_WORK, clearDrafts, hasDraftEntry } from './harness.mjs';
 import { syntheticFnrs } from '../../bench/fnr.mjs';
 import { fillNotification } from './fristbrudd.test.mjs';
 
@@ -22,7 +22,7 @@ export const tests = [{
     await login(page, base, 'sykehus@innlandet.example');
     await page.locator('[data-testid="home"]').waitFor();
     await page.goto(base + '/fristbrudd/ny');
-    await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+    await clearDrafts(page);
     await page.reload();
     await page.getByTestId('fb-form').waitFor();
     await fillNotification(page, syntheticFnrs(7)[6]);
@@ -69,7 +69,7 @@ export const tests = [{
     const list = await (await page.request.get(base + '/api/v1/fristbrudd/cases?limit=200')).json();
     assert.equal(list.items.filter((c) => c.specialty === 'Utbokstest').length, 1);
     // Nothing is left waiting, and the next notification starts afresh.
-    assert.equal(await page.evaluate(() => localStorage.getItem('frist.draft.fristbrudd.pending')), null);
+    assert.equal(await hasDraftEntry(page, 'frist.draft.fristbrudd.pending'), false);
     // The failures this test made on purpose are the only console errors allowed.
     const planned = /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_RESET/;
     errors.splice(0, errors.length, ...errors.filter((e) => !planned.test(e)));

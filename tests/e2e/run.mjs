@@ -11,8 +11,9 @@ import { tests as a11yTests } from './a11y.test.mjs';
 import { tests as sessionTests } from './session.test.mjs';
 import { tests as languageTests } from './language.test.mjs';
 import { tests as outboxTests } from './outbox.test.mjs';
+import { tests as privacyTests } from './privacy.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

@@ -2,6 +2,7 @@
 // warned and can stay logged in; when it ends, the user is logged out, told
 // why, and brought back to the form with everything typed still there.
 import assert from 'node:assert/strict';
+import { clearDrafts } from './harness.mjs';
 import { login } from './accounts.test.mjs';
 
 const MINUTE = 60_000;
@@ -16,7 +17,9 @@ export const tests = [
       await page.locator('[data-testid="home"]').waitFor();
       await page.getByRole('link', { name: 'Meld fristbrudd' }).click();
       await page.getByTestId('fb-form').waitFor();
-      await page.evaluate(() => localStorage.removeItem('frist.draft.fristbrudd'));
+      await clearDrafts(page);
+      await page.reload();
+      await page.getByTestId('fb-form').waitFor();
       await page.getByLabel('Navn', { exact: true }).fill('Kari Venter');
       const warning = page.getByTestId('expiry-warning');
       assert.equal(await warning.count(), 0);

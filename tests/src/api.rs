@@ -145,6 +145,27 @@ impl Server {
         self.login(user.1, password)
     }
 
+    /// A new user of `role` in `org`, made by the demo administrator;
+    /// (id, e-mail).
+    pub fn new_user(&self, org: &str, role: &str, email: &str, password: &str) -> (String, String) {
+        let admin = self.login_as("helfo_admin");
+        let name = email.split('@').next().unwrap_or(email);
+        let a = self
+            .call("POST", "/api/v1/users")
+            .session(&admin)
+            .idempotent()
+            .json(
+                &serde_json::json!({"name": format!("Test {name}"), "email": email,
+                      "role": role, "organisation_id": org, "password": password}),
+            )
+            .send();
+        assert_eq!(a.status, 201, "{:?}", a.body);
+        (
+            a.body["id"].as_str().unwrap_or("").to_owned(),
+            email.to_owned(),
+        )
+    }
+
     /// Logs in as the demo user of `role`.
     pub fn login_as(&self, role: &str) -> Session {
         self.login(demo(role).0, DEMO_PASSWORD)

@@ -231,8 +231,12 @@ impl Server {
             .arg("--persist-to")
             .arg(state)
             .arg("--show-interactive-dev-session=false")
+            // Local mode unless the test names a mode: the configuration
+            // without one is production (wrangler.toml).
             .args(
-                vars.iter()
+                std::iter::once(("FRIST_MODE", "local"))
+                    .filter(|_| !vars.iter().any(|(k, _)| *k == "FRIST_MODE"))
+                    .chain(vars.iter().copied())
                     .flat_map(|(k, v)| ["--var".to_owned(), format!("{k}:{v}")]),
             )
             .current_dir(functions)
@@ -260,10 +264,15 @@ impl Server {
         // to start workerd; a fast one answers in seconds.
         let deadline = Instant::now() + Duration::from_secs(180);
         loop {
-            if let Ok(r) = client.get(format!("{base}/api/v1/health")).send()
-                && r.status().as_u16() == 200
-            {
-                break;
+            // Up: the worker answers its health route — 200, or 503 naming
+            // the secrets a production server without them is missing.
+            if let Ok(r) = client.get(format!("{base}/api/v1/health")).send() {
+                let status = r.status().as_u16();
+                if status == 200
+                    || (status == 503 && r.text().unwrap_or_default().contains("misconfigured"))
+                {
+                    break;
+                }
             }
             let mut text = String::new();
             let _ = std::fs::File::open(state.join("wrangler.log"))

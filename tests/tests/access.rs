@@ -84,6 +84,7 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FkRepayment
             | R::FkReport
             | R::TokenCreate
+            | R::TokenList
             | R::TokenRevoke
             | R::KtMonthPut
             | R::KtMonthGet => 401,
@@ -160,9 +161,12 @@ fn expected(route: RouteId, who: Who) -> u16 {
         | R::FkPayment
         | R::FkRepayment
         | R::FkReport => 403,
-        // Anyone may make a token for themselves; nobody revokes another's.
-        R::TokenCreate => 201,
-        R::TokenRevoke => 404,
+        // Only a health trust has a machine path, and so tokens; it makes
+        // its own and lists its own, and nobody revokes another's.
+        R::TokenCreate if hf => 201,
+        R::TokenList if hf => 200,
+        R::TokenRevoke if hf => 404,
+        R::TokenCreate | R::TokenList | R::TokenRevoke => 403,
         // Claims control: each municipality sends its own month's sums and
         // sees the comparison; Helfo sees every doctor.
         R::KtMonthPut if kommune => 200,

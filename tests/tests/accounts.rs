@@ -6,20 +6,12 @@ use serde_json::{Value, json};
 
 /// A new user made by the demo administrator; returns (id, e-mail).
 fn new_user(org: &str, role: &str, tag: &str) -> (String, String) {
-    let s = server();
-    let admin = s.login_as("helfo_admin");
-    let email = format!("{tag}@test.example");
-    let a = s
-        .call("POST", "/api/v1/users")
-        .session(&admin)
-        .idempotent()
-        .json(
-            &json!({"name": format!("Test {tag}"), "email": email, "role": role,
-                      "organisation_id": org, "password": "et-langt-passord"}),
-        )
-        .send();
-    assert_eq!(a.status, 201, "{:?}", a.body);
-    (a.body["id"].as_str().unwrap().to_owned(), email)
+    server().new_user(
+        org,
+        role,
+        &format!("{tag}@test.example"),
+        "et-langt-passord",
+    )
 }
 
 #[test]

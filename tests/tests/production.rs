@@ -8,7 +8,14 @@ use frist_tests::{DEMO_PASSWORD, Server, demo};
 #[test]
 #[ignore = "needs `make build`; run by `make test-integration`"]
 fn production_mode_refuses_demo_accounts() {
-    let s = Server::start(&[("FRIST_MODE", "production")]).unwrap();
+    // With its secrets set (as a real deploy has them), so the refusals
+    // here are production's, not a misconfiguration's.
+    let s = Server::start(&[
+        ("FRIST_MODE", "production"),
+        ("FRIST_SERVER_SECRET", "a-test-server-secret-of-some-length"),
+        ("FRIST_TRIP_KEY", "a-test-trip-key-of-some-length"),
+    ])
+    .unwrap();
     let health = s.call("GET", "/api/v1/health").send();
     assert_eq!(health.body["mode"], "production");
     for role in ["helfo_admin", "kommune"] {

@@ -136,6 +136,9 @@ fn file_error(e: FileError) -> String {
             "frikort.file_unknown_column",
             &[("column", &column), ("allowed", &allowed(&a))],
         ),
+        FileError::NoHeaderRow { allowed: a } => {
+            tf("frikort.file_no_header", &[("allowed", &allowed(&a))])
+        }
         FileError::DuplicateColumn { column } => {
             tf("frikort.file_duplicate_column", &[("column", &column)])
         }

@@ -78,6 +78,9 @@ fn file_error(e: &FileError) -> String {
             "kontroll.file_unknown_column",
             &[("column", column.as_str()), ("allowed", allowed.as_str())],
         ),
+        FileError::NoHeaderRow { allowed } => {
+            tf("kontroll.file_no_header", &[("allowed", allowed.as_str())])
+        }
         FileError::DuplicateColumn { column } => tf(
             "kontroll.file_duplicate_column",
             &[("column", column.as_str())],

@@ -1,11 +1,15 @@
-//! `/innstillinger`: API tokens for programs such as `frist frikort submit`.
-//! A token is shown once, when it is made; frist keeps only its hash.
+//! `/innstillinger`: API tokens for programs such as `frist frikort submit`,
+//! for the roles with a machine path (`API_TOKEN_ROLES`). A token is shown
+//! once, when it is made; frist keeps only its hash. The user sees every
+//! token they have made (name, made, last used, expiry) and revokes one
+//! with a confirmation.
 
+use frist_domain::api::{API_TOKEN_ROLES, TokenView};
 use leptos::prelude::*;
 
-use crate::form::TextField;
+use crate::form::{TextField, alert};
 use crate::i18n::{t, tf};
-use crate::session::Protected;
+use crate::session::{Protected, use_session};
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 struct Created {
@@ -26,9 +30,42 @@ pub fn SettingsPage() -> impl IntoView {
 
 #[component]
 fn Settings() -> impl IntoView {
+    let may = use_session()
+        .view()
+        .is_some_and(|s| API_TOKEN_ROLES.contains(&s.user.role));
+    view! {
+        <h1 class="ds-heading" data-size="lg">{t("settings.title")}</h1>
+        <h2 class="ds-heading" data-size="sm">{t("settings.api_key_heading")}</h2>
+        {if may {
+            view! { <Tokens/> }.into_any()
+        } else {
+            view! { <p class="ds-paragraph" data-testid="no-tokens-for-role">{t("settings.not_for_role")}</p> }.into_any()
+        }}
+    }
+}
+
+/// A time stamp from the edge (`2026-03-20T10:00:00.000Z`) as a date.
+fn day(at: &str) -> String {
+    at.get(..10)
+        .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+        .map_or_else(|| at.to_owned(), crate::form::nb)
+}
+
+#[component]
+fn Tokens() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let created = RwSignal::new(None::<Created>);
     let failure = RwSignal::new(None::<String>);
+    let tokens = RwSignal::new(Vec::<TokenView>::new());
+    let reload = move || {
+        leptos::task::spawn_local(async move {
+            match crate::api::tokens().await {
+                Ok(list) => tokens.set(list),
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+    };
+    reload();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = serde_json::json!({ "name": name.get_untracked() });
@@ -37,28 +74,87 @@ fn Settings() -> impl IntoView {
                 Ok(c) => {
                     failure.set(None);
                     created.set(Some(c));
+                    name.set(String::new());
+                    reload();
+                }
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+    };
+    let revoke = move |token: TokenView| {
+        let asked = tf("settings.revoke_confirm", &[("name", &token.name)]);
+        let sure = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&asked).ok())
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match crate::api::revoke_token(&token.id).await {
+                Ok(()) => {
+                    failure.set(None);
+                    reload();
                 }
                 Err(e) => failure.set(Some(e.text())),
             }
         });
     };
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("settings.title")}</h1>
-        <h2 class="ds-heading" data-size="sm">{t("settings.api_key_heading")}</h2>
-        <p class="ds-paragraph">
-            {t("settings.intro")}
-        </p>
-        {move || failure.get().map(|text| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{text}</p></div> })}
+        <p class="ds-paragraph">{t("settings.intro")}</p>
+        {move || failure.get().map(|text| alert("danger", text))}
         <form class="frist-form" on:submit=submit novalidate>
             <TextField id="token-name" label=t("settings.name_label") value=name error=Signal::derive(|| None::<String>)/>
             <button class="ds-button" data-variant="primary" type="submit">{t("settings.create")}</button>
         </form>
         {move || created.get().map(|c| view! {
             <div class="ds-alert" data-color="success" role="status" data-testid="token">
-                <p class="ds-paragraph">{tf("settings.created", &[("name", &c.name), ("id", &c.id), ("expires", &c.expires_at)])}</p>
+                <p class="ds-paragraph">{tf("settings.created", &[("name", &c.name), ("id", &c.id), ("expires", &day(&c.expires_at))])}</p>
                 <pre class="frist-mail-body">{c.token.clone()}</pre>
                 <p class="ds-paragraph" data-size="sm">{t("settings.env_hint")}</p>
             </div>
         })}
+        <h3 class="ds-heading" data-size="xs">{t("settings.your_tokens")}</h3>
+        {move || {
+            let list = tokens.get();
+            if list.is_empty() {
+                return view! { <p class="ds-paragraph">{t("settings.no_tokens")}</p> }.into_any();
+            }
+            view! {
+                <div class="frist-table-wrap">
+                <table class="ds-table" data-testid="token-list">
+                    <thead><tr>
+                        <th scope="col">{t("settings.col_name")}</th><th scope="col">{t("settings.col_created")}</th>
+                        <th scope="col">{t("settings.col_last_used")}</th><th scope="col">{t("settings.col_expires")}</th>
+                        <th scope="col">{t("settings.col_status")}</th><th scope="col"><span class="ds-sr-only">{t("settings.col_action")}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {list.into_iter().map(|tok| {
+                            let status = match (&tok.revoked_at, tok.active) {
+                                (Some(at), _) => tf("settings.revoked_on", &[("date", &day(at))]),
+                                (None, false) => t("settings.expired").to_owned(),
+                                (None, true) => t("settings.active").to_owned(),
+                            };
+                            let row = tok.clone();
+                            view! {
+                                <tr>
+                                    <td>{tok.name.clone()}</td>
+                                    <td>{day(&tok.created_at)}</td>
+                                    <td>{tok.last_used_at.as_deref().map_or_else(|| t("settings.never").to_owned(), day)}</td>
+                                    <td>{day(&tok.expires_at)}</td>
+                                    <td>{status}</td>
+                                    <td>{tok.active.then(|| view! {
+                                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                            aria-label=tf("settings.revoke_aria", &[("name", &tok.name)])
+                                            on:click=move |_| revoke(row.clone())>{t("settings.revoke")}</button>
+                                    })}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }
+            .into_any()
+        }}
     }
 }

@@ -437,12 +437,22 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
                 issues: c.issues.clone(),
             });
         }
-        let fnr: String = l
-            .fodselsnummer
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take(20)
-            .collect();
+        // What settlement needs and nothing more: a valid line keeps the
+        // patient's number (Helfo checks the frikort against it); a line
+        // refused on arrival keeps only its masked birth date and issues —
+        // the HF has the line in its own file.
+        let fnr: String = match c.line {
+            Some(line) => line.fnr.as_str(),
+            None => {
+                let head: String = l
+                    .fodselsnummer
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .take(6)
+                    .collect();
+                frist_domain::fristbrudd::mask_fnr(&head)
+            }
+        };
         rows.push(json!({
             "line": l.line,
             "key": c.key,
@@ -690,6 +700,14 @@ pub async fn lines(ctx: &Ctx) -> ApiResult {
         .await?
         .results::<LineRow>()?;
     let items: Vec<LineView> = rows.into_iter().map(LineRow::view).collect();
+    audit::read(
+        &ctx.db,
+        ctx.now,
+        ctx.caller()?,
+        &audited("frikort.lines.read", &claim),
+        &[],
+    )
+    .await?;
     Ok(http::json(
         &page(items, limit, |l: &LineView| l.line.to_string()),
         200,
@@ -1016,6 +1034,14 @@ pub async fn report(ctx: &Ctx) -> ApiResult {
         out.push_str(&line);
         out.push('\n');
     }
+    audit::read(
+        &ctx.db,
+        ctx.now,
+        ctx.caller()?,
+        &audited("frikort.report.read", &claim),
+        &[],
+    )
+    .await?;
     let resp = Response::ok(out)?;
     resp.headers()
         .set("Content-Type", "text/csv; charset=utf-8")?;

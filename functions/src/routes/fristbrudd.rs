@@ -241,6 +241,22 @@ pub async fn patient_check(ctx: &Ctx) -> ApiResult {
     let fnr = Fodselsnummer::parse(&q.patient_fnr, &fnr_context(ctx))
         .map_err(|e| ApiError::invalid(Report::of(Issue::from_id_error("patient_fnr", e))))?;
     let open_case = open_case(&ctx.db, &caller.organisation_id, &fnr.as_str()).await?;
+    // A look-up of a patient is a read of personal data: audited by what it
+    // found (the case number, if any), never by the number asked about.
+    let found: Vec<&str> = open_case.iter().map(String::as_str).collect();
+    audit::read(
+        &ctx.db,
+        ctx.now,
+        caller,
+        &Entry {
+            action: "fristbrudd.patient_check",
+            object_kind: "fristbrudd_case_number",
+            object_id: None,
+            organisation_id: Some(&caller.organisation_id),
+        },
+        &found,
+    )
+    .await?;
     Ok(http::json(&PatientCheckAnswer { open_case }, 200)?)
 }
 
@@ -596,6 +612,11 @@ pub async fn get_document(ctx: &Ctx) -> ApiResult {
 /// A page of cases: `order` is the SQL order (ending in `id`), `key` the
 /// same columns for the keyset cursor, `only_open` the queue's filter.
 async fn case_page(ctx: &Ctx, order: &str, key: &str, only_open: bool) -> ApiResult {
+    let action = if only_open {
+        "fristbrudd.queue"
+    } else {
+        "fristbrudd.list"
+    };
     let caller = ctx.caller()?;
     let (limit, cursor) = crate::routes::list_window(ctx, "fb_cases", "organisation_id").await?;
     let state = ctx.query("state").filter(|s| !s.is_empty());
@@ -636,10 +657,25 @@ async fn case_page(ctx: &Ctx, order: &str, key: &str, only_open: bool) -> ApiRes
         .iter()
         .map(Row::summary)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(http::json(
-        &page(items, limit, |c: &CaseSummary| c.id.clone()),
-        200,
-    )?)
+    let page = page(items, limit, |c: &CaseSummary| c.id.clone());
+    // Every case shown, by id (the list shows masked numbers, still a
+    // patient's data): one audit row per page read.
+    let shown: Vec<&str> = page.items.iter().map(|c| c.id.as_str()).collect();
+    audit::read(
+        &ctx.db,
+        ctx.now,
+        caller,
+        &Entry {
+            action,
+            object_kind: "fristbrudd_case",
+            object_id: None,
+            organisation_id: (!caller.role.sees_all_organisations())
+                .then_some(caller.organisation_id.as_str()),
+        },
+        &shown,
+    )
+    .await?;
+    Ok(http::json(&page, 200)?)
 }
 
 /// `GET /api/v1/fristbrudd/cases?state=&cursor=&limit=`: the caller's cases
@@ -787,6 +823,7 @@ pub async fn sweep_route(ctx: &Ctx) -> ApiResult {
             ApiError::invalid(Report::of(Issue::error("today", IssueCode::DateInvalid)))
         })?
     };
+    crate::idempotency::expire(&ctx.db, ctx.now)?.run().await?;
     let result = sweep(&ctx.db, ctx.now, today, ctx.config.sweep_hold_after).await?;
     Ok(http::json(&result, 200)?)
 }

@@ -21,7 +21,7 @@ mod health;
 mod kontroll;
 pub mod organisations;
 mod outbox;
-mod session;
+pub mod session;
 mod tokens;
 pub mod users;
 
@@ -67,6 +67,16 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     if spec.local_only && !config.local {
         return Err(ApiError::not_found());
     }
+    // Production without its secrets does no work (only health answers, and
+    // names what is missing): never a half-configured service.
+    if spec.id != RouteId::Health && !config.missing_secrets().is_empty() {
+        return Err(ApiError::new(
+            503,
+            "misconfigured",
+            "Tjenesten er ikke ferdig satt opp og tar ikke imot forespørsler.",
+            "The service is not fully configured and does not take requests.",
+        ));
+    }
     let params: Vec<(&'static str, String)> = m
         .params
         .iter()
@@ -81,15 +91,26 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     if !is_safe(&method) {
         check_origin(&req, &url)?;
     }
-    let body = read_body(&mut req, spec, &method).await?;
-
+    // Who is asking comes first: an anonymous or unauthorised caller is
+    // refused before a byte of the body is read.
     let db = env.d1("DB")?;
+    let secret = config.server_secret.clone().unwrap_or_default();
+    // The client as the throttle and the audit trail know it: a keyed hash
+    // of its address (a plain hash of an IPv4 address is easily reversed).
+    let client_key = crate::crypto::keyed_hex(
+        &secret,
+        req.headers()
+            .get("CF-Connecting-IP")?
+            .unwrap_or_else(|| "unknown".into())
+            .as_bytes(),
+    )?;
     let caller = if spec.access == Access::Public {
         None
     } else {
-        let caller = crate::auth::authenticate(&req, &db, &config, secure_cookies, now)
+        let mut caller = crate::auth::authenticate(&req, &db, &config, secure_cookies, now)
             .await?
             .ok_or_else(crate::auth::unauthenticated)?;
+        caller.client_key = client_key.clone();
         if !spec.access.allows(caller.role) {
             deny(&db, now, &caller, spec.id).await?;
             return Err(ApiError::new(
@@ -101,12 +122,15 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         }
         Some(caller)
     };
+    let body = read_body(&mut req, spec, &method).await?;
 
     let idem = match (spec.creates, &caller) {
         (true, Some(c)) => {
             let key = crate::idempotency::key_from_header(req.headers().get("Idempotency-Key")?)?;
             let route: &'static str = spec.id.into();
-            match crate::idempotency::begin(&db, &c.user_id, key, route, &body, now).await? {
+            match crate::idempotency::begin(&db, &c.user_id, key, route, &body, &secret, now)
+                .await?
+            {
                 Ok(replay) => return Ok(replay),
                 Err(fresh) => Some(fresh),
             }
@@ -119,12 +143,6 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         None
     };
 
-    let client_key = crate::crypto::sha256_hex(
-        req.headers()
-            .get("CF-Connecting-IP")?
-            .unwrap_or_else(|| "unknown".into())
-            .as_bytes(),
-    );
     let ctx = Ctx {
         db,
         params,
@@ -191,6 +209,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::FkRepayment => frikort::repayment(&ctx).await,
         RouteId::FkReport => frikort::report(&ctx).await,
         RouteId::TokenCreate => tokens::create(&ctx).await,
+        RouteId::TokenList => tokens::list(&ctx).await,
         RouteId::TokenRevoke => tokens::revoke(&ctx).await,
         RouteId::KtMonthPut => kontroll::put_month(&ctx).await,
         RouteId::KtMonthGet => kontroll::get_month(&ctx).await,
@@ -198,6 +217,24 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     // How long the session lasts unused: the app warns before it ends.
     if let (Ok(resp), Some(ms)) = (&result, remaining) {
         let _ = resp.headers().set("X-Session-Remaining", &ms.to_string());
+    }
+    // A probe of an object the caller may not see (another organisation's
+    // id, or none at all) answers 404 like a missing one — and is audited.
+    if let (Err(e), Some(caller)) = (&result, &ctx.caller)
+        && e.status == 404
+        && let Some((_, id)) = ctx.params.first()
+    {
+        let id: String = id.chars().take(100).collect();
+        let route: &'static str = spec.id.into();
+        let entry = Entry {
+            action: "access.not_found",
+            object_kind: route,
+            object_id: Some(&id),
+            organisation_id: None,
+        };
+        crate::audit::entry(&ctx.db, ctx.now, caller, &entry)?
+            .run()
+            .await?;
     }
     result
 }
@@ -296,9 +333,18 @@ async fn read_body(
     if is_safe(method) {
         return Ok(Vec::new());
     }
-    let body = req.bytes().await.unwrap_or_default();
-    if body.len() > max {
-        return Err(too_large());
+    // Read piece by piece and stop at the cap: a body sent without (or with
+    // a false) Content-Length is never held whole beyond it.
+    let mut body = Vec::new();
+    if let Ok(mut stream) = req.stream() {
+        use futures_util::StreamExt;
+        while let Some(piece) = stream.next().await {
+            let Ok(piece) = piece else { break };
+            if body.len() + piece.len() > max {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&piece);
+        }
     }
     let (wanted, nb, en) = match spec.content {
         Content::Json => (

@@ -35,6 +35,12 @@ struct FailureRow {
     oldest: i64,
 }
 
+/// The throttle's key for an account: a hash of its normalised e-mail, so
+/// an unknown address is counted like a known one.
+pub fn account_key(email: &str) -> String {
+    format!("a:{}", sha256_hex(normalise_email(email).as_bytes()))
+}
+
 fn login_failed() -> ApiError {
     ApiError::new(
         401,
@@ -51,9 +57,10 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
         return Err(ApiError::invalid(report));
     }
     let email = normalise_email(&form.email);
-    let account_key = format!("a:{}", sha256_hex(email.as_bytes()));
+    let account_key = account_key(&email);
     let client_key = format!("c:{}", ctx.client_key);
     let window_start = ctx.now - ctx.config.throttle.window_ms;
+    let throttle = ctx.config.throttle;
 
     let rows = ctx
         .db
@@ -73,13 +80,9 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
                 oldest: r.oldest,
             })
     };
-    if let Throttle::Locked { retry_after_ms } =
-        ctx.config
-            .throttle
-            .verdict(failures(&account_key), failures(&client_key), ctx.now)
-    {
+    let locked = |retry_after_ms: i64| {
         let minutes = minutes_to_wait(retry_after_ms);
-        return Err(ApiError::new(
+        ApiError::new(
             429,
             "too_many_attempts",
             format!(
@@ -87,7 +90,48 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
             ),
             format!("Too many failed logins. Wait {minutes} minutes before trying again."),
         )
-        .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string()));
+        .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string())
+    };
+    if let Throttle::Locked { retry_after_ms } =
+        throttle.verdict(failures(&account_key), failures(&client_key), ctx.now)
+    {
+        return Err(locked(retry_after_ms));
+    }
+    // The attempt is counted before the password is weighed, in one D1
+    // statement that counts and inserts together: of many parallel tries,
+    // only as many as the limit allow get this far (D1 runs one statement
+    // at a time). A success takes its marks away again below.
+    let reserve = ctx
+        .db
+        .prepare(
+            "INSERT INTO login_failures (key, at_ms) SELECT ?1, ?3 \
+             WHERE (SELECT COUNT(*) FROM login_failures WHERE key = ?1 AND at_ms > ?4) < ?5 \
+               AND (SELECT COUNT(*) FROM login_failures WHERE key = ?2 AND at_ms > ?4) < ?6",
+        )
+        .bind(&[
+            text(&account_key),
+            text(&client_key),
+            int(ctx.now),
+            int(window_start),
+            int(i64::from(throttle.per_account)),
+            int(i64::from(throttle.per_client)),
+        ])?;
+    let reserve_client = ctx
+        .db
+        .prepare("INSERT INTO login_failures (key, at_ms) SELECT ?1, ?2 WHERE changes() = 1")
+        .bind(&[text(&client_key), int(ctx.now)])?;
+    let reserved = ctx.db.batch(vec![reserve, reserve_client]).await?;
+    if !crate::db::first_changed(&reserved) {
+        // Another try took the last place in the meantime.
+        let full = Failures {
+            count: throttle.per_account.max(throttle.per_client),
+            oldest: window_start + 1,
+        };
+        let retry = match throttle.verdict(full, full, ctx.now) {
+            Throttle::Locked { retry_after_ms } => retry_after_ms,
+            Throttle::Allowed => throttle.window_ms,
+        };
+        return Err(locked(retry));
     }
 
     let account = ctx
@@ -114,31 +158,24 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
             Some((u, o)) => (Some(u.as_str()), Some(o.as_str())),
             None => (None, None),
         };
-        let failed = |key: &str| {
-            ctx.db
-                .prepare("INSERT INTO login_failures (key, at_ms) VALUES (?1, ?2)")
-                .bind(&[text(key), int(ctx.now)])
-        };
+        // The attempt was counted when it was reserved above.
         ctx.db
-            .batch(vec![
-                failed(&account_key)?,
-                failed(&client_key)?,
-                audit::entry(
-                    &ctx.db,
-                    ctx.now,
-                    Actor {
-                        user_id: uid,
-                        organisation_id: oid,
-                        session_id: None,
-                    },
-                    &Entry {
-                        action: "login.failed",
-                        object_kind: "session",
-                        object_id: None,
-                        organisation_id: oid,
-                    },
-                )?,
-            ])
+            .batch(vec![audit::entry(
+                &ctx.db,
+                ctx.now,
+                Actor {
+                    user_id: uid,
+                    organisation_id: oid,
+                    session_id: None,
+                    client: Some(&ctx.client_key),
+                },
+                &Entry {
+                    action: "login.failed",
+                    object_kind: "session",
+                    object_id: None,
+                    organisation_id: oid,
+                },
+            )?])
             .await?;
         return Err(login_failed());
     };
@@ -158,9 +195,19 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
                     text(&account.id),
                     int(ctx.now),
                 ])?,
+            // A success clears the account's count and this attempt's mark
+            // on the client (and forgets marks older than the window).
             ctx.db
-                .prepare("DELETE FROM login_failures WHERE key = ?1 OR at_ms <= ?2")
-                .bind(&[text(&account_key), int(window_start)])?,
+                .prepare(
+                    "DELETE FROM login_failures WHERE key = ?1 OR (key = ?2 AND at_ms = ?3) \
+                     OR at_ms <= ?4",
+                )
+                .bind(&[
+                    text(&account_key),
+                    text(&client_key),
+                    int(ctx.now),
+                    int(window_start),
+                ])?,
             audit::entry(
                 &ctx.db,
                 ctx.now,
@@ -168,6 +215,7 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
                     user_id: Some(&account.id),
                     organisation_id: Some(&account.organisation_id),
                     session_id: Some(&session_id),
+                    client: Some(&ctx.client_key),
                 },
                 &Entry {
                     action: "login",
@@ -200,6 +248,11 @@ async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionV
             .await?
             .ok_or_else(crate::auth::unauthenticated)?;
     let expires_at = ctx.config.session.expires_at(created, ctx.now);
+    // The user's draft key, the same at every login of this user and for
+    // nobody else: drafts survive an expired session, not a change of user.
+    let secret = ctx.config.server_secret.as_deref().unwrap_or_default();
+    let draft_key = crate::crypto::keyed_hex(secret, format!("draft-key:{user_id}").as_bytes())?;
+    let owner = crate::crypto::keyed_hex(secret, format!("draft-owner:{user_id}").as_bytes())?;
     Ok(SessionView {
         user,
         organisation,
@@ -207,6 +260,8 @@ async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionV
         expires_at,
         absolute_expires_at: created + ctx.config.session.absolute_ms,
         mode: ctx.config.mode.clone(),
+        draft_key: Some(draft_key),
+        draft_owner: Some(owner.chars().take(16).collect()),
     })
 }
 

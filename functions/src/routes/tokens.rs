@@ -1,8 +1,12 @@
-//! API tokens for programs (`frist frikort submit`): `POST /api/v1/tokens`
-//! makes one for the caller — shown once, stored only as its SHA-256, never
-//! kept in an idempotency record — and `DELETE /api/v1/tokens/:id` revokes
-//! it. A program sends `Authorization: Bearer frist_…` and acts as the user,
-//! with the user's role and organisation.
+//! API tokens for programs (`frist frikort submit`), for the roles with a
+//! machine path only (`API_TOKEN_ROLES`): `POST /api/v1/tokens` makes one
+//! for the caller — from a session, never from another token; shown once,
+//! stored only as its SHA-256, never kept in an idempotency record —
+//! `GET /api/v1/tokens` lists the caller's own (name, created, last used,
+//! expiry, revoked), and `DELETE /api/v1/tokens/:id` revokes one. A program
+//! sends `Authorization: Bearer frist_…` and acts as the user, with the
+//! user's role and organisation. A password reset or a deactivation
+//! revokes every token of the user (`users::update`).
 
 use frist_domain::{Issue, IssueCode, Report};
 use serde::{Deserialize, Serialize};
@@ -41,6 +45,14 @@ fn entry<'a>(action: &'a str, id: &'a str, org: &'a str) -> Entry<'a> {
 
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
+    if caller.via_token {
+        return Err(ApiError::new(
+            403,
+            "token_cannot_make_tokens",
+            "En API-nøkkel kan ikke lage nye nøkler. Logg inn i frist og lag den under Innstillinger.",
+            "An API token cannot make new tokens. Log in to frist and make it under Settings.",
+        ));
+    }
     let form: NewToken = ctx.json()?;
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 80 {
@@ -110,4 +122,45 @@ pub async fn revoke(ctx: &Ctx) -> ApiResult {
         return Err(ApiError::not_found());
     }
     Ok(worker::Response::empty()?.with_status(204))
+}
+
+#[derive(Deserialize)]
+struct Row {
+    id: String,
+    name: String,
+    created_at: String,
+    created_ms: i64,
+    expires_ms: i64,
+    last_used_ms: Option<i64>,
+    revoked_ms: Option<i64>,
+}
+
+/// `GET /api/v1/tokens`: the caller's own tokens, newest first; never the
+/// token itself (frist does not have it).
+pub async fn list(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let rows = ctx
+        .db
+        .prepare(
+            "SELECT id, name, created_at, created_ms, expires_ms, last_used_ms, revoked_ms \
+             FROM api_tokens WHERE user_id = ?1 ORDER BY created_ms DESC, id LIMIT 100",
+        )
+        .bind(&[text(&caller.user_id)])?
+        .all()
+        .await?
+        .results::<Row>()?;
+    let items: Vec<frist_domain::api::TokenView> = rows
+        .into_iter()
+        .map(|r| frist_domain::api::TokenView {
+            active: r.revoked_ms.is_none() && ctx.now <= r.expires_ms,
+            id: r.id,
+            name: r.name,
+            created_at: r.created_at,
+            expires_at: iso(r.expires_ms),
+            last_used_at: r.last_used_ms.map(iso),
+            revoked_at: r.revoked_ms.map(iso),
+            created_ms: r.created_ms,
+        })
+        .collect();
+    Ok(http::json(&items, 200)?)
 }

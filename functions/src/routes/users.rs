@@ -213,7 +213,39 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
             text(&user.id),
             flag(ends_sessions),
         ])?;
-    let results = ctx.db.batch(vec![update, entry, end_sessions]).await?;
+    // Whether this very update applied: the version is then one more.
+    let won_here = "EXISTS (SELECT 1 FROM users WHERE id = ?2 AND version = ?3)";
+    // A new password or a deactivation also kills the user's API tokens:
+    // a token never outlives the reason it was trusted.
+    let revoke_tokens = ctx
+        .db
+        .prepare(format!(
+            "UPDATE api_tokens SET revoked_ms = ?1 WHERE user_id = ?2 AND revoked_ms IS NULL \
+             AND ?4 = 1 AND {won_here}"
+        ))
+        .bind(&[
+            int(ctx.now),
+            text(&user.id),
+            int(expected + 1),
+            flag(ends_sessions),
+        ])?;
+    // The administrator's reset is the way back into a locked account: it
+    // clears the account's failed logins.
+    let unlock = ctx
+        .db
+        .prepare(format!(
+            "DELETE FROM login_failures WHERE key = ?1 AND ?4 = 1 AND {won_here}"
+        ))
+        .bind(&[
+            text(&crate::routes::session::account_key(&user.email)),
+            text(&user.id),
+            int(expected + 1),
+            flag(hash.is_some()),
+        ])?;
+    let results = ctx
+        .db
+        .batch(vec![update, entry, end_sessions, revoke_tokens, unlock])
+        .await?;
     let won = crate::db::first_changed(&results);
     let now_user = load(&ctx.db, &user.id, JsValue::NULL)
         .await?
