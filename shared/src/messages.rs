@@ -746,6 +746,16 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
             "The doctor is not on the practitioner list. Add them to have agreement and substitution checked."
         }
 
+        (C::DoctorOfAnotherMunicipality, Nb) => {
+            "Lege {hpr} er fastlege i en annen kommune i frist. En kommune sender bare tall for sine egne leger."
+        }
+        (C::DoctorOfAnotherMunicipality, Nn) => {
+            "Lege {hpr} er fastlege i ein annan kommune i frist. Ein kommune sender berre tal for sine eigne legar."
+        }
+        (C::DoctorOfAnotherMunicipality, En) => {
+            "Doctor {hpr} is a GP of another municipality in frist. A municipality sends figures for its own doctors only."
+        }
+
         (C::CannotDeactivateSelf, En) => {
             "You cannot deactivate your own account. Ask another administrator to do it."
         }

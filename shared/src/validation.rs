@@ -236,6 +236,9 @@ pub enum IssueCode {
     BillTimeBarred,
     /// (warning) The doctor is not on the practitioner list.
     DoctorNotListed,
+    /// CTRL-9: figures for a GP another municipality has in the GP register
+    /// (its fastlege messages) and this one has not.
+    DoctorOfAnotherMunicipality,
 }
 
 impl IssueCode {

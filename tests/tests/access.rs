@@ -168,8 +168,12 @@ fn expected(route: RouteId, who: Who) -> u16 {
         R::TokenRevoke if hf => 404,
         R::TokenCreate | R::TokenList | R::TokenRevoke => 403,
         // Claims control: each municipality sends its own month's sums and
-        // sees the comparison; Helfo sees every doctor.
+        // sees the comparison; Helfo sees every doctor. The month's two
+        // doctors are Lillehammer's GPs: another municipality is refused.
+        R::KtMonthPut if who == Who::OtherKommune => 422,
         R::KtMonthPut if kommune => 200,
+        // It has sent nothing for the month, so it has no comparison yet.
+        R::KtMonthGet if who == Who::OtherKommune => 404,
         R::KtMonthGet if kommune || helfo => 200,
         R::KtMonthPut | R::KtMonthGet => 403,
     }

@@ -171,3 +171,52 @@ fn ctrl_9_a_planted_outlier_among_comparable_gps_is_flagged() {
     let site = s.login_as("behandlingssted");
     assert_eq!(get(s, &site, "").status, 403);
 }
+
+/// A municipality reports on its own doctors: a GP another municipality has
+/// in the register (Lillehammer's Per Olsen, 9144889) is refused, field
+/// named, and nothing is stored.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn ctrl_9_figures_for_another_municipalitys_gp_are_refused() {
+    let s = server();
+    let other = s.elsewhere(
+        ("Nabo kommune", "964947082", "kommune"),
+        ("Nina Nabo", "nina@nabo.example"),
+        "kommune",
+    );
+    let a = put(
+        s,
+        &other,
+        "2026-07",
+        vec![
+            doctor("7700001", 2_000, 900),
+            doctor("9144889", 2_200, 1_000),
+        ],
+    );
+    assert_eq!(a.status, 422, "{:?}", a.body);
+    assert_eq!(
+        a.issues(),
+        ["doctors[1].hpr:doctor_of_another_municipality"]
+    );
+    // Nothing stored: the municipality has no month to compare.
+    assert_eq!(get_month(s, &other, "2026-07").status, 404);
+    // Lillehammer itself may.
+    let kommune = s.login_as("kommune");
+    assert_eq!(
+        put(
+            s,
+            &kommune,
+            "2026-07",
+            vec![doctor("9144889", 2_200, 1_000)]
+        )
+        .status,
+        200
+    );
+}
+
+fn get_month(s: &Server, who: &Session, month: &str) -> frist_tests::Answer {
+    s.call("GET", &format!("/api/v1/kontroll/months/{month}"))
+        .session(who)
+        .on(TODAY)
+        .send()
+}

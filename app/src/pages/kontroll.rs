@@ -231,7 +231,15 @@ fn Kontroll() -> impl IntoView {
                     failure.set(None);
                     peers.set(Some(v));
                 }
-                Err(e) => failure.set(Some(e.text())),
+                Err(e) => {
+                    // The refusal and each field it names, in the user's language.
+                    let mut text = e.text();
+                    for issue in e.issues() {
+                        text.push(' ');
+                        text.push_str(&crate::i18n::issue(&issue));
+                    }
+                    failure.set(Some(text));
+                }
             }
             comparing.set(false);
         });

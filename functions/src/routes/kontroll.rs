@@ -28,7 +28,45 @@ pub async fn put_month(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let month = month_param(ctx)?;
     let upload: MonthUpload = ctx.json()?;
-    let report: Report = upload.check();
+    let mut report: Report = upload.check();
+    if report.has_errors() {
+        return Err(ApiError::invalid(report));
+    }
+    // A municipality's figures are about its own doctors: a GP another
+    // municipality has in the register (its fastlege messages), and this one
+    // has not, is not this one's to report on.
+    #[derive(serde::Deserialize)]
+    struct Theirs {
+        gp_hpr: String,
+    }
+    let asked: Vec<String> = upload
+        .doctors
+        .iter()
+        .map(|d| d.hpr.get().to_string())
+        .collect();
+    let theirs = ctx
+        .db
+        .prepare(
+            "SELECT DISTINCT m.gp_hpr FROM fl_messages m, json_each(?2) j \
+             WHERE m.gp_hpr = j.value AND m.organisation_id != ?1 \
+               AND NOT EXISTS (SELECT 1 FROM fl_messages o WHERE o.organisation_id = ?1 \
+                               AND o.gp_hpr = m.gp_hpr)",
+        )
+        .bind(&[text(&caller.organisation_id), text(&http::to_json(&asked)?)])?
+        .all()
+        .await?
+        .results::<Theirs>()?;
+    for (i, hpr) in asked.iter().enumerate() {
+        if theirs.iter().any(|t| &t.gp_hpr == hpr) {
+            report.push(
+                frist_domain::Issue::error(
+                    format!("doctors[{i}].hpr"),
+                    IssueCode::DoctorOfAnotherMunicipality,
+                )
+                .with("hpr", hpr.as_str()),
+            );
+        }
+    }
     if report.has_errors() {
         return Err(ApiError::invalid(report));
     }
