@@ -295,6 +295,28 @@ pub async fn patient_check(fnr: &str) -> Result<PatientCheckAnswer, ApiError> {
     .await
 }
 
+/// Helfo: every case of one patient (the number in the body, never a URL).
+pub async fn patient_search(fnr: &str) -> Result<Vec<CaseSummary>, ApiError> {
+    send_json(
+        Request::post("/api/v1/fristbrudd/patient-search"),
+        &frist_domain::api::PatientSearch {
+            patient_fnr: fnr.to_owned(),
+        },
+    )
+    .await
+}
+
+/// The caller's work, counted, for the front page.
+pub async fn overview() -> Result<frist_domain::api::Overview, ApiError> {
+    send(Request::get("/api/v1/overview")).await
+}
+
+/// The case, message or claim a number names, if the caller may see it.
+pub async fn find(number: &str) -> Result<frist_domain::api::Found, ApiError> {
+    let q = js_sys::encode_uri_component(number);
+    send(Request::get(&format!("/api/v1/find?number={q}"))).await
+}
+
 /// The caller's cases, next deadline first; `state` is a state, `open` or
 /// `closed` (or empty for all).
 pub async fn cases(state: String, cursor: Option<String>) -> Result<Page<CaseSummary>, ApiError> {
@@ -384,6 +406,11 @@ pub async fn fl_messages(
     send(Request::get(&path)).await
 }
 
+/// One message, for its page.
+pub async fn fl_message(id: &str) -> Result<frist_domain::fastlege::MessageView, ApiError> {
+    send(Request::get(&format!("/api/v1/fastlege/messages/{id}"))).await
+}
+
 /// FL-8: Helfo registers a message, decided on `version`.
 pub async fn fl_register(
     id: &str,
@@ -427,6 +454,14 @@ pub async fn claims(cursor: Option<String>) -> Result<Page<ClaimView>, ApiError>
     send(Request::get(&with_cursor(
         "/api/v1/frikort/claims",
         cursor.as_deref(),
+    )))
+    .await
+}
+
+/// The health trust's claims made from the file with this fingerprint.
+pub async fn claims_with_file(fingerprint: &str) -> Result<Page<ClaimView>, ApiError> {
+    send(Request::get(&format!(
+        "/api/v1/frikort/claims?file={fingerprint}"
     )))
     .await
 }

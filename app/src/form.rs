@@ -89,6 +89,23 @@ pub fn TextField(
 }
 
 /// A select in the field pattern; `options` are (value, text).
+/// A checkbox with its label beside it (Designsystemet's checkbox field).
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="ds-field frist-check">
+            <input class="ds-input" type="checkbox" id=id
+                prop:checked=move || value.get()
+                on:change=move |ev| value.set(event_target_checked(&ev))/>
+            <label class="ds-label" for=id data-weight="regular">{label}</label>
+        </div>
+    }
+}
+
 #[component]
 pub fn SelectField(
     id: &'static str,
@@ -605,6 +622,127 @@ pub fn nb(date: chrono::NaiveDate) -> String {
     frist_domain::calendar::format_nb(date)
 }
 
+/// The tag beside a deadline (issue 24): overdue in red with how long,
+/// today and tomorrow in amber, the rest of the week neutral; nothing for
+/// a deadline further away. `data-due` carries the kind for tests.
+pub fn due_tag(deadline: chrono::NaiveDate) -> Option<impl IntoView> {
+    use frist_domain::calendar::{Due, due};
+    let (color, kind, text) = match due(deadline, today()) {
+        Due::Overdue(1) => ("danger", "overdue", t("due.overdue_one").to_owned()),
+        Due::Overdue(n) => (
+            "danger",
+            "overdue",
+            tf("due.overdue", &[("n", &n.to_string())]),
+        ),
+        Due::Today => ("warning", "today", t("due.today").to_owned()),
+        Due::Tomorrow => ("warning", "tomorrow", t("due.tomorrow").to_owned()),
+        Due::ThisWeek(n) => ("info", "week", tf("due.in_days", &[("n", &n.to_string())])),
+        Due::Later => return None,
+    };
+    Some(
+        view! { " " <span class="ds-tag" data-color=color data-due=kind data-testid="due-tag">{text}</span> },
+    )
+}
+
+/// A list's `?vis=` filter, from the front page's counts (issue 24).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// `forfalt`: the deadline has passed.
+    Overdue,
+    /// `uke`: the deadline is today or within seven days.
+    ThisWeek,
+    /// `gjor-na`: the hospital must act now.
+    ActNow,
+}
+
+impl Show {
+    /// Whether an item with this deadline stays in the list.
+    pub fn keeps(self, deadline: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> bool {
+        match self {
+            Show::Overdue => deadline.is_some_and(|d| d < today),
+            Show::ThisWeek => deadline.is_some_and(|d| d >= today && (d - today).num_days() <= 7),
+            Show::ActNow => true,
+        }
+    }
+}
+
+/// The page's `?vis=` filter.
+pub fn show_filter() -> Memo<Option<Show>> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| match query.get().get("vis").as_deref() {
+        Some("forfalt") => Some(Show::Overdue),
+        Some("uke") => Some(Show::ThisWeek),
+        Some("gjor-na") => Some(Show::ActNow),
+        _ => None,
+    })
+}
+
+/// Above a filtered list: what it shows, and a link to all of it.
+pub fn show_note(show: Memo<Option<Show>>, all: &'static str) -> impl IntoView {
+    move || {
+        show.get().map(|s| {
+            let what = match s {
+                Show::Overdue => t("list.showing_overdue"),
+                Show::ThisWeek => t("list.showing_this_week"),
+                Show::ActNow => t("list.showing_act_now"),
+            };
+            view! {
+                <p class="ds-paragraph" data-testid="list-filter">
+                    {what}" "<leptos_router::components::A href=all>{t("list.show_all")}</leptos_router::components::A>
+                </p>
+            }
+        })
+    }
+}
+
+/// A month `åååå-mm` as people read it: "september 2026" (`short`:
+/// "sep. 2026"), in the chosen language.
+pub fn month_name(ym: &str, short: bool) -> String {
+    const NB: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some((year, month)) = ym.split_once('-') else {
+        return ym.to_owned();
+    };
+    let Some(i) = month.parse::<usize>().ok().filter(|m| (1..=12).contains(m)) else {
+        return ym.to_owned();
+    };
+    let english = crate::i18n::lang() == crate::i18n::Lang::En;
+    let name = if english { EN[i - 1] } else { NB[i - 1] };
+    if short && name.chars().count() > 4 {
+        let cut: String = name.chars().take(3).collect();
+        let dot = if english { "" } else { "." };
+        format!("{cut}{dot} {year}")
+    } else {
+        format!("{name} {year}")
+    }
+}
+
 /// Where a submission stands; the form always says which (issue 10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
@@ -717,6 +855,18 @@ pub fn DeliveryStatus(delivery: RwSignal<Delivery>) -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// While a page's object loads: the `loading` text, or why it could not be
+/// loaded — an unknown number says so, never "loading" for ever.
+pub fn loading_or_failure(
+    failure: RwSignal<Option<String>>,
+    loading: &'static str,
+) -> impl IntoView {
+    move || match failure.get() {
+        Some(text) => alert("danger", text).into_any(),
+        None => view! { <p class="ds-paragraph">{t(loading)}</p> }.into_any(),
     }
 }
 

@@ -2,10 +2,12 @@
 //! each keystroke; the edge remains the authority.
 
 mod api;
+mod confirm;
 mod form;
 mod i18n;
 mod language;
 mod pages;
+mod search;
 mod session;
 mod shell;
 

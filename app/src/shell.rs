@@ -19,8 +19,20 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: the header, the area menu, the page and
+/// the footer.
+#[component]
+fn Shell() -> impl IntoView {
+    crate::search::provide_trail();
+    view! {
             <a class="skip-link" href="#main">{t("shell.skip_link")}</a>
             <Header/>
+            <crate::search::AreaNav/>
             <ExpiryWarning/>
             <main id="main" class="frist-main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -38,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/utboks") view=outbox::OutboxPage/>
                     <Route path=path!("/fastlege/ny") view=fastlege::NewMessagePage/>
                     <Route path=path!("/fastlege/meldinger") view=fastlege::MessagesPage/>
+                    <Route path=path!("/fastlege/meldinger/:id") view=fastlege::MessagePage/>
                     <Route path=path!("/fastlege/oversikt") view=fastlege::DashboardPage/>
                     <Route path=path!("/fastlege/purring") view=fastlege::ChasePage/>
                     <Route path=path!("/innstillinger") view=settings::SettingsPage/>
@@ -48,7 +61,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <Footer/>
-        </Router>
     }
 }
 

@@ -53,6 +53,10 @@ pub enum FrikortCommand {
         today: Option<NaiveDate>,
         #[arg(long)]
         allow_synthetic: bool,
+        /// Send a file again that was sent before (frist refuses it otherwise,
+        /// naming the earlier claim).
+        #[arg(long)]
+        resend: bool,
     },
 }
 
@@ -85,7 +89,19 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             aware,
             today,
             allow_synthetic,
-        } => return crate::frikort_submit::run(&file, &api, aware, today, allow_synthetic),
+            resend,
+        } => {
+            return crate::frikort_submit::run(
+                &file,
+                &api,
+                aware,
+                today,
+                crate::frikort_submit::Options {
+                    allow_synthetic,
+                    resend,
+                },
+            );
+        }
     };
     let today = crate::today_or(today);
     let ctx = LineContext {

@@ -49,7 +49,28 @@ impl Api {
                     let status = r.status();
                     let body: serde_json::Value = r.json().unwrap_or_default();
                     let detail = body["detail"].as_str().unwrap_or("");
-                    return Err(fail(format!("{what}: {status} {detail}")));
+                    // The refusal's field issues too (a file sent before names
+                    // the earlier claim and says how to send it again).
+                    let issues: Vec<frist_domain::Issue> =
+                        serde_json::from_value(body["issues"].clone()).unwrap_or_default();
+                    let said: Vec<String> = issues
+                        .iter()
+                        .map(|i| {
+                            frist_domain::messages::render(i, frist_domain::messages::Lang::Nb)
+                        })
+                        .collect();
+                    let hint = if body["type"]
+                        .as_str()
+                        .is_some_and(|t| t.ends_with("file_already_sent"))
+                    {
+                        " (--resend sends it again)"
+                    } else {
+                        ""
+                    };
+                    return Err(fail(format!(
+                        "{what}: {status} {detail} {}{hint}",
+                        said.join(" ")
+                    )));
                 }
                 Ok(_) | Err(_) if attempt < 6 => {
                     std::thread::sleep(wait);
@@ -63,13 +84,25 @@ impl Api {
     }
 }
 
+/// How `frist frikort submit` sends.
+pub struct Options {
+    /// Accept synthetic test identities (local mode).
+    pub allow_synthetic: bool,
+    /// Send a file that was sent before.
+    pub resend: bool,
+}
+
 pub fn run(
     file: &Path,
     api: &str,
     aware: Option<NaiveDate>,
     today: Option<NaiveDate>,
-    allow_synthetic: bool,
+    options: Options,
 ) -> io::Result<ExitCode> {
+    let Options {
+        allow_synthetic,
+        resend,
+    } = options;
     let token = std::env::var("FRIST_API_TOKEN")
         .map_err(|_| fail("set FRIST_API_TOKEN to an API token made in frist (Innstillinger)"))?;
     let today = crate::today_or(today);
@@ -84,7 +117,10 @@ pub fn run(
     // Pass 1: which lines are valid (the same rules as the browser's).
     let mut checker = Checker::new(ctx);
     let mut hash = Sha256::new();
-    hash.update(std::fs::read(file)?);
+    let bytes = std::fs::read(file)?;
+    let mut fingerprint = frist_domain::frikort::Fingerprint::default();
+    fingerprint.update(&bytes);
+    hash.update(bytes);
     hash.update(aware.map(|d| d.to_string()).unwrap_or_default());
     let read = crate::frikort_cmd::read_file(file, &mut |r| checker.push(&r, &mut |_, _, _| {}))?;
     checker.finish(&mut |_, _, _| {});
@@ -114,6 +150,8 @@ pub fn run(
         aware: aware.map(|d| d.to_string()).unwrap_or_default(),
         lines: valid,
         chunks,
+        fingerprint: fingerprint.finish(),
+        resend,
     };
     let key = hex::encode(hash.finalize());
     let url = |p: &str| format!("{}{p}", api.base);

@@ -79,6 +79,9 @@ pub enum RouteId {
     TokenRevoke,
     KtMonthPut,
     KtMonthGet,
+    Overview,
+    Find,
+    FbPatientSearch,
 }
 
 /// What a route's request body is.
@@ -438,6 +441,21 @@ pub const ROUTES: &[RouteSpec] = &[
         "/api/v1/kontroll/months/:month",
         Access::Roles(KOMMUNE_AND_HELFO),
     ),
+    // The front page's counts and the number search: every role, each
+    // scoped to what it may see.
+    route(
+        RouteId::Overview,
+        "GET",
+        "/api/v1/overview",
+        Access::AnyRole,
+    ),
+    route(RouteId::Find, "GET", "/api/v1/find", Access::AnyRole),
+    route(
+        RouteId::FbPatientSearch,
+        "POST",
+        "/api/v1/fristbrudd/patient-search",
+        Access::Roles(HELFO),
+    ),
 ];
 
 impl RouteId {
@@ -711,6 +729,110 @@ pub fn parse_limit(value: Option<&str>) -> Result<i64, Issue> {
                 .with("max", PAGE_MAX)),
         },
     }
+}
+
+/// `GET /api/v1/overview`: the caller's work, counted, for the front page
+/// (issue 24). An area the caller's role has no work in is absent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    /// The day the counts are for (Europe/Oslo).
+    pub today: chrono::NaiveDate,
+    /// Helfo: every open case; a hospital: its own.
+    pub fristbrudd: Option<WorkCounts>,
+    /// Helfo: messages to register; a municipality: its messages Helfo has
+    /// not registered yet.
+    pub fastlege: Option<WorkCounts>,
+    /// FL-7: terminations with no new GP or vacant list whose chase date
+    /// has come — the very list Helfo asks about (a municipality: its own).
+    pub chase: Option<u32>,
+    /// Helfo: claims to settle; a health trust: its claims Helfo has not
+    /// settled.
+    pub frikort: Option<WorkCounts>,
+}
+
+/// An area's open items by where their deadline stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkCounts {
+    pub open: u32,
+    /// Not yet taken up: a fristbrudd case Helfo has not started on, a
+    /// claim with no line decided. Absent where it means nothing.
+    pub new: Option<u32>,
+    /// The deadline has passed.
+    pub overdue: u32,
+    /// The deadline is today or within seven days.
+    pub due_this_week: u32,
+    /// A hospital: cases where it must act now (documentation, the waiting
+    /// list, an appointment date). A health trust: claims begun and not
+    /// sent.
+    pub act_now: Option<u32>,
+}
+
+/// Which kind of object a number names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum NumberKind {
+    /// `FB-åååå-nnnnnn`, a fristbrudd case.
+    Case,
+    /// `FL-åååå-nnnnnn`, a fastlege message.
+    Message,
+    /// `FK-åååå-nnnnnn`, a frikort claim.
+    Claim,
+}
+
+/// `GET /api/v1/find?number=`: the object a number names, if the caller
+/// may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub kind: NumberKind,
+    pub id: String,
+    pub number: String,
+}
+
+/// Reads a case, message or claim number as people type it — any case,
+/// with or without the dashes, the sequence with or without its leading
+/// zeros — into the stored form `FB-2026-000123`.
+///
+/// ```
+/// use frist_domain::api::{NumberKind, parse_number};
+/// assert_eq!(parse_number(" fb-2026-123 "), Ok((NumberKind::Case, "FB-2026-000123".into())));
+/// assert_eq!(parse_number("FL2026000001"), Ok((NumberKind::Message, "FL-2026-000001".into())));
+/// assert!(parse_number("FX-2026-000001").is_err());
+/// assert!(parse_number("FK-2026-1234567").is_err());
+/// ```
+pub fn parse_number(text: &str) -> Result<(NumberKind, String), Issue> {
+    let bad = || Issue::error("number", IssueCode::NotANumberOfFrist);
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| *c != '-' && *c != ' ')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if !t.is_ascii() || t.len() < 7 {
+        return Err(bad());
+    }
+    let (prefix, rest) = t.split_at(2);
+    let kind = match prefix {
+        "FB" => NumberKind::Case,
+        "FL" => NumberKind::Message,
+        "FK" => NumberKind::Claim,
+        _ => return Err(bad()),
+    };
+    let (year, seq) = rest.split_at(4);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year) || !digits(seq) || seq.len() > 6 {
+        return Err(bad());
+    }
+    let seq: u32 = seq.parse().map_err(|_| bad())?;
+    Ok((kind, format!("{prefix}-{year}-{seq:06}")))
+}
+
+/// `POST /api/v1/fristbrudd/patient-search` (Helfo): a patient's cases,
+/// found by fødselsnummer — in the body, never in a URL.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PatientSearch {
+    pub patient_fnr: String,
 }
 
 /// An `application/problem+json` body (RFC 9457) as frist sends it.

@@ -790,6 +790,21 @@ impl MessageForm {
                     .with("listetak", i64::from(l)),
             );
         }
+        // FL-9: citizens moved onto the new list are confirmed in words, as
+        // on a list-size change: the registration cannot be undone.
+        if let Some(m) = moved.filter(|m| *m > 0)
+            && !self.confirmed
+        {
+            let to = name
+                .clone()
+                .or_else(|| practice.clone())
+                .unwrap_or_default();
+            r.push(
+                Issue::error("confirmed", IssueCode::ConfirmMoves)
+                    .with("count", i64::from(m))
+                    .with("to", &*to),
+            );
+        }
         if !self.replaces.trim().is_empty() && replaced.is_none() {
             r.push(Issue::error("replaces", IssueCode::NotFound));
         }
@@ -1082,7 +1097,9 @@ pub struct Dashboard {
     pub upcoming_terminations: Vec<Ending>,
     /// GPs reaching [`AGE_LIMIT`] within 12 months.
     pub age_limit: Vec<AgeLimit>,
-    /// Upcoming terminations no new GP or vacant list follows yet.
+    /// Terminations no new GP or vacant list follows yet, ended or not:
+    /// exactly what Helfo's FL-7 chase list asks about once `chase_from`
+    /// has come.
     pub without_message: Vec<Ending>,
 }
 

@@ -949,6 +949,45 @@ pub struct NewClaim {
     /// Data lines the HF sends, and in how many chunks.
     pub lines: u64,
     pub chunks: u32,
+    /// The file's [`Fingerprint`] (optional): a file the HF has sent before
+    /// is refused, naming the earlier claim, unless `resend`.
+    pub fingerprint: String,
+    /// The HF has seen that the file was sent before and sends it again.
+    pub resend: bool,
+}
+
+/// A claim file's fingerprint: XXH3-128 of its bytes, as 32 lower-case hex
+/// digits. The same file sent twice has the same fingerprint (issue 24),
+/// whatever it is called; it is fed the slices the check reads anyway.
+///
+/// ```
+/// use frist_domain::frikort::{Fingerprint, is_fingerprint};
+/// let mut whole = Fingerprint::default();
+/// whole.update(b"fodselsnummer;transportdato\n15038510190;02.03.2026\n");
+/// let mut in_parts = Fingerprint::default();
+/// in_parts.update(b"fodselsnummer;transport");
+/// in_parts.update(b"dato\n15038510190;02.03.2026\n");
+/// assert_eq!(whole.finish(), in_parts.finish());
+/// assert!(is_fingerprint(&whole.finish()));
+/// ```
+#[derive(Clone, Default)]
+pub struct Fingerprint(xxhash_rust::xxh3::Xxh3);
+
+impl Fingerprint {
+    /// Feeds the next bytes of the file.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    /// The fingerprint of the bytes fed so far.
+    pub fn finish(&self) -> String {
+        format!("{:032x}", self.0.digest128())
+    }
+}
+
+/// Whether `text` is a [`Fingerprint`] as frist writes it.
+pub fn is_fingerprint(text: &str) -> bool {
+    text.len() == 32 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// One line of a chunk: its number in the file and its fields.

@@ -653,11 +653,28 @@ pub struct TransitionError {
     pub allowed: Vec<EventKind>,
     /// A more precise reason than "not allowed here", when there is one.
     pub reason: Option<IssueCode>,
+    /// For a date refused by the case's own dates: the first and (when
+    /// there is one) the last date allowed.
+    pub bounds: Option<(NaiveDate, Option<NaiveDate>)>,
 }
 
 impl TransitionError {
-    /// The refusal as an issue, naming the allowed transitions.
+    /// The refusal as an issue: a wrong date at its field with the dates
+    /// allowed (the page shows the same, issue 24); otherwise naming the
+    /// transitions allowed now.
     pub fn issue(&self) -> Issue {
+        if let (Some(code), Some((min, max))) = (self.reason, self.bounds) {
+            let path = if code == IssueCode::AppointmentInPast {
+                "appointment"
+            } else {
+                "sent"
+            };
+            let issue = Issue::error(path, code).with("min", &*calendar::format_nb(min));
+            return match max {
+                Some(max) => issue.with("max", &*calendar::format_nb(max)),
+                None => issue,
+            };
+        }
         let allowed: Vec<&str> = self.allowed.iter().map(|k| k.name_nb()).collect();
         let allowed = if allowed.is_empty() {
             "ingen – saken er avsluttet".to_owned()
@@ -741,6 +758,17 @@ pub enum SiteAction {
 }
 
 impl SiteAction {
+    /// Whether the site must act now (send documentation, take the patient
+    /// off its waiting list, give an appointment date) rather than wait.
+    pub const fn needs_site(&self) -> bool {
+        matches!(
+            self,
+            SiteAction::UploadDocumentation
+                | SiteAction::RemoveFromList
+                | SiteAction::GiveAppointmentDate
+        )
+    }
+
     /// The sentence shown to the site, in bokmål.
     pub fn text_nb(&self) -> String {
         match self {
@@ -876,6 +904,13 @@ impl Case {
             event: kind,
             allowed: self.allowed(actor, on),
             reason,
+            bounds: match reason {
+                Some(IssueCode::LetterDateInvalid) => {
+                    Some((self.taken_up_on.unwrap_or(on).min(on), Some(on)))
+                }
+                Some(IssueCode::AppointmentInPast) => Some((on, None)),
+                _ => None,
+            },
         };
         if !kind.by(actor) {
             return Err(refused(None));
@@ -938,6 +973,7 @@ impl Case {
                 reason: self
                     .has_documents
                     .then_some(IssueCode::DocumentAlreadyUploaded),
+                bounds: None,
             });
         }
         let mut next = self.clone();
@@ -1279,6 +1315,8 @@ pub struct CaseSummary {
     pub urgent_confirmed: bool,
     pub next_deadline: Option<(DeadlineKind, NaiveDate)>,
     pub waiting_list: WaitingList,
+    /// What the original site must do now.
+    pub site_action: SiteAction,
     pub notified_at: i64,
 }
 

@@ -667,9 +667,10 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
     let mut report = Report::new();
     let Some((year, _)) = tariff_for(bill.date, ctx) else {
         let issue = match ctx.forced_year {
-            Some(y) => Issue::error("", IssueCode::TariffYearMissing).with("year", i64::from(y)),
+            // A year is text, not a number: "2024", never "2 024".
+            Some(y) => Issue::error("", IssueCode::TariffYearMissing).with("year", &*y.to_string()),
             None => Issue::error("dato", IssueCode::TariffYearMissing)
-                .with("year", i64::from(tariff_year_of(bill.date))),
+                .with("year", &*tariff_year_of(bill.date).to_string()),
         };
         report.push(issue);
         return (report, None);
@@ -681,7 +682,10 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
             None => report.push(rule(
                 Issue::warning("takster", IssueCode::TakstUnknown)
                     .with("takst", l.code.as_str())
-                    .with("year", i64::from(year.year)),
+                    .with(
+                        "year",
+                        &*format!("{}–{:02}", year.year, (year.year + 1).rem_euclid(100)),
+                    ),
                 "CTRL-2",
             )),
         }

@@ -255,13 +255,13 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         }
 
         (C::LetterDateInvalid, Nb) => {
-            "«{event}»: brevdatoen kan ikke være før saken ble tatt eller etter i dag (saken er «{state}»; mulig nå: {allowed})."
+            "Brevdatoen må være fra {min}, da saken ble tatt, til og med i dag, {max}."
         }
         (C::LetterDateInvalid, Nn) => {
-            "«{event}»: brevdatoen kan ikkje vere før saka vart teken eller etter i dag (saka er «{state}»; mogleg no: {allowed})."
+            "Brevdatoen må vere frå {min}, då saka vart teken, til og med i dag, {max}."
         }
         (C::LetterDateInvalid, En) => {
-            "“{event}”: the letter date cannot be before the case was taken up or after today (the case is “{state}”; possible now: {allowed})."
+            "The letter date must be from {min}, when the case was taken up, up to and including today, {max}."
         }
 
         (C::NotReachedTooEarly, Nb) => {
@@ -285,13 +285,13 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         }
 
         (C::AppointmentInPast, Nb) => {
-            "Timen kan ikke være før i dag. Skriv datoen pasienten skal komme (saken er «{state}»)."
+            "Timen kan ikke være før i dag, {min}. Skriv datoen pasienten skal komme."
         }
         (C::AppointmentInPast, Nn) => {
-            "Timen kan ikkje vere før i dag. Skriv datoen pasienten skal kome (saka er «{state}»)."
+            "Timen kan ikkje vere før i dag, {min}. Skriv datoen pasienten skal kome."
         }
         (C::AppointmentInPast, En) => {
-            "The appointment cannot be before today. Enter the date the patient is to come (the case is “{state}”)."
+            "The appointment cannot be before today, {min}. Enter the date the patient is to come."
         }
 
         (C::DocumentsMissing, Nb) => {
@@ -607,13 +607,13 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         }
 
         (C::TakstUnknown, Nb) => {
-            "Takst {takst} står ikke i fristens takstliste for {year}. Kontroller den mot Normaltariffen."
+            "Takst {takst} står ikke i fristens takstliste for takståret {year}. Kontroller den mot Normaltariffen."
         }
         (C::TakstUnknown, Nn) => {
-            "Takst {takst} står ikkje i takstlista til frist for {year}. Kontroller han mot Normaltariffen."
+            "Takst {takst} står ikkje i takstlista til frist for takståret {year}. Kontroller han mot Normaltariffen."
         }
         (C::TakstUnknown, En) => {
-            "Takst {takst} is not in frist's tariff list for {year}. Check it against Normaltariffen."
+            "Takst {takst} is not in frist's tariff list for the tariff year {year}. Check it against Normaltariffen."
         }
 
         (C::TariffYearMissing, Nb) => {
@@ -754,6 +754,36 @@ pub const fn template(code: IssueCode, lang: Lang) -> &'static str {
         }
         (C::DoctorOfAnotherMunicipality, En) => {
             "Doctor {hpr} is a GP of another municipality in frist. A municipality sends figures for its own doctors only."
+        }
+
+        (C::NotANumberOfFrist, Nb) => {
+            "Skriv et nummer fra frist: FB-åååå-nnnnnn (fristbrudd), FL-… (fastlege) eller FK-… (frikort)."
+        }
+        (C::NotANumberOfFrist, Nn) => {
+            "Skriv eit nummer frå frist: FB-åååå-nnnnnn (fristbrot), FL-… (fastlege) eller FK-… (frikort)."
+        }
+        (C::NotANumberOfFrist, En) => {
+            "Type a frist number: FB-yyyy-nnnnnn (breach), FL-… (GP message) or FK-… (frikort claim)."
+        }
+
+        (C::FileAlreadySent, Nb) => {
+            "Denne filen er sendt før, som {claim} (mottatt {date}). Sendes den igjen, avvises hver linje som dobbel (FK-8). Bekreft at du vil sende den på nytt."
+        }
+        (C::FileAlreadySent, Nn) => {
+            "Denne fila er send før, som {claim} (motteken {date}). Blir ho send igjen, blir kvar linje avvist som dobbel (FK-8). Stadfest at du vil sende henne på nytt."
+        }
+        (C::FileAlreadySent, En) => {
+            "This file was sent before, as {claim} (received {date}). Sent again, every line is refused as a duplicate (FK-8). Confirm that you want to send it again."
+        }
+
+        (C::FingerprintInvalid, Nb) => {
+            "Filens fingeravtrykk må være 32 heksadesimale sifre (0–9, a–f), slik frist lager det."
+        }
+        (C::FingerprintInvalid, Nn) => {
+            "Fingeravtrykket til fila må vere 32 heksadesimale siffer (0–9, a–f), slik frist lagar det."
+        }
+        (C::FingerprintInvalid, En) => {
+            "The file's fingerprint must be 32 hexadecimal digits (0–9, a–f), as frist makes it."
         }
 
         (C::CannotDeactivateSelf, En) => {

@@ -239,6 +239,13 @@ pub enum IssueCode {
     /// CTRL-9: figures for a GP another municipality has in the GP register
     /// (its fastlege messages) and this one has not.
     DoctorOfAnotherMunicipality,
+    /// Not a case, message or claim number of frist.
+    NotANumberOfFrist,
+    /// The claim file was sent before, as the claim named. Params:
+    /// `claim`, `date`.
+    FileAlreadySent,
+    /// Not a file fingerprint as frist makes it (32 hex digits).
+    FingerprintInvalid,
 }
 
 impl IssueCode {

@@ -253,6 +253,10 @@ fn fl_6_a_new_gp_replacing_an_agreement_gets_its_class() {
     let replaced = Some(Replaced {
         termination: d("2023-04-30"),
     });
+    // FL-9: the 1,100 citizens moved onto the new list are confirmed first.
+    let (r, _) = f.check(&ctx("2023-04-13"), replaced);
+    assert_eq!(errors(&r), [e("confirmed", IssueCode::ConfirmMoves)]);
+    f.confirmed = true;
     let (_, m) = f.check(&ctx("2023-04-13"), replaced);
     let m = m.unwrap();
     assert_eq!(m.timing.class, Some(TimingClass::II));
@@ -318,6 +322,7 @@ fn fl_9_list_numbers_must_add_up_and_be_confirmed() {
     f.start_date = "01.03.2027".into();
     f.listetak = "500".into();
     f.citizens_moved = "600".into();
+    f.confirmed = true;
     let (r, _) = f.check(&today, None);
     assert_eq!(
         errors(&r),

@@ -266,10 +266,15 @@ fn fb_4_a_letter_cannot_be_dated_before_take_up_or_in_the_future() {
         Actor::Helfo,
         d("2026-03-30"),
     );
+    let early = early.unwrap_err();
+    assert_eq!(early.reason, Some(IssueCode::LetterDateInvalid));
+    // Said at the field with the dates allowed, not as a list of events
+    // (issue 24): the page and the edge show this same sentence.
     assert_eq!(
-        early.unwrap_err().reason,
-        Some(IssueCode::LetterDateInvalid)
+        frist_domain::messages::render(&early.issue(), frist_domain::messages::Lang::Nb),
+        "Brevdatoen må være fra 26.03.2026, da saken ble tatt, til og med i dag, 30.03.2026."
     );
+    assert_eq!(early.issue().path, "sent");
     let future = c.apply(
         &Event::LetterSent {
             sent: d("2026-03-31"),

@@ -62,6 +62,11 @@ export const tests = [
       const refused = page.getByTestId('login-refused');
       await refused.waitFor();
       const a = await refused.textContent();
+      // The refusal alone: no "field is required" for the emptied password,
+      // and the focus is back in the password field for the next try.
+      assert.equal(await page.getByTestId('error-summary').isVisible(), false);
+      assert.equal(await page.locator('#login-password-error').count(), 0);
+      await page.waitForFunction(() => document.activeElement?.id === 'login-password');
       await login(page, base, 'ingen@lillehammer.example', 'feil-passord-123');
       await page.getByTestId('login-refused').waitFor();
       assert.equal(await page.getByTestId('login-refused').textContent(), a);
@@ -98,7 +103,14 @@ export const tests = [
       await login(page, base, 'admin@helfo.example');
       await page.locator('[data-testid="home"]').waitFor();
       await page.goto(base + '/admin/brukere');
+      // The administrator's own row offers no deactivation.
+      const own = page.getByTestId('user-table').locator('tr', { hasText: 'admin@helfo.example' });
+      await own.waitFor();
+      assert.equal(await own.getByRole('button').count(), 0);
       await page.getByRole('button', { name: 'Deaktiver Eva E2e' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Deaktivere Eva E2e?' });
+      assert.match(await dialog.textContent(), /blir logget ut med en gang/);
+      await dialog.getByRole('button', { name: 'Deaktiver' }).click();
       await page.getByTestId('user-done').filter({ hasText: 'Eva E2e er deaktivert' }).waitFor();
       await logout(page);
       await login(page, base, 'eva@lillehammer.example', 'et-langt-passord');

@@ -68,6 +68,8 @@ export const tests = [
       await replaces.selectOption({ label: (await replaces.locator('option', { hasText: termination }).textContent()).trim() });
       await page.getByLabel('Innbyggere som flyttes til listen').fill('1050');
       await contact(page);
+      // FL-9: moving 1,050 citizens is confirmed in words, as on a list change.
+      await page.getByLabel(/Jeg bekrefter: 1050 innbyggere flyttes til Nils Ny\. Dette kan ikke angres\./).check();
       // Before sending: the timeline, class II and what it means for citizens.
       const klass = page.getByTestId('timing-class');
       await klass.waitFor();
@@ -91,11 +93,35 @@ export const tests = [
       const ended = page.getByTestId('message-table').locator('tr', { hasText: 'Ola Gammel' });
       await ended.waitFor();
       assert.match(await ended.getByTestId('message-comment').textContent(), /Kommentar: Legen går over i 50 % stilling/);
+      // Overdue at a glance: the demo termination was to be registered by
+      // 19 May; on 24 September it is 128 days overdue. The new GP is due
+      // on Monday the 28th.
+      const old = page.getByTestId('message-table').locator('tr', { hasText: 'FL-2026-000001' });
+      assert.equal(await old.getByTestId('due-tag').textContent(), 'Forfalt for 128 dager');
+      assert.equal(await old.getByTestId('due-tag').getAttribute('data-due'), 'overdue');
       const row = page.getByTestId('message-table').locator('tr', { hasText: 'Nils Ny' });
       await row.waitFor();
       assert.match(await row.textContent(), /II/);
-      await row.getByRole('button', { name: /Registrer/ }).click();
+      assert.equal(await row.getByTestId('due-tag').textContent(), 'Forfaller om 4 dager');
+      // Registration is never one click in a list: the list has no such
+      // button; the message's own page asks first and says what follows.
+      assert.equal(await page.getByTestId('message-table').getByRole('button', { name: /Registrer/ }).count(), 0);
+      await row.getByRole('link', { name: /^FL-2026-/ }).click();
+      await page.getByTestId('message-facts').waitFor();
+      await page.getByRole('button', { name: 'Registrer' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Registrere FL-2026-\d{6}\?$/ });
+      await dialog.waitFor();
+      assert.match(await dialog.textContent(), /offentlig med en gang\. Det kan ikke angres\. 1050 innbyggere får brev/);
+      // The safe answer has the focus; cancelling changes nothing.
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Avbryt');
+      await dialog.getByRole('button', { name: 'Avbryt' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.match(await page.getByTestId('message-status').textContent(), /^Sendt/);
+      await page.getByRole('button', { name: 'Registrer' }).click();
+      await dialog.getByRole('button', { name: 'Registrer' }).click();
       await page.getByText(/er registrert\. 1050 brev til innbyggere\./).waitFor();
+      assert.match(await page.getByTestId('message-status').textContent(), /^Registrert/);
+      assert.equal(await page.getByRole('button', { name: 'Registrer' }).count(), 0);
     },
   },
   {

@@ -44,6 +44,9 @@ async function approveCleanAsHelfo(page, base, number) {
   await page.getByRole('link', { name: number }).click();
   await page.getByTestId('settle').waitFor();
   await page.getByRole('button', { name: 'Godkjenn alle linjer uten feil og merknader' }).click();
+  // Never one accidental click: the dialog says what follows.
+  const dialog = page.getByRole('dialog', { name: 'Godkjenne alle linjer uten feil og merknader?' });
+  await dialog.getByRole('button', { name: 'Godkjenn linjene' }).click();
   await page.getByText('Alle linjer uten feil og merknader er godkjent.').waitFor({ timeout: LONG_WORK });
 }
 
@@ -123,6 +126,19 @@ export const tests = [
       await page.getByRole('button', { name: 'Send 3 gyldige linjer til Helfo' }).click();
       await page.getByTestId('receipt').waitFor();
       const number = (await page.getByTestId('claim-number').textContent()).trim();
+      // The receipt is the page now, and the focus is on it.
+      await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'receipt');
+      // The same file again, under another name: named with its claim
+      // number and date before anything is sent, and sent only on purpose.
+      await page.goto(base + '/frikort/ny');
+      await page.getByLabel('Kravfil').setInputFiles({ name: 'kopi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const before = page.getByTestId('sent-before');
+      await before.waitFor();
+      assert.match(await before.textContent(), new RegExp(`sendt før, som ${number} \\(mottatt 20\\.03\\.2026\\)`));
+      const again = page.getByRole('button', { name: 'Send 3 gyldige linjer til Helfo' });
+      assert.equal(await again.isDisabled(), true);
+      await page.getByLabel('Jeg vil sende filen på nytt likevel').check();
+      assert.equal(await again.isDisabled(), false);
       await approveCleanAsHelfo(page, base, number);
       assert.match(await page.getByTestId('payable').textContent(), /342,00.*2 godkjente linjer/);
       assert.match(await page.getByTestId('payment-account').textContent(), /8601 11 17947/);

@@ -236,6 +236,22 @@ tests.push({
     await letter.getByLabel('Brev sendt til pasienten').fill('19.03.2026');
     await letter.getByRole('button', { name: 'Registrer brev sendt' }).click();
     await page.locator('#fb-letter-sent-error').waitFor();
+    // The same sentence as the edge's answer for that date, and no reply
+    // deadline promised for a date that will be refused (issue 24).
+    const said = (await page.locator('#fb-letter-sent-error').textContent()).trim();
+    assert.equal(said, 'Brevdatoen må være fra 20.03.2026, da saken ble tatt, til og med i dag, 23.03.2026.');
+    assert.equal((await page.getByTestId('reply-preview').textContent()).trim(), '');
+    const edge = await page.evaluate(async (p) => {
+      const id = p.split('/').pop();
+      const etag = (await fetch(`/api/v1/fristbrudd/cases/${id}`)).headers.get('etag');
+      const r = await fetch(`/api/v1/fristbrudd/cases/${id}/events`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'if-match': etag },
+        body: JSON.stringify({ event: 'letter_sent', sent: '19.03.2026' }) });
+      return { status: r.status, body: await r.json() };
+    }, path);
+    assert.equal(edge.status, 422);
+    assert.deepEqual(edge.body.issues.map((i) => `${i.path}:${i.code}`), ['sent:letter_date_invalid']);
+    assert.deepEqual([edge.body.issues[0].params.min, edge.body.issues[0].params.max], ['20.03.2026', '23.03.2026']);
     await letter.getByLabel('Brev sendt til pasienten').fill('23.03.2026');
     await page.locator('#fb-letter-sent-error').waitFor({ state: 'detached' });
     await letter.getByRole('button', { name: 'Registrer brev sendt' }).click();

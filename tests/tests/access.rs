@@ -87,7 +87,10 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::TokenList
             | R::TokenRevoke
             | R::KtMonthPut
-            | R::KtMonthGet => 401,
+            | R::KtMonthGet
+            | R::Overview
+            | R::Find
+            | R::FbPatientSearch => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
@@ -176,6 +179,15 @@ fn expected(route: RouteId, who: Who) -> u16 {
         R::KtMonthGet if who == Who::OtherKommune => 404,
         R::KtMonthGet if kommune || helfo => 200,
         R::KtMonthPut | R::KtMonthGet => 403,
+        // The front page's counts: every role, each its own.
+        R::Overview => 200,
+        // The number is the demo hospital's case: found by the hospital
+        // and by Helfo; to anyone else it does not exist.
+        R::Find if site || helfo => 200,
+        R::Find => 404,
+        // Only Helfo finds a patient's cases by fødselsnummer.
+        R::FbPatientSearch if helfo => 200,
+        R::FbPatientSearch => 403,
     }
 }
 
@@ -222,6 +234,8 @@ struct World {
     other_org: String,
     /// A fristbrudd case of the demo hospital.
     case: String,
+    /// Its number.
+    case_number: String,
     /// A fastlege termination message of Lillehammer.
     message: String,
     /// A received frikort claim of Helse Sør-Øst.
@@ -316,6 +330,7 @@ fn world(s: &Server) -> World {
         sessions,
         other_org,
         case: case.body["id"].as_str().unwrap().to_owned(),
+        case_number: case.body["number"].as_str().unwrap().to_owned(),
         message: message.body["id"].as_str().unwrap().to_owned(),
         claim,
     }
@@ -351,10 +366,13 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         }
         (_, _, s) => s,
     };
-    let path = path
+    let mut path = path
         .replace(":line", "2")
         .replace(":n", "0")
         .replace(":month", MONTH);
+    if spec.id == RouteId::Find {
+        path = format!("{path}?number={}", w.case_number);
+    }
     let mut c = s.call(spec.method, &path).on(TODAY);
     if let Some(sess) = &session {
         c = c.session(sess);
@@ -389,7 +407,9 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             "organisation_id": TARGET_ORG, "password": "et-langt-passord"})),
         RouteId::UserUpdate => Some(json!({"name": "Kari Kommune"})),
         RouteId::FbCaseCreate => Some(notification("01019010046")),
-        RouteId::FbPatientCheck => Some(json!({"patient_fnr": "15038510190"})),
+        RouteId::FbPatientCheck | RouteId::FbPatientSearch => {
+            Some(json!({"patient_fnr": "15038510190"}))
+        }
         RouteId::FbEvent => Some(json!({"event": "take_up"})),
         RouteId::Sweep => Some(json!({"today": TODAY})),
         RouteId::FlMessageCreate => Some(vacant_list("01.09.2026")),

@@ -188,7 +188,7 @@ fn fl_6_8_a_late_new_gp_gets_class_ii_and_helfo_registers_it_once() {
         "new_gp",
         json!({"gp_name": "Nils Ny", "gp_hpr": "9144893", "practice": "Storgata legesenter",
                "start_date": "01.10.2026", "listetak": "1100", "citizens_moved": "1050",
-               "replaces": t["id"]}),
+               "replaces": t["id"], "confirmed": true}),
     );
     let created = sent(s, &kommune, "2026-09-24", &new_gp);
     assert_eq!(created["timing"]["expected_registration"], "2026-09-28");

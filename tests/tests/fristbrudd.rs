@@ -693,6 +693,8 @@ fn fb_5_the_sweep_returns_a_case_the_day_after_a_reply_deadline_across_easter_on
     );
     assert_eq!(future.status, 422);
     assert_eq!(future.issues(), ["sent:letter_date_invalid"]);
+    assert_eq!(future.body["issues"][0]["params"]["min"], "26.03.2026");
+    assert_eq!(future.body["issues"][0]["params"]["max"], "30.03.2026");
     let c = fb.event(
         &fb.helfo,
         &c,

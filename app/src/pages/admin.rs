@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api::{self, load_all};
+use crate::confirm::{Confirm, Question};
 use crate::form::{
     ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary, refusal,
 };
@@ -231,6 +232,14 @@ fn Users() -> impl IntoView {
         });
     };
 
+    let me = crate::session::use_session()
+        .view()
+        .map(|s| s.user.id.clone())
+        .unwrap_or_default();
+    // Deactivation ends the user's sessions and tokens at once: asked
+    // first. Activation is harmless and happens on the click.
+    let ask = RwSignal::new(None::<Question>);
+    let asked_for = StoredValue::new(None::<UserView>);
     let toggle = move |u: UserView| {
         let patch = UserPatch {
             active: Some(!u.active),
@@ -254,9 +263,27 @@ fn Users() -> impl IntoView {
             }
         });
     };
+    let click = move |u: UserView| {
+        if u.active {
+            ask.set(Some(Question {
+                title: tf("admin.users.deactivate_confirm_title", &[("name", &u.name)]),
+                body: tf("admin.users.deactivate_confirm_body", &[("name", &u.name)]),
+                yes: t("admin.users.deactivate").to_owned(),
+            }));
+            asked_for.set_value(Some(u));
+        } else {
+            toggle(u);
+        }
+    };
+    let confirmed = Callback::new(move |()| {
+        if let Some(u) = asked_for.get_value() {
+            toggle(u);
+        }
+    });
 
     view! {
         <h1 class="ds-heading" data-size="lg">{t("admin.users.title")}</h1>
+        <Confirm id="user-deactivate-confirm" ask=ask on_yes=confirmed/>
         {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
         {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="user-done"><p class="ds-paragraph">{t}</p></div> })}
         <table class="ds-table" data-testid="user-table">
@@ -274,6 +301,7 @@ fn Users() -> impl IntoView {
                         tf("admin.users.activate_named", &[("name", &u.name)])
                     };
                     let row = u.clone();
+                    let own = u.id == me;
                     view! {
                         <tr>
                             <td>{u.name.clone()}</td>
@@ -282,8 +310,10 @@ fn Users() -> impl IntoView {
                             <td>{org_name(&u.organisation_id)}</td>
                             <td>{if u.active { t("admin.users.active") } else { t("admin.users.inactive") }}</td>
                             <td>
-                                <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                    aria-label=aria on:click=move |_| toggle(row.clone())>{label}</button>
+                                {(!own).then(|| view! {
+                                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                        aria-label=aria on:click=move |_| click(row.clone())>{label}</button>
+                                })}
                             </td>
                         </tr>
                     }

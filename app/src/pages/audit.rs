@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use frist_domain::fristbrudd::EventKind;
 use strum::IntoEnumIterator;
 
-use crate::i18n::{name, t, tf};
+use crate::i18n::{lookup, name, t, tf};
 use crate::session::Protected;
 
 /// The action names of the audit trail in plain words: every action the
@@ -39,6 +39,14 @@ pub fn action_name(action: &str) -> String {
         "fristbrudd.read" => "audit.action_fristbrudd_read",
         "fristbrudd.document.read" => "audit.action_fristbrudd_document_read",
         "kontroll.month_put" => "audit.action_kontroll_month_put",
+        "access.not_found" => "audit.action_access_not_found",
+        "organisation.payout_account" => "audit.action_organisation_payout_account",
+        "fristbrudd.list" => "audit.action_fristbrudd_list",
+        "fristbrudd.queue" => "audit.action_fristbrudd_queue",
+        "fristbrudd.patient_check" => "audit.action_fristbrudd_patient_check",
+        "fristbrudd.patient_search" => "audit.action_fristbrudd_patient_search",
+        "frikort.lines.read" => "audit.action_frikort_lines_read",
+        "frikort.report.read" => "audit.action_frikort_report_read",
         other => {
             let event = other
                 .strip_prefix("fristbrudd.")
@@ -61,9 +69,65 @@ pub fn AuditPage() -> impl IntoView {
     }
 }
 
+/// When, as people read it: Norwegian time to the second, `05.12.2026
+/// 08.30.12` (the trail stores UTC with milliseconds).
+fn when(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at).map_or_else(
+        |_| at.to_owned(),
+        |t| {
+            t.with_timezone(&chrono_tz::Europe::Oslo)
+                .format("%d.%m.%Y %H.%M.%S")
+                .to_string()
+        },
+    )
+}
+
+/// The object of an entry: a link to its page where it has one, its kind
+/// in words otherwise; a list read says how many objects it showed.
+fn object(e: &AuditEntry) -> AnyView {
+    let id = e.object_id.clone().unwrap_or_default();
+    let page = match e.object_kind.as_str() {
+        "fristbrudd_case" if !id.is_empty() => Some(format!("/fristbrudd/saker/{id}")),
+        "fastlege_message" if !id.is_empty() => Some(format!("/fastlege/meldinger/{id}")),
+        "frikort_claim" if !id.is_empty() => Some(format!("/frikort/krav/{id}")),
+        _ => None,
+    };
+    let kind = lookup(
+        &format!("audit.kind_{}", e.object_kind),
+        crate::i18n::lang(),
+    )
+    .unwrap_or(e.object_kind.as_str())
+    .to_owned();
+    let shown = e
+        .object_ids
+        .as_deref()
+        .and_then(|j| serde_json::from_str::<Vec<String>>(j).ok())
+        .map(|ids| tf("audit.objects_shown", &[("n", &ids.len().to_string())]));
+    match (page, shown) {
+        (Some(href), _) => view! { <span>{kind}" "<leptos_router::components::A href=href>{id}</leptos_router::components::A></span> }.into_any(),
+        (None, Some(n)) => view! { <span>{format!("{kind} – {n}")}</span> }.into_any(),
+        (None, None) => view! { <span>{format!("{kind} {id}").trim().to_owned()}</span> }.into_any(),
+    }
+}
+
 #[component]
 fn Audit() -> impl IntoView {
     let entries = RwSignal::new(Vec::<AuditEntry>::new());
+    // Who acted, by name, for the users this user may see.
+    let names = RwSignal::new(std::collections::HashMap::<String, String>::new());
+    leptos::task::spawn_local(async move {
+        let mut cursor = None;
+        loop {
+            let Ok(page) = crate::api::users(cursor).await else {
+                break;
+            };
+            names.update(|m| m.extend(page.items.into_iter().map(|u| (u.id, u.name))));
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+    });
     let next = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let load = move |cursor: Option<String>| {
@@ -90,13 +154,19 @@ fn Audit() -> impl IntoView {
                 <tr><th scope="col">{t("audit.col_time")}</th><th scope="col">{t("audit.col_event")}</th><th scope="col">{t("audit.col_object")}</th><th scope="col">{t("audit.col_actor")}</th></tr>
             </thead>
             <tbody>
-                {move || entries.get().into_iter().map(|e| view! {
-                    <tr>
-                        <td>{e.at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                        <td>{action_name(&e.action)}</td>
-                        <td>{format!("{} {}", e.object_kind, e.object_id.unwrap_or_default())}</td>
-                        <td>{e.actor_user_id.unwrap_or_else(|| "–".into())}</td>
-                    </tr>
+                {move || entries.get().into_iter().map(|e| {
+                    let actor = e.actor_user_id.clone().map_or_else(
+                        || "–".to_owned(),
+                        |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
+                    );
+                    view! {
+                        <tr>
+                            <td><time datetime=e.at.clone()>{when(&e.at)}</time></td>
+                            <td>{action_name(&e.action)}</td>
+                            <td>{object(&e)}</td>
+                            <td>{actor}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>

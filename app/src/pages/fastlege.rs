@@ -15,12 +15,22 @@ use leptos_router::components::A;
 use strum::IntoEnumIterator;
 
 use crate::api::{self, load_all};
+use crate::confirm::{Confirm, Question};
 use crate::form::{
-    Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, draft,
-    error_for, errors_of, focus_summary, nb, send_form, today,
+    CheckboxField, Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert,
+    draft, due_tag, error_for, errors_of, focus_summary, loading_or_failure, nb, send_form,
+    show_filter, show_note, today,
 };
 use crate::i18n::{issue, name, t, tf};
+use crate::search::BackLink;
 use crate::session::{Protected, use_session};
+
+/// The pages a message is opened from, for its back link.
+const MESSAGE_LISTS: &[(&str, &str)] = &[
+    ("/fastlege/meldinger", "fastlege.back_to_messages"),
+    ("/fastlege/oversikt", "fastlege.back_to_dashboard"),
+    ("/", "nav.back_to_home"),
+];
 
 const KOMMUNE: &[Role] = &[Role::Kommune];
 const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
@@ -280,8 +290,10 @@ fn NewMessage() -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
     let endings = RwSignal::new(Vec::<Ending>::new());
     leptos::task::spawn_local(async move {
+        // An agreement already followed up cannot be replaced again; one
+        // that has ended without a follow-up still can.
         if let Ok(d) = api::fl_dashboard().await {
-            endings.set(d.upcoming_terminations);
+            endings.set(d.without_message);
         }
     });
     let today = today();
@@ -382,10 +394,33 @@ fn NewMessage() -> impl IntoView {
         )
     };
     // FL-9: the consequence in words, once the numbers add up.
+    // FL-9: who moves where, in words to confirm — on a list-size change
+    // to the list named, on a new list to the new GP (or the practice's
+    // vacant list).
     let moves = move || {
         let n: u32 = f.citizens_moved.get().trim().parse().ok()?;
-        let to = f.move_to.get();
+        let to = match f.kind.get().parse::<MessageKind>() {
+            Ok(MessageKind::NewGp) => f.gp_name.get(),
+            Ok(MessageKind::NewVacantList) => f.practice.get(),
+            _ => f.move_to.get(),
+        };
         (n > 0 && !to.trim().is_empty()).then(|| moves_in_words(n, &to))
+    };
+    let confirm_moves = move || {
+        moves().map(|words| {
+            view! {
+                <div class="ds-field frist-check frist-confirm">
+                    <input class="ds-input" type="checkbox" id="fl-confirmed"
+                        aria-invalid=move || error_for(&errors.get(), "fl-confirmed").map(|_| "true")
+                        prop:checked=move || f.confirmed.get()
+                        on:change=move |ev| f.confirmed.set(event_target_checked(&ev))/>
+                    <label class="ds-label" for="fl-confirmed">{tf("fastlege.confirm", &[("words", &words)])}</label>
+                </div>
+                {move || error_for(&errors.get(), "fl-confirmed").map(|e| view! {
+                    <div class="ds-validation-message" data-color="danger" id="fl-confirmed-error">{e}</div>
+                })}
+            }
+        })
     };
 
     let send = move || {
@@ -476,6 +511,7 @@ fn NewMessage() -> impl IntoView {
                             <TextField id="fl-citizens_moved" label=t("fastlege.citizens_to_list_label")
                                 description=t("fastlege.citizens_to_list_desc")
                                 value=f.citizens_moved error=field("fl-citizens_moved")/>
+                            {confirm_moves}
                         </fieldset>
                     })}
                     {move || is(MessageKind::ListSize).then(|| view! {
@@ -491,18 +527,7 @@ fn NewMessage() -> impl IntoView {
                                 value=f.citizens_moved error=field("fl-citizens_moved")/>
                             <TextField id="fl-move_to" label=t("fastlege.move_to_label") description=t("fastlege.move_to_desc")
                                 value=f.move_to error=field("fl-move_to")/>
-                            {move || moves().map(|words| view! {
-                                <div class="ds-field frist-check frist-confirm">
-                                    <input class="ds-input" type="checkbox" id="fl-confirmed"
-                                        aria-invalid=move || error_for(&errors.get(), "fl-confirmed").map(|_| "true")
-                                        prop:checked=move || f.confirmed.get()
-                                        on:change=move |ev| f.confirmed.set(event_target_checked(&ev))/>
-                                    <label class="ds-label" for="fl-confirmed">{tf("fastlege.confirm", &[("words", &words)])}</label>
-                                </div>
-                                {move || error_for(&errors.get(), "fl-confirmed").map(|e| view! {
-                                    <div class="ds-validation-message" data-color="danger" id="fl-confirmed-error">{e}</div>
-                                })}
-                            })}
+                            {confirm_moves}
                         </fieldset>
                     })}
                     {move || substitute().then(|| view! {
@@ -519,12 +544,7 @@ fn NewMessage() -> impl IntoView {
                                     value=f.end_date error=field("fl-end_date")/>
                                 <SelectField id="fl-competence" label=t("fastlege.competence_label") value=f.competence
                                     options=competences error=field("fl-competence")/>
-                                <div class="ds-field frist-check">
-                                    <input class="ds-input" type="checkbox" id="fl-lis1_completed"
-                                        prop:checked=move || f.lis1_completed.get()
-                                        on:change=move |ev| f.lis1_completed.set(event_target_checked(&ev))/>
-                                    <label class="ds-label" for="fl-lis1_completed" data-weight="regular">{t("fastlege.lis1_label")}</label>
-                                </div>
+                                <CheckboxField id="fl-lis1_completed" label=t("fastlege.lis1_label") value=f.lis1_completed/>
                             })}
                             {move || is(MessageKind::SubstituteChange).then(|| view! {
                                 <TextField id="fl-effective_date" label=t("fastlege.change_effective_label") description=t("fastlege.date_hint")
@@ -539,12 +559,7 @@ fn NewMessage() -> impl IntoView {
                     {move || (is(MessageKind::NewGp) || is(MessageKind::SubstituteStart)).then(|| view! {
                         <fieldset class="ds-fieldset">
                             <legend class="ds-heading" data-size="xs">{t("fastlege.direct_settlement_legend")}</legend>
-                            <div class="ds-field frist-check">
-                                <input class="ds-input" type="checkbox" id="fl-self_employed"
-                                    prop:checked=move || f.self_employed.get()
-                                    on:change=move |ev| f.self_employed.set(event_target_checked(&ev))/>
-                                <label class="ds-label" for="fl-self_employed" data-weight="regular">{t("fastlege.self_employed_label")}</label>
-                            </div>
+                            <CheckboxField id="fl-self_employed" label=t("fastlege.self_employed_label") value=f.self_employed/>
                             <Show when=move || f.self_employed.get()>
                                 <TextField id="fl-direct_settlement_date" label=t("fastlege.direct_settlement_date_label")
                                     description=t("fastlege.direct_settlement_desc")
@@ -652,7 +667,17 @@ fn Messages() -> impl IntoView {
         .is_some_and(|s| s.user.role.sees_all_organisations());
     let messages = RwSignal::new(Vec::<MessageView>::new());
     let failure = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
+    // `?vis=` from the front page's counts: messages not yet registered,
+    // by the day Helfo should have registered them.
+    let show = show_filter();
+    let today = today();
+    let shown = move || {
+        let mut list = messages.get();
+        if let Some(s) = show.get() {
+            list.retain(|m| registration_due(m).is_some() && s.keeps(registration_due(m), today));
+        }
+        list
+    };
     let status = RwSignal::new(if helfo {
         "sent".to_owned()
     } else {
@@ -664,27 +689,6 @@ fn Messages() -> impl IntoView {
             Box::pin(api::fl_messages(s.clone(), c))
         });
     });
-    let register = move |m: MessageView| {
-        leptos::task::spawn_local(async move {
-            match api::fl_register(&m.id, m.version).await {
-                Ok(now) => {
-                    done.set(Some(tf(
-                        "fastlege.registered_done",
-                        &[
-                            ("number", &now.number),
-                            ("letters", &now.letters.unwrap_or(0).to_string()),
-                        ],
-                    )));
-                    messages.update(|list| {
-                        if let Some(x) = list.iter_mut().find(|x| x.id == now.id) {
-                            *x = now;
-                        }
-                    });
-                }
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
-    };
     // "Lag kopi": an earlier message's form becomes the draft of a new one.
     let navigate = leptos_router::hooks::use_navigate();
     let copy = move |m: &MessageView| {
@@ -703,7 +707,7 @@ fn Messages() -> impl IntoView {
         <p class="ds-paragraph">{t("fastlege.sorted_note")}</p>
         {(!helfo).then(|| view! { <p class="ds-paragraph"><A href="/fastlege/ny">{t("fastlege.send_new")}</A></p> })}
         {move || failure.get().map(|t| alert("danger", t))}
-        {move || done.get().map(|t| alert("success", t))}
+        {show_note(show, "/fastlege/meldinger")}
         <div class="frist-filter">
             <SelectField id="fl-filter" label=t("fastlege.filter_label") value=status options=options error=Signal::derive(|| None::<String>)/>
         </div>
@@ -720,20 +724,14 @@ fn Messages() -> impl IntoView {
                 <th scope="col"><span class="ds-sr-only">{t("fastlege.col_action")}</span></th>
             </tr></thead>
             <tbody>
-                {move || messages.get().into_iter().map(|m| {
-                    let row = m.clone();
-                    let status_text = match (m.status, m.letters) {
-                        (Status::Registered, Some(n)) => tf(
-                            "fastlege.status_letters",
-                            &[("status", name(m.status)), ("n", &n.to_string())],
-                        ),
-                        _ => name(m.status).to_owned(),
-                    };
-                    let can_register = helfo && m.status == Status::Sent;
-                    let label = tf("fastlege.register_aria", &[("number", &m.number)]);
+                {move || shown().into_iter().map(|m| {
+                    let status_text = status_text(&m);
+                    let tag = registration_due(&m).and_then(due_tag);
+                    let href = format!("/fastlege/meldinger/{}", m.id);
+                    let number = m.number.clone();
                     view! {
                         <tr data-message=m.id.clone()>
-                            <td>{m.number.clone()}</td>
+                            <td><A href=href>{number}</A></td>
                             {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
                             <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}
                                 {(!m.form.comment.trim().is_empty()).then(|| view! {
@@ -742,12 +740,8 @@ fn Messages() -> impl IntoView {
                             </td>
                             <td>{nb(m.effective)}</td>
                             <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
-                            <td>{status_text}</td>
+                            <td>{status_text}{tag}</td>
                             <td>
-                                {can_register.then(|| view! {
-                                    <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
-                                        aria-label=label.clone() on:click=move |_| register(row.clone())>{t("fastlege.register")}</button>
-                                })}
                                 {(!helfo).then(|| {
                                     let source = m.clone();
                                     view! {
@@ -764,6 +758,162 @@ fn Messages() -> impl IntoView {
         </table>
         </div>
         {move || messages.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })}
+    }
+}
+
+/// A message's status in words, with the letters sent once registered.
+fn status_text(m: &MessageView) -> String {
+    match (m.status, m.letters) {
+        (Status::Registered, Some(n)) => tf(
+            "fastlege.status_letters",
+            &[("status", name(m.status)), ("n", &n.to_string())],
+        ),
+        _ => name(m.status).to_owned(),
+    }
+}
+
+/// FL-8: the day Helfo should have registered a message by — the expected
+/// date, and at the latest the day it takes effect; `None` once registered.
+/// The list's tag, its filter and the front page's count all use it (the
+/// edge counts with the same rule in `routes/overview.rs`).
+fn registration_due(m: &MessageView) -> Option<chrono::NaiveDate> {
+    (m.status == Status::Sent).then(|| m.timing.expected_registration.min(m.effective))
+}
+
+#[component]
+pub fn MessagePage() -> impl IntoView {
+    view! {
+        <Protected roles=KOMMUNE_AND_HELFO>
+            <MessageDetail/>
+        </Protected>
+    }
+}
+
+/// One message as sent, and — for Helfo, and only here — its registration
+/// (FL-8). What Helfo registers is public at once and cannot be undone
+/// (seed 003: «ingen angreknapp»), so registering asks first, saying so.
+#[component]
+fn MessageDetail() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let id = Signal::derive(move || params.get().get("id").unwrap_or_default());
+    let helfo = use_session()
+        .view()
+        .is_some_and(|s| s.user.role.sees_all_organisations());
+    let message = RwSignal::new(None::<MessageView>);
+    let failure = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let ask = RwSignal::new(None::<Question>);
+    Effect::new(move |_| {
+        let id = id.get();
+        leptos::task::spawn_local(async move {
+            match api::fl_message(&id).await {
+                Ok(m) => message.set(Some(m)),
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+    });
+    let register = Callback::new(move |()| {
+        let Some(m) = message.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match api::fl_register(&m.id, m.version).await {
+                Ok(now) => {
+                    failure.set(None);
+                    done.set(Some(tf(
+                        "fastlege.registered_done",
+                        &[
+                            ("number", &now.number),
+                            ("letters", &now.letters.unwrap_or(0).to_string()),
+                        ],
+                    )));
+                    message.set(Some(now));
+                    crate::form::focus_id("fl-done");
+                }
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+    });
+    let today = today();
+    move || {
+        let Some(m) = message.get() else {
+            // Loading, or why not (an unknown number says so; never "loading" for ever).
+            return view! {
+                <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
+                {loading_or_failure(failure, "fastlege.loading")}
+            }
+            .into_any();
+        };
+        let can_register = helfo && m.status == Status::Sent;
+        let status_text = status_text(&m);
+        let tag = registration_due(&m).and_then(due_tag);
+        let question = {
+            let m = m.clone();
+            move |_| {
+                let letters = if m.citizens_moved > 0 {
+                    tf(
+                        "fastlege.register_letters",
+                        &[("n", &m.citizens_moved.to_string())],
+                    )
+                } else {
+                    String::new()
+                };
+                ask.set(Some(Question {
+                    title: tf("fastlege.register_confirm_title", &[("number", &m.number)]),
+                    body: tf(
+                        "fastlege.register_confirm_body",
+                        &[("summary", &m.summary), ("letters", &letters)],
+                    ),
+                    yes: t("fastlege.register").to_owned(),
+                }));
+            }
+        };
+        let contact = m.form.contact.clone();
+        view! {
+            <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
+            <h1 class="ds-heading" data-size="lg">{tf("fastlege.message_title", &[("number", &m.number)])}</h1>
+            {move || failure.get().map(|t| alert("danger", t))}
+            {move || done.get().map(|text| view! {
+                <div class="ds-alert" data-color="success" role="status" id="fl-done" tabindex="-1">
+                    <p class="ds-paragraph">{text}</p>
+                </div>
+            })}
+            <dl class="frist-facts" data-testid="message-facts">
+                <dt>{t("fastlege.message")}</dt><dd>{name(m.kind)}</dd>
+                <dt>{t("fastlege.col_municipality")}</dt><dd>{m.organisation_name.clone()}</dd>
+                <dt>{t("fastlege.what")}</dt><dd>{m.summary.clone()}</dd>
+                <dt>{t("fastlege.effective_from")}</dt><dd>{nb(m.effective)}</dd>
+                <dt>{t("fastlege.expected_registered")}</dt><dd>{nb(m.timing.expected_registration)}</dd>
+                <dt>{t("fastlege.col_status")}</dt><dd data-testid="message-status">{status_text}{tag}</dd>
+                {m.registered_on.map(|d| view! { <dt>{t("fastlege.registered_on")}</dt><dd>{nb(d)}</dd> })}
+                {(m.citizens_moved > 0).then(|| view! {
+                    <dt>{t("fastlege.citizens_moved")}</dt><dd>{m.citizens_moved}</dd>
+                })}
+                <dt>{t("fastlege.contact_legend")}</dt>
+                <dd>{format!("{}, {}, {}", contact.name, contact.phone, contact.email)}</dd>
+                {(!m.form.comment.trim().is_empty()).then(|| view! {
+                    <dt>{t("fastlege.comment_label")}</dt><dd data-testid="message-comment">{m.form.comment.trim().to_owned()}</dd>
+                })}
+            </dl>
+            {(!m.warnings.is_empty()).then(|| view! {
+                <div class="ds-alert" data-color="warning" role="status">
+                    <p class="ds-paragraph">{t("fastlege.sent_with_warnings")}</p>
+                    <ul class="ds-list">{m.warnings.iter().map(|w| view! { <li>{issue(w)}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
+            <Timeline timing=m.timing today=today/>
+            {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
+            {can_register.then(|| view! {
+                <div class="frist-actions">
+                    <button class="ds-button" data-variant="primary" type="button" on:click=question.clone()>
+                        {t("fastlege.register")}
+                    </button>
+                </div>
+            })}
+            <Confirm id="fl-register-confirm" ask=ask on_yes=register/>
+        }
+        .into_any()
     }
 }
 
@@ -790,7 +940,8 @@ fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl I
                         {helfo.then(|| view! { <td>{e.organisation_name.clone()}</td> })}
                         <td>{e.gp_name}</td>
                         <td>{nb(e.termination)}</td>
-                        <td>{nb(e.chase_from)}</td>
+                        // The message was due the day before Helfo chases.
+                        <td>{nb(e.chase_from)}{e.followed_up_by.is_none().then(|| e.chase_from.pred_opt().and_then(due_tag)).flatten()}</td>
                         <td>{e.followed_up_by.unwrap_or_else(|| t("fastlege.no").into())}</td>
                     </tr>
                 }).collect_view()}

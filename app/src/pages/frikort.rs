@@ -7,8 +7,8 @@
 use frist_domain::access::Role;
 use frist_domain::frikort::{
     self, CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, CsvStream, Decision, DecisionForm,
-    FileError, FileReport, LineContext, LineView, NewClaim, NumberedLine, PaymentForm, RawRef,
-    Reason, Record, RepaymentCause, RepaymentForm, format_ore, read_xlsx,
+    FileError, FileReport, Fingerprint, LineContext, LineView, NewClaim, NumberedLine, PaymentForm,
+    RawRef, Reason, Record, RepaymentCause, RepaymentForm, format_ore, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
 use leptos::html;
@@ -19,11 +19,20 @@ use serde::{Deserialize, Serialize};
 use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
+use crate::confirm::{Confirm, Question};
 use crate::form::{
-    ErrorSummary, alert, draft, gloo_sleep, nb, ready_to_send, save_text, today, yield_now,
+    CheckboxField, ErrorSummary, alert, draft, due_tag, gloo_sleep, loading_or_failure, nb,
+    ready_to_send, save_text, show_filter, show_note, today, yield_now,
 };
 use crate::i18n::{issue, name, t, tf};
+use crate::search::BackLink;
 use crate::session::{Protected, use_session};
+
+/// The pages a claim is opened from, for its back link.
+const CLAIM_LISTS: &[(&str, &str)] = &[
+    ("/frikort/krav", "frikort.all_claims"),
+    ("/", "nav.back_to_home"),
+];
 
 const HF: &[Role] = &[Role::Hf];
 const HF_AND_HELFO: &[Role] = &[Role::Hf, Role::Helfo, Role::HelfoAdmin];
@@ -66,6 +75,8 @@ struct FileReader {
     at: f64,
     stream: CsvStream,
     next: Option<wasm_bindgen_futures::JsFuture>,
+    /// The file's fingerprint, fed every slice read (issue 24).
+    fingerprint: Fingerprint,
 }
 
 impl FileReader {
@@ -76,6 +87,7 @@ impl FileReader {
             at: 0.0,
             stream: frikort::csv(),
             next: None,
+            fingerprint: Fingerprint::default(),
         }
     }
 
@@ -95,6 +107,7 @@ impl FileReader {
             let head = bytes_of(start_read(&self.file, 0.0, 4.0_f64.min(self.size))?).await?;
             if head.starts_with(b"PK\x03\x04") {
                 let bytes = bytes_of(start_read(&self.file, 0.0, self.size)?).await?;
+                self.fingerprint.update(&bytes);
                 read_xlsx(&bytes, on).map_err(file_error)?;
                 self.at = self.size;
                 return Ok(true);
@@ -111,6 +124,7 @@ impl FileReader {
             let next_end = (end + SLICE).min(self.size);
             self.next = Some(start_read(&self.file, end, next_end)?);
         }
+        self.fingerprint.update(&bytes);
         self.stream.feed(&bytes, last, on).map_err(file_error)?;
         self.at = end;
         Ok(last)
@@ -225,6 +239,12 @@ fn NewClaimForm() -> impl IntoView {
     let sending = RwSignal::new(None::<String>);
     let resume = RwSignal::new(draft::load::<Resume>(RESUME_KEY));
     let jump = RwSignal::new(String::new());
+    // The file's fingerprint, and a claim already made from the same file
+    // (issue 24): named before anything is sent; sent again only when the
+    // user says so.
+    let fingerprint = RwSignal::new(None::<String>);
+    let earlier = RwSignal::new(None::<ClaimView>);
+    let resend = RwSignal::new(false);
 
     let check = move || {
         let Some(f) = file.get_untracked() else {
@@ -233,6 +253,9 @@ fn NewClaimForm() -> impl IntoView {
         report.set(None);
         failure.set(None);
         sent.set(None);
+        fingerprint.set(None);
+        earlier.set(None);
+        resend.set(false);
         let ctx = line_context(&aware.get_untracked());
         leptos::task::spawn_local(async move {
             let started = now_ms();
@@ -264,6 +287,15 @@ fn NewClaimForm() -> impl IntoView {
                     invalid.set_value(bad);
                 }
                 Err(e) => failure.set(Some(e)),
+            }
+            let fp = reader.fingerprint.finish();
+            fingerprint.set(Some(fp.clone()));
+            if let Ok(page) = api::claims_with_file(&fp).await {
+                earlier.set(
+                    page.items
+                        .into_iter()
+                        .find(|c| c.status != ClaimStatus::Receiving),
+                );
             }
         });
     };
@@ -313,6 +345,8 @@ fn NewClaimForm() -> impl IntoView {
                         aware: aware_text.clone(),
                         lines: rep.valid,
                         chunks,
+                        fingerprint: fingerprint.get_untracked().unwrap_or_default(),
+                        resend: resend.get_untracked(),
                     };
                     api::create_claim(&form, &api::new_idempotency_key()).await
                 }
@@ -320,7 +354,12 @@ fn NewClaimForm() -> impl IntoView {
             let claim = match claim {
                 Ok(c) => c,
                 Err(e) => {
-                    failure.set(Some(e.text()));
+                    let said: Vec<String> = e.issues().iter().map(issue).collect();
+                    failure.set(Some(if said.is_empty() {
+                        e.text()
+                    } else {
+                        said.join(" ")
+                    }));
                     sending.set(None);
                     return;
                 }
@@ -396,6 +435,9 @@ fn NewClaimForm() -> impl IntoView {
                     draft::clear(RESUME_KEY);
                     resume.set(None);
                     sent.set(Some(done));
+                    // The receipt is the page now; focus moves to it.
+                    yield_now().await;
+                    crate::form::focus_id("receipt");
                 }
                 Err(e) => failure.set(Some(e.text())),
             }
@@ -423,7 +465,22 @@ fn NewClaimForm() -> impl IntoView {
         <p class="ds-paragraph">
             {t("frikort.new_intro")}
         </p>
-        {move || resume.get().filter(|_| sent.get().is_none()).map(|r| alert("warning", tf(
+        {move || sent.get().map(|c| view! {
+            <section id="receipt" class="frist-receipt" data-testid="receipt" tabindex="-1">
+                <div class="ds-alert" data-color="success" role="status">
+                    <h2 class="ds-heading" data-size="md">{t("frikort.sent_heading")}</h2>
+                    <p class="ds-paragraph">{t("frikort.claim_number")}" "<strong data-testid="claim-number">{c.number.clone()}</strong></p>
+                </div>
+                <dl class="frist-facts">
+                    <dt>{t("frikort.lines")}</dt><dd>{c.lines}</dd>
+                    <dt>{t("frikort.claimed")}</dt><dd>{format_ore(c.claimed_ore)}</dd>
+                    <dt>{t("frikort.helfo_pays_by")}</dt><dd>{c.due.map(nb).unwrap_or_default()}</dd>
+                </dl>
+                <A href=format!("/frikort/krav/{}", c.id)>{t("frikort.go_to_claim")}</A>
+            </section>
+        })}
+        <Show when=move || sent.get().is_none()>
+        {move || resume.get().map(|r| alert("warning", tf(
             "frikort.resume_notice",
             &[("file", &r.file_name), ("number", &r.number)],
         )))}
@@ -453,7 +510,12 @@ fn NewClaimForm() -> impl IntoView {
         })}
         {move || failure.get().map(|t| alert("danger", t))}
         {move || report.get().map(|r| {
-            let can_send = r.valid > 0 && sending.get().is_none() && sent.get().is_none();
+            let can_send = move || {
+                r.valid > 0
+                    && sending.get().is_none()
+                    && sent.get().is_none()
+                    && (earlier.get().is_none() || resend.get())
+            };
             let first = r.first_issues.clone();
             view! {
                 <section class="frist-panel" data-testid="check-report">
@@ -468,7 +530,7 @@ fn NewClaimForm() -> impl IntoView {
                         <dt>{t("frikort.sent_late")}</dt><dd>{r.late}</dd>
                         <dt>{t("frikort.valid_sum")}</dt><dd>{format_ore(r.valid_amount_ore)}</dd>
                         {move || elapsed_ms.get().map(|ms| view! {
-                            <dt>{t("frikort.check_time")}</dt><dd data-testid="elapsed">{format!("{:.1} s", ms / 1000.0)}</dd>
+                            <dt>{t("frikort.check_time")}</dt><dd data-testid="elapsed" data-ms=format!("{ms:.0}")>{seconds(ms)}</dd>
                         })}
                     </dl>
                     <h3 class="ds-heading" data-size="xs">{t("frikort.issues_by_type")}</h3>
@@ -486,7 +548,16 @@ fn NewClaimForm() -> impl IntoView {
                             </button>
                         </p>
                     })}
-                    <button class="ds-button" data-variant="primary" type="button" disabled=!can_send
+                    {move || earlier.get().map(|e| view! {
+                        <div class="ds-alert" data-color="warning" role="alert" data-testid="sent-before">
+                            <p class="ds-paragraph">{tf("frikort.sent_before", &[
+                                ("claim", &e.number),
+                                ("date", &e.received_on.map(nb).unwrap_or_default()),
+                            ])}</p>
+                            <CheckboxField id="fk-resend" label=t("frikort.resend_label") value=resend/>
+                        </div>
+                    })}
+                    <button class="ds-button" data-variant="primary" type="button" disabled=move || !can_send()
                         on:click=move |_| send()>{tf("frikort.send_valid", &[("n", &r.valid.to_string())])}</button>
                     {move || sending.get().map(|t| view! { <p class="ds-paragraph" role="status" aria-live="polite">{t}</p> })}
                     {(!first.is_empty()).then(|| view! {
@@ -516,20 +587,17 @@ fn NewClaimForm() -> impl IntoView {
                 </section>
             }
         })}
-        {move || sent.get().map(|c| view! {
-            <section id="receipt" class="frist-receipt" data-testid="receipt">
-                <div class="ds-alert" data-color="success" role="status">
-                    <h2 class="ds-heading" data-size="md">{t("frikort.sent_heading")}</h2>
-                    <p class="ds-paragraph">{t("frikort.claim_number")}" "<strong data-testid="claim-number">{c.number.clone()}</strong></p>
-                </div>
-                <dl class="frist-facts">
-                    <dt>{t("frikort.lines")}</dt><dd>{c.lines}</dd>
-                    <dt>{t("frikort.claimed")}</dt><dd>{format_ore(c.claimed_ore)}</dd>
-                    <dt>{t("frikort.helfo_pays_by")}</dt><dd>{c.due.map(nb).unwrap_or_default()}</dd>
-                </dl>
-                <A href=format!("/frikort/krav/{}", c.id)>{t("frikort.go_to_claim")}</A>
-            </section>
-        })}
+        </Show>
+    }
+}
+
+/// A duration in seconds with one decimal, the decimal sign the language's
+/// own ("0,4 s" in Norwegian).
+fn seconds(ms: f64) -> String {
+    let text = format!("{:.1}\u{a0}s", ms / 1000.0);
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => text,
+        _ => text.replace('.', ","),
     }
 }
 
@@ -568,15 +636,26 @@ fn Claims() -> impl IntoView {
     let claims = RwSignal::new(Vec::<ClaimView>::new());
     let failure = RwSignal::new(None::<String>);
     load_all(claims, failure, |c| Box::pin(api::claims(c)));
+    // `?vis=` from the front page's counts: claims Helfo has not settled,
+    // by FK-3's date.
+    let show = show_filter();
+    let today = today();
+    let shown = move || {
+        let mut list = claims.get();
+        if let Some(s) = show.get() {
+            list.retain(|c| c.status == ClaimStatus::Received && s.keeps(c.due, today));
+        }
+        list
+    };
     let hf = use_session()
         .view()
         .is_some_and(|s| s.user.role == Role::Hf);
-    let today = today();
     view! {
         <h1 class="ds-heading" data-size="lg">{t("frikort.claims_title")}</h1>
         <p class="ds-paragraph">{t("frikort.claims_intro")}</p>
         {hf.then(|| view! { <p class="ds-paragraph"><A href="/frikort/ny">{t("frikort.send_new_claim")}</A></p> })}
         {move || failure.get().map(|t| alert("danger", t))}
+        {show_note(show, "/frikort/krav")}
         <div class="frist-table-wrap">
         <table class="ds-table" data-testid="claim-table">
             <caption class="ds-sr-only">{t("frikort.claims_caption")}</caption>
@@ -586,14 +665,15 @@ fn Claims() -> impl IntoView {
                 <th scope="col">{t("frikort.claimed")}</th><th scope="col">{t("frikort.approved")}</th><th scope="col">{t("frikort.paid")}</th>
             </tr></thead>
             <tbody>
-                {move || claims.get().into_iter().map(|c| {
-                    let overdue = c.status == ClaimStatus::Received && c.due.is_some_and(|d| d < today);
+                {move || shown().into_iter().map(|c| {
+                    // FK-3's 30 days run while Helfo has not settled the claim.
+                    let open = c.status == ClaimStatus::Received;
                     view! {
                         <tr>
                             <td><A href=format!("/frikort/krav/{}", c.id)>{c.number.clone()}</A></td>
                             <td>{c.organisation_name.clone()}</td>
                             <td>{name(c.status)}</td>
-                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{overdue.then(|| format!(" {}", t("frikort.overdue")))}</td>
+                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{c.due.filter(|_| open).and_then(due_tag)}</td>
                             <td>{c.lines}</td>
                             <td>{format_ore(c.claimed_ore)}</td>
                             <td>{format_ore(c.approved_ore)}</td>
@@ -661,7 +741,10 @@ fn ClaimDetail() -> impl IntoView {
             }));
         }
     };
-    let approve_clean = move |_| {
+    // Approving every clean line at once is asked first: an approved line
+    // is paid with the next payment.
+    let ask = RwSignal::new(None::<Question>);
+    let approve_clean = Callback::new(move |()| {
         let id = id.get_untracked();
         leptos::task::spawn_local(async move {
             changed(
@@ -669,7 +752,7 @@ fn ClaimDetail() -> impl IntoView {
                 t("frikort.all_clean_approved").into(),
             );
         });
-    };
+    });
     let decide = move |line: u64, decision: &'static str, reason: String, note: String| {
         let id = id.get_untracked();
         leptos::task::spawn_local(async move {
@@ -687,12 +770,16 @@ fn ClaimDetail() -> impl IntoView {
     };
     move || {
         let Some(c) = claim.get() else {
-            return view! { {move || failure.get().map(|t| alert("danger", t))} <p class="ds-paragraph">{t("frikort.loading")}</p> }.into_any();
+            return view! {
+                <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS/>
+                {loading_or_failure(failure, "frikort.loading")}
+            }
+            .into_any();
         };
         let report = format!("/api/v1/frikort/claims/{}/report", c.id);
         let settling = helfo && c.status == ClaimStatus::Received;
         view! {
-            <p class="ds-paragraph"><A href="/frikort/krav">{t("frikort.all_claims")}</A></p>
+            <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS/>
             <h1 class="ds-heading" data-size="lg">{tf("frikort.claim_title", &[("number", &c.number)])}</h1>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
@@ -722,9 +809,15 @@ fn ClaimDetail() -> impl IntoView {
             {settling.then(|| view! {
                 <section class="frist-panel" data-testid="settle">
                     <h2 class="ds-heading" data-size="sm">{t("frikort.settlement")}</h2>
-                    <button class="ds-button" data-variant="secondary" type="button" on:click=approve_clean>
+                    <button class="ds-button" data-variant="secondary" type="button"
+                        on:click=move |_| ask.set(Some(Question {
+                            title: t("frikort.approve_all_confirm_title").to_owned(),
+                            body: t("frikort.approve_all_confirm_body").to_owned(),
+                            yes: t("frikort.approve_all_confirm_yes").to_owned(),
+                        }))>
                         {t("frikort.approve_all_clean")}
                     </button>
+                    <Confirm id="approve-all-confirm" ask=ask on_yes=approve_clean/>
                     <PaymentForm c=c.clone() changed=changed/>
                 </section>
             })}

@@ -9,8 +9,8 @@
 use frist_domain::Report;
 use frist_domain::access::Role;
 use frist_domain::fristbrudd::{
-    self as fb, Actor, BreachKind, CaseCreated, CaseSummary, CaseView, EventForm, EventKind,
-    MonthStats, NotificationForm, SiteAction, State, Variant, WaitingList,
+    self as fb, Actor, BreachKind, CaseCreated, CaseSummary, CaseView, DeadlineKind, EventForm,
+    EventKind, MonthStats, NotificationForm, SiteAction, State, Variant, WaitingList,
 };
 use frist_domain::ics::{self, Deadline};
 use frist_domain::ids::FnrContext;
@@ -21,12 +21,22 @@ use leptos_router::hooks::use_params_map;
 use strum::IntoEnumIterator;
 
 use crate::api::{self, ApiError, load_all};
+use crate::confirm::{Confirm, Question};
 use crate::form::{
-    Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, checked_fields,
-    draft, error_for, errors_of, focus_summary, nb, ready_to_send, save_file, send_form, today,
+    CheckboxField, Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, Show, TextField,
+    alert, checked_fields, draft, due_tag, error_for, errors_of, focus_summary, loading_or_failure,
+    month_name, nb, ready_to_send, save_file, send_form, show_filter, show_note, today,
 };
 use crate::i18n::{issue, name, t, tf};
+use crate::search::BackLink;
 use crate::session::{Protected, use_session};
+
+/// The pages a case is opened from, for its back link.
+const CASE_LISTS: &[(&str, &str)] = &[
+    ("/fristbrudd/ko", "nav.back_to_queue"),
+    ("/fristbrudd/saker", "fristbrudd.all_cases"),
+    ("/", "nav.back_to_home"),
+];
 
 const SITE: &[Role] = &[Role::Behandlingssted];
 const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
@@ -190,7 +200,9 @@ fn NewCase() -> impl IntoView {
     if restored && draft::pending(DRAFT_KEY) {
         send();
     }
-    let clear = move |_| {
+    // Emptying the form throws away what was typed: asked first.
+    let ask_clear = RwSignal::new(None::<Question>);
+    let clear = Callback::new(move |()| {
         for s in [
             fnr,
             name,
@@ -207,7 +219,7 @@ fn NewCase() -> impl IntoView {
         urgent.set(false);
         tried.set(false);
         draft::clear(DRAFT_KEY);
-    };
+    });
 
     move || {
         match receipt.get() {
@@ -248,12 +260,7 @@ fn NewCase() -> impl IntoView {
                 </fieldset>
                 <fieldset class="ds-fieldset">
                     <legend class="ds-heading" data-size="xs">{t("fristbrudd.urgency")}</legend>
-                    <div class="ds-field frist-check">
-                        <input class="ds-input" type="checkbox" id="fb-urgent"
-                            prop:checked=move || urgent.get()
-                            on:change=move |ev| urgent.set(event_target_checked(&ev))/>
-                        <label class="ds-label" for="fb-urgent" data-weight="regular">{t("fristbrudd.urgent_checkbox")}</label>
-                    </div>
+                    <CheckboxField id="fb-urgent" label=t("fristbrudd.urgent_checkbox") value=urgent/>
                     <Show when=move || urgent.get()>
                         <TextField id="fb-urgent_reason" label=t("fristbrudd.urgent_reason_label")
                             description=t("fristbrudd.urgent_reason_description")
@@ -264,7 +271,13 @@ fn NewCase() -> impl IntoView {
                     <button class="ds-button" data-variant="primary" type="submit" disabled=move || sending.get()>
                         {move || if sending.get() { t("fristbrudd.sending") } else { t("fristbrudd.send") }}
                     </button>
-                    <button class="ds-button" data-variant="tertiary" type="button" on:click=clear>{t("fristbrudd.clear")}</button>
+                    <button class="ds-button" data-variant="tertiary" type="button"
+                            on:click=move |_| ask_clear.set(Some(Question {
+                                title: t("fristbrudd.clear_confirm_title").to_owned(),
+                                body: t("fristbrudd.clear_confirm_body").to_owned(),
+                                yes: t("fristbrudd.clear").to_owned(),
+                            }))>{t("fristbrudd.clear")}</button>
+                        <Confirm id="clear-confirm" ask=ask_clear on_yes=clear/>
                 </div>
                 <DeliveryStatus delivery=delivery/>
             </form>
@@ -382,12 +395,15 @@ fn waiting_text(w: WaitingList) -> &'static str {
 /// A table of cases; `queue` adds the urgency column.
 #[component]
 fn CaseTable(
-    cases: RwSignal<Vec<CaseSummary>>,
+    #[prop(into)] cases: Signal<Vec<CaseSummary>>,
     caption: &'static str,
     queue: bool,
 ) -> impl IntoView {
+    // On a narrow screen the table scrolls sideways: said above it, and the
+    // scrolling area takes the keyboard focus so arrows can scroll it.
     view! {
-        <div class="frist-table-wrap">
+        <p class="ds-paragraph frist-scroll-hint" data-size="sm" aria-hidden="true">{t("list.scroll_hint")}</p>
+        <div class="frist-table-wrap" tabindex="0" role="region" aria-label=caption>
         <table class="ds-table" data-testid="case-table">
             <caption>{caption}</caption>
             <thead><tr>
@@ -409,6 +425,7 @@ fn CaseTable(
                         _ => t("fristbrudd.normal"),
                     };
                     let deadline = deadline_text(&c);
+                    let tag = c.next_deadline.and_then(|(_, d)| due_tag(d));
                     view! {
                         <tr data-case=c.id.clone()>
                             <td><A href=href>{c.number.clone()}</A></td>
@@ -417,7 +434,7 @@ fn CaseTable(
                             <td>{c.specialty.clone()}</td>
                             <td>{nb(c.fristdato)}</td>
                             <td>{state_tag(c.state)}</td>
-                            <td>{deadline}</td>
+                            <td>{deadline}{tag}</td>
                             <td>{waiting_text(c.waiting_list)}</td>
                         </tr>
                     }
@@ -442,7 +459,29 @@ pub fn CaseListPage() -> impl IntoView {
 fn CaseList() -> impl IntoView {
     let cases = RwSignal::new(Vec::<CaseSummary>::new());
     let failure = RwSignal::new(None::<String>);
-    let state = RwSignal::new("open".to_owned());
+    // `?state=` and `?vis=` come from the front page's counts.
+    let query = leptos_router::hooks::use_query_map();
+    let state = RwSignal::new(
+        query
+            .get_untracked()
+            .get("state")
+            .unwrap_or_else(|| "open".to_owned()),
+    );
+    let show = show_filter();
+    let today = today();
+    let shown = Signal::derive(move || {
+        let mut list = cases.get();
+        if let Some(s) = show.get() {
+            list.retain(|c| {
+                if s == Show::ActNow {
+                    c.site_action.needs_site()
+                } else {
+                    s.keeps(c.next_deadline.map(|(_, d)| d), today)
+                }
+            });
+        }
+        list
+    });
     Effect::new(move |_| {
         let s = state.get();
         load_all(cases, failure, move |c| Box::pin(api::cases(s.clone(), c)));
@@ -458,17 +497,87 @@ fn CaseList() -> impl IntoView {
         o.extend(State::iter().map(|s| (s.as_str().to_owned(), name(s).to_owned())));
         o
     });
-    let site = use_session()
-        .view()
-        .is_some_and(|s| s.user.role == Role::Behandlingssted);
+    let role = use_session().view().map(|s| s.user.role);
+    let site = role == Some(Role::Behandlingssted);
+    let helfo = role.is_some_and(Role::sees_all_organisations);
     view! {
         <h1 class="ds-heading" data-size="lg">{t("fristbrudd.list_title")}</h1>
         {site.then(|| view! { <p class="ds-paragraph"><A href="/fristbrudd/ny">{t("fristbrudd.report_new")}</A></p> })}
+        {helfo.then(|| view! { <PatientSearch/> })}
         {move || failure.get().map(|t| alert("danger", t))}
         <div class="frist-filter">
             <SelectField id="fb-filter" label=t("fristbrudd.filter_label") value=state options=options error=Signal::derive(|| None::<String>)/>
         </div>
-        <CaseTable cases=cases caption=t("fristbrudd.list_caption") queue=false/>
+        {show_note(show, "/fristbrudd/saker")}
+        <CaseTable cases=shown caption=t("fristbrudd.list_caption") queue=false/>
+    }
+}
+
+/// Helfo finds a patient's cases by fødselsnummer (issue 24). The number
+/// is checked as typed and sent in a request body, never a URL; the edge
+/// audits the search by the cases it found.
+#[component]
+fn PatientSearch() -> impl IntoView {
+    let fnr = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let found = RwSignal::new(None::<Vec<CaseSummary>>);
+    let today = today();
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = fnr.get_untracked();
+        let ctx = FnrContext {
+            today,
+            allow_synthetic: true,
+        };
+        if let Err(e) = frist_domain::ids::Fodselsnummer::parse(&typed, &ctx) {
+            error.set(Some(issue(&frist_domain::Issue::from_id_error(
+                "patient_fnr",
+                e,
+            ))));
+            return;
+        }
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match api::patient_search(&typed).await {
+                Ok(list) => found.set(Some(list)),
+                Err(e) => {
+                    let detail: Vec<String> = e.issues().iter().map(issue).collect();
+                    error.set(Some(if detail.is_empty() {
+                        e.text()
+                    } else {
+                        detail.join(" ")
+                    }));
+                }
+            }
+        });
+    };
+    view! {
+        <details class="frist-details" data-testid="patient-search">
+            <summary>{t("fristbrudd.patient_search_summary")}</summary>
+            <form class="frist-inline-form" on:submit=search novalidate>
+                <div class="ds-field">
+                    <label class="ds-label" for="fb-patient-search">{t("fristbrudd.fnr_label")}</label>
+                    <input class="ds-input" id="fb-patient-search" type="text" inputmode="numeric" autocomplete="off"
+                        aria-invalid=move || error.get().map(|_| "true")
+                        aria-describedby=move || error.get().map(|_| "fb-patient-search-error")
+                        prop:value=move || fnr.get()
+                        on:input=move |ev| fnr.set(event_target_value(&ev))/>
+                    {move || error.get().map(|e| view! {
+                        <div class="ds-validation-message" data-color="danger" id="fb-patient-search-error">{e}</div>
+                    })}
+                </div>
+                <div class="frist-actions">
+                    <button class="ds-button" data-variant="secondary" type="submit">{t("fristbrudd.patient_search_button")}</button>
+                </div>
+            </form>
+            {move || found.get().map(|list| {
+                let n = list.len();
+                view! {
+                    <p class="ds-paragraph" role="status">{tf("fristbrudd.patient_search_found", &[("n", &n.to_string())])}</p>
+                    {(n > 0).then(|| view! { <CaseTable cases=Signal::derive(move || list.clone()) caption=t("fristbrudd.patient_search_caption") queue=false/> })}
+                }
+            })}
+        </details>
     }
 }
 
@@ -558,16 +667,18 @@ fn CaseDetail() -> impl IntoView {
 
     move || {
         let Some(c) = case.get() else {
+            // Loading, or why not: an unknown case says so, never "loading"
+            // for ever.
             return view! {
-                {move || failure.get().map(|t| alert("danger", t))}
-                <p class="ds-paragraph">{t("fristbrudd.loading_case")}</p>
+                <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS/>
+                {loading_or_failure(failure, "fristbrudd.loading_case")}
             }
             .into_any();
         };
         let cover = format!("/fristbrudd/saker/{}/forside", c.id);
         let doc = format!("/api/v1/fristbrudd/cases/{}/document", c.id);
         view! {
-            <p class="ds-paragraph frist-no-print"><A href="/fristbrudd/saker">{t("fristbrudd.all_cases")}</A></p>
+            <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS/>
             <h1 class="ds-heading" data-size="lg">{tf("fristbrudd.case_title", &[("number", &c.number)])}</h1>
             <p class="ds-paragraph" data-testid="case-state">{t("fristbrudd.status")}": "{state_tag(c.case.state)}
                 {c.case.variant.map(|v| view! { <span>" – "{name(v)}</span> })}
@@ -688,21 +799,25 @@ fn save_calendar(c: &CaseView) {
 fn Deadlines(c: CaseView) -> impl IntoView {
     let d = c.deadlines;
     let next = c.next_deadline;
-    let row = move |label: &'static str, date: Option<chrono::NaiveDate>| {
+    let running = c.case.running_deadlines();
+    // One deadline is "the next" even when two fall on the same day; a
+    // deadline still running carries its tag (overdue, today, this week).
+    let row = move |label: &'static str, kind: DeadlineKind, date: Option<chrono::NaiveDate>| {
         date.map(|date| {
-            let is_next = next.is_some_and(|(_, n)| n == date);
+            let is_next = next.is_some_and(|(k, _)| k == kind);
+            let tag = running.iter().any(|(k, _)| *k == kind).then(|| due_tag(date)).flatten();
             view! {
                 <dt>{label}</dt>
-                <dd>{nb(date)}{is_next.then(|| format!(" ({})", t("fristbrudd.next_deadline_note")))}</dd>
+                <dd>{nb(date)}{is_next.then(|| format!(" ({})", t("fristbrudd.next_deadline_note")))}{tag}</dd>
             }
         })
     };
     view! {
         <h2 class="ds-heading" data-size="sm">{t("fristbrudd.deadlines")}</h2>
         <dl class="frist-facts" data-testid="deadlines">
-            {row(t("fristbrudd.deadline_contact"), d.contact_by)}
-            {row(t("fristbrudd.deadline_reply"), d.reply_by)}
-            {row(t("fristbrudd.first_answer_by"), Some(d.service_limit))}
+            {row(t("fristbrudd.deadline_contact"), DeadlineKind::ContactBy, d.contact_by)}
+            {row(t("fristbrudd.deadline_reply"), DeadlineKind::ReplyBy, d.reply_by)}
+            {row(t("fristbrudd.first_answer_by"), DeadlineKind::ServiceLimit, Some(d.service_limit))}
         </dl>
         {(!c.case.running_deadlines().is_empty()).then(|| view! {
             <p class="ds-paragraph frist-no-print">
@@ -788,17 +903,22 @@ where
 {
     let case = c.case;
     let sent = RwSignal::new(nb(today()));
-    let preview = move || {
-        frist_domain::calendar::parse_date(&sent.get())
-            .and_then(|d| fb::reply_by(d).ok())
-            .map(|r| tf("fristbrudd.reply_preview", &[("date", &nb(r))]))
-    };
     let form = move || EventForm {
         event: EventKind::LetterSent.as_str().into(),
         sent: sent.get(),
         ..Default::default()
     };
+    // The same check as the edge's, with the case's own dates (a letter
+    // before the take-up is refused here, at the field).
     let check = Memo::new(move |_| form().check_for(&case, Actor::Helfo, today()).err());
+    // The reply deadline only for a date the edge will take.
+    let preview = move || {
+        check.get().is_none().then(|| {
+            frist_domain::calendar::parse_date(&sent.get())
+                .and_then(|d| fb::reply_by(d).ok())
+                .map(|r| tf("fristbrudd.reply_preview", &[("date", &nb(r))]))
+        })
+    };
     let (errors, field, summary, tried) = checked_fields(check, "fb-letter-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -1055,7 +1175,7 @@ fn Stats() -> impl IntoView {
                 <tbody>
                     {months.into_iter().map(|m| view! {
                         <tr>
-                            <td>{m.month.clone()}</td>
+                            <td>{month_name(&m.month, false)}</td>
                             <td>{m.cases}</td>
                             <td>{m.with_outcome}</td>
                             <td>{m.within_limit}</td>
@@ -1108,7 +1228,7 @@ fn Chart(months: Vec<MonthStats>) -> impl IntoView {
                             <rect x=x y=h - total width=bar_w height=total fill="#c7dff0" stroke="#1e5b8a"/>
                             <rect x=x y=h - within width=bar_w height=within fill="url(#within)"/>
                             <text x=x + bar_w / 2.0 y=h - total - 4.0 text-anchor="middle" font-size="12">{m.cases}</text>
-                            <text x=x + bar_w / 2.0 y=h + 16.0 text-anchor="middle" font-size="11">{m.month.clone()}</text>
+                            <text x=x + bar_w / 2.0 y=h + 16.0 text-anchor="middle" font-size="11">{month_name(&m.month, true)}</text>
                             <text x=x + bar_w / 2.0 y=h + 32.0 text-anchor="middle" font-size="11">
                                 {share(m).map_or_else(|| "–".into(), |p| format!("{p:.0} %"))}
                             </text>

@@ -4,6 +4,7 @@ use frist_domain::access::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::i18n::{name, t, tf};
 use crate::session::{Protected, use_session};
 
@@ -29,6 +30,81 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// One count of a card: a link to the list it counts, or plain text when
+/// there is nothing to open.
+fn count_link(n: u32, key: &'static str, href: String, color: &'static str) -> impl IntoView {
+    let text = tf(key, &[("n", &n.to_string())]);
+    let attention = n > 0 && color != "neutral";
+    view! {
+        <li data-count=key>
+            {if n == 0 {
+                view! { <span>{text}</span> }.into_any()
+            } else {
+                view! { <A href=href>{text}</A> }.into_any()
+            }}
+            {attention.then(|| view! { " " <span class="ds-tag" data-color=color>{t(if color == "danger" { "home.needs_attention" } else { "home.soon" })}</span> })}
+        </li>
+    }
+}
+
+/// The work overview (issue 24): a card per area of the role, with the
+/// counts that open the filtered lists.
+#[component]
+fn Overview(role: Role) -> impl IntoView {
+    let overview = LocalResource::new(api::overview);
+    let helfo = role.sees_all_organisations();
+    move || {
+        match overview.get() {
+        None => view! { <p class="ds-paragraph" data-testid="overview-loading">{t("home.counting")}</p> }.into_any(),
+        Some(Err(e)) => view! { <div class="ds-alert" data-color="warning" role="status"><p class="ds-paragraph">{e.text()}</p></div> }.into_any(),
+        Some(Ok(o)) => {
+            let fb_list = if helfo { "/fristbrudd/ko" } else { "/fristbrudd/saker" };
+            let fl_list = "/fastlege/meldinger";
+            view! {
+                <ul class="frist-cards" data-testid="overview">
+                    {o.fristbrudd.map(|c| view! {
+                        <li class="frist-card" data-area="fristbrudd">
+                            <h2 class="ds-heading" data-size="xs">{t("home.card_fristbrudd")}</h2>
+                            <ul class="frist-card__counts">
+                                {count_link(c.open, "home.open_cases", fb_list.to_owned(), "neutral")}
+                                {c.new.map(|n| count_link(n, "home.new_cases", "/fristbrudd/saker?state=notified".to_owned(), "neutral"))}
+                                {c.act_now.map(|n| count_link(n, "home.site_act_now", "/fristbrudd/saker?vis=gjor-na".to_owned(), "warning"))}
+                                {count_link(c.overdue, "home.overdue", "/fristbrudd/saker?vis=forfalt".to_owned(), "danger")}
+                                {count_link(c.due_this_week, "home.due_this_week", "/fristbrudd/saker?vis=uke".to_owned(), "warning")}
+                            </ul>
+                        </li>
+                    })}
+                    {o.fastlege.map(|c| view! {
+                        <li class="frist-card" data-area="fastlege">
+                            <h2 class="ds-heading" data-size="xs">{t("home.card_fastlege")}</h2>
+                            <ul class="frist-card__counts">
+                                {count_link(c.open, if helfo { "home.messages_to_register" } else { "home.messages_unregistered" }, fl_list.to_owned(), "neutral")}
+                                {count_link(c.overdue, "home.overdue", format!("{fl_list}?vis=forfalt"), "danger")}
+                                {count_link(c.due_this_week, "home.due_this_week", format!("{fl_list}?vis=uke"), "warning")}
+                                {o.chase.map(|n| count_link(n, if helfo { "home.chase_helfo" } else { "home.chase_kommune" },
+                                    if helfo { "/fastlege/purring".to_owned() } else { "/fastlege/oversikt".to_owned() }, "warning"))}
+                            </ul>
+                        </li>
+                    })}
+                    {o.frikort.map(|c| view! {
+                        <li class="frist-card" data-area="frikort">
+                            <h2 class="ds-heading" data-size="xs">{t("home.card_frikort")}</h2>
+                            <ul class="frist-card__counts">
+                                {count_link(c.open, if helfo { "home.claims_to_settle" } else { "home.claims_with_helfo" }, "/frikort/krav".to_owned(), "neutral")}
+                                {count_link(c.overdue, "home.overdue", "/frikort/krav?vis=forfalt".to_owned(), "danger")}
+                                {count_link(c.due_this_week, "home.due_this_week", "/frikort/krav?vis=uke".to_owned(), "warning")}
+                                {c.act_now.map(|n| count_link(n, "home.claims_unsent", "/frikort/krav".to_owned(), "warning"))}
+                            </ul>
+                        </li>
+                    })}
+                </ul>
+            }
+            .into_any()
+        }
+    }
+    }
+}
+
 #[component]
 fn Home() -> impl IntoView {
     let session = use_session();
@@ -49,6 +125,7 @@ fn Home() -> impl IntoView {
                     <p class="ds-paragraph" data-size="sm">
                         {tf("home.logged_in_as", &[("name", &s.user.name), ("role", name(s.user.role)), ("organisation", &s.organisation.name)])}
                     </p>
+                    <Overview role=role/>
                     <h2 class="ds-heading" data-size="sm">{t("home.shortcuts")}</h2>
                     <ul class="ds-list" data-testid="shortcuts">
                         {site.then(|| view! {

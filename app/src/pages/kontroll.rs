@@ -548,7 +548,7 @@ fn PeerChart(v: PeerView) -> impl IntoView {
         &[
             ("doctors", &d.points.len().to_string()),
             ("organisations", &v.organisations.to_string()),
-            ("month", &v.month),
+            ("month", &crate::form::month_name(&v.month, false)),
             ("median", &decimal(d.median, 2)),
             ("threshold", &decimal(d.threshold, 2)),
         ],

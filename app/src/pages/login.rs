@@ -77,8 +77,14 @@ pub fn LoginPage() -> impl IntoView {
                     session.set(Some(s));
                 }
                 Err(e) => {
+                    // The refusal speaks for itself: the emptied password
+                    // field is not a second error, and the focus goes back
+                    // to it for the next try.
+                    tried.set(false);
                     refusal.set(Some(e.text()));
                     password.set(String::new());
+                    crate::form::yield_now().await;
+                    crate::form::focus_id("login-password");
                 }
             }
             busy.set(false);

@@ -19,7 +19,7 @@ use worker::D1Database;
 
 use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
-use crate::db::{int, iso, opt, text};
+use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, next_number, page};
 
@@ -362,6 +362,9 @@ enum Endings {
     From(NaiveDate),
     /// Chased from this day or earlier and not followed up (FL-7).
     DueOn(NaiveDate),
+    /// Not followed up yet, ended or not: what Helfo chases, now or when
+    /// its day comes, and what a new GP or vacant list may replace.
+    Unanswered,
 }
 
 /// Terminations with the message that follows each up, soonest first. The
@@ -377,9 +380,10 @@ async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<
         termination: String,
         followed_up_by: Option<String>,
     }
-    let (from, due_on) = match which {
-        Endings::From(d) => (Some(d.to_string()), None),
-        Endings::DueOn(d) => (None, Some(d.to_string())),
+    let (from, due_on, unanswered) = match which {
+        Endings::From(d) => (Some(d.to_string()), None, false),
+        Endings::DueOn(d) => (None, Some(d.to_string()), true),
+        Endings::Unanswered => (None, None, true),
     };
     let rows = db
         .prepare(
@@ -389,11 +393,16 @@ async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<
              FROM fl_messages t JOIN organisations o ON o.id = t.organisation_id \
              WHERE t.kind = 'termination' AND (?1 IS NULL OR t.organisation_id = ?1) \
                AND (?2 IS NULL OR t.termination >= ?2) \
-               AND (?3 IS NULL OR (t.chase_from <= ?3 \
-                    AND NOT EXISTS (SELECT 1 FROM fl_messages f WHERE f.replaces = t.id))) \
+               AND (?3 IS NULL OR t.chase_from <= ?3) \
+               AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM fl_messages f WHERE f.replaces = t.id)) \
              ORDER BY t.termination, t.id",
         )
-        .bind(&[scope, opt(from.as_deref()), opt(due_on.as_deref())])?
+        .bind(&[
+            scope,
+            opt(from.as_deref()),
+            opt(due_on.as_deref()),
+            flag(unanswered),
+        ])?
         .all()
         .await?
         .results::<E>()?;
@@ -458,14 +467,14 @@ pub async fn dashboard(ctx: &Ctx) -> ApiResult {
     for a in &mut age_limit {
         a.organisation_name = orgs.get(&a.gp_hpr).cloned().unwrap_or_default();
     }
+    // Every agreement not followed up, also one already ended: exactly the
+    // terminations Helfo's chase list asks about, now or when their day
+    // comes (one truth for both sides, issue 24).
+    let without_message = endings(&ctx.db, caller.scope(), Endings::Unanswered).await?;
     let dashboard = Dashboard {
         today: ctx.today,
         age_limit,
-        without_message: upcoming
-            .iter()
-            .filter(|e| e.followed_up_by.is_none())
-            .cloned()
-            .collect(),
+        without_message,
         upcoming_terminations: upcoming,
     };
     Ok(http::json(&dashboard, 200)?)
@@ -474,6 +483,11 @@ pub async fn dashboard(ctx: &Ctx) -> ApiResult {
 /// `GET /api/v1/fastlege/chase` (Helfo): FL-7 — every agreement whose chase
 /// date has come with no new GP or vacant list from the municipality.
 pub async fn chase(ctx: &Ctx) -> ApiResult {
-    let due = endings(&ctx.db, JsValue::NULL, Endings::DueOn(ctx.today)).await?;
+    let due = due_chase(ctx, JsValue::NULL).await?;
     Ok(http::json(&due, 200)?)
+}
+
+/// FL-7's chase list today, for `scope` (NULL: every municipality).
+pub(super) async fn due_chase(ctx: &Ctx, scope: JsValue) -> Result<Vec<Ending>, ApiError> {
+    endings(&ctx.db, scope, Endings::DueOn(ctx.today)).await
 }

@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use frist_domain::frikort::{
     CHUNK_LINES, Chunk, ChunkAnswer, ClaimStatus, ClaimView, Decision, DecisionForm, Duplicates,
     LineContext, LineIssues, LineRules, LineView, NewClaim, Payment, PaymentForm, Reason,
-    RepaymentForm, claim_number, payment_due,
+    RepaymentForm, claim_number, is_fingerprint, payment_due,
 };
 use frist_domain::ids::FnrContext;
 use frist_domain::{Issue, IssueCode, Report};
@@ -222,8 +222,49 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
                 .with("max", form.lines.max(1) as i64),
         );
     }
+    let fingerprint = form.fingerprint.trim();
+    if !fingerprint.is_empty() && !is_fingerprint(fingerprint) {
+        r.push(Issue::error("fingerprint", IssueCode::FingerprintInvalid));
+    }
     if r.has_errors() {
         return Err(ApiError::invalid(r));
+    }
+    // The same file sent before (issue 24): every line would be refused as
+    // a duplicate (FK-8), so it is named and sent again only when asked.
+    if !fingerprint.is_empty() && !form.resend {
+        #[derive(Deserialize)]
+        struct Earlier {
+            number: String,
+            received_on: String,
+        }
+        let earlier = ctx
+            .db
+            .prepare(
+                "SELECT number, received_on FROM fk_claims WHERE organisation_id = ?1 \
+                   AND fingerprint = ?2 AND status IN ('received', 'paid') \
+                 ORDER BY received_on LIMIT 1",
+            )
+            .bind(&[text(&caller.organisation_id), text(fingerprint)])?
+            .first::<Earlier>(None)
+            .await?;
+        if let Some(e) = earlier {
+            let date = date_of(Some(&e.received_on))
+                .map(frist_domain::calendar::format_nb)
+                .unwrap_or(e.received_on);
+            return Err(ApiError {
+                issues: vec![
+                    Issue::error("fingerprint", IssueCode::FileAlreadySent)
+                        .with("claim", &*e.number)
+                        .with("date", &*date),
+                ],
+                ..ApiError::new(
+                    409,
+                    "file_already_sent",
+                    "Filen er sendt før.",
+                    "The file was sent before.",
+                )
+            });
+        }
     }
     let id = crate::crypto::new_id("fk")?;
     let number = next_number(&ctx.db, "frikort", ctx.today.year(), claim_number).await?;
@@ -231,8 +272,8 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         .db
         .prepare(
             "INSERT INTO fk_claims (id, number, organisation_id, sender_user_id, status, file_name, \
-                 aware, lines_expected, chunks_expected, version, created_at) \
-             VALUES (?1, ?2, ?3, ?4, 'receiving', ?5, ?6, ?7, ?8, 1, ?9)",
+                 aware, lines_expected, chunks_expected, version, created_at, fingerprint) \
+             VALUES (?1, ?2, ?3, ?4, 'receiving', ?5, ?6, ?7, ?8, 1, ?9, ?10)",
         )
         .bind(&[
             text(&id),
@@ -244,6 +285,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
             int(form.lines as i64),
             int(i64::from(form.chunks)),
             text(&iso(ctx.now)),
+            opt((!fingerprint.is_empty()).then_some(fingerprint)),
         ])?;
     let view = ClaimView {
         id: id.clone(),
@@ -609,9 +651,15 @@ pub async fn list(ctx: &Ctx) -> ApiResult {
             "SELECT {COLUMNS} FROM fk_claims c JOIN organisations o ON o.id = c.organisation_id \
              WHERE (?1 IS NULL OR c.organisation_id = ?1) \
                AND (?2 IS NULL OR ({key}) > (SELECT {key} FROM fk_claims c WHERE c.id = ?2)) \
+               AND (?4 IS NULL OR c.fingerprint = ?4) \
              ORDER BY {key} LIMIT ?3"
         ))
-        .bind(&[caller.scope(), opt(cursor), int(limit + 1)])?
+        .bind(&[
+            caller.scope(),
+            opt(cursor),
+            int(limit + 1),
+            opt(ctx.query("file").filter(|f| !f.is_empty())),
+        ])?
         .all()
         .await?
         .results::<Row>()?;

@@ -83,9 +83,15 @@ impl Row {
             urgent_confirmed: case.urgent_confirmed,
             next_deadline: case.next_deadline(),
             waiting_list: case.waiting_list(),
+            site_action: case.site_action(),
             notified_at: self.notified_at,
         })
     }
+}
+
+/// Rows as list items: no name, the fødselsnummer masked.
+fn summaries(rows: &[Row]) -> Result<Vec<CaseSummary>, ApiError> {
+    rows.iter().map(Row::summary).collect()
 }
 
 fn date_of(s: &str) -> Option<NaiveDate> {
@@ -258,6 +264,44 @@ pub async fn patient_check(ctx: &Ctx) -> ApiResult {
     )
     .await?;
     Ok(http::json(&PatientCheckAnswer { open_case }, 200)?)
+}
+
+/// `POST /api/v1/fristbrudd/patient-search` (Helfo): every case of one
+/// patient, open or closed, in any organisation, next deadline first. The
+/// fødselsnummer travels in the body, never in a URL; the search is
+/// audited by the cases it found.
+pub async fn patient_search(ctx: &Ctx) -> ApiResult {
+    let caller = ctx.caller()?;
+    let q: frist_domain::api::PatientSearch = ctx.json()?;
+    let fnr = Fodselsnummer::parse(&q.patient_fnr, &fnr_context(ctx))
+        .map_err(|e| ApiError::invalid(Report::of(Issue::from_id_error("patient_fnr", e))))?;
+    let rows = ctx
+        .db
+        .prepare(format!(
+            "SELECT {COLUMNS} FROM fb_cases c JOIN organisations o ON o.id = c.organisation_id \
+             WHERE c.patient_fnr = ?1 AND (?2 IS NULL OR c.organisation_id = ?2) \
+             ORDER BY c.open DESC, c.next_deadline, c.id LIMIT 200"
+        ))
+        .bind(&[text(&fnr.as_str()), caller.scope()])?
+        .all()
+        .await?
+        .results::<Row>()?;
+    let items = summaries(&rows)?;
+    let found: Vec<&str> = items.iter().map(|c| c.id.as_str()).collect();
+    audit::read(
+        &ctx.db,
+        ctx.now,
+        caller,
+        &Entry {
+            action: "fristbrudd.patient_search",
+            object_kind: "fristbrudd_case",
+            object_id: None,
+            organisation_id: None,
+        },
+        &found,
+    )
+    .await?;
+    Ok(http::json(&items, 200)?)
 }
 
 /// `POST /api/v1/fristbrudd/cases`: the site's notification (FB-1).
@@ -653,10 +697,7 @@ async fn case_page(ctx: &Ctx, order: &str, key: &str, only_open: bool) -> ApiRes
         .all()
         .await?
         .results::<Row>()?;
-    let items = rows
-        .iter()
-        .map(Row::summary)
-        .collect::<Result<Vec<_>, _>>()?;
+    let items = summaries(&rows)?;
     let page = page(items, limit, |c: &CaseSummary| c.id.clone());
     // Every case shown, by id (the list shows masked numbers, still a
     // patient's data): one audit row per page read.

@@ -21,6 +21,7 @@ mod health;
 mod kontroll;
 pub mod organisations;
 mod outbox;
+mod overview;
 pub mod session;
 mod tokens;
 pub mod users;
@@ -213,6 +214,9 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::TokenRevoke => tokens::revoke(&ctx).await,
         RouteId::KtMonthPut => kontroll::put_month(&ctx).await,
         RouteId::KtMonthGet => kontroll::get_month(&ctx).await,
+        RouteId::Overview => overview::overview(&ctx).await,
+        RouteId::Find => overview::find(&ctx).await,
+        RouteId::FbPatientSearch => fristbrudd::patient_search(&ctx).await,
     };
     // How long the session lasts unused: the app warns before it ends.
     if let (Ok(resp), Some(ms)) = (&result, remaining) {
