@@ -142,6 +142,34 @@ pub fn SelectField(
     }
 }
 
+/// `errors` in the order their fields stand on the page (the domain checks
+/// in its own order; the summary reads like the form). Errors of fields not
+/// on the page keep their order, after the rest.
+fn in_page_order(errors: Vec<(String, String)>) -> Vec<(String, String)> {
+    use std::cmp::Ordering;
+    let doc = document();
+    let at: Vec<Option<web_sys::Element>> = errors
+        .iter()
+        .map(|(id, _)| doc.get_element_by_id(id))
+        .collect();
+    let mut order: Vec<usize> = (0..errors.len()).collect();
+    order.sort_by(|&a, &b| match (&at[a], &at[b]) {
+        (Some(x), Some(y)) if x != y => {
+            let y_follows =
+                x.compare_document_position(y) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING;
+            if y_follows != 0 {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        _ => Ordering::Equal,
+    });
+    order.into_iter().map(|i| errors[i].clone()).collect()
+}
+
 /// The form's error summary; focus it after a failed submit.
 #[component]
 pub fn ErrorSummary(
@@ -159,7 +187,7 @@ pub fn ErrorSummary(
         >
             <h2 class="ds-heading" data-size="xs">{t("form.summary_heading")}</h2>
             <ul class="ds-list">
-                {move || errors.get().into_iter().map(|(id, msg)| {
+                {move || in_page_order(errors.get()).into_iter().map(|(id, msg)| {
                     let target = id.clone();
                     let msg = match label_of(&id) {
                         Some(label) => format!("{label}: {msg}"),
@@ -741,6 +769,55 @@ pub fn month_name(ym: &str, short: bool) -> String {
     } else {
         format!("{name} {year}")
     }
+}
+
+/// What a form holds, as the user sees it: each labelled field that has a
+/// value, in page order, as (label, value) — a select by its chosen option's
+/// text, a ticked checkbox as "Ja". For the "Se over og send inn" step
+/// (issue 24): the review lists exactly what was typed, in the form's words.
+pub fn review_rows(form: &web_sys::Element) -> Vec<(String, String)> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsValue;
+    let get = |v: &JsValue, key: &str| {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let Ok(labels) = form.query_selector_all("label[for]") else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for i in 0..labels.length() {
+        let Some(label) = labels
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(field) = label
+            .get_attribute("for")
+            .and_then(|id| document().get_element_by_id(&id))
+        else {
+            continue;
+        };
+        let field: JsValue = field.into();
+        let value = match get(&field, "type").as_string().as_deref() {
+            Some("checkbox") => get(&field, "checked")
+                .as_bool()
+                .unwrap_or(false)
+                .then(|| t("form.yes").to_owned()),
+            Some("select-one") => {
+                let chosen = get(&field, "value").as_string().unwrap_or_default();
+                let index = get(&field, "selectedIndex").as_f64().unwrap_or(-1.0);
+                let option = get(&get(&field, "options"), &format!("{index}"));
+                (!chosen.is_empty()).then(|| get(&option, "text").as_string().unwrap_or(chosen))
+            }
+            _ => get(&field, "value").as_string(),
+        };
+        let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        if let (Some(text), Some(value)) = (label.text_content(), value) {
+            rows.push((text.trim().to_owned(), value));
+        }
+    }
+    rows
 }
 
 /// Where a submission stands; the form always says which (issue 10).

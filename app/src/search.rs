@@ -47,6 +47,8 @@ pub fn NumberSearch(id: &'static str) -> impl IntoView {
                     error.set(None);
                     value.set(String::new());
                     navigate(&path_of(&found), Default::default());
+                    // The search field stays; the user is taken to the page.
+                    leptos::prelude::request_animation_frame(|| focus_heading(true));
                 }
                 Err(ApiError::Problem(p)) if p.status == 404 => {
                     error.set(Some(tf("search.not_found", &[("number", &number)])));
@@ -157,7 +159,7 @@ pub fn provide_trail() {
             trail.previous.set(was);
             trail.current.set(Some(here));
             if moved {
-                leptos::prelude::request_animation_frame(rescue_focus);
+                leptos::prelude::request_animation_frame(|| focus_heading(false));
             }
         }
     });
@@ -167,8 +169,8 @@ pub fn provide_trail() {
 /// After a move to another page, focus that was lost with the old page
 /// (on `<body>`) goes to the new page's heading, so a keyboard or screen
 /// reader user starts there (issue 24). Focus the user has already put
-/// somewhere is left alone.
-fn rescue_focus() {
+/// somewhere is left alone, unless `always`.
+fn focus_heading(always: bool) {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -177,7 +179,7 @@ fn rescue_focus() {
         doc.body()
             .is_some_and(|b| el == *b.unchecked_ref::<web_sys::Element>())
     });
-    if !lost {
+    if !lost && !always {
         return;
     }
     let target = doc
@@ -213,5 +215,20 @@ pub fn BackLink(
             })
             .unwrap_or_else(|| (fallback.0.to_owned(), t(fallback.1)));
         view! { <p class="ds-paragraph frist-no-print"><A href=href>{label}</A></p> }
+    }
+}
+
+/// Where a page stands (Designsystemet's breadcrumbs): the front page, the
+/// area's list, then the page itself, which is not a link.
+#[component]
+pub fn Breadcrumbs(list: (&'static str, &'static str), current: String) -> impl IntoView {
+    view! {
+        <nav class="ds-breadcrumbs frist-no-print" aria-label=t("nav.breadcrumbs")>
+            <ol>
+                <li><A href="/" attr:class="ds-link">{t("nav.home")}</A></li>
+                <li><A href=list.0 attr:class="ds-link">{t(list.1)}</A></li>
+                <li><span aria-current="page">{current}</span></li>
+            </ol>
+        </nav>
     }
 }

@@ -10,7 +10,7 @@ import { importSample } from './kontroll.test.mjs';
 const TODAY = '2026-11-23';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-async function axe(page, where) {
+export async function axe(page, where) {
   // Wait for the page's own content, not just the shell.
   await page.locator('main h1, h1').first().waitFor();
   await page.waitForLoadState('networkidle');
@@ -28,9 +28,9 @@ async function visit(page, base, path, where = path) {
 
 export const ROLES = [
   { email: 'sykehus@innlandet.example', pages: ['/', '/fristbrudd/ny', '/fristbrudd/saker', 'case', 'cover', '/logg', '/innstillinger', '/utboks'] },
-  { email: 'kommune@lillehammer.example', pages: ['/', '/fastlege/ny', '/fastlege/meldinger', '/fastlege/oversikt', 'kontroll'] },
+  { email: 'kommune@lillehammer.example', pages: ['/', '/fastlege/ny', '/fastlege/meldinger', 'message', '/fastlege/oversikt', 'kontroll'] },
   { email: 'okonomi@helse-sorost.example', pages: ['/', '/frikort/ny', '/frikort/krav'] },
-  { email: 'saksbehandler@helfo.example', pages: ['/', '/fristbrudd/ko', '/fristbrudd/saker', 'case', '/fristbrudd/statistikk', '/fastlege/meldinger', '/fastlege/purring', '/frikort/krav', '/logg'] },
+  { email: 'saksbehandler@helfo.example', pages: ['/', '/fristbrudd/ko', '/fristbrudd/saker', 'case', '/fristbrudd/statistikk', '/fastlege/meldinger', 'message', '/fastlege/purring', '/frikort/krav', '/logg'] },
   { email: 'admin@helfo.example', pages: ['/', '/admin/organisasjoner', '/admin/brukere', '/innstillinger'] },
 ];
 
@@ -59,7 +59,12 @@ async function tabTo(page, name, max = 80) {
  *  first case, its cover sheet, and the claims-control report with its
  *  chart), then runs `check` on it. */
 export async function open(page, base, p, check) {
-  if (p === 'case' || p === 'cover') {
+  if (p === 'message') {
+    await page.goto(base + '/fastlege/meldinger');
+    const first = page.locator('table a[href^="/fastlege/meldinger/"]').first();
+    await first.waitFor();
+    await page.goto(base + (await first.getAttribute('href')));
+  } else if (p === 'case' || p === 'cover') {
     await page.goto(base + '/fristbrudd/saker');
     const first = page.locator('table a[href^="/fristbrudd/saker/"]').first();
     await first.waitFor();
@@ -124,6 +129,33 @@ export const tests = [
       await page.getByRole('button', { name: 'Logg inn' }).click();
       await page.getByTestId('error-summary').waitFor();
       found.push(...(await axe(page, '/logg-inn with errors')));
+      assert.deepEqual(found, []);
+    },
+  },
+  {
+    // Issue 24: the front pages with their cards and the menu, the queue and
+    // a fastlege message page on a phone-sized screen.
+    name: 'a11y: the front pages, the queue and a message page at 360 px have no WCAG 2.1 A/AA violations',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+01:00`));
+      await page.setExtraHTTPHeaders({ 'X-Frist-Today': TODAY });
+      const found = [];
+      for (const [email, pages] of [
+        ['saksbehandler@helfo.example', ['/', '/fristbrudd/ko', 'message']],
+        ['kommune@lillehammer.example', ['/', '/fastlege/oversikt']],
+        ['sykehus@innlandet.example', ['/', '/fristbrudd/saker']],
+      ]) {
+        await page.context().clearCookies();
+        await login(page, base, email);
+        await page.locator('[data-testid="home"]').waitFor();
+        for (const p of pages) {
+          found.push(...(await open(page, base, p, () => axe(page, `${email} ${p} at 360 px`))));
+        }
+      }
+      // The case list says it scrolls sideways there (the hospital's, last).
+      await page.goto(base + '/fristbrudd/saker');
+      await page.getByText('rull sideveis for å se alle').first().waitFor();
       assert.deepEqual(found, []);
     },
   },

@@ -18,6 +18,15 @@ async function start(page, base) {
   await page.getByTestId('fl-form').waitFor();
 }
 
+/** "Se over og send": the review lists what will be sent; then it is sent. */
+async function reviewAndSend(page) {
+  await page.getByRole('button', { name: 'Se over og send' }).click();
+  const review = page.getByTestId('review');
+  await review.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'fl-review');
+  await review.getByRole('button', { name: 'Send til Helfo' }).click();
+}
+
 async function contact(page) {
   await page.getByLabel('Telefon').fill('61 05 00 00');
 }
@@ -39,7 +48,17 @@ export const tests = [
       const timeline = page.getByTestId('timeline');
       await timeline.waitFor();
       assert.match(await timeline.textContent(), /30\.09\.2026 Den gamle avtalen avsluttes/);
-      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      // "Se over og send": nothing goes before the review, which lists what
+      // was typed in the form's own words; "Endre" goes back with it kept.
+      await page.getByRole('button', { name: 'Se over og send' }).click();
+      const review = page.getByTestId('review');
+      await review.waitFor();
+      assert.match(await review.textContent(), /Fastlegens navnOla Gammel/);
+      assert.match(await review.textContent(), /Hva vil du melde\?Oppsigelse av fastlegeavtale/);
+      await review.getByRole('button', { name: 'Endre' }).click();
+      await review.waitFor({ state: 'detached' });
+      assert.equal(await page.getByLabel('Fastlegens navn').inputValue(), 'Ola Gammel');
+      await reviewAndSend(page);
       await page.getByTestId('receipt').waitFor();
       const termination = (await page.getByTestId('message-number').textContent()).trim();
       assert.match(termination, /^FL-2026-\d{6}$/);
@@ -79,7 +98,7 @@ export const tests = [
       assert.match(line, /28\.09\.2026 Forventet registrert/);
       assert.match(line, /16\.09\.2026 14 dager før avslutning/);
       assert.match(await page.getByTestId('warnings').textContent(), /senest 20\.08\.2026/);
-      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await reviewAndSend(page);
       const receipt = page.getByTestId('receipt');
       await receipt.waitFor();
       assert.match(await receipt.getByTestId('timing-class').textContent(), /Tidsklasse II/);
@@ -141,18 +160,23 @@ export const tests = [
       assert.match(await page.locator('#fl-citizens_moved-error').textContent(), /200 innbyggere må flyttes/);
       const posts = [];
       page.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/fastlege/')) posts.push(r.url()); });
-      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByRole('button', { name: 'Se over og send' }).click();
       await page.getByTestId('error-summary').waitFor();
+      assert.equal(await page.getByTestId('review').count(), 0, 'no review of a form with errors');
       assert.deepEqual(posts, []);
       // Right numbers: the consequence must be confirmed in words first.
       await page.getByLabel('Innbyggere som skal flyttes').fill('200');
       const confirm = page.getByLabel(/Jeg bekrefter: 200 innbyggere flyttes til Dr\. Hansen\./);
       await confirm.waitFor();
-      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      await page.getByRole('button', { name: 'Se over og send' }).click();
       await page.locator('#fl-confirmed-error').waitFor();
       assert.deepEqual(posts, []);
       await confirm.check();
-      await page.getByRole('button', { name: 'Send til Helfo' }).click();
+      // A list change takes effect (it does not "start"), and no timing
+      // class applies to it: said, not left blank.
+      assert.match(await page.getByTestId('timeline').textContent(), /01\.01\.2027 Endringen gjelder fra/);
+      await page.getByTestId('no-class').waitFor();
+      await reviewAndSend(page);
       await page.getByTestId('receipt').waitFor();
       assert.equal(posts.length, 1);
     },

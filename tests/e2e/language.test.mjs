@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './harness.mjs';
 import { login } from './accounts.test.mjs';
-import { ROLES, open } from './a11y.test.mjs';
+import { ROLES, axe, open } from './a11y.test.mjs';
 
 const TODAY = '2026-11-23';
 const LANGS = { nb: 0, nn: 1, en: 2 };
@@ -63,7 +63,7 @@ async function choose(page, lang) {
 }
 
 export const tests = ['nn', 'en'].flatMap((lang) => ROLES.map(({ email, pages }) => ({
-  name: `language: every page of ${email.split('@')[0]} in ${lang} has no untranslated text`,
+  name: `language: every page of ${email.split('@')[0]} in ${lang} has no untranslated text and no WCAG violations`,
   async run({ page, base }) {
     const all = texts();
     const keys = Object.keys(all);
@@ -87,6 +87,8 @@ export const tests = ['nn', 'en'].flatMap((lang) => ROLES.map(({ email, pages })
           if (new RegExp(`(^|[^\\w.])${k.replace(/\./g, '\\.')}($|[^\\w.])`).test(text)) found.push(`${p}: the key ${k} shows`);
         }
         for (const f of forbidden) if (text.includes(f)) found.push(`${p}: bokmål "${f}"`);
+        // And as accessible in this language as in bokmål (issue 24).
+        found.push(...(await axe(page, `${p} in ${lang}`)));
       }
       assert.deepEqual(found, []);
     } finally {

@@ -12,8 +12,9 @@ import { tests as sessionTests } from './session.test.mjs';
 import { tests as languageTests } from './language.test.mjs';
 import { tests as outboxTests } from './outbox.test.mjs';
 import { tests as privacyTests } from './privacy.test.mjs';
+import { tests as overviewTests } from './overview.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

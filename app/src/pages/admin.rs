@@ -105,7 +105,7 @@ fn Organisations() -> impl IntoView {
 
     view! {
         <h1 class="ds-heading" data-size="lg">{t("admin.org.title")}</h1>
-        <table class="ds-table" data-testid="org-table">
+        <table class="ds-table" tabindex="0" data-testid="org-table">
             <caption class="ds-sr-only">{t("admin.org.caption")}</caption>
             <thead><tr><th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.org.orgnr")}</th><th scope="col">{t("admin.org.kind")}</th>
                 <th scope="col">{t("admin.org.payout_account")}</th></tr></thead>
@@ -286,7 +286,7 @@ fn Users() -> impl IntoView {
         <Confirm id="user-deactivate-confirm" ask=ask on_yes=confirmed/>
         {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
         {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="user-done"><p class="ds-paragraph">{t}</p></div> })}
-        <table class="ds-table" data-testid="user-table">
+        <table class="ds-table" tabindex="0" data-testid="user-table">
             <caption class="ds-sr-only">{t("admin.users.caption")}</caption>
             <thead><tr>
                 <th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.users.email_col")}</th><th scope="col">{t("admin.users.role")}</th>

@@ -148,7 +148,7 @@ fn Audit() -> impl IntoView {
             {t("audit.intro")}
         </p>
         {move || error.get().map(|e| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{e}</p></div> })}
-        <table class="ds-table" data-testid="audit-table">
+        <table class="ds-table" tabindex="0" data-testid="audit-table">
             <caption class="ds-sr-only">{t("audit.caption")}</caption>
             <thead>
                 <tr><th scope="col">{t("audit.col_time")}</th><th scope="col">{t("audit.col_event")}</th><th scope="col">{t("audit.col_object")}</th><th scope="col">{t("audit.col_actor")}</th></tr>

@@ -22,7 +22,7 @@ use crate::form::{
     show_filter, show_note, today,
 };
 use crate::i18n::{issue, name, t, tf};
-use crate::search::BackLink;
+use crate::search::{BackLink, Breadcrumbs};
 use crate::session::{Protected, use_session};
 
 /// The pages a message is opened from, for its back link.
@@ -86,7 +86,7 @@ fn ClassBox(class: TimingClass) -> impl IntoView {
 
 /// FL-4 … FL-7: the dates that matter, in order.
 #[component]
-fn Timeline(timing: Timing, today: chrono::NaiveDate) -> impl IntoView {
+fn Timeline(timing: Timing, today: chrono::NaiveDate, kind: MessageKind) -> impl IntoView {
     let mut points: Vec<(chrono::NaiveDate, String)> =
         vec![(today, t("fastlege.timeline_today").into())];
     if timing.sent != today {
@@ -108,8 +108,13 @@ fn Timeline(timing: Timing, today: chrono::NaiveDate) -> impl IntoView {
     if let Some(d) = timing.visible_from {
         points.push((d, t("fastlege.timeline_visible").into()));
     }
+    // A new agreement or list starts; any other change takes effect.
     if let Some(d) = timing.start {
-        points.push((d, t("fastlege.timeline_start").into()));
+        let label = match kind {
+            MessageKind::NewGp | MessageKind::NewVacantList => t("fastlege.timeline_start"),
+            _ => t("fastlege.timeline_effective"),
+        };
+        points.push((d, label.into()));
     }
     points.sort_by_key(|(d, _)| *d);
     view! {
@@ -450,10 +455,36 @@ fn NewMessage() -> impl IntoView {
             },
         );
     };
+    // "Se over og send inn" (Altinn's pattern, issue 24): what Helfo
+    // registers is public at once and cannot be taken back, so a form
+    // without errors is first shown as it will be sent, and sent only from
+    // there; "Endre" goes back with everything kept.
+    let form_ref = NodeRef::<html::Form>::new();
+    let review = RwSignal::new(None::<Vec<(String, String)>>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        send();
+        tried.set(true);
+        if checked.get_untracked().1.is_none() {
+            focus_summary(summary);
+            return;
+        }
+        let rows = form_ref
+            .get_untracked()
+            .map(|f| crate::form::review_rows(&f))
+            .unwrap_or_default();
+        review.set(Some(rows));
+        leptos::prelude::request_animation_frame(|| crate::form::focus_id("fl-review"));
     };
+    let change = move |_| {
+        review.set(None);
+        leptos::prelude::request_animation_frame(|| crate::form::focus_id("fl-kind"));
+    };
+    // The edge refused a field: back to the form, where the field says why.
+    Effect::new(move |_| {
+        if !edge_issues.get().is_empty() {
+            review.set(None);
+        }
+    });
     // In the outbox when the page closed (offline, a crash): on its way again.
     if restored && draft::pending(DRAFT_KEY) {
         send();
@@ -469,7 +500,30 @@ fn NewMessage() -> impl IntoView {
                 {t("fastlege.intro")}
             </p>
             {restored.then(|| alert("info", t("fastlege.draft_restored").into()))}
-            <form on:submit=submit novalidate class="frist-form frist-form--wide" data-testid="fl-form">
+            {move || review.get().map(|rows| view! {
+                <section class="frist-panel" id="fl-review" tabindex="-1" data-testid="review" aria-labelledby="fl-review-heading">
+                    <h2 class="ds-heading" data-size="sm" id="fl-review-heading">{t("fastlege.review_heading")}</h2>
+                    <p class="ds-paragraph">{t("fastlege.review_intro")}</p>
+                    <dl class="frist-facts">
+                        {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                    </dl>
+                    {move || checked.get().1.map(|m| view! {
+                        <Timeline timing=m.timing today=today kind=m.kind/>
+                        {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
+                    })}
+                    {move || failure.get().map(|t| alert("danger", t))}
+                    <div class="frist-actions">
+                        <button class="ds-button" data-variant="primary" type="button" disabled=move || sending.get()
+                            on:click=move |_| send()>
+                            {move || if sending.get() { t("fastlege.sending") } else { t("fastlege.send") }}
+                        </button>
+                        <button class="ds-button" data-variant="secondary" type="button" on:click=change>{t("fastlege.review_change")}</button>
+                    </div>
+                    <DeliveryStatus delivery=delivery/>
+                </section>
+            })}
+            <form on:submit=submit novalidate class="frist-form frist-form--wide" data-testid="fl-form"
+                node_ref=form_ref hidden=move || review.get().is_some()>
                 <ErrorSummary errors=summary_errors node_ref=summary/>
                 {move || failure.get().map(|t| alert("danger", t))}
                 <SelectField id="fl-kind" label=t("fastlege.kind_label") value=f.kind options=kinds error=field("fl-kind")/>
@@ -588,8 +642,11 @@ fn NewMessage() -> impl IntoView {
                     <section class="frist-panel" aria-labelledby="fl-before" data-testid="before-sending">
                         <h2 class="ds-heading" data-size="sm" id="fl-before">{t("fastlege.before_sending_heading")}</h2>
                         {move || checked.get().1.map(|m| view! {
-                            <Timeline timing=m.timing today=today/>
-                            {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
+                            <Timeline timing=m.timing today=today kind=m.kind/>
+                            {match m.timing.class {
+                                Some(c) => view! { <ClassBox class=c/> }.into_any(),
+                                None => view! { <p class="ds-paragraph" data-size="sm" data-testid="no-class">{t("fastlege.no_class")}</p> }.into_any(),
+                            }}
                         })}
                         {move || checked.get().1.is_none().then(|| view! {
                             <p class="ds-paragraph" data-size="sm">{t("fastlege.timeline_pending")}</p>
@@ -604,11 +661,8 @@ fn NewMessage() -> impl IntoView {
                         }}
                     </section>
                     <div class="frist-actions">
-                        <button class="ds-button" data-variant="primary" type="submit" disabled=move || sending.get()>
-                            {move || if sending.get() { t("fastlege.sending") } else { t("fastlege.send") }}
-                        </button>
+                        <button class="ds-button" data-variant="primary" type="submit">{t("fastlege.review_button")}</button>
                     </div>
-                    <DeliveryStatus delivery=delivery/>
                 </Show>
             </form>
         }
@@ -631,7 +685,7 @@ fn MessageReceipt(r: MessageCreated) -> impl IntoView {
                 <dt>{t("fastlege.expected_registered")}</dt><dd>{nb(r.timing.expected_registration)}</dd>
             </dl>
             <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
-            <Timeline timing=r.timing today=today/>
+            <Timeline timing=r.timing today=today kind=r.kind/>
             {r.timing.class.map(|c| view! { <ClassBox class=c/> })}
             {(!r.warnings.is_empty()).then(|| view! {
                 <div class="ds-alert" data-color="warning" role="status">
@@ -676,6 +730,9 @@ fn Messages() -> impl IntoView {
         if let Some(s) = show.get() {
             list.retain(|m| registration_due(m).is_some() && s.keeps(registration_due(m), today));
         }
+        // Overdue first (issue 24); otherwise the edge's order, soonest
+        // effective first.
+        list.sort_by_key(|m| registration_due(m).is_none_or(|d| d >= today));
         list
     };
     let status = RwSignal::new(if helfo {
@@ -712,7 +769,7 @@ fn Messages() -> impl IntoView {
             <SelectField id="fl-filter" label=t("fastlege.filter_label") value=status options=options error=Signal::derive(|| None::<String>)/>
         </div>
         <div class="frist-table-wrap">
-        <table class="ds-table" data-testid="message-table">
+        <table class="ds-table" tabindex="0" data-testid="message-table">
             <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
             <thead><tr>
                 <th scope="col">{t("fastlege.col_number")}</th>
@@ -870,6 +927,7 @@ fn MessageDetail() -> impl IntoView {
         };
         let contact = m.form.contact.clone();
         view! {
+            <Breadcrumbs list=("/fastlege/meldinger", "nav.fastlege") current=m.number.clone()/>
             <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
             <h1 class="ds-heading" data-size="lg">{tf("fastlege.message_title", &[("number", &m.number)])}</h1>
             {move || failure.get().map(|t| alert("danger", t))}
@@ -902,7 +960,7 @@ fn MessageDetail() -> impl IntoView {
                 </div>
             })}
             <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
-            <Timeline timing=m.timing today=today/>
+            <Timeline timing=m.timing today=today kind=m.kind/>
             {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
             {can_register.then(|| view! {
                 <div class="frist-actions">
@@ -924,7 +982,7 @@ fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl I
     }
     view! {
         <div class="frist-table-wrap">
-        <table class="ds-table" data-testid=testid>
+        <table class="ds-table" tabindex="0" data-testid=testid>
             <thead><tr>
                 <th scope="col">{t("fastlege.col_termination")}</th>
                 {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}

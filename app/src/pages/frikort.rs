@@ -25,7 +25,7 @@ use crate::form::{
     ready_to_send, save_text, show_filter, show_note, today, yield_now,
 };
 use crate::i18n::{issue, name, t, tf};
-use crate::search::BackLink;
+use crate::search::{BackLink, Breadcrumbs};
 use crate::session::{Protected, use_session};
 
 /// The pages a claim is opened from, for its back link.
@@ -571,7 +571,7 @@ fn NewClaimForm() -> impl IntoView {
                                 }/>
                         </div>
                         <div class="frist-table-wrap">
-                        <table class="ds-table" data-testid="issue-lines">
+                        <table class="ds-table" tabindex="0" data-testid="issue-lines">
                             <thead><tr><th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.issue_or_remark")}</th></tr></thead>
                             <tbody>
                                 {first.into_iter().map(|l| view! {
@@ -657,7 +657,7 @@ fn Claims() -> impl IntoView {
         {move || failure.get().map(|t| alert("danger", t))}
         {show_note(show, "/frikort/krav")}
         <div class="frist-table-wrap">
-        <table class="ds-table" data-testid="claim-table">
+        <table class="ds-table" tabindex="0" data-testid="claim-table">
             <caption class="ds-sr-only">{t("frikort.claims_caption")}</caption>
             <thead><tr>
                 <th scope="col">{t("frikort.claim")}</th><th scope="col">{t("frikort.health_trust")}</th><th scope="col">{t("frikort.status")}</th>
@@ -779,6 +779,7 @@ fn ClaimDetail() -> impl IntoView {
         let report = format!("/api/v1/frikort/claims/{}/report", c.id);
         let settling = helfo && c.status == ClaimStatus::Received;
         view! {
+            <Breadcrumbs list=("/frikort/krav", "nav.frikort") current=c.number.clone()/>
             <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS/>
             <h1 class="ds-heading" data-size="lg">{tf("frikort.claim_title", &[("number", &c.number)])}</h1>
             {move || failure.get().map(|t| alert("danger", t))}
@@ -824,7 +825,7 @@ fn ClaimDetail() -> impl IntoView {
             {(helfo && !c.payments.is_empty()).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
             <h2 class="ds-heading" data-size="sm">{t("frikort.lines_with_issues")}</h2>
             <div class="frist-table-wrap">
-            <table class="ds-table" data-testid="claim-lines">
+            <table class="ds-table" tabindex="0" data-testid="claim-lines">
                 <thead><tr>
                     <th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.patient")}</th><th scope="col">{t("frikort.trip")}</th>
                     <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.issue_or_remark")}</th><th scope="col">{t("frikort.decision")}</th>
@@ -889,7 +890,7 @@ fn Payments(c: ClaimView) -> impl IntoView {
         view! {
             <h2 class="ds-heading" data-size="sm">{t("frikort.payments")}</h2>
             <div class="frist-table-wrap">
-            <table class="ds-table" data-testid="payments">
+            <table class="ds-table" tabindex="0" data-testid="payments">
                 <thead><tr>
                     <th scope="col">{t("frikort.payment_n")}</th><th scope="col">{t("frikort.paid_on")}</th>
                     <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.lines")}</th>

@@ -28,7 +28,7 @@ use crate::form::{
     month_name, nb, ready_to_send, save_file, send_form, show_filter, show_note, today,
 };
 use crate::i18n::{issue, name, t, tf};
-use crate::search::BackLink;
+use crate::search::{BackLink, Breadcrumbs};
 use crate::session::{Protected, use_session};
 
 /// The pages a case is opened from, for its back link.
@@ -399,12 +399,12 @@ fn CaseTable(
     caption: &'static str,
     queue: bool,
 ) -> impl IntoView {
-    // On a narrow screen the table scrolls sideways: said above it, and the
-    // scrolling area takes the keyboard focus so arrows can scroll it.
+    // On a narrow screen the table scrolls sideways: said above it. Every
+    // table takes the keyboard focus, so the arrows can scroll it there.
     view! {
         <p class="ds-paragraph frist-scroll-hint" data-size="sm" aria-hidden="true">{t("list.scroll_hint")}</p>
-        <div class="frist-table-wrap" tabindex="0" role="region" aria-label=caption>
-        <table class="ds-table" data-testid="case-table">
+        <div class="frist-table-wrap">
+        <table class="ds-table" tabindex="0" data-testid="case-table">
             <caption>{caption}</caption>
             <thead><tr>
                 <th scope="col">{t("fristbrudd.th_case")}</th>
@@ -677,7 +677,13 @@ fn CaseDetail() -> impl IntoView {
         };
         let cover = format!("/fristbrudd/saker/{}/forside", c.id);
         let doc = format!("/api/v1/fristbrudd/cases/{}/document", c.id);
+        let list = if actor == Actor::Site {
+            ("/fristbrudd/saker", "fristbrudd.all_cases")
+        } else {
+            ("/fristbrudd/ko", "nav.fristbrudd")
+        };
         view! {
+            <Breadcrumbs list=list current=c.number.clone()/>
             <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS/>
             <h1 class="ds-heading" data-size="lg">{tf("fristbrudd.case_title", &[("number", &c.number)])}</h1>
             <p class="ds-paragraph" data-testid="case-state">{t("fristbrudd.status")}": "{state_tag(c.case.state)}
@@ -1048,7 +1054,7 @@ fn History(c: CaseView) -> impl IntoView {
     view! {
         <h2 class="ds-heading" data-size="sm">{t("fristbrudd.history")}</h2>
         <div class="frist-table-wrap">
-        <table class="ds-table" data-testid="history">
+        <table class="ds-table" tabindex="0" data-testid="history">
             <caption class="ds-sr-only">{t("fristbrudd.history_caption")}</caption>
             <thead><tr><th scope="col">{t("fristbrudd.th_time")}</th><th scope="col">{t("fristbrudd.th_who")}</th><th scope="col">{t("fristbrudd.th_what")}</th><th scope="col">{t("fristbrudd.th_state_after")}</th></tr></thead>
             <tbody>
@@ -1166,7 +1172,7 @@ fn Stats() -> impl IntoView {
             </p>
             <Chart months=months.clone()/>
             <div class="frist-table-wrap">
-            <table class="ds-table" data-testid="stats-table">
+            <table class="ds-table" tabindex="0" data-testid="stats-table">
                 <caption>{t("fristbrudd.stats_caption")}</caption>
                 <thead><tr>
                     <th scope="col">{t("fristbrudd.th_month")}</th><th scope="col">{t("fristbrudd.th_cases")}</th><th scope="col">{t("fristbrudd.th_answered")}</th>

@@ -407,7 +407,7 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
             })}
             <h3 class="ds-heading" data-size="xs">{t("kontroll.per_doctor")}</h3>
             <div class="frist-table-wrap">
-                <table class="ds-table" data-testid="per-doctor">
+                <table class="ds-table" tabindex="0" data-testid="per-doctor">
                     <thead><tr>
                         <th scope="col">{t("kontroll.col_hpr")}</th><th scope="col">{t("kontroll.col_role")}</th>
                         <th scope="col">{t("kontroll.bills")}</th><th scope="col">{t("kontroll.col_with_errors")}</th>
@@ -492,7 +492,7 @@ fn Results(r: BatchReport, file_name: String, doctor_filter: RwSignal<String>) -
                             </button>
                         </p>
                         <div class="frist-table-wrap">
-                            <table class="ds-table" data-testid="bill-issues">
+                            <table class="ds-table" tabindex="0" data-testid="bill-issues">
                                 <thead><tr>
                                     <th scope="col">{t("kontroll.col_line")}</th><th scope="col">{t("kontroll.col_doctor")}</th>
                                     <th scope="col">{t("kontroll.col_rule")}</th><th scope="col">{t("kontroll.col_what_is_wrong")}</th>
@@ -606,7 +606,7 @@ fn PeerChart(v: PeerView) -> impl IntoView {
             {tf("kontroll.outlier_count", &[("n", &flagged.to_string())])}
         </p>
         <div class="frist-table-wrap">
-            <table class="ds-table" data-testid="peer-table">
+            <table class="ds-table" tabindex="0" data-testid="peer-table">
                 <thead><tr>
                     <th scope="col">{t("kontroll.col_hpr")}</th><th scope="col">{t("kontroll.col_per_patient")}</th>
                     <th scope="col">{t("kontroll.col_median")}</th><th scope="col">{t("kontroll.col_limit")}</th><th scope="col">{t("kontroll.col_assessment")}</th>

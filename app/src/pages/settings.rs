@@ -121,7 +121,7 @@ fn Tokens() -> impl IntoView {
             }
             view! {
                 <div class="frist-table-wrap">
-                <table class="ds-table" data-testid="token-list">
+                <table class="ds-table" tabindex="0" data-testid="token-list">
                     <thead><tr>
                         <th scope="col">{t("settings.col_name")}</th><th scope="col">{t("settings.col_created")}</th>
                         <th scope="col">{t("settings.col_last_used")}</th><th scope="col">{t("settings.col_expires")}</th>
