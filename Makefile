@@ -11,7 +11,7 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget docs
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
@@ -92,6 +92,10 @@ size-budget:
 # The README's pictures: the main pages on a fixed date (needs `make build`).
 screenshots:
 	@$(ENV) node tests/e2e/screenshots.mjs
+
+# docs/api.md from the route table (shared/src/api.rs); a test fails when it is stale.
+docs:
+	@$(ENV) FRIST_WRITE_DOCS=1 cargo test -p frist-domain --test api_doc --quiet
 
 fmt:
 	@$(ENV) cargo fmt --all

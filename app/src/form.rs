@@ -249,7 +249,8 @@ pub fn ready_to_send(
 /// Focuses the summary (after the DOM has shown it).
 pub fn focus_summary(node: NodeRef<html::Div>) {
     request_animation_frame(move || {
-        if let Some(el) = node.get_untracked() {
+        // The form may be gone by the next frame (the user moved on).
+        if let Some(el) = node.try_get_untracked().flatten() {
             let _ = el.focus();
         }
     });
@@ -883,16 +884,24 @@ where
                     attempt += 1;
                     let wait = (2u32 << attempt.min(4)).min(30);
                     for seconds in (1..=wait).rev() {
-                        // Cancelled while waiting: it stays a draft.
-                        if s.delivery.get_untracked() == Delivery::Draft {
-                            break;
+                        // Cancelled while waiting: it stays a draft. The
+                        // form gone (the user moved on): the draft stays in
+                        // the outbox, and the form resumes it when opened.
+                        match s.delivery.try_get_untracked() {
+                            None => return,
+                            Some(Delivery::Draft) => break,
+                            Some(_) => {}
                         }
                         s.delivery.set(Delivery::Waiting { attempt, seconds });
                         gloo_sleep(1000).await;
                     }
-                    if s.delivery.get_untracked() == Delivery::Draft {
-                        draft::set_pending(s.draft_key, false);
-                        break;
+                    match s.delivery.try_get_untracked() {
+                        None => return,
+                        Some(Delivery::Draft) => {
+                            draft::set_pending(s.draft_key, false);
+                            break;
+                        }
+                        Some(_) => {}
                     }
                     s.delivery.set(Delivery::Sending);
                 }

@@ -125,6 +125,10 @@ fn ExpiryWarning() -> impl IntoView {
     leptos::task::spawn_local(async move {
         loop {
             crate::form::gloo_sleep(1000).await;
+            // The shell gone (signed out): this watch ends with it.
+            if left.is_disposed() {
+                return;
+            }
             let Some(deadline) = crate::session::deadline().and_then(|d| d.get_untracked()) else {
                 left.set(None);
                 continue;

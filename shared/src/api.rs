@@ -466,6 +466,188 @@ impl RouteId {
             .find(|r| r.id == self)
             .expect("every RouteId is in ROUTES (tested)")
     }
+
+    /// What the route takes and answers, in a line, for `docs/api.md`
+    /// ([`api_markdown`]; the method, path, roles and headers come from
+    /// [`ROUTES`] itself).
+    pub const fn summary(self) -> &'static str {
+        use RouteId as R;
+        match self {
+            R::Health => {
+                "version, whether D1 answers, the mode; `503 misconfigured` names a missing secret"
+            }
+            R::Login => {
+                "log in: `{\"email\", \"password\"}` → 201 with the session cookie; the throttle counts the attempt first"
+            }
+            R::SessionGet => {
+                "who is logged in, with `expires_at` (idle) and `absolute_expires_at`, and the key the browser encrypts this user's drafts with"
+            }
+            R::Logout => "log out: ends the session in D1 and clears the cookie",
+            R::OrganisationList => "organisations: the caller's own; Helfo sees all",
+            R::OrganisationCreate => {
+                "`{\"name\", \"orgnr\", \"kind\"}`; the orgnr is checked (ID-3)"
+            }
+            R::OrganisationGet => "one organisation: the caller's own; Helfo any",
+            R::OrganisationAccount => {
+                "`{\"account\"}`: the account the RHF has set for refunds (FK-9, ID-5)"
+            }
+            R::UserList => "users of the caller's organisation; Helfo sees all",
+            R::UserCreate => {
+                "`{\"name\", \"email\", \"role\", \"organisation_id\", \"password\"}`; the role must fit the organisation's kind"
+            }
+            R::UserGet => "one user, with `ETag: \"<version>\"`",
+            R::UserUpdate => {
+                "`{\"name\"?, \"active\"?, \"password\"?}`; deactivation and a password reset end the user's sessions and tokens; a reset clears the account's lock"
+            }
+            R::AuditList => {
+                "newest first, `?object_id=`, `?object_kind=`; Helfo reads all, others the entries about or by their organisation"
+            }
+            R::FbCaseCreate => {
+                "the notification (FB-1) → 201 with the case number and no personal data; one open case per patient per site"
+            }
+            R::FbPatientCheck => {
+                "`{\"patient_fnr\"}` → `{\"open_case\"}`: the number travels in the body, never a URL; audited"
+            }
+            R::FbCaseList => {
+                "`?state=` a state, `open` or `closed`; next deadline first; fødselsnummer masked, no names; audited"
+            }
+            R::FbQueue => "open cases in FB-3 order: confirmed urgent, fristdato, arrival; audited",
+            R::FbCaseGet => {
+                "the whole case: deadlines, what the site must do, the transitions the caller may make now, history; audited"
+            }
+            R::FbEvent => {
+                "`{\"event\": \"letter_sent\", \"sent\": \"30.03.2026\"}`; a date the case's dates refuse is a 422 at its field, a step the rules refuse a 409 naming the allowed ones"
+            }
+            R::FbDocumentPut => "one PDF, sniffed by content (FB-7), stored in R2",
+            R::FbDocumentGet => "the PDF, named by the case number; audited",
+            R::FbStats => "FB-11 per month of notification",
+            R::OutboxList => {
+                "the e-mails frist would have sent (FB-9); Helfo sees all, others their own"
+            }
+            R::Sweep => "runs the daily FB-4/FB-5 sweep as of `{\"today\"}`; idempotent",
+            R::FlMessageCreate => {
+                "one message of any kind, `{\"schema_version\", \"kind\", \"contact\", …}`; an older `schema_version` is a 422 `schema_outdated` (FL-12); warnings come back with the number"
+            }
+            R::FlMessageList => "`?status=`; soonest effective first, with the timeline and class",
+            R::FlMessageGet => "one message as sent, with its timeline",
+            R::FlRegister => {
+                "FL-8: `{\"letters\"?}` (default: the citizens moved); a second registration is a 409"
+            }
+            R::FlDashboard => {
+                "upcoming terminations; every termination with no new GP or list yet, ended or not (what FL-7 chases once its day comes); GPs reaching the age limit (FL-1)"
+            }
+            R::FlChase => {
+                "FL-7: agreements with no message one month before their end, chased from the day after"
+            }
+            R::FkClaimCreate => {
+                "announces a claim: `{\"file_name\", \"aware\"?, \"lines\", \"chunks\", \"fingerprint\"?, \"resend\"?}`; a file sent before is a 409 `file_already_sent` naming the claim, unless `resend`"
+            }
+            R::FkClaimList => {
+                "received claims by due date first; `?file=<fingerprint>` finds the claims made from one file"
+            }
+            R::FkClaimGet => "one claim; `chunks_received` lets an upload resume",
+            R::FkChunkPut => {
+                "up to 5,000 `{\"line\", \"fodselsnummer\", …}` lines, each checked again; the chunk number is the idempotency key (a repeat replays the answer, another body is a 409)"
+            }
+            R::FkSubmit => {
+                "received only when every chunk is in (409 naming the missing ones); sets the FK-3 due date"
+            }
+            R::FkLines => {
+                "`?only=issues|undecided`; lines in file order, fødselsnummer masked; audited"
+            }
+            R::FkDecision => {
+                "`{\"decision\", \"reason\"?, \"note\"?, \"amount\"?}`; a deviation needs a reason, `other` a note, and no more than was claimed (FK-5)"
+            }
+            R::FkApproveClean => "approves every valid line without issues",
+            R::FkPayment => {
+                "`{\"paid_on\", \"amount\", \"account\"}`: pays the approved lines not yet paid (FK-4), to the account on record (FK-9)"
+            }
+            R::FkRepayment => {
+                "`{\"payment\", \"amount\", \"cause\", \"reason\"}` (FK-7); refused after the FK-6 bar, and when the cause is Helfo's own wrong information"
+            }
+            R::FkReport => "the settlement report as CSV, formulas neutralised; audited",
+            R::TokenCreate => {
+                "`{\"name\"}` → an API token for programs, shown once; 90 days; never made with a token"
+            }
+            R::TokenList => "the caller's tokens: name, made, last used, expiry, revoked",
+            R::TokenRevoke => "revokes one of the caller's own tokens",
+            R::KtMonthPut => {
+                "CTRL-9: `{\"doctors\": [{\"hpr\", \"refund_ore\", \"listed\", \"bills\"}]}` for `YYYY-MM`, the municipality's own doctors only, replacing what it sent for that month; answers the comparison"
+            }
+            R::KtMonthGet => {
+                "`?peers=class|all`: the month's distribution; a municipality sees its own doctors by HPR and others as bare values, Helfo all"
+            }
+            R::Overview => {
+                "the front page's counts per area: open, new, overdue, due within 7 days, what the hospital must act on, chased agreements; scoped like the lists"
+            }
+            R::Find => {
+                "`?number=` a case, message or claim number as typed → `{\"kind\", \"id\", \"number\"}`; 404 when the caller may not see it"
+            }
+            R::FbPatientSearch => {
+                "`{\"patient_fnr\"}` → every case of the patient, open first; the number travels in the body, never a URL; audited by the cases found"
+            }
+        }
+    }
+}
+
+/// Who may call, in words, for `docs/api.md`.
+fn access_words(access: Access) -> String {
+    match access {
+        Access::Public => "anyone".into(),
+        Access::AnyRole => "any role".into(),
+        Access::Roles(roles) => roles
+            .iter()
+            .map(|r| format!("`{}`", r.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// `docs/api.md`: every route of [`ROUTES`] in order, with who may call it,
+/// what it requires and what it does. `shared/tests/api_doc.rs` fails when
+/// the file differs (`make docs` writes it).
+pub fn api_markdown() -> String {
+    let mut out = String::from(
+        "# The API (`/api/v1`)\n\n\
+         <!-- generated from shared/src/api.rs (ROUTES, RouteId::summary) by `make docs`; \
+         shared/tests/api_doc.rs fails when this file is stale -->\n\n\
+         Every route with who may call it (the edge refuses anyone else with 403, \
+         and answers 404 for another organisation's object), what it requires, and \
+         what it does. Errors are `application/problem+json` with field issues.\n\n\
+         | route | who | requires | what |\n|---|---|---|---|\n",
+    );
+    for r in ROUTES {
+        let mut needs = Vec::new();
+        if r.creates {
+            needs.push("`Idempotency-Key`".to_owned());
+        }
+        if r.conditional {
+            needs.push("`If-Match`".to_owned());
+        }
+        if r.content == Content::Pdf {
+            needs.push("`application/pdf`".to_owned());
+        }
+        if r.max_body != SMALL_BODY && r.method != "GET" {
+            needs.push(format!("body ≤ {} KB", r.max_body / 1024));
+        }
+        if r.local_only {
+            needs.push("local mode only".to_owned());
+        }
+        let needs = if needs.is_empty() {
+            "–".to_owned()
+        } else {
+            needs.join(", ")
+        };
+        out.push_str(&format!(
+            "| `{} {}` | {} | {} | {} |\n",
+            r.method,
+            r.path,
+            access_words(r.access),
+            needs,
+            r.id.summary().replace('|', "\\|"),
+        ));
+    }
+    out
 }
 
 /// A matched route and its path parameters.

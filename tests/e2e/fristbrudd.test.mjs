@@ -189,6 +189,37 @@ tests.push({
   },
 });
 
+tests.push({
+  name: 'fristbrudd: leaving the form while its open-case check is on its way is no error when the answer comes (CI flake of 5 December)',
+  async run({ page, base }) {
+    await onDate(page, TODAY);
+    await loginAs(page, base, SITE);
+    // The check is held until the form is gone, whatever the machine's speed.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked;
+    const seen = new Promise((r) => { asked = r; });
+    await page.route('**/api/v1/fristbrudd/patient-check', async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('link', { name: 'Meld fristbrudd' }).first().click();
+    await page.getByTestId('fb-form').waitFor();
+    await clearDrafts(page);
+    await page.getByLabel('Fødselsnummer eller D-nummer').fill('15038510190');
+    await seen;
+    await page.goBack();
+    await page.locator('[data-testid="home"]').waitFor();
+    const answered = page.waitForResponse('**/api/v1/fristbrudd/patient-check');
+    release();
+    await answered;
+    // Two frames later the app has handled the answer (any panic is a page error).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.unroute('**/api/v1/fristbrudd/patient-check');
+  },
+});
+
 /** Notifies `fnr` as the hospital on 20 March (a fresh draft); the new
  * case's number and page. */
 async function notifyAsSite(page, base, fnr) {

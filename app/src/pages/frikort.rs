@@ -708,7 +708,10 @@ fn ClaimDetail() -> impl IntoView {
         .view()
         .is_some_and(|s| s.user.role.sees_all_organisations());
     let reload = move || {
-        let id = id.get_untracked();
+        // Also called after an answer, when the page may be gone.
+        let Some(id) = id.try_get_untracked() else {
+            return;
+        };
         let for_lines = id.clone();
         leptos::task::spawn_local(async move {
             match api::claim(&id).await {

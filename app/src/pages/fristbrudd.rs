@@ -113,8 +113,9 @@ fn NewCase() -> impl IntoView {
         open_case.set(None);
         if frist_domain::ids::Fodselsnummer::parse(&number, &ctx).is_ok() {
             leptos::task::spawn_local(async move {
+                // The form may be gone by the answer (the user moved on).
                 if let Ok(a) = api::patient_check(&number).await
-                    && fnr.get_untracked() == number
+                    && fnr.try_get_untracked().is_some_and(|now| now == number)
                 {
                     open_case.set(a.open_case);
                 }
@@ -628,7 +629,10 @@ fn CaseDetail() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let reload = move || {
-        let id = id.get_untracked();
+        // Also called after an answer, when the page may be gone.
+        let Some(id) = id.try_get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match api::case(&id).await {
                 Ok(c) => case.set(Some(c)),
