@@ -11,13 +11,14 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget docs
+        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget docs \
+        deploy deploy-check check
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
 
 ## make test: every test layer, stopping at the first failure
-test: install-test fmt-check test-native test-wasm clippy build size-budget test-integration test-e2e
+test: install-test fmt-check test-native test-wasm clippy build size-budget deploy-check test-integration test-e2e
 
 install:
 	@bash scripts/install-tools.sh rust node
@@ -66,6 +67,12 @@ serve:
 ## test layers
 lint: fmt-check clippy
 
+# The everyday loop (a minute or two when warm): format, clippy natively,
+# the native tests. `make test` is the whole of it.
+check: fmt-check
+	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
+	@$(ENV) cargo test --workspace --quiet
+
 fmt-check:
 	@$(ENV) cargo fmt --all --check
 
@@ -88,6 +95,18 @@ test-e2e:
 # The app's and the worker's compressed sizes against bench/budgets.json.
 size-budget:
 	@$(ENV) node scripts/size-budget.mjs
+
+# Production (docs/operations.md): refuses while wrangler.toml has
+# placeholders or a secret is missing, then applies the remote D1
+# migrations and deploys.
+deploy: install build
+	@bash scripts/deploy.sh
+
+# What `make test` proves of a deploy here: the production bundle, built
+# with the production configuration by `wrangler deploy --dry-run`, within
+# the worker's size budget.
+deploy-check:
+	@bash scripts/deploy.sh --dry-run
 
 # The README's pictures: the main pages on a fixed date (needs `make build`).
 screenshots:

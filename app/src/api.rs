@@ -11,6 +11,7 @@ use frist_domain::fristbrudd::{
     CaseCreated, CaseSummary, CaseView, EventForm, MonthStats, NotificationForm, OutboxMessage,
     PatientCheck, PatientCheckAnswer,
 };
+use frist_domain::mail::Delivery;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -376,6 +377,24 @@ pub async fn outbox(cursor: Option<String>) -> Result<Page<OutboxMessage>, ApiEr
         "/api/v1/outbox",
         cursor.as_deref(),
     )))
+    .await
+}
+
+/// E-mail delivery (administrators, issue 26): newest first, no bodies.
+pub async fn deliveries(cursor: Option<String>) -> Result<Page<Delivery>, ApiError> {
+    send(Request::get(&with_cursor(
+        "/api/v1/mail",
+        cursor.as_deref(),
+    )))
+    .await
+}
+
+/// Queues a failed or cut-off e-mail again.
+pub async fn resend_mail(id: &str) -> Result<Delivery, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/mail/{id}/resend")),
+        &serde_json::json!({}),
+    )
     .await
 }
 

@@ -32,6 +32,22 @@ pub fn note_remaining(ms: f64) {
 /// page says so and goes back there (the drafts are in `localStorage`).
 pub const RETURN_KEY: &str = "frist.return_to";
 
+/// The page someone opened before signing in — a link from an e-mail
+/// (issue 26): the login page goes there afterwards. A path, never data.
+pub const NEXT_KEY: &str = "frist.next";
+
+/// Remembers the page now open as where to go after signing in.
+fn remember_next() {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let location = w.location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(Some(storage)) = w.session_storage() {
+        let _ = storage.set_item(NEXT_KEY, &path);
+    }
+}
+
 /// What the app knows about the session.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SessionState {
@@ -104,10 +120,17 @@ pub fn use_session() -> Session {
 pub fn Protected(#[prop(optional)] roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    Effect::new(move |_| {
-        if session.0.get() == SessionState::Anonymous {
+    Effect::new(move |was_in: Option<bool>| {
+        let state = session.0.get();
+        if state == SessionState::Anonymous {
+            // Opened signed out (a link from an e-mail), not signed out
+            // here: back to this page after signing in.
+            if !was_in.unwrap_or(false) {
+                remember_next();
+            }
             navigate("/logg-inn", Default::default());
         }
+        matches!(state, SessionState::LoggedIn(_))
     });
     move || match session.0.get() {
         SessionState::Loading => {

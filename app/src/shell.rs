@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::api;
 use crate::i18n::{t, tf};
 use crate::pages::{
-    admin, audit, fastlege, frikort, fristbrudd, home, kontroll, login, outbox, settings,
+    admin, audit, fastlege, frikort, fristbrudd, home, kontroll, login, mail, outbox, settings,
 };
 use crate::session::{provide_session, use_session};
 
@@ -40,6 +40,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/logg-inn") view=login::LoginPage/>
                     <Route path=path!("/admin/organisasjoner") view=admin::OrganisationsPage/>
                     <Route path=path!("/admin/brukere") view=admin::UsersPage/>
+                    <Route path=path!("/admin/e-post") view=mail::MailPage/>
                     <Route path=path!("/logg") view=audit::AuditPage/>
                     <Route path=path!("/fristbrudd/ny") view=fristbrudd::NewCasePage/>
                     <Route path=path!("/fristbrudd/saker") view=fristbrudd::CaseListPage/>

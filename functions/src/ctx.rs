@@ -40,22 +40,50 @@ pub struct Config {
     /// makes the sweep wait after its n-th return, so the crash test kills
     /// the server half-way through a sweep on any machine, fast or slow.
     pub sweep_hold_after: Option<usize>,
+    /// Local mode with the test clock on: `FRIST_TEST_MAIL_HOLD_AFTER=n`
+    /// makes the sender wait after the binding accepted its n-th e-mail and
+    /// before marking it sent — the worst moment to be cut off — so the
+    /// crash test kills it exactly there on any machine.
+    pub mail_hold_after: Option<usize>,
+    /// E-mail (issue 26): the sender (`FRIST_MAIL_FROM`, an address the
+    /// `MAIL` binding may send from), an optional reply-to
+    /// (`FRIST_MAIL_REPLY_TO`), and the app's address for the links in the
+    /// e-mails (`FRIST_APP_URL`, no trailing slash).
+    pub mail_from: Option<String>,
+    pub mail_reply_to: Option<String>,
+    pub app_url: Option<String>,
 }
 
-/// The secrets production cannot work without.
-pub const REQUIRED_SECRETS: &[&str] = &["FRIST_SERVER_SECRET", "FRIST_TRIP_KEY"];
+/// The secrets and settings production cannot work without (the e-mail
+/// sender and the app's address: FB-9 and FL-7 e-mails must go out).
+pub const REQUIRED_SECRETS: &[&str] = &[
+    "FRIST_SERVER_SECRET",
+    "FRIST_TRIP_KEY",
+    "FRIST_MAIL_FROM",
+    "FRIST_APP_URL",
+];
 
 impl Config {
-    /// The required secrets that are missing (none in local mode, where
-    /// development keys stand in).
+    /// The required secrets and settings that are missing (none in local
+    /// mode, where development values stand in).
     pub fn missing_secrets(&self) -> Vec<&'static str> {
-        let have = [self.server_secret.is_some(), self.trip_key.is_some()];
+        let have = [
+            self.server_secret.is_some(),
+            self.trip_key.is_some(),
+            self.mail_from.is_some(),
+            self.app_url.is_some(),
+        ];
         REQUIRED_SECRETS
             .iter()
             .zip(have)
             .filter(|(_, ok)| !ok)
             .map(|(name, _)| *name)
             .collect()
+    }
+
+    /// The link to `path` in the app, for an e-mail.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.app_url.as_deref().unwrap_or(""))
     }
 
     pub fn from_env(env: &Env) -> Config {
@@ -101,6 +129,17 @@ impl Config {
             sweep_hold_after: var("FRIST_TEST_SWEEP_HOLD_AFTER")
                 .and_then(|v| v.parse::<usize>().ok())
                 .filter(|_| local && var("FRIST_TEST_CLOCK").as_deref() == Some("1")),
+            mail_hold_after: var("FRIST_TEST_MAIL_HOLD_AFTER")
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|_| local && var("FRIST_TEST_CLOCK").as_deref() == Some("1")),
+            mail_from: var("FRIST_MAIL_FROM")
+                .filter(|v| v.contains('@'))
+                .or_else(|| local.then(|| "frist@frist.example".to_owned())),
+            mail_reply_to: var("FRIST_MAIL_REPLY_TO").filter(|v| v.contains('@')),
+            app_url: var("FRIST_APP_URL")
+                .filter(|v| v.starts_with("https://") || (local && v.starts_with("http://")))
+                .map(|v| v.trim_end_matches('/').to_owned())
+                .or_else(|| local.then(|| "http://localhost:8787".to_owned())),
             local,
             mode,
             session: SessionPolicy {

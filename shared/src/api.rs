@@ -82,6 +82,9 @@ pub enum RouteId {
     Overview,
     Find,
     FbPatientSearch,
+    MailList,
+    MailResend,
+    MailSend,
 }
 
 /// What a route's request body is.
@@ -456,6 +459,26 @@ pub const ROUTES: &[RouteSpec] = &[
         "/api/v1/fristbrudd/patient-search",
         Access::Roles(HELFO),
     ),
+    // E-mail delivery (issue 26): the administrator sees it in production
+    // too; running the sender on demand is for tests and `make dev`.
+    route(
+        RouteId::MailList,
+        "GET",
+        "/api/v1/mail",
+        Access::Roles(ADMIN),
+    ),
+    route(
+        RouteId::MailResend,
+        "POST",
+        "/api/v1/mail/:id/resend",
+        Access::Roles(ADMIN),
+    ),
+    local_only(route(
+        RouteId::MailSend,
+        "POST",
+        "/api/v1/mail/send",
+        Access::Roles(ADMIN),
+    )),
 ];
 
 impl RouteId {
@@ -522,7 +545,7 @@ impl RouteId {
             R::FbDocumentGet => "the PDF, named by the case number; audited",
             R::FbStats => "FB-11 per month of notification",
             R::OutboxList => {
-                "the e-mails frist would have sent (FB-9); Helfo sees all, others their own"
+                "every e-mail with its body, for the demo (FB-9, FL-7); Helfo sees all, others their own"
             }
             R::Sweep => "runs the daily FB-4/FB-5 sweep as of `{\"today\"}`; idempotent",
             R::FlMessageCreate => {
@@ -585,6 +608,15 @@ impl RouteId {
             }
             R::FbPatientSearch => {
                 "`{\"patient_fnr\"}` → every case of the patient, open first; the number travels in the body, never a URL; audited by the cases found"
+            }
+            R::MailList => {
+                "newest first, `?state=queued|sending|sent|failed|uncertain`: each e-mail's kind, recipient, subject, state, attempts and last error — never the body"
+            }
+            R::MailResend => {
+                "queues a `failed` or `uncertain` e-mail again with its attempts reset (409 for any other state); audited"
+            }
+            R::MailSend => {
+                "runs the sender now, as of `{\"at\"}` (Unix ms) or the request's time: `{\"sent\", \"retrying\", \"failed\", \"uncertain\"}`"
             }
         }
     }

@@ -1076,6 +1076,9 @@ pub struct Ending {
     pub chase_from: NaiveDate,
     /// The new GP or vacant list message that follows it up, if any.
     pub followed_up_by: Option<String>,
+    /// FL-7: the day Helfo e-mailed the municipality about it, if it has.
+    #[serde(default)]
+    pub chased_on: Option<NaiveDate>,
 }
 
 /// FL-1: a GP reaching the age limit.

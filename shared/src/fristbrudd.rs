@@ -1369,6 +1369,9 @@ pub struct SweepResult {
     /// Cases not reached in the 3 contact days (FB-4).
     #[serde(default)]
     pub not_reached: Vec<String>,
+    /// FL-7: termination messages whose municipality was e-mailed today.
+    #[serde(default)]
+    pub chased: Vec<String>,
 }
 
 /// An e-mail waiting in the outbox (FB-9): the case number and nothing else.
@@ -1382,12 +1385,8 @@ pub struct OutboxMessage {
 }
 
 /// FB-9: the e-mail to the notifier when Helfo updates a case: it names the
-/// case number and says nothing else — no health data, no name.
-pub fn update_email(number: &str) -> (String, String) {
-    (
-        format!("frist: sak {number} er oppdatert"),
-        format!(
-            "Saken {number} er oppdatert i frist.\n\nLogg inn i frist for å se hva som er endret.\n\nDenne e-posten er sendt automatisk og inneholder ingen helseopplysninger."
-        ),
-    )
+/// case number and links to the case (the reader signs in to see it) — no
+/// name, no fødselsnummer, no health data. The text is [`crate::mail::fb_update`].
+pub fn update_email(number: &str, link: &str) -> (String, String) {
+    crate::mail::fb_update(number, link)
 }

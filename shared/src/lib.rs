@@ -36,6 +36,7 @@ pub mod fristbrudd;
 pub mod ics;
 pub mod ids;
 pub mod kontroll;
+pub mod mail;
 pub mod messages;
 pub mod table;
 pub mod validation;

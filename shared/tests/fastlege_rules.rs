@@ -501,3 +501,20 @@ fn fl_10_the_year_is_a_total_over_every_period_of_the_doctor() {
         Err(d("2026-02-28"))
     );
 }
+
+/// FL-7 by e-mail (issue 26): Helfo's request names the termination
+/// message and the agreement's last day, and links to the message — no GP
+/// name, no HPR number, no phone.
+#[test]
+fn fl_7_the_chase_email_names_only_the_message_and_the_last_day() {
+    let link = "https://frist.example/fastlege/meldinger/m_42";
+    let (subject, body) = frist_domain::mail::fl_chase("FL2026000007", "30.04.2026", link);
+    assert!(subject.contains("FL2026000007"));
+    assert!(body.contains("FL2026000007") && body.contains("30.04.2026"));
+    assert!(body.contains(link));
+    let digits: String = format!("{subject}{}", body.replace(link, ""))
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    assert_eq!(digits, "2026000007202600000730042026");
+}

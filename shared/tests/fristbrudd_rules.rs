@@ -745,9 +745,12 @@ fn fb_1_case_numbers_have_the_fixed_form() {
 
 #[test]
 fn fb_9_the_update_email_names_only_the_case_number() {
-    let (subject, body) = frist_domain::fristbrudd::update_email("FB-2026-000042");
+    let link = "https://frist.example/fristbrudd/saker/c_7f3a9";
+    let (subject, body) = frist_domain::fristbrudd::update_email("FB-2026-000042", link);
     assert!(subject.contains("FB-2026-000042") && body.contains("FB-2026-000042"));
-    let digits: String = format!("{subject}{body}")
+    // The link straight to the case (issue 26), which asks to sign in first.
+    assert!(body.contains(link));
+    let digits: String = format!("{subject}{}", body.replace(link, ""))
         .chars()
         .filter(char::is_ascii_digit)
         .collect();

@@ -31,7 +31,7 @@ export const ROLES = [
   { email: 'kommune@lillehammer.example', pages: ['/', '/fastlege/ny', '/fastlege/meldinger', 'message', '/fastlege/oversikt', 'kontroll'] },
   { email: 'okonomi@helse-sorost.example', pages: ['/', '/frikort/ny', '/frikort/krav'] },
   { email: 'saksbehandler@helfo.example', pages: ['/', '/fristbrudd/ko', '/fristbrudd/saker', 'case', '/fristbrudd/statistikk', '/fastlege/meldinger', 'message', '/fastlege/purring', '/frikort/krav', '/logg'] },
-  { email: 'admin@helfo.example', pages: ['/', '/admin/organisasjoner', '/admin/brukere', '/innstillinger'] },
+  { email: 'admin@helfo.example', pages: ['/', '/admin/organisasjoner', '/admin/brukere', '/admin/e-post', '/innstillinger'] },
 ];
 
 /** Presses Tab until the focused element is `name` (its label or its text),

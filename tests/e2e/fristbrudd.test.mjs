@@ -14,17 +14,17 @@ const SITE = 'sykehus@innlandet.example';
 const HELFO = 'saksbehandler@helfo.example';
 
 /** Sets the page's clock and the edge's test clock to `day` (ISO). */
-async function onDate(page, day) {
+export async function onDate(page, day) {
   await page.clock.setFixedTime(new Date(`${day}T10:00:00+01:00`));
   await page.setExtraHTTPHeaders({ 'X-Frist-Today': day });
 }
 
-async function loginAs(page, base, email) {
+export async function loginAs(page, base, email) {
   await login(page, base, email);
   await page.locator('[data-testid="home"]').waitFor();
 }
 
-async function logout(page) {
+export async function logout(page) {
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await page.waitForURL(/\/logg-inn$/);
 }
@@ -42,7 +42,7 @@ export async function fillNotification(page, fnr) {
 }
 
 /** Clicks the action button `name` and waits for the case to show `state`. */
-async function act(page, name, state) {
+export async function act(page, name, state) {
   await page.getByTestId('actions').getByRole('button', { name, exact: true }).click();
   await page.getByTestId('case-state').getByText(state).waitFor();
 }
@@ -222,7 +222,7 @@ tests.push({
 
 /** Notifies `fnr` as the hospital on 20 March (a fresh draft); the new
  * case's number and page. */
-async function notifyAsSite(page, base, fnr) {
+export async function notifyAsSite(page, base, fnr) {
   await onDate(page, TODAY);
   await loginAs(page, base, SITE);
   await page.goto(base + '/fristbrudd/ny');
@@ -240,7 +240,7 @@ async function notifyAsSite(page, base, fnr) {
 }
 
 /** Opens the case at `path` (the receipt's link). */
-async function openCase(page, base, path) {
+export async function openCase(page, base, path) {
   await page.goto(base + path);
   await page.getByTestId('case-state').waitFor();
 }

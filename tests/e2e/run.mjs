@@ -13,8 +13,9 @@ import { tests as languageTests } from './language.test.mjs';
 import { tests as outboxTests } from './outbox.test.mjs';
 import { tests as privacyTests } from './privacy.test.mjs';
 import { tests as overviewTests } from './overview.test.mjs';
+import { tests as mailTests } from './mail.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

@@ -120,6 +120,28 @@ fn wrangler() -> PathBuf {
     root().join("node_modules/.bin/wrangler")
 }
 
+/// The texts of the e-mails the simulated `send_email` binding has
+/// delivered on the local state `state`, by every server started on it:
+/// `wrangler dev` writes each one to a file before the send returns, so a
+/// file is an e-mail sent, even when the server was killed a moment later.
+pub fn delivered(state: &Path) -> Vec<String> {
+    let mut texts = Vec::new();
+    let Ok(runs) = std::fs::read_dir(state.join("tmp")) else {
+        return texts;
+    };
+    for run in runs.flatten() {
+        let Ok(files) = std::fs::read_dir(run.path().join("files/email-text")) else {
+            continue;
+        };
+        for f in files.flatten() {
+            if let Ok(text) = std::fs::read_to_string(f.path()) {
+                texts.push(text);
+            }
+        }
+    }
+    texts
+}
+
 /// Runs `wrangler d1 <args> --local --persist-to <state>` in `functions/`;
 /// its standard output, or what went wrong.
 pub fn d1(state: &Path, args: &[&str]) -> Result<String, String> {
@@ -218,6 +240,11 @@ impl Server {
     ) -> Result<(String, Client, std::process::Child), String> {
         let port = free_port().map_err(|e| e.to_string())?;
         let log = std::fs::File::create(state.join("wrangler.log")).map_err(|e| e.to_string())?;
+        // Its temporary files beside its state: the simulated `send_email`
+        // binding writes each e-mail there ([`delivered`]), and a crashed
+        // server's files stay for the test to read.
+        let tmp = state.join("tmp");
+        std::fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
         let child = Command::new(wrangler())
             .args([
                 "dev",
@@ -241,6 +268,7 @@ impl Server {
             )
             .current_dir(functions)
             .env("FRIST_SKIP_BUILD", "1")
+            .env("TMPDIR", &tmp)
             .env("CI", "true")
             .stdin(Stdio::null())
             .stdout(log.try_clone().map_err(|e| e.to_string())?)

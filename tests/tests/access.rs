@@ -90,7 +90,10 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::KtMonthGet
             | R::Overview
             | R::Find
-            | R::FbPatientSearch => 401,
+            | R::FbPatientSearch
+            | R::MailList
+            | R::MailResend
+            | R::MailSend => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
@@ -188,6 +191,10 @@ fn expected(route: RouteId, who: Who) -> u16 {
         // Only Helfo finds a patient's cases by fødselsnummer.
         R::FbPatientSearch if helfo => 200,
         R::FbPatientSearch => 403,
+        // E-mail delivery is the administrator's; the id here is no e-mail.
+        R::MailList | R::MailSend if admin => 200,
+        R::MailResend if admin => 404,
+        R::MailList | R::MailResend | R::MailSend => 403,
     }
 }
 
@@ -427,6 +434,7 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         RouteId::OrganisationAccount => Some(json!({"account": "8601 11 17947"})),
         RouteId::TokenCreate => Some(json!({"name": "Skript"})),
         RouteId::KtMonthPut => Some(month_sums()),
+        RouteId::MailSend | RouteId::MailResend => Some(json!({})),
         _ => None,
     };
     if let Some(b) = body {

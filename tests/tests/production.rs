@@ -14,6 +14,8 @@ fn production_mode_refuses_demo_accounts() {
         ("FRIST_MODE", "production"),
         ("FRIST_SERVER_SECRET", "a-test-server-secret-of-some-length"),
         ("FRIST_TRIP_KEY", "a-test-trip-key-of-some-length"),
+        ("FRIST_MAIL_FROM", "frist@frist.example"),
+        ("FRIST_APP_URL", "https://frist.example"),
     ])
     .unwrap();
     let health = s.call("GET", "/api/v1/health").send();
@@ -25,7 +27,11 @@ fn production_mode_refuses_demo_accounts() {
     }
     // The outbox page and the hand-run sweep exist in local mode only, and
     // the test clock is off whatever the request says.
-    for (method, path) in [("GET", "/api/v1/outbox"), ("POST", "/api/v1/sweep")] {
+    for (method, path) in [
+        ("GET", "/api/v1/outbox"),
+        ("POST", "/api/v1/sweep"),
+        ("POST", "/api/v1/mail/send"),
+    ] {
         let a = s.call(method, path).send();
         assert_eq!(a.status, 404, "{method} {path}");
     }

@@ -172,7 +172,12 @@ fn the_configuration_without_an_environment_is_production_and_refuses_to_work_wi
     assert_eq!(health.body["status"], "misconfigured");
     assert_eq!(
         health.body["missing_secrets"],
-        json!(["FRIST_SERVER_SECRET", "FRIST_TRIP_KEY"])
+        json!([
+            "FRIST_SERVER_SECRET",
+            "FRIST_TRIP_KEY",
+            "FRIST_MAIL_FROM",
+            "FRIST_APP_URL"
+        ])
     );
     let login = s.try_login(demo("kommune").0, DEMO_PASSWORD);
     assert_eq!(login.status, 503);

@@ -999,7 +999,16 @@ fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl I
                         <td>{e.gp_name}</td>
                         <td>{nb(e.termination)}</td>
                         // The message was due the day before Helfo chases.
-                        <td>{nb(e.chase_from)}{e.followed_up_by.is_none().then(|| e.chase_from.pred_opt().and_then(due_tag)).flatten()}</td>
+                        <td>
+                            {nb(e.chase_from)}
+                            {e.followed_up_by.is_none().then(|| e.chase_from.pred_opt().and_then(due_tag)).flatten()}
+                            // FL-7: the day Helfo e-mailed the municipality (issue 26).
+                            {e.chased_on.map(|d| view! {
+                                <span class="ds-tag" data-color="info" data-size="sm" data-testid="chased-on">
+                                    {tf("fastlege.chased_on", &[("date", &nb(d))])}
+                                </span>
+                            })}
+                        </td>
                         <td>{e.followed_up_by.unwrap_or_else(|| t("fastlege.no").into())}</td>
                     </tr>
                 }).collect_view()}

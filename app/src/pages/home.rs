@@ -154,6 +154,7 @@ fn Home() -> impl IntoView {
                         {admin.then(|| view! {
                             <li><A href="/admin/organisasjoner">{t("home.organisations")}</A></li>
                             <li><A href="/admin/brukere">{t("home.users")}</A></li>
+                            <li><A href="/admin/e-post">{t("home.mail")}</A></li>
                         })}
                         <li><A href="/logg">{t("home.audit")}</A></li>
                         <li><A href="/innstillinger">{t("home.settings")}</A></li>

@@ -27,11 +27,18 @@ pub fn LoginPage() -> impl IntoView {
         .as_ref()
         .and_then(|s| s.get_item(crate::session::RETURN_KEY).ok().flatten());
     let expired = return_to.is_some();
+    // Or the page opened before signing in (a link from an e-mail).
+    let return_to = return_to.or_else(|| {
+        storage
+            .as_ref()
+            .and_then(|s| s.get_item(crate::session::NEXT_KEY).ok().flatten())
+    });
     let go_home = navigate.clone();
     Effect::new(move |_| {
         if matches!(session.0.get(), SessionState::LoggedIn(_)) {
             if let Some(s) = &storage {
                 let _ = s.remove_item(crate::session::RETURN_KEY);
+                let _ = s.remove_item(crate::session::NEXT_KEY);
             }
             let to = return_to
                 .clone()

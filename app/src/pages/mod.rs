@@ -8,5 +8,6 @@ pub mod fristbrudd;
 pub mod home;
 pub mod kontroll;
 pub mod login;
+pub mod mail;
 pub mod outbox;
 pub mod settings;

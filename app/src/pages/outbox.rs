@@ -1,6 +1,6 @@
-//! `/utboks` (local mode): the e-mails frist would have sent (FB-9), so a
-//! person trying frist on `make dev` can see them. Each names a case number
-//! and nothing else.
+//! `/utboks` (local mode): the e-mails frist has queued (FB-9, FL-7), with
+//! their bodies, so a person trying frist on `make dev` can read them. Each
+//! names a case or message number and nothing else.
 
 use frist_domain::fristbrudd::OutboxMessage;
 use leptos::prelude::*;

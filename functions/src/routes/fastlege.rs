@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 use worker::D1Database;
 
 use crate::audit::{self, Entry};
-use crate::ctx::Ctx;
+use crate::ctx::{Config, Ctx};
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, next_number, page};
@@ -379,6 +379,7 @@ async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<
         gp_name: Option<String>,
         termination: String,
         followed_up_by: Option<String>,
+        chased_on: Option<String>,
     }
     let (from, due_on, unanswered) = match which {
         Endings::From(d) => (Some(d.to_string()), None, false),
@@ -389,7 +390,8 @@ async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<
         .prepare(
             "SELECT t.id, t.number, t.organisation_id, o.name AS org_name, t.gp_name, t.termination, \
                  (SELECT f.number FROM fl_messages f WHERE f.replaces = t.id ORDER BY f.sent_at LIMIT 1) \
-                   AS followed_up_by \
+                   AS followed_up_by, \
+                 (SELECT c.chased_on FROM fl_chases c WHERE c.termination_id = t.id) AS chased_on \
              FROM fl_messages t JOIN organisations o ON o.id = t.organisation_id \
              WHERE t.kind = 'termination' AND (?1 IS NULL OR t.organisation_id = ?1) \
                AND (?2 IS NULL OR t.termination >= ?2) \
@@ -419,6 +421,7 @@ async fn endings(db: &D1Database, scope: JsValue, which: Endings) -> Result<Vec<
                 organisation_name: e.org_name,
                 gp_name: e.gp_name.unwrap_or_default(),
                 followed_up_by: e.followed_up_by,
+                chased_on: e.chased_on.as_deref().and_then(date_of),
             })
         })
         .collect())
@@ -485,6 +488,49 @@ pub async fn dashboard(ctx: &Ctx) -> ApiResult {
 pub async fn chase(ctx: &Ctx) -> ApiResult {
     let due = due_chase(ctx, JsValue::NULL).await?;
     Ok(http::json(&due, 200)?)
+}
+
+/// FL-7: e-mails the municipality's contact person (named on the
+/// termination message) once per termination whose chase date has come
+/// with no follow-up, and records the day on the chase list. Safe to run
+/// twice: the chase row and the e-mail are one batch, and the e-mail is
+/// written only when the chase row is new. The termination numbers chased.
+pub async fn chase_by_email(
+    db: &D1Database,
+    now: i64,
+    today: NaiveDate,
+    config: &Config,
+) -> Result<Vec<String>, ApiError> {
+    let due = endings(db, JsValue::NULL, Endings::DueOn(today)).await?;
+    let mut chased = Vec::new();
+    for e in due.iter().filter(|e| e.chased_on.is_none()) {
+        let link = config.link(&format!("/fastlege/meldinger/{}", e.id));
+        let last_day = frist_domain::calendar::format_nb(e.termination);
+        let (subject, body) = frist_domain::mail::fl_chase(&e.number, &last_day, &link);
+        let results = db
+            .batch(vec![
+                db.prepare(
+                    "INSERT OR IGNORE INTO fl_chases (termination_id, chased_on, chased_ms)                      VALUES (?1, ?2, ?3)",
+                )
+                .bind(&[text(&e.id), text(&today.to_string()), int(now)])?,
+                db.prepare(
+                    "INSERT INTO outbox (created_at, created_ms, to_user_id, to_addr, subject, body, kind)                      SELECT ?1, ?2, t.sender_user_id, json_extract(t.form_json, '$.contact.email'), ?3, ?4, 'fl_chase'                      FROM fl_messages t WHERE t.id = ?5 AND changes() = 1                        AND json_extract(t.form_json, '$.contact.email') IS NOT NULL",
+                )
+                .bind(&[
+                    text(&iso(now)),
+                    int(now),
+                    text(&subject),
+                    text(&body),
+                    text(&e.id),
+                ])?,
+            ])
+            .await?;
+        if crate::db::first_changed(&results) {
+            crate::mail::note_queued();
+            chased.push(e.number.clone());
+        }
+    }
+    Ok(chased)
 }
 
 /// FL-7's chase list today, for `scope` (NULL: every municipality).

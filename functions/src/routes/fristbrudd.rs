@@ -24,7 +24,7 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, Response};
 
 use crate::audit::{self, Entry};
-use crate::ctx::{Caller, Ctx};
+use crate::ctx::{Caller, Config, Ctx};
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, next_number, page};
@@ -416,7 +416,12 @@ struct Change<'a> {
 
 /// Stores `change` if the case is still at `row.version`; `false` if
 /// another change won. One batch: update, history, audit, outbox.
-async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, ApiError> {
+async fn store(
+    db: &D1Database,
+    now: i64,
+    config: &Config,
+    change: &Change<'_>,
+) -> Result<bool, ApiError> {
     let Change {
         row,
         after,
@@ -487,7 +492,8 @@ async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, A
     let mut batch = vec![update, history, audit];
     // FB-9: each Helfo update e-mails the notifier, naming the case number only.
     if *actor != Actor::Site {
-        let (subject, body) = update_email(&row.number);
+        let link = config.link(&format!("/fristbrudd/saker/{}", row.id));
+        let (subject, body) = update_email(&row.number, &link);
         batch.push(
             db.prepare(
                 "INSERT INTO outbox (created_at, created_ms, to_user_id, to_addr, subject, body, case_id) \
@@ -504,7 +510,11 @@ async fn store(db: &D1Database, now: i64, change: &Change<'_>) -> Result<bool, A
         );
     }
     let results = db.batch(batch).await?;
-    Ok(crate::db::first_changed(&results))
+    let won = crate::db::first_changed(&results);
+    if won && *actor != Actor::Site {
+        crate::mail::note_queued();
+    }
+    Ok(won)
 }
 
 /// A refused transition: 409 naming what is allowed now; a wrong date in
@@ -564,6 +574,7 @@ pub async fn event(ctx: &Ctx) -> ApiResult {
     let won = store(
         &ctx.db,
         ctx.now,
+        &ctx.config,
         &Change {
             row: &row,
             after: &after,
@@ -605,6 +616,7 @@ pub async fn put_document(ctx: &Ctx) -> ApiResult {
     let won = store(
         &ctx.db,
         ctx.now,
+        &ctx.config,
         &Change {
             row: &row,
             after: &after,
@@ -777,8 +789,9 @@ pub async fn sweep(
     db: &D1Database,
     now: i64,
     today: NaiveDate,
-    hold_after: Option<usize>,
+    config: &Config,
 ) -> Result<SweepResult, ApiError> {
+    let hold_after = config.sweep_hold_after;
     let day = text(&today.to_string());
     // Contacting cases whose next deadline passed: the contact deadline is
     // among them (the service limit may come first; the domain decides).
@@ -805,18 +818,19 @@ pub async fn sweep(
         checked: u32::try_from(letters.len()).unwrap_or(u32::MAX),
         returned: Vec::new(),
         not_reached: Vec::new(),
+        chased: Vec::new(),
     };
     for row in &contacting {
         let case = row.case()?;
         if !case.due_for_not_reached(today) {
             continue;
         }
-        if let Some(number) = system_event(db, now, today, row, Event::NotReached).await? {
+        if let Some(number) = system_event(db, now, today, config, row, Event::NotReached).await? {
             result.not_reached.push(number);
         }
     }
     for row in &letters {
-        if let Some(number) = system_event(db, now, today, row, Event::Return).await? {
+        if let Some(number) = system_event(db, now, today, config, row, Event::Return).await? {
             result.returned.push(number);
             if hold_after == Some(result.returned.len()) {
                 worker::Delay::from(std::time::Duration::from_secs(600)).await;
@@ -831,6 +845,7 @@ async fn system_event(
     db: &D1Database,
     now: i64,
     today: NaiveDate,
+    config: &Config,
     row: &Row,
     event: Event,
 ) -> Result<Option<String>, ApiError> {
@@ -846,11 +861,14 @@ async fn system_event(
         caller: None,
         document: None,
     };
-    Ok(store(db, now, &change).await?.then(|| row.number.clone()))
+    Ok(store(db, now, config, &change)
+        .await?
+        .then(|| row.number.clone()))
 }
 
-/// `POST /api/v1/sweep` (local mode, administrators): runs the sweep as of
-/// `today` (default: today in Oslo), so a person or a test can see FB-5.
+/// `POST /api/v1/sweep` (local mode, administrators): runs the daily sweep
+/// as of `today` (default: today in Oslo) — FB-4/FB-5 and the FL-7 chase
+/// e-mails — so a person or a test can see it.
 pub async fn sweep_route(ctx: &Ctx) -> ApiResult {
     let req: SweepRequest = if ctx.body.is_empty() {
         SweepRequest::default()
@@ -865,6 +883,7 @@ pub async fn sweep_route(ctx: &Ctx) -> ApiResult {
         })?
     };
     crate::idempotency::expire(&ctx.db, ctx.now)?.run().await?;
-    let result = sweep(&ctx.db, ctx.now, today, ctx.config.sweep_hold_after).await?;
+    let mut result = sweep(&ctx.db, ctx.now, today, &ctx.config).await?;
+    result.chased = super::fastlege::chase_by_email(&ctx.db, ctx.now, today, &ctx.config).await?;
     Ok(http::json(&result, 200)?)
 }

@@ -14,11 +14,12 @@
 //! sees all), so another organisation's object is simply not found (404).
 
 mod audit;
-mod fastlege;
+pub mod fastlege;
 mod frikort;
 pub mod fristbrudd;
 mod health;
 mod kontroll;
+mod mail;
 pub mod organisations;
 mod outbox;
 mod overview;
@@ -217,6 +218,9 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::Overview => overview::overview(&ctx).await,
         RouteId::Find => overview::find(&ctx).await,
         RouteId::FbPatientSearch => fristbrudd::patient_search(&ctx).await,
+        RouteId::MailList => mail::list(&ctx).await,
+        RouteId::MailResend => mail::resend(&ctx).await,
+        RouteId::MailSend => mail::send_now(&ctx).await,
     };
     // How long the session lasts unused: the app warns before it ends.
     if let (Ok(resp), Some(ms)) = (&result, remaining) {

@@ -1,5 +1,5 @@
-//! `GET /api/v1/outbox` (local mode only): the e-mails frist would have
-//! sent (FB-9), newest first, so a person can see them. Helfo sees all;
+//! `GET /api/v1/outbox` (local mode only): the e-mails frist has queued,
+//! with their bodies (FB-9, FL-7), newest first. Helfo sees all;
 //! everyone else sees the ones addressed to them.
 
 use frist_domain::api::parse_limit;
