@@ -11,7 +11,7 @@
 
 use std::cell::Cell;
 
-use frist_domain::mail::{AfterFailure, STALE_CLAIM_MS, SendRun, after_failure};
+use frist_domain::mail::{AfterFailure, CUT_OFF_REASON, STALE_CLAIM_MS, SendRun, after_failure};
 use serde::Deserialize;
 use worker::{D1Database, Env, SendEmailBuilder};
 
@@ -65,11 +65,10 @@ pub async fn send_due(
     // marking. It may have gone out, so it is not sent again by itself.
     let stale = db
         .prepare(
-            "UPDATE outbox SET state = 'uncertain', claim = NULL, \
-               last_error = 'Sendingen ble avbrutt; uvisst om e-posten kom fram. / Sending was cut off; unknown whether it arrived.' \
+            "UPDATE outbox SET state = 'uncertain', claim = NULL, last_error = ?2 \
              WHERE state = 'sending' AND claimed_ms < ?1",
         )
-        .bind(&[int(now - STALE_CLAIM_MS)])?
+        .bind(&[int(now - STALE_CLAIM_MS), text(CUT_OFF_REASON)])?
         .run()
         .await?;
     run.uncertain = changes(&stale) as u32;

@@ -66,6 +66,10 @@ const BACKOFF_MINUTES: [i64; 5] = [1, 5, 15, 60, 240];
 /// would wait.
 pub const STALE_CLAIM_MS: i64 = 10 * 60_000;
 
+/// Why a row is uncertain, as the administrator reads it (both languages).
+pub const CUT_OFF_REASON: &str = "Sendingen ble avbrutt; uvisst om e-posten kom fram. \
+                                  / Sending was cut off; unknown whether it arrived.";
+
 /// What a failed send leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterFailure {
