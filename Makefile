@@ -59,10 +59,15 @@ restore:
 	@$(ENV) cd functions && $(abspath $(WRANGLER)) d1 execute DB --local --persist-to $(abspath $(STATE)) --file $(abspath $(FILE))
 	@echo "restored $(FILE) into $(STATE); the previous state is beside it"
 
+# Beside wrangler dev: the local HelseID (:9701) and ID-porten (:9702)
+# stand-ins (scripts/local-op/op.mjs), stopped with it.
 serve:
 	@echo "frist on http://localhost:$(PORT)  (Ctrl-C to stop; local state in $(STATE))"
-	@$(ENV) cd functions && FRIST_SKIP_BUILD=1 $(abspath $(WRANGLER)) dev --ip 127.0.0.1 --port $(PORT) \
-	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false --var FRIST_MODE:local
+	@echo "local HelseID on http://127.0.0.1:9701, local ID-porten on http://127.0.0.1:9702 (test persons: README)"
+	@mkdir -p $(STATE) && $(ENV) { node scripts/local-op/op.mjs > $(abspath $(STATE))/local-op.log 2>&1 & OP=$$!; \
+	  trap 'kill $$OP 2>/dev/null' EXIT; \
+	  cd functions && FRIST_SKIP_BUILD=1 $(abspath $(WRANGLER)) dev --ip 127.0.0.1 --port $(PORT) \
+	  --persist-to $(abspath $(STATE)) --show-interactive-dev-session=false --var FRIST_MODE:local; }
 
 ## test layers
 lint: fmt-check clippy

@@ -22,6 +22,16 @@ FROM (
   UNION ALL SELECT 'u_demo_hf', '991324968', 'Hans Helseforetak', 'okonomi@helse-sorost.example', 'hf', 'pbkdf2-sha256$100000$2d7a76684baea81d6923364ef66dd30e$6d0946ed6d459f05392a850405940cbfc2a6aac59c925d01cc7c2a3028fe0722'
 ) AS u JOIN organisations o ON o.orgnr = u.orgnr;
 
+-- Sign-in through the local HelseID and ID-porten stand-ins (issue 25;
+-- the test persons are in README.md): the links an administrator would
+-- make. Values are keyed hashes under the local development secret.
+INSERT OR IGNORE INTO identity_links (id, user_id, provider, kind, value_hash, shown, created_ms, created_at) VALUES
+  ('l_demo_siri', 'u_demo_sykehus', 'helseid', 'hpr', 'ce7355d1fbdc1f89e38a6efb5caa5e7147897f52698d317f39ddcfbbd3dabeb8', '009144889', 1767225600000, '2026-01-01T00:00:00.000Z'),
+  ('l_demo_hans', 'u_demo_hf', 'helseid', 'sub', 'bedbb342efd3ce990a0df530bc6bd7c7b5f0ac9a4f810168a722bcee2dae1eac', 'hans-helseforetak', 1767225600000, '2026-01-01T00:00:00.000Z'),
+  ('l_demo_kari', 'u_demo_kommune', 'idporten', 'pid', 'd7a89bc497232cbdeddd310132c6ad9e718655e4627b38e06ba8c3a1f13450df', '158385 *****', 1767225600000, '2026-01-01T00:00:00.000Z'),
+  ('l_demo_arne', 'u_demo_admin', 'idporten', 'pid', '5ff75a88367c0b33e510b969040dc0e10851a4e4d7d7d50845276f6f4fc72309', '238592 *****', 1767225600000, '2026-01-01T00:00:00.000Z'),
+  ('l_demo_hanne', 'u_demo_helfo', 'idporten', 'pid', '451c6ae0f6ec8767c3dad03f29e9044ca88c5aa21bc660ad3705954b8670d460', '118778 *****', 1767225600000, '2026-01-01T00:00:00.000Z');
+
 -- Demo fristbrudd cases of Sykehuset Innlandet (synthetic Tenor numbers,
 -- accepted in local mode only): two open, three ended, so the queue, the
 -- case lists and the FB-11 dashboard have something to show. `case_json` is

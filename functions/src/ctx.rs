@@ -52,6 +52,10 @@ pub struct Config {
     pub mail_from: Option<String>,
     pub mail_reply_to: Option<String>,
     pub app_url: Option<String>,
+    /// Whether e-mail and password are accepted at `POST /session`: always
+    /// in local mode; in production only with `FRIST_PASSWORD_LOGIN=on`
+    /// (people sign in through HelseID and ID-porten there).
+    pub password_login: bool,
 }
 
 /// The secrets and settings production cannot work without (the e-mail
@@ -140,6 +144,7 @@ impl Config {
                 .filter(|v| v.starts_with("https://") || (local && v.starts_with("http://")))
                 .map(|v| v.trim_end_matches('/').to_owned())
                 .or_else(|| local.then(|| "http://localhost:8787".to_owned())),
+            password_login: local || var("FRIST_PASSWORD_LOGIN").as_deref() == Some("on"),
             local,
             mode,
             session: SessionPolicy {
@@ -207,6 +212,11 @@ pub struct Ctx {
     pub idem: Option<Idem>,
     /// Set on conditional routes: the version `If-Match` names.
     pub if_match: Option<i64>,
+    /// The request's origin (`https://frist.example`), where a provider
+    /// sends the browser back to.
+    pub origin: String,
+    /// The request's `Cookie` header, for the sign-in's binding cookie.
+    pub cookies: Option<String>,
 }
 
 impl Ctx {

@@ -14,6 +14,7 @@ mod db;
 mod http;
 mod idempotency;
 mod mail;
+mod oidc;
 mod routes;
 
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};

@@ -85,6 +85,12 @@ pub enum RouteId {
     MailList,
     MailResend,
     MailSend,
+    LoginOptions,
+    OidcStart,
+    OidcCallback,
+    IdentityList,
+    IdentityCreate,
+    IdentityDelete,
 }
 
 /// What a route's request body is.
@@ -479,6 +485,45 @@ pub const ROUTES: &[RouteSpec] = &[
         "/api/v1/mail/send",
         Access::Roles(ADMIN),
     )),
+    // Sign-in through HelseID and ID-porten (issue 25): the edge is the
+    // OpenID client; the browser only follows redirects and gets frist's
+    // own session cookie.
+    route(
+        RouteId::LoginOptions,
+        "GET",
+        "/api/v1/session/options",
+        Access::Public,
+    ),
+    route(
+        RouteId::OidcStart,
+        "GET",
+        "/api/v1/oidc/:provider/start",
+        Access::Public,
+    ),
+    route(
+        RouteId::OidcCallback,
+        "GET",
+        "/api/v1/oidc/:provider/callback",
+        Access::Public,
+    ),
+    route(
+        RouteId::IdentityList,
+        "GET",
+        "/api/v1/users/:id/identities",
+        Access::Roles(ADMIN),
+    ),
+    creating(route(
+        RouteId::IdentityCreate,
+        "POST",
+        "/api/v1/users/:id/identities",
+        Access::Roles(ADMIN),
+    )),
+    route(
+        RouteId::IdentityDelete,
+        "DELETE",
+        "/api/v1/users/:id/identities/:link",
+        Access::Roles(ADMIN),
+    ),
 ];
 
 impl RouteId {
@@ -505,7 +550,9 @@ impl RouteId {
             R::SessionGet => {
                 "who is logged in, with `expires_at` (idle) and `absolute_expires_at`, and the key the browser encrypts this user's drafts with"
             }
-            R::Logout => "log out: ends the session in D1 and clears the cookie",
+            R::Logout => {
+                "log out: ends the session in D1 and clears the cookie; after a HelseID or ID-porten sign-in, 200 with `{\"end_session_url\"}` to end the provider's session too"
+            }
             R::OrganisationList => "organisations: the caller's own; Helfo sees all",
             R::OrganisationCreate => {
                 "`{\"name\", \"orgnr\", \"kind\"}`; the orgnr is checked (ID-3)"
@@ -618,6 +665,22 @@ impl RouteId {
             R::MailSend => {
                 "runs the sender now, as of `{\"at\"}` (Unix ms) or the request's time: `{\"sent\", \"retrying\", \"failed\", \"uncertain\"}`"
             }
+            R::LoginOptions => {
+                "what the login page offers: `{\"providers\": [{\"id\", \"name\"}], \"password\"}` (no password login in production unless `FRIST_PASSWORD_LOGIN=on`)"
+            }
+            R::OidcStart => {
+                "`?next=` a path in the app: a pushed authorization request (PAR, PKCE, state, nonce) signed in with `private_key_jwt`, then 303 to the provider"
+            }
+            R::OidcCallback => {
+                "the provider's answer: code exchanged (DPoP where the provider binds tokens), ID token verified against the provider's keys; a linked person gets a session and 303 to the app, anyone else 303 to the login page with `?innlogging=<refusal>`; audited either way"
+            }
+            R::IdentityList => {
+                "the sign-in identities linked to a user (HPR number, national number masked, `sub`)"
+            }
+            R::IdentityCreate => {
+                "`{\"provider\", \"kind\", \"value\"}`: links a person at HelseID or ID-porten to this user; one person, one user"
+            }
+            R::IdentityDelete => "removes a link: the person can no longer sign in as this user",
         }
     }
 }

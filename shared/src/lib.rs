@@ -38,6 +38,7 @@ pub mod ids;
 pub mod kontroll;
 pub mod mail;
 pub mod messages;
+pub mod oidc;
 pub mod table;
 pub mod validation;
 

@@ -45,7 +45,30 @@ export async function hasDraftEntry(page, name) {
   return page.evaluate((n) => Object.keys(localStorage).some((k) => k.startsWith('frist.vault.') && k.endsWith(n)), name);
 }
 
+/** The local HelseID and ID-porten stand-ins (scripts/local-op/op.mjs) on
+ * free ports, stopped with the test run: `{ helseid, idporten }` issuers. */
+export async function startLocalOp() {
+  const child = spawn(process.execPath, [join(root, 'scripts/local-op/op.mjs'),
+    '--helseid-port', '0', '--idporten-port', '0'], { detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  process.on('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch {} });
+  const deadline = setTimeout(() => child.emit('error', new Error('the local OpenID Provider did not start')), 120_000);
+  const issuers = await new Promise((res, rej) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{') && l.endsWith('}'));
+      if (line) res(JSON.parse(line));
+    });
+    child.on('error', rej);
+    child.on('exit', (code) => rej(new Error(`the local OpenID Provider exited (${code})`)));
+  });
+  clearTimeout(deadline);
+  child.stdout.resume();
+  return issuers;
+}
+
 export async function startServer() {
+  const op = await startLocalOp();
   const state = mkdtempSync(join(tmpdir(), 'frist-e2e-'));
   const cwd = join(root, 'functions');
   const env = { ...process.env, CI: 'true', FRIST_SKIP_BUILD: '1' };
@@ -59,7 +82,10 @@ export async function startServer() {
     // The test clock: a page may name its date with X-Frist-Today (fixed-date tests).
     '--var', 'FRIST_TEST_CLOCK:1',
     // Local mode: the configuration without one is production (wrangler.toml).
-    '--var', 'FRIST_MODE:local'], { cwd, env, detached: true, stdio: ['ignore', log, log] });
+    '--var', 'FRIST_MODE:local',
+    // Sign-in through the local HelseID and ID-porten stand-ins.
+    '--var', `FRIST_OIDC_HELSEID_ISSUER:${op.helseid}`,
+    '--var', `FRIST_OIDC_IDPORTEN_ISSUER:${op.idporten}`], { cwd, env, detached: true, stdio: ['ignore', log, log] });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     try { process.kill(-child.pid, 'SIGTERM'); } catch {}
@@ -75,7 +101,7 @@ export async function startServer() {
     if (Date.now() > deadline) { stop(); throw new Error(`wrangler dev did not answer on ${base}; see ${state}/wrangler.log`); }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop, state };
+  return { base, stop, state, op };
 }
 
 export async function startBrowser() {

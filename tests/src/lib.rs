@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use reqwest::blocking::Client;
 
 mod api;
+pub mod op;
 pub use api::{Answer, Call, DEMO_PASSWORD, Session, demo};
 
 /// A fristbrudd notification of the demo hospital (FB-1): an expected

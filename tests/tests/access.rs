@@ -44,6 +44,11 @@ fn expected(route: RouteId, who: Who) -> u16 {
         return match route {
             R::Health => 200,
             R::Login => 422,
+            R::LoginOptions => 200,
+            // The sign-in's redirects answer everyone with a redirect: to
+            // the provider, or (here: no sign-in under way) back to the
+            // login page with the refusal.
+            R::OidcStart | R::OidcCallback => 303,
             R::SessionGet
             | R::Logout
             | R::OrganisationList
@@ -93,7 +98,10 @@ fn expected(route: RouteId, who: Who) -> u16 {
             | R::FbPatientSearch
             | R::MailList
             | R::MailResend
-            | R::MailSend => 401,
+            | R::MailSend
+            | R::IdentityList
+            | R::IdentityCreate
+            | R::IdentityDelete => 401,
         };
     }
     let site = who == Who::Demo("behandlingssted");
@@ -195,6 +203,14 @@ fn expected(route: RouteId, who: Who) -> u16 {
         R::MailList | R::MailSend if admin => 200,
         R::MailResend if admin => 404,
         R::MailList | R::MailResend | R::MailSend => 403,
+        R::LoginOptions => 200,
+        R::OidcStart | R::OidcCallback => 303,
+        // Linking sign-in identities is the administrator's; the link id
+        // here is no link.
+        R::IdentityList if admin => 200,
+        R::IdentityCreate if admin => 201,
+        R::IdentityDelete if admin => 404,
+        R::IdentityList | R::IdentityCreate | R::IdentityDelete => 403,
     }
 }
 
@@ -374,6 +390,8 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         (_, _, s) => s,
     };
     let mut path = path
+        .replace(":provider", "helseid")
+        .replace(":link", "l_no_such_link")
         .replace(":line", "2")
         .replace(":n", "0")
         .replace(":month", MONTH);
@@ -435,6 +453,9 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
         RouteId::TokenCreate => Some(json!({"name": "Skript"})),
         RouteId::KtMonthPut => Some(month_sums()),
         RouteId::MailSend | RouteId::MailResend => Some(json!({})),
+        RouteId::IdentityCreate => {
+            Some(json!({"provider": "helseid", "kind": "sub", "value": format!("sub-{n}")}))
+        }
         _ => None,
     };
     if let Some(b) = body {

@@ -16,6 +16,9 @@ fn production_mode_refuses_demo_accounts() {
         ("FRIST_TRIP_KEY", "a-test-trip-key-of-some-length"),
         ("FRIST_MAIL_FROM", "frist@frist.example"),
         ("FRIST_APP_URL", "https://frist.example"),
+        // Password login is off in production unless turned on (issue 25;
+        // tests/oidc.rs): on here, so the refusal is the demo account's.
+        ("FRIST_PASSWORD_LOGIN", "on"),
     ])
     .unwrap();
     let health = s.call("GET", "/api/v1/health").send();

@@ -18,8 +18,10 @@ pub mod fastlege;
 mod frikort;
 pub mod fristbrudd;
 mod health;
+mod identities;
 mod kontroll;
 mod mail;
+pub mod oidc;
 pub mod organisations;
 mod outbox;
 mod overview;
@@ -162,6 +164,8 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         client_key,
         idem,
         if_match,
+        origin: url.origin().ascii_serialization(),
+        cookies: req.headers().get("Cookie")?,
     };
     let remaining = ctx
         .caller
@@ -221,6 +225,12 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         RouteId::MailList => mail::list(&ctx).await,
         RouteId::MailResend => mail::resend(&ctx).await,
         RouteId::MailSend => mail::send_now(&ctx).await,
+        RouteId::LoginOptions => oidc::options(&ctx).await,
+        RouteId::OidcStart => oidc::start(&ctx).await,
+        RouteId::OidcCallback => oidc::callback(&ctx).await,
+        RouteId::IdentityList => identities::list(&ctx).await,
+        RouteId::IdentityCreate => identities::create(&ctx).await,
+        RouteId::IdentityDelete => identities::delete(&ctx).await,
     };
     // How long the session lasts unused: the app warns before it ends.
     if let (Ok(resp), Some(ms)) = (&result, remaining) {

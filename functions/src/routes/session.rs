@@ -9,6 +9,7 @@
 
 use frist_domain::access::{Failures, Throttle, minutes_to_wait, normalise_email};
 use frist_domain::api::{LoginRequest, SessionView};
+use frist_domain::oidc::Provider;
 use worker::Response;
 
 use crate::audit::{self, Actor, Entry};
@@ -51,6 +52,16 @@ fn login_failed() -> ApiError {
 }
 
 pub async fn login(ctx: &Ctx) -> ApiResult {
+    // Production signs people in through HelseID and ID-porten; e-mail and
+    // password only where a setting turns them on (and in local mode).
+    if !ctx.config.password_login {
+        return Err(ApiError::new(
+            403,
+            "password_login_off",
+            "Innlogging med e-post og passord er slått av. Logg inn med HelseID eller ID-porten.",
+            "Logging in with e-mail and password is switched off. Log in with HelseID or ID-porten.",
+        ));
+    }
     let form: LoginRequest = ctx.json()?;
     let report = form.validate();
     if report.has_errors() {
@@ -180,63 +191,90 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
         return Err(login_failed());
     };
 
+    // A success clears the account's count and this attempt's mark on the
+    // client (and forgets marks older than the window).
+    let clear = ctx
+        .db
+        .prepare(
+            "DELETE FROM login_failures WHERE key = ?1 OR (key = ?2 AND at_ms = ?3) \
+             OR at_ms <= ?4",
+        )
+        .bind(&[
+            text(&account_key),
+            text(&client_key),
+            int(ctx.now),
+            int(window_start),
+        ])?;
+    let (view, cookie) = open(
+        ctx,
+        &account.id,
+        &account.organisation_id,
+        None,
+        vec![clear],
+    )
+    .await?;
+    let resp = http::json(&view, 201)?;
+    resp.headers().set("Set-Cookie", &cookie)?;
+    Ok(resp)
+}
+
+/// Opens a session for a user who has proved who they are (a password, or
+/// a provider's ID token: `provider`), together with `extra` statements in
+/// the same batch, and audits the login. Answers the session and the
+/// `Set-Cookie` value.
+pub async fn open(
+    ctx: &Ctx,
+    user_id: &str,
+    organisation_id: &str,
+    provider: Option<Provider>,
+    extra: Vec<worker::D1PreparedStatement>,
+) -> Result<(SessionView, String), ApiError> {
     let token = session_token()?;
     let session_id = new_id("s")?;
-    ctx.db
-        .batch(vec![
-            ctx.db
-                .prepare(
-                    "INSERT INTO sessions (id, token_hash, user_id, created_ms, last_seen_ms) \
-                     VALUES (?1, ?2, ?3, ?4, ?4)",
-                )
-                .bind(&[
-                    text(&session_id),
-                    text(&sha256_hex(token.as_bytes())),
-                    text(&account.id),
-                    int(ctx.now),
-                ])?,
-            // A success clears the account's count and this attempt's mark
-            // on the client (and forgets marks older than the window).
-            ctx.db
-                .prepare(
-                    "DELETE FROM login_failures WHERE key = ?1 OR (key = ?2 AND at_ms = ?3) \
-                     OR at_ms <= ?4",
-                )
-                .bind(&[
-                    text(&account_key),
-                    text(&client_key),
-                    int(ctx.now),
-                    int(window_start),
-                ])?,
-            audit::entry(
-                &ctx.db,
-                ctx.now,
-                Actor {
-                    user_id: Some(&account.id),
-                    organisation_id: Some(&account.organisation_id),
-                    session_id: Some(&session_id),
-                    client: Some(&ctx.client_key),
+    let provider_name = provider.map(<&'static str>::from);
+    let mut batch = vec![
+        ctx.db
+            .prepare(
+                "INSERT INTO sessions (id, token_hash, user_id, created_ms, last_seen_ms, provider) \
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            )
+            .bind(&[
+                text(&session_id),
+                text(&sha256_hex(token.as_bytes())),
+                text(user_id),
+                int(ctx.now),
+                provider_name.map_or(wasm_bindgen::JsValue::NULL, text),
+            ])?,
+        audit::entry(
+            &ctx.db,
+            ctx.now,
+            Actor {
+                user_id: Some(user_id),
+                organisation_id: Some(organisation_id),
+                session_id: Some(&session_id),
+                client: Some(&ctx.client_key),
+            },
+            &Entry {
+                action: match provider {
+                    None => "login",
+                    Some(Provider::Helseid) => "login.helseid",
+                    Some(Provider::Idporten) => "login.idporten",
                 },
-                &Entry {
-                    action: "login",
-                    object_kind: "session",
-                    object_id: Some(&session_id),
-                    organisation_id: Some(&account.organisation_id),
-                },
-            )?,
-        ])
-        .await?;
-    let view = session_view(ctx, &account.id, ctx.now).await?;
-    let resp = http::json(&view, 201)?;
-    resp.headers().set(
-        "Set-Cookie",
-        &session_cookie(
-            &token,
-            ctx.secure_cookies,
-            ctx.config.session.absolute_ms / 1000,
-        ),
-    )?;
-    Ok(resp)
+                object_kind: "session",
+                object_id: Some(&session_id),
+                organisation_id: Some(organisation_id),
+            },
+        )?,
+    ];
+    batch.extend(extra);
+    ctx.db.batch(batch).await?;
+    let view = session_view(ctx, user_id, ctx.now).await?;
+    let cookie = session_cookie(
+        &token,
+        ctx.secure_cookies,
+        ctx.config.session.absolute_ms / 1000,
+    );
+    Ok((view, cookie))
 }
 
 async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionView, ApiError> {
@@ -293,7 +331,24 @@ pub async fn logout(ctx: &Ctx) -> ApiResult {
             )?,
         ])
         .await?;
-    let resp = Response::empty()?.with_status(204);
+    // After a provider's sign-in, the app sends the browser on to end the
+    // provider's session too (RP-initiated logout).
+    let provider = ctx
+        .db
+        .prepare("SELECT provider FROM sessions WHERE id = ?1")
+        .bind(&[text(&caller.session_id)])?
+        .first::<Option<String>>(Some("provider"))
+        .await?
+        .flatten()
+        .and_then(|p| p.parse::<Provider>().ok());
+    let end_session_url = match provider {
+        Some(p) => crate::routes::oidc::end_session_url(ctx, p).await,
+        None => None,
+    };
+    let resp = match end_session_url {
+        Some(url) => http::json(&serde_json::json!({ "end_session_url": url }), 200)?,
+        None => Response::empty()?.with_status(204),
+    };
     resp.headers()
         .set("Set-Cookie", &clear_cookie(ctx.secure_cookies))?;
     Ok(resp)
