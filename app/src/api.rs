@@ -154,16 +154,56 @@ pub async fn login(form: &LoginRequest) -> Result<SessionView, ApiError> {
     send_json(Request::post("/api/v1/session"), form).await
 }
 
-pub async fn logout() -> Result<(), ApiError> {
+/// Logs out; after a HelseID or ID-porten sign-in, answers where to end
+/// the provider's session too.
+pub async fn logout() -> Result<Option<String>, ApiError> {
     let resp = Request::delete("/api/v1/session")
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    if resp.ok() || resp.status() == 401 {
-        Ok(())
+    if resp.status() == 200 {
+        let body: serde_json::Value = resp.json().await.unwrap_or_default();
+        Ok(body["end_session_url"].as_str().map(str::to_owned))
+    } else if resp.ok() || resp.status() == 401 {
+        Ok(None)
     } else {
-        read::<serde_json::Value>(resp).await.map(|_| ())
+        read::<serde_json::Value>(resp).await.map(|_| None)
     }
+}
+
+/// What the login page offers: the sign-in services and whether e-mail
+/// and password are accepted.
+pub async fn login_options() -> Result<frist_domain::oidc::LoginOptions, ApiError> {
+    send(Request::get("/api/v1/session/options")).await
+}
+
+/// The sign-in identities linked to a user.
+pub async fn identities(user: &str) -> Result<Vec<frist_domain::oidc::IdentityLinkView>, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Items {
+        items: Vec<frist_domain::oidc::IdentityLinkView>,
+    }
+    let page: Items = send(Request::get(&format!("/api/v1/users/{user}/identities"))).await?;
+    Ok(page.items)
+}
+
+pub async fn link_identity(
+    user: &str,
+    form: &frist_domain::oidc::NewIdentityLink,
+    key: &str,
+) -> Result<frist_domain::oidc::IdentityLinkView, ApiError> {
+    send_json(
+        Request::post(&format!("/api/v1/users/{user}/identities")).header("Idempotency-Key", key),
+        form,
+    )
+    .await
+}
+
+pub async fn unlink_identity(user: &str, link: &str) -> Result<(), ApiError> {
+    send_empty(Request::delete(&format!(
+        "/api/v1/users/{user}/identities/{link}"
+    )))
+    .await
 }
 
 fn with_cursor(path: &str, cursor: Option<&str>) -> String {

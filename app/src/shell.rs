@@ -86,10 +86,19 @@ fn Header() -> impl IntoView {
         }
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let _ = api::logout().await;
+            let end_session = api::logout().await.ok().flatten();
             crate::form::draft::forget_all();
             session.set(None);
-            navigate("/logg-inn", Default::default());
+            match end_session {
+                // Signed in through HelseID or ID-porten: end that session
+                // too; the provider sends the browser back to /logg-inn.
+                Some(url) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().assign(&url);
+                    }
+                }
+                None => navigate("/logg-inn", Default::default()),
+            }
         });
     };
     view! {

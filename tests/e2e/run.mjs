@@ -14,8 +14,9 @@ import { tests as outboxTests } from './outbox.test.mjs';
 import { tests as privacyTests } from './privacy.test.mjs';
 import { tests as overviewTests } from './overview.test.mjs';
 import { tests as mailTests } from './mail.test.mjs';
+import { tests as oidcTests } from './oidc.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...oidcTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

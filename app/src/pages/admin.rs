@@ -332,6 +332,7 @@ fn Users() -> impl IntoView {
                 value=password error=field("user-password") input_type="password" autocomplete="new-password"/>
             <button class="ds-button" data-variant="primary" type="submit">{t("admin.users.create")}</button>
         </form>
+        <super::identities::IdentityLinks users=users/>
     }
 }
 

@@ -1,10 +1,15 @@
-//! `/logg-inn`: e-mail and password. The edge never says which of the two
-//! was wrong; after too many failures it says how long to wait.
+//! `/logg-inn`: sign in through HelseID or ID-porten (the buttons lead to
+//! the edge, which sends the browser on to the provider), or — where it is
+//! on: in local mode, or in production with a setting — with e-mail and
+//! password. The edge never says which of the two was wrong; after too many
+//! failures it says how long to wait. A refused sign-in comes back here
+//! with `?innlogging=<reason>`, and the page says what happened and whom
+//! to ask.
 
 use frist_domain::api::LoginRequest;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::form::{ErrorSummary, TextField, error_for, errors_of, focus_summary};
 use crate::i18n::t;
@@ -33,6 +38,7 @@ pub fn LoginPage() -> impl IntoView {
             .as_ref()
             .and_then(|s| s.get_item(crate::session::NEXT_KEY).ok().flatten())
     });
+    let next = return_to.clone();
     let go_home = navigate.clone();
     Effect::new(move |_| {
         if matches!(session.0.get(), SessionState::LoggedIn(_)) {
@@ -98,6 +104,16 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
 
+    let options = LocalResource::new(crate::api::login_options);
+    let query = use_query_map();
+    let refused_by_provider = move || query.read().get("innlogging").map(|r| refusal_text(&r));
+    let password_on = move || {
+        options
+            .get()
+            .map(|o| o.as_ref().map_or(true, |o| o.password))
+            .unwrap_or(false)
+    };
+
     view! {
         <div class="frist-narrow">
             <h1 class="ds-heading" data-size="lg">{t("login.title")}</h1>
@@ -107,21 +123,113 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="ds-paragraph">{t("login.expired")}</p>
                 </div>
             })}
-            <form on:submit=submit novalidate>
-                <ErrorSummary errors=errors node_ref=summary/>
-                {move || refusal.get().map(|text| view! {
-                    <div class="ds-alert" data-color="danger" role="alert" data-testid="login-refused">
-                        <p class="ds-paragraph">{text}</p>
-                    </div>
-                })}
-                <TextField id="login-email" label=t("login.email") value=email error=field("login-email")
-                    input_type="email" autocomplete="username"/>
-                <TextField id="login-password" label=t("login.password") value=password error=field("login-password")
-                    input_type="password" autocomplete="current-password"/>
-                <button class="ds-button" data-variant="primary" type="submit" disabled=move || busy.get()>
-                    {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
-                </button>
-            </form>
+            {move || refused_by_provider().map(|text| view! {
+                <div class="ds-alert" data-color="danger" role="alert" data-testid="provider-refused">
+                    <p class="ds-paragraph">{text}</p>
+                </div>
+            })}
+            <Providers options=options next=next/>
+            <Show when=password_on>
+                <PasswordForm submit=submit errors=errors summary=summary refusal=refusal email=email
+                    password=password field_email=field("login-email") field_password=field("login-password") busy=busy/>
+            </Show>
         </div>
     }
+}
+
+/// The buttons of the configured sign-in services. Each is a link to the
+/// edge's start route (a full page load: the edge sends the browser on to
+/// the provider), carrying where to land afterwards and the language.
+#[component]
+fn Providers(
+    options: LocalResource<Result<frist_domain::oidc::LoginOptions, crate::api::ApiError>>,
+    next: Option<String>,
+) -> impl IntoView {
+    let next = next.filter(|p| p.starts_with('/') && !p.starts_with("//") && p != "/logg-inn");
+    let forget_return = || {
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.remove_item(crate::session::RETURN_KEY);
+            let _ = s.remove_item(crate::session::NEXT_KEY);
+        }
+    };
+    move || {
+        let providers = options
+            .get()
+            .and_then(Result::ok)
+            .map(|o| o.providers)
+            .unwrap_or_default();
+        let lang = crate::i18n::lang().tag();
+        let next = next.clone();
+        (!providers.is_empty()).then(|| view! {
+            <div class="frist-providers" data-testid="providers">
+                {providers.into_iter().map(|p| {
+                    let id: &'static str = p.id.into();
+                    let mut href = format!("/api/v1/oidc/{id}/start?lang={lang}");
+                    if let Some(n) = &next {
+                        href.push_str(&format!("&next={}", js_sys::encode_uri_component(n)));
+                    }
+                    let label = crate::i18n::tf("login.with_provider", &[("provider", &p.name)]);
+                    view! {
+                        <a class="ds-button" data-variant="primary" href=href rel="external"
+                            data-testid=format!("login-{id}") on:click=move |_| forget_return()>{label}</a>
+                    }
+                }).collect_view()}
+            </div>
+        })
+    }
+}
+
+/// E-mail and password.
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn PasswordForm(
+    submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    errors: Signal<Vec<(String, String)>>,
+    summary: NodeRef<html::Div>,
+    refusal: RwSignal<Option<String>>,
+    email: RwSignal<String>,
+    password: RwSignal<String>,
+    field_email: Signal<Option<String>>,
+    field_password: Signal<Option<String>>,
+    busy: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <h2 class="ds-heading" data-size="sm">{t("login.password_heading")}</h2>
+        <form on:submit=submit novalidate>
+            <ErrorSummary errors=errors node_ref=summary/>
+            {move || refusal.get().map(|text| view! {
+                <div class="ds-alert" data-color="danger" role="alert" data-testid="login-refused">
+                    <p class="ds-paragraph">{text}</p>
+                </div>
+            })}
+            <TextField id="login-email" label=t("login.email") value=email error=field_email
+                input_type="email" autocomplete="username"/>
+            <TextField id="login-password" label=t("login.password") value=password error=field_password
+                input_type="password" autocomplete="current-password"/>
+            <button class="ds-button" data-variant="primary" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
+            </button>
+        </form>
+    }
+}
+
+/// What the login page says about a refused sign-in, by the edge's reason
+/// (`frist_domain::oidc::Refusal`): what happened and what to do.
+fn refusal_text(reason: &str) -> String {
+    let key = match reason {
+        "unknown_provider" => "login.refused_unknown_provider",
+        "provider_unavailable" => "login.refused_provider_unavailable",
+        "provider_error" => "login.refused_provider_error",
+        "state" | "code_refused" => "login.refused_state",
+        "expired" | "issued_at" => "login.refused_expired",
+        "level" => "login.refused_level",
+        "not_linked" | "no_identity" => "login.refused_not_linked",
+        _ => "login.refused_unverified",
+    };
+    let code: String = reason
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || *c == '_')
+        .take(40)
+        .collect();
+    crate::i18n::tf(key, &[("code", &code)])
 }

@@ -6,6 +6,7 @@ pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod home;
+pub mod identities;
 pub mod kontroll;
 pub mod login;
 pub mod mail;

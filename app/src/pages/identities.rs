@@ -1,0 +1,237 @@
+//! On the administrator's users page: who may sign in as a user through
+//! HelseID or ID-porten. Nobody becomes a user by signing in; a person gets
+//! in only as the user an administrator linked them to here — by HPR
+//! number, national identity number (shown masked) or the provider's `sub`.
+
+use frist_domain::api::UserView;
+use frist_domain::ids::FnrContext;
+use frist_domain::oidc::{IdentityLinkView, LinkKind, NewIdentityLink, Provider};
+use frist_domain::{Issue, Report};
+use leptos::html;
+use leptos::prelude::*;
+use strum::IntoEnumIterator;
+
+use crate::api;
+use crate::form::{ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary};
+use crate::i18n::{t, tf};
+
+#[component]
+pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
+    let user = RwSignal::new(String::new());
+    let links = RwSignal::new(Vec::<IdentityLinkView>::new());
+    let alert = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let provider = RwSignal::new("helseid".to_owned());
+    let kind = RwSignal::new("hpr".to_owned());
+    let value = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let edge_issues = RwSignal::new(Vec::<Issue>::new());
+    let key = RwSignal::new(api::new_idempotency_key());
+    let summary = NodeRef::<html::Div>::new();
+
+    // The chosen user's links, read again whenever the choice changes.
+    Effect::new(move |_| {
+        let id = user.get();
+        links.set(Vec::new());
+        if id.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = api::identities(&id).await;
+            if user.try_get_untracked().as_deref() != Some(id.as_str()) {
+                return;
+            }
+            match answer {
+                Ok(list) => {
+                    links.try_set(list);
+                }
+                Err(e) => {
+                    alert.try_set(Some(e.text()));
+                }
+            }
+        });
+    });
+    let form = move || NewIdentityLink {
+        provider: provider.get(),
+        kind: kind.get(),
+        value: value.get(),
+    };
+    let fnr = move || FnrContext {
+        today: crate::form::today(),
+        allow_synthetic: true,
+    };
+    let errors = Signal::derive(move || {
+        if !tried.get() {
+            return Vec::new();
+        }
+        let report = match form().check(&fnr()) {
+            Err(r) => r,
+            Ok(_) => Report {
+                issues: edge_issues.get(),
+            },
+        };
+        errors_of(&report, "identity-")
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let user_options = Signal::derive(move || {
+        users
+            .get()
+            .into_iter()
+            .map(|u| (u.id.clone(), format!("{} ({})", u.name, u.email)))
+            .collect::<Vec<_>>()
+    });
+    let providers = Signal::derive(|| {
+        Provider::iter()
+            .map(|p| {
+                (
+                    <&'static str>::from(p).to_owned(),
+                    p.display_name().to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let kinds = Signal::derive(move || {
+        let p = provider
+            .get()
+            .parse::<Provider>()
+            .unwrap_or(Provider::Helseid);
+        p.link_kinds()
+            .iter()
+            .map(|k| {
+                (
+                    <&'static str>::from(*k).to_owned(),
+                    kind_name(*k).to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    // A kind the chosen provider does not offer falls back to its first.
+    Effect::new(move |_| {
+        let offered = kinds.get();
+        if !offered.iter().any(|(k, _)| *k == kind.get_untracked())
+            && let Some((first, _)) = offered.first()
+        {
+            kind.set(first.clone());
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        done.set(None);
+        let id = user.get_untracked();
+        if id.is_empty() || form().check(&fnr()).is_err() {
+            focus_summary(summary);
+            return;
+        }
+        let body = form();
+        let idem = key.get_untracked();
+        leptos::task::spawn_local(async move {
+            match api::link_identity(&id, &body, &idem).await {
+                Ok(link) => {
+                    done.try_set(Some(tf(
+                        "admin.identities.linked",
+                        &[("value", &link.shown)],
+                    )));
+                    links.try_update(|l| l.push(link));
+                    value.try_set(String::new());
+                    tried.try_set(false);
+                    key.try_set(api::new_idempotency_key());
+                }
+                Err(api::ApiError::Problem(p)) if !p.issues.is_empty() => {
+                    edge_issues.try_set(p.issues.clone());
+                    focus_summary(summary);
+                }
+                Err(e) => {
+                    alert.try_set(Some(e.text()));
+                }
+            }
+        });
+    };
+    let remove = Callback::new(move |link: IdentityLinkView| {
+        done.set(None);
+        leptos::task::spawn_local(async move {
+            match api::unlink_identity(&link.user_id, &link.id).await {
+                Ok(()) => {
+                    links.try_update(|l| l.retain(|x| x.id != link.id));
+                    done.try_set(Some(tf(
+                        "admin.identities.unlinked",
+                        &[("value", &link.shown)],
+                    )));
+                }
+                Err(e) => {
+                    alert.try_set(Some(e.text()));
+                }
+            }
+        });
+    });
+
+    view! {
+        <h2 class="ds-heading" data-size="md" id="identities">{t("admin.identities.title")}</h2>
+        <p class="ds-paragraph">{t("admin.identities.intro")}</p>
+        {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
+        {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="identity-done"><p class="ds-paragraph">{t}</p></div> })}
+        <SelectField id="identity-user" label=t("admin.identities.user") value=user options=user_options
+            error=Signal::derive(|| None::<String>)/>
+        <Show when=move || !user.get().is_empty()>
+            <LinkTable links=links remove=remove/>
+            <form on:submit=submit novalidate class="frist-form">
+                <ErrorSummary errors=errors node_ref=summary/>
+                <SelectField id="identity-provider" label=t("admin.identities.provider") value=provider options=providers error=field("identity-provider")/>
+                <SelectField id="identity-kind" label=t("admin.identities.kind") value=kind options=kinds error=field("identity-kind")/>
+                <TextField id="identity-value" label=t("admin.identities.value") description=t("admin.identities.value_help")
+                    value=value error=field("identity-value")/>
+                <button class="ds-button" data-variant="primary" type="submit">{t("admin.identities.link")}</button>
+            </form>
+        </Show>
+    }
+}
+
+/// The chosen user's links, each with a button that removes it.
+#[component]
+fn LinkTable(
+    links: RwSignal<Vec<IdentityLinkView>>,
+    remove: Callback<IdentityLinkView>,
+) -> impl IntoView {
+    view! {
+        <table class="ds-table" tabindex="0" data-testid="identity-table">
+            <caption class="ds-sr-only">{t("admin.identities.caption")}</caption>
+            <thead><tr>
+                <th scope="col">{t("admin.identities.provider")}</th>
+                <th scope="col">{t("admin.identities.kind")}</th>
+                <th scope="col">{t("admin.identities.value")}</th>
+                <th scope="col"><span class="ds-sr-only">{t("admin.users.action")}</span></th>
+            </tr></thead>
+            <tbody>
+                {move || {
+                    let list = links.get();
+                    if list.is_empty() {
+                        return view! { <tr><td colspan="4">{t("admin.identities.none")}</td></tr> }.into_any();
+                    }
+                    list.into_iter().map(|l| {
+                        let aria = tf("admin.identities.unlink_named", &[("value", &l.shown)]);
+                        let row = l.clone();
+                        view! {
+                            <tr>
+                                <td>{l.provider.display_name()}</td>
+                                <td>{kind_name(l.kind)}</td>
+                                <td>{l.shown.clone()}</td>
+                                <td><button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                    aria-label=aria on:click=move |_| remove.run(row.clone())>{t("admin.identities.unlink")}</button></td>
+                            </tr>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </tbody>
+        </table>
+    }
+}
+
+fn kind_name(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Hpr => t("admin.identities.kind_hpr"),
+        LinkKind::Pid => t("admin.identities.kind_pid"),
+        LinkKind::Sub => t("admin.identities.kind_sub"),
+    }
+}
