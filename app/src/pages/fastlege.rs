@@ -3,7 +3,6 @@
 //! timeline and timing class before sending — its messages and dashboard;
 //! Helfo's incoming list with registration (FL-8) and the FL-7 chase list.
 
-use frist_domain::access::Role;
 use frist_domain::fastlege::{
     self as fl, CheckContext, Competence, ContactForm, Ending, MessageCreated, MessageForm,
     MessageKind, MessageView, Replaced, SCHEMA_VERSION, Status, Timing, TimingClass,
@@ -23,7 +22,7 @@ use crate::form::{
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::search::{BackLink, Breadcrumbs};
-use crate::session::{Protected, use_session};
+use crate::session::use_session;
 
 /// The pages a message is opened from, for its back link.
 const MESSAGE_LISTS: &[(&str, &str)] = &[
@@ -32,9 +31,6 @@ const MESSAGE_LISTS: &[(&str, &str)] = &[
     ("/", "nav.back_to_home"),
 ];
 
-const KOMMUNE: &[Role] = &[Role::Kommune];
-const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
-const KOMMUNE_AND_HELFO: &[Role] = &[Role::Kommune, Role::Helfo, Role::HelfoAdmin];
 const DRAFT_KEY: &str = "frist.draft.fastlege";
 
 /// FL-6: what the class means for citizens, in the chosen language.
@@ -127,15 +123,6 @@ fn Timeline(timing: Timing, today: chrono::NaiveDate, kind: MessageKind) -> impl
 }
 
 // --- the guided form -------------------------------------------------------------
-
-#[component]
-pub fn NewMessagePage() -> impl IntoView {
-    view! {
-        <Protected roles=KOMMUNE>
-            <NewMessage/>
-        </Protected>
-    }
-}
 
 /// One signal per field of [`MessageForm`].
 #[derive(Clone, Copy)]
@@ -277,7 +264,7 @@ impl Fields {
 }
 
 #[component]
-fn NewMessage() -> impl IntoView {
+pub fn NewMessage() -> impl IntoView {
     let session = use_session().view();
     let mut start: MessageForm = draft::load(DRAFT_KEY).unwrap_or_default();
     let restored = start != MessageForm::default();
@@ -706,16 +693,7 @@ fn MessageReceipt(r: MessageCreated) -> impl IntoView {
 // --- lists ----------------------------------------------------------------------
 
 #[component]
-pub fn MessagesPage() -> impl IntoView {
-    view! {
-        <Protected roles=KOMMUNE_AND_HELFO>
-            <Messages/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Messages() -> impl IntoView {
+pub fn Messages() -> impl IntoView {
     let helfo = use_session()
         .view()
         .is_some_and(|s| s.user.role.sees_all_organisations());
@@ -837,20 +815,11 @@ fn registration_due(m: &MessageView) -> Option<chrono::NaiveDate> {
     (m.status == Status::Sent).then(|| m.timing.expected_registration.min(m.effective))
 }
 
-#[component]
-pub fn MessagePage() -> impl IntoView {
-    view! {
-        <Protected roles=KOMMUNE_AND_HELFO>
-            <MessageDetail/>
-        </Protected>
-    }
-}
-
 /// One message as sent, and — for Helfo, and only here — its registration
 /// (FL-8). What Helfo registers is public at once and cannot be undone
 /// (seed 003: «ingen angreknapp»), so registering asks first, saying so.
 #[component]
-fn MessageDetail() -> impl IntoView {
+pub fn MessageDetail() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     let id = Signal::derive(move || params.get().get("id").unwrap_or_default());
     let helfo = use_session()
@@ -1040,16 +1009,7 @@ fn age_limit_list(rows: Vec<fl::AgeLimit>, helfo: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn DashboardPage() -> impl IntoView {
-    view! {
-        <Protected roles=KOMMUNE>
-            <FlDashboard/>
-        </Protected>
-    }
-}
-
-#[component]
-fn FlDashboard() -> impl IntoView {
+pub fn FlDashboard() -> impl IntoView {
     let dash = LocalResource::new(api::fl_dashboard);
     move || {
         match dash.get() {
@@ -1071,16 +1031,7 @@ fn FlDashboard() -> impl IntoView {
 }
 
 #[component]
-pub fn ChasePage() -> impl IntoView {
-    view! {
-        <Protected roles=HELFO>
-            <Chase/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Chase() -> impl IntoView {
+pub fn Chase() -> impl IntoView {
     let due = LocalResource::new(api::fl_chase);
     let dash = LocalResource::new(api::fl_dashboard);
     view! {

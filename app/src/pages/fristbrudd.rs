@@ -29,7 +29,7 @@ use crate::form::{
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::search::{BackLink, Breadcrumbs};
-use crate::session::{Protected, use_session};
+use crate::session::use_session;
 
 /// The pages a case is opened from, for its back link.
 const CASE_LISTS: &[(&str, &str)] = &[
@@ -38,9 +38,6 @@ const CASE_LISTS: &[(&str, &str)] = &[
     ("/", "nav.back_to_home"),
 ];
 
-const SITE: &[Role] = &[Role::Behandlingssted];
-const HELFO: &[Role] = &[Role::Helfo, Role::HelfoAdmin];
-const SITE_AND_HELFO: &[Role] = &[Role::Behandlingssted, Role::Helfo, Role::HelfoAdmin];
 const DRAFT_KEY: &str = "frist.draft.fristbrudd";
 
 /// The FB-1 context in the browser: today in Oslo, and synthetic test
@@ -56,16 +53,7 @@ fn fnr_context() -> FnrContext {
 // --- the notification (FB-1) ---------------------------------------------------
 
 #[component]
-pub fn NewCasePage() -> impl IntoView {
-    view! {
-        <Protected roles=SITE>
-            <NewCase/>
-        </Protected>
-    }
-}
-
-#[component]
-fn NewCase() -> impl IntoView {
+pub fn NewCase() -> impl IntoView {
     let start: NotificationForm = draft::load(DRAFT_KEY).unwrap_or_default();
     let restored = start != NotificationForm::default();
     let fnr = RwSignal::new(start.patient_fnr.clone());
@@ -448,16 +436,7 @@ fn CaseTable(
 }
 
 #[component]
-pub fn CaseListPage() -> impl IntoView {
-    view! {
-        <Protected roles=SITE_AND_HELFO>
-            <CaseList/>
-        </Protected>
-    }
-}
-
-#[component]
-fn CaseList() -> impl IntoView {
+pub fn CaseList() -> impl IntoView {
     let cases = RwSignal::new(Vec::<CaseSummary>::new());
     let failure = RwSignal::new(None::<String>);
     // `?state=` and `?vis=` come from the front page's counts.
@@ -583,16 +562,7 @@ fn PatientSearch() -> impl IntoView {
 }
 
 #[component]
-pub fn QueuePage() -> impl IntoView {
-    view! {
-        <Protected roles=HELFO>
-            <Queue/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Queue() -> impl IntoView {
+pub fn Queue() -> impl IntoView {
     let cases = RwSignal::new(Vec::<CaseSummary>::new());
     let failure = RwSignal::new(None::<String>);
     load_all(cases, failure, |c| Box::pin(api::queue(c)));
@@ -608,22 +578,13 @@ fn Queue() -> impl IntoView {
 
 // --- the case page ------------------------------------------------------------
 
-#[component]
-pub fn CasePage() -> impl IntoView {
-    view! {
-        <Protected roles=SITE_AND_HELFO>
-            <CaseDetail/>
-        </Protected>
-    }
-}
-
 fn case_id() -> Signal<String> {
     let params = use_params_map();
     Signal::derive(move || params.get().get("id").unwrap_or_default())
 }
 
 #[component]
-fn CaseDetail() -> impl IntoView {
+pub fn CaseDetail() -> impl IntoView {
     let id = case_id();
     let case = RwSignal::new(None::<CaseView>);
     let failure = RwSignal::new(None::<String>);
@@ -1101,16 +1062,7 @@ fn local_time(at: &str) -> String {
 // --- the cover sheet (FB-7, form 02-01.01) --------------------------------------
 
 #[component]
-pub fn CoverSheetPage() -> impl IntoView {
-    view! {
-        <Protected roles=SITE>
-            <CoverSheet/>
-        </Protected>
-    }
-}
-
-#[component]
-fn CoverSheet() -> impl IntoView {
+pub fn CoverSheet() -> impl IntoView {
     let id = case_id();
     let case = LocalResource::new(move || {
         let id = id.get();
@@ -1154,16 +1106,7 @@ fn CoverSheet() -> impl IntoView {
 // --- the dashboard (FB-11) -----------------------------------------------------
 
 #[component]
-pub fn StatsPage() -> impl IntoView {
-    view! {
-        <Protected roles=HELFO>
-            <Stats/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Stats() -> impl IntoView {
+pub fn Stats() -> impl IntoView {
     let stats = LocalResource::new(api::fb_stats);
     move || {
         match stats.get() {

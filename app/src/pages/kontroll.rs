@@ -4,7 +4,6 @@
 //! patient leaves the browser. Only when the clerk asks are each doctor's
 //! monthly sums sent, to compare the doctors with comparable GPs elsewhere.
 
-use frist_domain::access::Role;
 use frist_domain::ids::FnrContext;
 use frist_domain::kontroll::{
     BILL_SCHEMA, BatchChecker, BatchContext, BatchReport, Doctor, DoctorSummary, PeerGroup,
@@ -19,9 +18,8 @@ use strum::IntoEnumIterator;
 use crate::api;
 use crate::form::{alert, draft, nb, save_text, today};
 use crate::i18n::{Lang, issue, lang, name, t, tf};
-use crate::session::{Protected, use_session};
+use crate::session::use_session;
 
-const KOMMUNE: &[Role] = &[Role::Kommune];
 /// The practitioner list is kept in the browser between months: HPR
 /// numbers, roles and list sizes — no patient data.
 const DOCTORS_KEY: &str = "frist.kontroll.legeliste";
@@ -93,16 +91,7 @@ fn file_error(e: &FileError) -> String {
 }
 
 #[component]
-pub fn KontrollPage() -> impl IntoView {
-    view! {
-        <Protected roles=KOMMUNE>
-            <Kontroll/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Kontroll() -> impl IntoView {
+pub fn Kontroll() -> impl IntoView {
     let session = use_session();
     let bills_input = NodeRef::<html::Input>::new();
     let doctors_input = NodeRef::<html::Input>::new();
