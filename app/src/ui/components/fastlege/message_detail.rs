@@ -27,14 +27,15 @@ pub fn MessageDetail() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let ask = RwSignal::new(None::<Question>);
-    Effect::new(move |_| {
+    // Loaded for the message in the address, and dropped with the page.
+    let loaded = LocalResource::new(move || {
         let id = id.get();
-        leptos::task::spawn_local(async move {
-            match api::fl_message(&id).await {
-                Ok(m) => message.set(Some(m)),
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
+        async move { api::fl_message(&id).await }
+    });
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(m)) => message.set(Some(m)),
+        Some(Err(e)) => failure.set(Some(e.text())),
+        None => {}
     });
     let register = Callback::new(move |()| {
         let Some(m) = message.get_untracked() else {

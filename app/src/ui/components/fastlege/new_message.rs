@@ -1,18 +1,17 @@
 //! `/fastlege/ny`: the municipality's guided fastlege message form.
 
+use frist_domain::Severity;
 use frist_domain::fastlege::{
-    self as fl, CheckContext, Competence, Ending, MessageCreated, MessageForm, MessageKind,
-    Replaced,
+    self as fl, CheckContext, Competence, MessageCreated, MessageForm, MessageKind, Replaced,
 };
-use frist_domain::{Issue, Report, Severity};
 use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
 use crate::form::{
-    CheckboxField, Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert,
-    draft, error_for, errors_of, focus_summary, nb, send_form, today,
+    CheckboxField, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, draft,
+    error_for, focus_summary, nb, send_form, today, use_form,
 };
 use crate::i18n::{issue, name, t, tf};
 use crate::session::use_session;
@@ -33,32 +32,32 @@ pub fn NewMessage() -> impl IntoView {
         start.contact.email = s.user.email.clone();
     }
     let f = Fields::new(start);
-    let tried = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    let edge_issues = RwSignal::new(Vec::<Issue>::new());
-    let failure = RwSignal::new(None::<String>);
-    let receipt = RwSignal::new(None::<MessageCreated>);
-    let delivery = RwSignal::new(Delivery::Draft);
-    let summary = NodeRef::<html::Div>::new();
-    let endings = RwSignal::new(Vec::<Ending>::new());
-    leptos::task::spawn_local(async move {
-        // An agreement already followed up cannot be replaced again; one
-        // that has ended without a follow-up still can.
-        if let Ok(d) = api::fl_dashboard().await {
-            endings.set(d.without_message);
-        }
+    let hook = use_form::<MessageCreated, _>(DRAFT_KEY, move || f.form());
+    let tried = hook.tried;
+    let Sending {
+        busy: sending,
+        edge_issues,
+        failure,
+        summary,
+        receipt,
+        delivery,
+        ..
+    } = hook.sending;
+    // An agreement already followed up cannot be replaced again; one that
+    // has ended without a follow-up still can. Dropped with the page.
+    let dashboard = LocalResource::new(api::fl_dashboard);
+    let endings = Signal::derive(move || {
+        dashboard
+            .get()
+            .and_then(Result::ok)
+            .map(|d| d.without_message)
+            .unwrap_or_default()
     });
     let today = today();
     let ctx = CheckContext {
         today,
         bounds: fl::ListBounds::DEFAULT,
     };
-    Effect::new(move |_| {
-        let form = f.form();
-        if receipt.get_untracked().is_none() {
-            draft::save(DRAFT_KEY, &form);
-        }
-    });
     let replaced = move || {
         let id = f.replaces.get();
         endings
@@ -73,26 +72,16 @@ pub fn NewMessage() -> impl IntoView {
         let (report, message) = f.form().check(&ctx, replaced());
         (report, message)
     });
-    let errors = Signal::derive(move || {
-        let (mut r, _) = checked.get();
-        r.issues.retain(|i| i.severity == Severity::Error);
-        if r.is_empty() {
-            r = Report {
-                issues: edge_issues.get(),
-            };
-        }
-        if !tried.get() {
-            r.issues.retain(|i| f.typed(&i.path));
-        }
-        errors_of(&r, "fl-")
-    });
-    let summary_errors = Signal::derive(move || {
-        if tried.get() {
-            errors.get()
-        } else {
-            Vec::new()
-        }
-    });
+    let errors = hook.errors(
+        move || {
+            let (mut r, _) = checked.get();
+            r.issues.retain(|i| i.severity == Severity::Error);
+            r
+        },
+        move |path| f.typed(path),
+        "fl-",
+    );
+    let summary_errors = errors.summary;
     let warnings = Signal::derive(move || {
         checked
             .get()
@@ -103,7 +92,7 @@ pub fn NewMessage() -> impl IntoView {
             .map(|i| issue(&i))
             .collect::<Vec<_>>()
     });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let field = move |id: &'static str| errors.field(id);
     let kinds = Signal::derive(|| {
         MessageKind::iter()
             .map(|k| (k.as_str().to_owned(), name(k).to_owned()))
@@ -163,12 +152,12 @@ pub fn NewMessage() -> impl IntoView {
             view! {
                 <div class="ds-field frist-check frist-confirm">
                     <input class="ds-input" type="checkbox" id="fl-confirmed"
-                        aria-invalid=move || error_for(&errors.get(), "fl-confirmed").map(|_| "true")
+                        aria-invalid=move || error_for(&errors.all.get(), "fl-confirmed").map(|_| "true")
                         prop:checked=move || f.confirmed.get()
                         on:change=move |ev| f.confirmed.set(event_target_checked(&ev))/>
                     <label class="ds-label" for="fl-confirmed">{tf("fastlege.confirm", &[("words", &words)])}</label>
                 </div>
-                {move || error_for(&errors.get(), "fl-confirmed").map(|e| view! {
+                {move || error_for(&errors.all.get(), "fl-confirmed").map(|e| view! {
                     <div class="ds-validation-message" data-color="danger" id="fl-confirmed-error">{e}</div>
                 })}
             }
@@ -186,21 +175,10 @@ pub fn NewMessage() -> impl IntoView {
         }
         let form = f.form();
         let k = draft::submission_key(DRAFT_KEY, &form);
-        send_form(
-            Sending {
-                busy: sending,
-                edge_issues,
-                failure,
-                summary,
-                receipt,
-                draft_key: DRAFT_KEY,
-                delivery,
-            },
-            move || {
-                let (form, k) = (form.clone(), k.clone());
-                async move { api::send_fl_message(&form, &k).await }
-            },
-        );
+        send_form(hook.sending, move || {
+            let (form, k) = (form.clone(), k.clone());
+            async move { api::send_fl_message(&form, &k).await }
+        });
     };
     // "Se over og send inn" (Altinn's pattern, issue 24): what Helfo
     // registers is public at once and cannot be taken back, so a form

@@ -30,26 +30,30 @@ pub fn ClaimDetail() -> impl IntoView {
     let helfo = use_session()
         .view()
         .is_some_and(|s| s.user.role.sees_all_organisations());
+    // Loaded for the claim in the address, and dropped with the page.
+    let loaded = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::claim(&id).await }
+    });
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(c)) => claim.set(Some(c)),
+        Some(Err(e)) => failure.set(Some(e.text())),
+        None => {}
+    });
+    let load_lines = move |id: String| {
+        load_all(lines, failure, move |c| {
+            Box::pin(api::claim_lines(id.clone(), "issues", c))
+        });
+    };
+    Effect::new(move |_| load_lines(id.get()));
     let reload = move || {
         // Also called after an answer, when the page may be gone.
         let Some(id) = id.try_get_untracked() else {
             return;
         };
-        let for_lines = id.clone();
-        leptos::task::spawn_local(async move {
-            match api::claim(&id).await {
-                Ok(c) => claim.set(Some(c)),
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
-        load_all(lines, failure, move |c| {
-            Box::pin(api::claim_lines(for_lines.clone(), "issues", c))
-        });
+        loaded.refetch();
+        load_lines(id);
     };
-    Effect::new(move |_| {
-        id.track();
-        reload();
-    });
     let changed = move |r: Result<ClaimView, ApiError>, what: String| match r {
         Ok(c) => {
             claim.set(Some(c));

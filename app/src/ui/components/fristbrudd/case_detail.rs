@@ -37,22 +37,22 @@ pub fn CaseDetail() -> impl IntoView {
     let case = RwSignal::new(None::<CaseView>);
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
+    // Loaded for the case in the address, and dropped with the page.
+    let loaded = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::case(&id).await }
+    });
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(c)) => case.set(Some(c)),
+        Some(Err(e)) => failure.set(Some(e.text())),
+        None => {}
+    });
     let reload = move || {
         // Also called after an answer, when the page may be gone.
-        let Some(id) = id.try_get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match api::case(&id).await {
-                Ok(c) => case.set(Some(c)),
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
+        if !case.is_disposed() {
+            loaded.refetch();
+        }
     };
-    Effect::new(move |_| {
-        id.track();
-        reload();
-    });
     let role = use_session().view().map(|s| s.user.role);
     let actor = if role == Some(Role::Behandlingssted) {
         Actor::Site

@@ -1,18 +1,16 @@
 //! The fristbrudd notification form (FB-1): the hospital's draft, checked on
 //! each keystroke, reviewed, then sent.
 
-use frist_domain::Report;
 use frist_domain::fristbrudd::{BreachKind, CaseCreated, NotificationForm};
 use frist_domain::ids::FnrContext;
-use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
 use crate::confirm::{Confirm, Question};
 use crate::form::{
-    CheckboxField, Delivery, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert,
-    draft, error_for, errors_of, focus_summary, send_form, today,
+    CheckboxField, DeliveryStatus, ErrorSummary, SelectField, Sending, TextField, alert, draft,
+    focus_summary, send_form, today, use_form,
 };
 use crate::i18n::{t, tf};
 use crate::session::use_session;
@@ -46,14 +44,7 @@ pub fn NewCase() -> impl IntoView {
     let kind = RwSignal::new(start.kind.clone());
     let urgent = RwSignal::new(start.urgent);
     let urgent_reason = RwSignal::new(start.urgent_reason.clone());
-    let tried = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    let edge_issues = RwSignal::new(Vec::new());
-    let failure = RwSignal::new(None::<String>);
-    let receipt = RwSignal::new(None::<CaseCreated>);
     let open_case = RwSignal::new(None::<String>);
-    let delivery = RwSignal::new(Delivery::Draft);
-    let summary = NodeRef::<html::Div>::new();
     let ctx = fnr_context();
 
     let form = move || NotificationForm {
@@ -68,13 +59,17 @@ pub fn NewCase() -> impl IntoView {
         urgent: urgent.get(),
         urgent_reason: urgent_reason.get(),
     };
-    // Every change is kept as a draft at once.
-    Effect::new(move |_| {
-        let f = form();
-        if receipt.get_untracked().is_none() {
-            draft::save(DRAFT_KEY, &f);
-        }
-    });
+    let hook = use_form::<CaseCreated, _>(DRAFT_KEY, form);
+    let tried = hook.tried;
+    let Sending {
+        busy: sending,
+        edge_issues,
+        failure,
+        summary,
+        receipt,
+        delivery,
+        ..
+    } = hook.sending;
     // FB-1: one open case per patient — asked as soon as the number is valid.
     Effect::new(move |_| {
         let number = fnr.get();
@@ -108,26 +103,9 @@ pub fn NewCase() -> impl IntoView {
             _ => false,
         }
     };
-    let errors = Signal::derive(move || {
-        let mut r = report.get();
-        if r.is_empty() {
-            r = Report {
-                issues: edge_issues.get(),
-            };
-        }
-        if !tried.get() {
-            r.issues.retain(|i| typed(&i.path));
-        }
-        errors_of(&r, "fb-")
-    });
-    let summary_errors = Signal::derive(move || {
-        if tried.get() {
-            errors.get()
-        } else {
-            Vec::new()
-        }
-    });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let errors = hook.errors(move || report.get(), typed, "fb-");
+    let summary_errors = errors.summary;
+    let field = move |id: &'static str| errors.field(id);
     let kinds = Signal::derive(|| {
         BreachKind::iter()
             .map(|k| (<&str>::from(k).to_owned(), crate::i18n::name(k).to_owned()))
@@ -145,21 +123,10 @@ pub fn NewCase() -> impl IntoView {
         }
         let f = form();
         let k = draft::submission_key(DRAFT_KEY, &f);
-        send_form(
-            Sending {
-                busy: sending,
-                edge_issues,
-                failure,
-                summary,
-                receipt,
-                draft_key: DRAFT_KEY,
-                delivery,
-            },
-            move || {
-                let (f, k) = (f.clone(), k.clone());
-                async move { api::create_case(&f, &k).await }
-            },
-        );
+        send_form(hook.sending, move || {
+            let (f, k) = (f.clone(), k.clone());
+            async move { api::create_case(&f, &k).await }
+        });
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
