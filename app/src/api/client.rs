@@ -173,3 +173,19 @@ pub fn load_all<T, F>(
 pub async fn health() -> Option<Health> {
     send(Request::get("/api/v1/health")).await.ok()
 }
+
+/// Shows what a page's `loaded` resource brings: the value in `into`, or
+/// the failure's text in `failure`. An answer for a page that is gone is
+/// dropped with the resource.
+pub fn show_loaded<T: Clone + Send + Sync + 'static>(
+    loaded: leptos::prelude::LocalResource<Result<T, ApiError>>,
+    into: leptos::prelude::RwSignal<Option<T>>,
+    failure: leptos::prelude::RwSignal<Option<String>>,
+) {
+    use leptos::prelude::{Effect, Get, Set};
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(value)) => into.set(Some(value)),
+        Some(Err(e)) => failure.set(Some(e.text())),
+        None => {}
+    });
+}

@@ -3,7 +3,7 @@
 use frist_domain::fastlege::{self as fl, Ending, MessageView, Status};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, show_loaded};
 use crate::confirm::{Confirm, Question};
 use crate::form::{alert, due_tag, loading_or_failure, nb, today};
 use crate::i18n::{issue, name, t, tf};
@@ -32,11 +32,7 @@ pub fn MessageDetail() -> impl IntoView {
         let id = id.get();
         async move { api::fl_message(&id).await }
     });
-    Effect::new(move |_| match loaded.get() {
-        Some(Ok(m)) => message.set(Some(m)),
-        Some(Err(e)) => failure.set(Some(e.text())),
-        None => {}
-    });
+    show_loaded(loaded, message, failure);
     let register = Callback::new(move |()| {
         let Some(m) = message.get_untracked() else {
             return;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use strum::IntoEnumIterator;
 
-use crate::api::{self, ApiError, load_all};
+use crate::api::{self, ApiError, load_all, show_loaded};
 use crate::confirm::{Confirm, Question};
 use crate::form::{alert, loading_or_failure, nb};
 use crate::i18n::{issue, name, t, tf};
@@ -35,11 +35,7 @@ pub fn ClaimDetail() -> impl IntoView {
         let id = id.get();
         async move { api::claim(&id).await }
     });
-    Effect::new(move |_| match loaded.get() {
-        Some(Ok(c)) => claim.set(Some(c)),
-        Some(Err(e)) => failure.set(Some(e.text())),
-        None => {}
-    });
+    show_loaded(loaded, claim, failure);
     let load_lines = move |id: String| {
         load_all(lines, failure, move |c| {
             Box::pin(api::claim_lines(id.clone(), "issues", c))

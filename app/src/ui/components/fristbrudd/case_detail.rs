@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, show_loaded};
 use crate::form::{alert, draft, loading_or_failure, nb, save_file};
 use crate::i18n::{issue, name, t, tf};
 use crate::search::{BackLink, Breadcrumbs};
@@ -42,11 +42,7 @@ pub fn CaseDetail() -> impl IntoView {
         let id = id.get();
         async move { api::case(&id).await }
     });
-    Effect::new(move |_| match loaded.get() {
-        Some(Ok(c)) => case.set(Some(c)),
-        Some(Err(e)) => failure.set(Some(e.text())),
-        None => {}
-    });
+    show_loaded(loaded, case, failure);
     let reload = move || {
         // Also called after an answer, when the page may be gone.
         if !case.is_disposed() {
