@@ -1,4 +1,5 @@
-//! Compiles the app's texts (`locales/*.json`) into one sorted table.
+//! Compiles the app's texts (`texts/app/*.json`, in the project's one text
+//! catalogue `texts/`) into one sorted table.
 //!
 //! Every file maps a key to `[bokmål, nynorsk, English]`. The build fails
 //! when a key lacks a language or appears twice; `tests/tests/i18n.rs`
@@ -8,10 +9,11 @@ use std::collections::BTreeMap;
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("locales");
+    let dir =
+        Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("../texts/app");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = fs::read_dir(&dir)
-        .expect("app/locales exists")
+        .expect("texts/app exists")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))

@@ -1,6 +1,6 @@
 //! The app's texts in bokmål (default), nynorsk and English.
 //!
-//! Texts live in `app/locales/*.json` as `key: [nb, nn, en]`; `build.rs`
+//! Texts live in `texts/app/*.json` as `key: [nb, nn, en]`; `build.rs`
 //! refuses a key that lacks a language. The chosen language is remembered
 //! in `localStorage`; switching reloads the page, which keeps every draft
 //! (drafts are written to `localStorage` on each change) and lets every
@@ -90,7 +90,7 @@ pub fn tf(key: &'static str, args: &[(&str, &str)]) -> String {
 }
 
 /// The name of a domain value (`enum.<Type>.<variant>` in
-/// `locales/enums.json`).
+/// `texts/app/enums.json`).
 pub fn name<T: Into<&'static str>>(value: T) -> &'static str {
     let ty = std::any::type_name::<T>()
         .rsplit("::")

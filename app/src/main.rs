@@ -10,6 +10,7 @@ mod pages;
 mod search;
 mod session;
 mod shell;
+mod ui;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -1,16 +1,12 @@
 //! The layout shell: header (product, who is logged in, log out), the
-//! routed main area, and a footer with the service status.
+//! routed main area (the routes are the page table, `pages::table`), and a footer with the service status.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::components::{A, Router};
 use leptos_router::hooks::use_navigate;
-use leptos_router::path;
 
 use crate::api;
 use crate::i18n::{t, tf};
-use crate::pages::{
-    admin, audit, fastlege, frikort, fristbrudd, home, kontroll, login, mail, outbox, settings,
-};
 use crate::session::{provide_session, use_session};
 
 /// The whole app.
@@ -35,31 +31,7 @@ fn Shell() -> impl IntoView {
             <crate::search::AreaNav/>
             <ExpiryWarning/>
             <main id="main" class="frist-main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=home::HomePage/>
-                    <Route path=path!("/logg-inn") view=login::LoginPage/>
-                    <Route path=path!("/admin/organisasjoner") view=admin::OrganisationsPage/>
-                    <Route path=path!("/admin/brukere") view=admin::UsersPage/>
-                    <Route path=path!("/admin/e-post") view=mail::MailPage/>
-                    <Route path=path!("/logg") view=audit::AuditPage/>
-                    <Route path=path!("/fristbrudd/ny") view=fristbrudd::NewCasePage/>
-                    <Route path=path!("/fristbrudd/saker") view=fristbrudd::CaseListPage/>
-                    <Route path=path!("/fristbrudd/saker/:id") view=fristbrudd::CasePage/>
-                    <Route path=path!("/fristbrudd/saker/:id/forside") view=fristbrudd::CoverSheetPage/>
-                    <Route path=path!("/fristbrudd/ko") view=fristbrudd::QueuePage/>
-                    <Route path=path!("/fristbrudd/statistikk") view=fristbrudd::StatsPage/>
-                    <Route path=path!("/utboks") view=outbox::OutboxPage/>
-                    <Route path=path!("/fastlege/ny") view=fastlege::NewMessagePage/>
-                    <Route path=path!("/fastlege/meldinger") view=fastlege::MessagesPage/>
-                    <Route path=path!("/fastlege/meldinger/:id") view=fastlege::MessagePage/>
-                    <Route path=path!("/fastlege/oversikt") view=fastlege::DashboardPage/>
-                    <Route path=path!("/fastlege/purring") view=fastlege::ChasePage/>
-                    <Route path=path!("/innstillinger") view=settings::SettingsPage/>
-                    <Route path=path!("/kontroll") view=kontroll::KontrollPage/>
-                    <Route path=path!("/frikort/ny") view=frikort::NewClaimPage/>
-                    <Route path=path!("/frikort/krav") view=frikort::ClaimsPage/>
-                    <Route path=path!("/frikort/krav/:id") view=frikort::ClaimPage/>
-                </Routes>
+                {crate::pages::table::routes()}
             </main>
             <Footer/>
     }
@@ -220,8 +192,9 @@ fn Footer() -> impl IntoView {
     }
 }
 
+/// What a path that is no page shows.
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     view! {
         <h1 class="ds-heading" data-size="lg">{t("shell.not_found")}</h1>
         <p class="ds-paragraph"><A href="/">{t("shell.to_front_page")}</A></p>

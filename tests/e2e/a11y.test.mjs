@@ -3,7 +3,10 @@
 // claims-control report with its chart. Any violation fails the test and
 // names the page, the rule and the elements.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { root } from './harness.mjs';
 import { login } from './accounts.test.mjs';
 import { importSample } from './kontroll.test.mjs';
 
@@ -26,13 +29,35 @@ async function visit(page, base, path, where = path) {
   return axe(page, where);
 }
 
-export const ROLES = [
-  { email: 'sykehus@innlandet.example', pages: ['/', '/fristbrudd/ny', '/fristbrudd/saker', 'case', 'cover', '/logg', '/innstillinger', '/utboks'] },
-  { email: 'kommune@lillehammer.example', pages: ['/', '/fastlege/ny', '/fastlege/meldinger', 'message', '/fastlege/oversikt', 'kontroll'] },
-  { email: 'okonomi@helse-sorost.example', pages: ['/', '/frikort/ny', '/frikort/krav'] },
-  { email: 'saksbehandler@helfo.example', pages: ['/', '/fristbrudd/ko', '/fristbrudd/saker', 'case', '/fristbrudd/statistikk', '/fastlege/meldinger', 'message', '/fastlege/purring', '/frikort/krav', '/logg'] },
-  { email: 'admin@helfo.example', pages: ['/', '/admin/organisasjoner', '/admin/brukere', '/admin/e-post', '/innstillinger'] },
+/** The demo accounts, one per role. */
+const ACCOUNTS = [
+  { email: 'sykehus@innlandet.example', role: 'behandlingssted' },
+  { email: 'kommune@lillehammer.example', role: 'kommune' },
+  { email: 'okonomi@helse-sorost.example', role: 'hf' },
+  { email: 'saksbehandler@helfo.example', role: 'helfo' },
+  { email: 'admin@helfo.example', role: 'helfo_admin' },
 ];
+
+/** The pages that need content first, by the name `open` knows them by;
+ *  a page with a parameter not named here is not visited. */
+const OPENED = {
+  '/fristbrudd/saker/:id': 'case',
+  '/fristbrudd/saker/:id/forside': 'cover',
+  '/fastlege/meldinger/:id': 'message',
+  '/kontroll': 'kontroll',
+};
+
+/** Every page of the app's page table (`tests/e2e/pages.json`, written
+ *  from `app/src/pages/table.rs`), with who may open it. */
+export const PAGES = JSON.parse(readFileSync(join(root, 'tests/e2e/pages.json'), 'utf8'));
+
+/** Each account with every signed-in page its role may open. */
+export const ROLES = ACCOUNTS.map(({ email, role }) => ({
+  email,
+  pages: PAGES.filter((p) => !p.public && p.roles.includes(role))
+    .map((p) => OPENED[p.path] ?? p.path)
+    .filter((p) => !p.includes(':')),
+}));
 
 /** Presses Tab until the focused element is `name` (its label or its text),
  *  and checks that the focus is visible there. */

@@ -13,7 +13,7 @@ const LANGS = { nb: 0, nn: 1, en: 2 };
 
 /** Every app text: key → [nb, nn, en]. */
 function texts() {
-  const dir = join(root, 'app/locales');
+  const dir = join(root, 'texts/app');
   const all = {};
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     Object.assign(all, JSON.parse(readFileSync(join(dir, f), 'utf8')));

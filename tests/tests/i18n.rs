@@ -1,6 +1,6 @@
 //! Issue 9: every text of the app exists in bokmål, nynorsk and English.
 //!
-//! The app's texts live in `app/locales/*.json` as `key: [nb, nn, en]`.
+//! The app's texts live in `texts/app/*.json` as `key: [nb, nn, en]`.
 //! These tests read them (and the app's sources) directly, so they run
 //! without a server; the browser test `language.test.mjs` then switches
 //! language on every page and looks for untranslated keys on screen.
@@ -19,11 +19,12 @@ fn app_dir() -> PathBuf {
 /// Every key with its three texts, and the file it came from.
 fn texts() -> BTreeMap<String, (String, Vec<String>)> {
     let mut all = BTreeMap::new();
-    let mut files: Vec<_> = fs::read_dir(app_dir().join("locales"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
+    let mut files: Vec<_> =
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../texts/app"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
     files.sort();
     assert!(files.len() >= 5, "the locale files are missing: {files:?}");
     for f in files {

@@ -8,7 +8,6 @@ use frist_domain::fristbrudd::EventKind;
 use strum::IntoEnumIterator;
 
 use crate::i18n::{lookup, name, t, tf};
-use crate::session::Protected;
 
 /// The action names of the audit trail in plain words: every action the
 /// edge records (`functions/src`), the fristbrudd events by their own names.
@@ -60,15 +59,6 @@ pub fn action_name(action: &str) -> String {
     t(key).to_owned()
 }
 
-#[component]
-pub fn AuditPage() -> impl IntoView {
-    view! {
-        <Protected>
-            <Audit/>
-        </Protected>
-    }
-}
-
 /// When, as people read it: Norwegian time to the second, `05.12.2026
 /// 08.30.12` (the trail stores UTC with milliseconds).
 fn when(at: &str) -> String {
@@ -111,7 +101,7 @@ fn object(e: &AuditEntry) -> AnyView {
 }
 
 #[component]
-fn Audit() -> impl IntoView {
+pub fn Audit() -> impl IntoView {
     let entries = RwSignal::new(Vec::<AuditEntry>::new());
     // Who acted, by name, for the users this user may see.
     let names = RwSignal::new(std::collections::HashMap::<String, String>::new());

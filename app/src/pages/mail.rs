@@ -3,24 +3,11 @@
 //! reason and a resend. Never a body: each names only a case or message
 //! number, and the list does not show even that context.
 
-use frist_domain::access::Role;
 use frist_domain::mail::{Delivery, MailKind, MailState};
 use leptos::prelude::*;
 
 use crate::api::{self, load_all};
 use crate::i18n::{t, tf};
-use crate::session::Protected;
-
-const ADMIN: &[Role] = &[Role::HelfoAdmin];
-
-#[component]
-pub fn MailPage() -> impl IntoView {
-    view! {
-        <Protected roles=ADMIN>
-            <Deliveries/>
-        </Protected>
-    }
-}
 
 fn kind_text(kind: MailKind) -> &'static str {
     match kind {
@@ -48,7 +35,7 @@ fn minute(iso: &str) -> String {
 }
 
 #[component]
-fn Deliveries() -> impl IntoView {
+pub fn Deliveries() -> impl IntoView {
     let mails = RwSignal::new(Vec::<Delivery>::new());
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);

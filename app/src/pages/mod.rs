@@ -1,4 +1,4 @@
-//! One module per page.
+//! One module per page, and the page table that routes them.
 
 pub mod admin;
 pub mod audit;
@@ -12,3 +12,4 @@ pub mod login;
 pub mod mail;
 pub mod outbox;
 pub mod settings;
+pub mod table;

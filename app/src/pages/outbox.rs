@@ -7,19 +7,9 @@ use leptos::prelude::*;
 
 use crate::api::{self, load_all};
 use crate::i18n::{t, tf};
-use crate::session::Protected;
 
 #[component]
-pub fn OutboxPage() -> impl IntoView {
-    view! {
-        <Protected>
-            <Outbox/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Outbox() -> impl IntoView {
+pub fn Outbox() -> impl IntoView {
     let mails = RwSignal::new(Vec::<OutboxMessage>::new());
     let failure = RwSignal::new(None::<String>);
     load_all(mails, failure, |c| Box::pin(api::outbox(c)));

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::form::{TextField, alert};
 use crate::i18n::{t, tf};
-use crate::session::{Protected, use_session};
+use crate::session::use_session;
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 struct Created {
@@ -20,16 +20,7 @@ struct Created {
 }
 
 #[component]
-pub fn SettingsPage() -> impl IntoView {
-    view! {
-        <Protected>
-            <Settings/>
-        </Protected>
-    }
-}
-
-#[component]
-fn Settings() -> impl IntoView {
+pub fn Settings() -> impl IntoView {
     let may = use_session()
         .view()
         .is_some_and(|s| API_TOKEN_ROLES.contains(&s.user.role));

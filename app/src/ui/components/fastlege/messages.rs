@@ -1,0 +1,143 @@
+//! `/fastlege/meldinger`: the messages a municipality sent, or Helfo received.
+
+use frist_domain::fastlege::{MessageView, Status};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use strum::IntoEnumIterator;
+
+use crate::api::{self, load_all};
+use crate::form::{SelectField, alert, draft, due_tag, nb, show_filter, show_note, today};
+use crate::i18n::{name, t, tf};
+use crate::session::use_session;
+
+use super::new_message::DRAFT_KEY;
+
+/// The pages a message is opened from, for its back link.
+pub(super) const MESSAGE_LISTS: &[(&str, &str)] = &[
+    ("/fastlege/meldinger", "fastlege.back_to_messages"),
+    ("/fastlege/oversikt", "fastlege.back_to_dashboard"),
+    ("/", "nav.back_to_home"),
+];
+
+#[component]
+pub fn Messages() -> impl IntoView {
+    let helfo = use_session()
+        .view()
+        .is_some_and(|s| s.user.role.sees_all_organisations());
+    let messages = RwSignal::new(Vec::<MessageView>::new());
+    let failure = RwSignal::new(None::<String>);
+    // `?vis=` from the front page's counts: messages not yet registered,
+    // by the day Helfo should have registered them.
+    let show = show_filter();
+    let today = today();
+    let shown = move || {
+        let mut list = messages.get();
+        if let Some(s) = show.get() {
+            list.retain(|m| registration_due(m).is_some() && s.keeps(registration_due(m), today));
+        }
+        // Overdue first (issue 24); otherwise the edge's order, soonest
+        // effective first.
+        list.sort_by_key(|m| registration_due(m).is_none_or(|d| d >= today));
+        list
+    };
+    let status = RwSignal::new(if helfo {
+        "sent".to_owned()
+    } else {
+        String::new()
+    });
+    Effect::new(move |_| {
+        let s = status.get();
+        load_all(messages, failure, move |c| {
+            Box::pin(api::fl_messages(s.clone(), c))
+        });
+    });
+    // "Lag kopi": an earlier message's form becomes the draft of a new one.
+    let navigate = leptos_router::hooks::use_navigate();
+    let copy = move |m: &MessageView| {
+        if draft::copy_into(DRAFT_KEY, &m.form) {
+            navigate("/fastlege/ny", Default::default());
+        }
+    };
+    let copy = StoredValue::new(copy);
+    let options = Signal::derive(|| {
+        Status::iter()
+            .map(|s| (s.as_str().to_owned(), name(s).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <h1 class="ds-heading" data-size="lg">{if helfo { t("fastlege.incoming_title") } else { t("fastlege.municipality_messages") }}</h1>
+        <p class="ds-paragraph">{t("fastlege.sorted_note")}</p>
+        {(!helfo).then(|| view! { <p class="ds-paragraph"><A href="/fastlege/ny">{t("fastlege.send_new")}</A></p> })}
+        {move || failure.get().map(|t| alert("danger", t))}
+        {show_note(show, "/fastlege/meldinger")}
+        <div class="frist-filter">
+            <SelectField id="fl-filter" label=t("fastlege.filter_label") value=status options=options error=Signal::derive(|| None::<String>)/>
+        </div>
+        <div class="frist-table-wrap">
+        <table class="ds-table" tabindex="0" data-testid="message-table">
+            <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
+            <thead><tr>
+                <th scope="col">{t("fastlege.col_number")}</th>
+                {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}
+                <th scope="col">{t("fastlege.message")}</th>
+                <th scope="col">{t("fastlege.effective_from")}</th>
+                <th scope="col">{t("fastlege.col_class")}</th>
+                <th scope="col">{t("fastlege.col_status")}</th>
+                <th scope="col"><span class="ds-sr-only">{t("fastlege.col_action")}</span></th>
+            </tr></thead>
+            <tbody>
+                {move || shown().into_iter().map(|m| {
+                    let status_text = status_text(&m);
+                    let tag = registration_due(&m).and_then(due_tag);
+                    let href = format!("/fastlege/meldinger/{}", m.id);
+                    let number = m.number.clone();
+                    view! {
+                        <tr data-message=m.id.clone()>
+                            <td><A href=href>{number}</A></td>
+                            {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
+                            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}
+                                {(!m.form.comment.trim().is_empty()).then(|| view! {
+                                    <br/><em data-testid="message-comment">{tf("fastlege.comment_shown", &[("comment", m.form.comment.trim())])}</em>
+                                })}
+                            </td>
+                            <td>{nb(m.effective)}</td>
+                            <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
+                            <td>{status_text}{tag}</td>
+                            <td>
+                                {(!helfo).then(|| {
+                                    let source = m.clone();
+                                    view! {
+                                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+                                            aria-label=tf("fastlege.copy_aria", &[("number", &m.number)])
+                                            on:click=move |_| copy.with_value(|c| c(&source))>{t("fastlege.copy")}</button>
+                                    }
+                                })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+        {move || messages.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })}
+    }
+}
+
+/// A message's status in words, with the letters sent once registered.
+pub(super) fn status_text(m: &MessageView) -> String {
+    match (m.status, m.letters) {
+        (Status::Registered, Some(n)) => tf(
+            "fastlege.status_letters",
+            &[("status", name(m.status)), ("n", &n.to_string())],
+        ),
+        _ => name(m.status).to_owned(),
+    }
+}
+
+/// FL-8: the day Helfo should have registered a message by — the expected
+/// date, and at the latest the day it takes effect; `None` once registered.
+/// The list's tag, its filter and the front page's count all use it (the
+/// edge counts with the same rule in `routes/overview.rs`).
+pub(super) fn registration_due(m: &MessageView) -> Option<chrono::NaiveDate> {
+    (m.status == Status::Sent).then(|| m.timing.expected_registration.min(m.effective))
+}

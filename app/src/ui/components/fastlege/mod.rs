@@ -1,0 +1,21 @@
+//! Fastlege in the browser (FL-1 … FL-12): the municipality's guided form
+//! for every message kind — checked on each keystroke, with the live
+//! timeline and timing class before sending — its messages and dashboard;
+//! Helfo's incoming list with registration (FL-8) and the FL-7 chase list.
+//!
+//! One component per file; `pages/fastlege.rs` names the pages.
+
+mod chase;
+mod dashboard;
+mod fields;
+mod message_detail;
+mod message_receipt;
+mod messages;
+mod new_message;
+mod timeline;
+
+pub use chase::Chase;
+pub use dashboard::FlDashboard;
+pub use message_detail::MessageDetail;
+pub use messages::Messages;
+pub use new_message::NewMessage;
