@@ -21,6 +21,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::{Config, Ctx};
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{create_object, next_number, page};
 
 const COLUMNS: &str = "m.id, m.number, m.organisation_id, o.name AS org_name, m.kind, m.status, \
@@ -305,15 +306,8 @@ pub async fn register(ctx: &Ctx) -> ApiResult {
         return Err(crate::routes::users::stale(row.version));
     }
     if row.status == Status::Registered {
-        return Err(ApiError {
-            issues: vec![Issue::error("status", IssueCode::AlreadyRegistered)],
-            ..ApiError::new(
-                409,
-                "already_registered",
-                "Meldingen er allerede registrert.",
-                "The message is already registered.",
-            )
-        });
+        return Err(ApiError::new(ProblemKind::AlreadyRegistered)
+            .with_issues(vec![Issue::error("status", IssueCode::AlreadyRegistered)]));
     }
     let req: RegisterRequest = if ctx.body.is_empty() {
         RegisterRequest::default()

@@ -28,6 +28,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
 use crate::db::{int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{create_object, list_window, next_number, page};
 
 const COLUMNS: &str = "c.id, c.number, c.organisation_id, o.name AS org_name, \
@@ -163,18 +164,8 @@ async fn current(ctx: &Ctx, id: &str) -> ApiResult {
 
 /// 409: the claim is not in the state this needs.
 fn wrong_state(status: ClaimStatus) -> ApiError {
-    ApiError::new(
-        409,
-        "claim_state",
-        format!(
-            "Dette kan ikke gjøres når kravet er «{}».",
-            status.name_nb()
-        ),
-        format!(
-            "This cannot be done while the claim is \u{201c}{}\u{201d}.",
-            status.as_str()
-        ),
-    )
+    let nb = status.name_nb().to_owned();
+    ApiError::new(ProblemKind::ClaimState).arg_in("state", [nb.clone(), nb, status.as_str().into()])
 }
 
 fn audited<'a>(action: &'a str, row: &'a Row) -> Entry<'a> {
@@ -251,19 +242,13 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
             let date = date_of(Some(&e.received_on))
                 .map(frist_domain::calendar::format_nb)
                 .unwrap_or(e.received_on);
-            return Err(ApiError {
-                issues: vec![
+            return Err(
+                ApiError::new(ProblemKind::FileAlreadySent).with_issues(vec![
                     Issue::error("fingerprint", IssueCode::FileAlreadySent)
                         .with("claim", &*e.number)
                         .with("date", &*date),
-                ],
-                ..ApiError::new(
-                    409,
-                    "file_already_sent",
-                    "Filen er sendt før.",
-                    "The file was sent before.",
-                )
-            });
+                ]),
+            );
         }
     }
     let id = crate::crypto::new_id("fk")?;
@@ -352,12 +337,7 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
     }
     let replay = |stored: Stored| -> ApiResult {
         if stored.body_hash != body_hash {
-            return Err(ApiError::new(
-                409,
-                "chunk_differs",
-                format!("Del {n} av kravet er allerede mottatt med annet innhold."),
-                format!("Chunk {n} of the claim was already received with other content."),
-            ));
+            return Err(ApiError::new(ProblemKind::ChunkDiffers).arg("n", n));
         }
         let resp = Response::ok(stored.answer)?;
         resp.headers().set("Content-Type", "application/json")?;
@@ -394,14 +374,11 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
                 .with("max", CHUNK_LINES as i64),
         )));
     }
-    let key = ctx.config.trip_key.as_deref().ok_or_else(|| {
-        ApiError::new(
-            503,
-            "unavailable",
-            "Tjenesten er midlertidig utilgjengelig.",
-            "The service is temporarily unavailable.",
-        )
-    })?;
+    let key = ctx
+        .config
+        .trip_key
+        .as_deref()
+        .ok_or_else(|| ApiError::new(ProblemKind::Unavailable))?;
     let line_ctx = LineContext {
         fnr: FnrContext {
             today: ctx.today,
@@ -564,12 +541,9 @@ pub async fn put_chunk(ctx: &Ctx) -> ApiResult {
             Some(s) => replay(s),
             None => Err(e.into()),
         },
-        Err(e) if crate::db::is_unique_violation(&e, "fk_lines") => Err(ApiError::new(
-            409,
-            "lines_already_sent",
-            "Noen av linjene i denne delen er allerede sendt i en annen del. Send hver linje én gang.",
-            "Some lines of this chunk were already sent in another chunk. Send each line once.",
-        )),
+        Err(e) if crate::db::is_unique_violation(&e, "fk_lines") => {
+            Err(ApiError::new(ProblemKind::LinesAlreadySent))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -589,30 +563,15 @@ pub async fn submit(ctx: &Ctx) -> ApiResult {
         .map(|n| n.to_string())
         .collect();
     if !missing.is_empty() || view.lines != view.lines_expected {
-        return Err(ApiError::new(
-            409,
-            "claim_incomplete",
-            format!(
-                "Kravet er ikke komplett: {} av {} linjer er mottatt; deler som mangler: {}.",
-                view.lines,
-                view.lines_expected,
-                if missing.is_empty() {
-                    "ingen".into()
-                } else {
-                    missing.join(", ")
-                }
-            ),
-            format!(
-                "The claim is incomplete: {} of {} lines received; missing chunks: {}.",
-                view.lines,
-                view.lines_expected,
-                if missing.is_empty() {
-                    "none".into()
-                } else {
-                    missing.join(", ")
-                }
-            ),
-        ));
+        let kind = if missing.is_empty() {
+            ProblemKind::ClaimIncompleteLines
+        } else {
+            ProblemKind::ClaimIncomplete
+        };
+        return Err(ApiError::new(kind)
+            .arg("lines", view.lines)
+            .arg("expected", view.lines_expected)
+            .arg("missing", missing.join(", ")));
     }
     let due = payment_due(ctx.today).map_err(|e| worker::Error::RustError(e.to_string()))?;
     let update = ctx

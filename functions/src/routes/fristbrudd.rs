@@ -27,6 +27,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::{Caller, Config, Ctx};
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{create_object, next_number, page};
 
 /// The R2 binding for documentation.
@@ -527,15 +528,7 @@ fn refused(e: &TransitionError) -> ApiError {
     ) {
         return ApiError::invalid(report);
     }
-    ApiError {
-        issues: report.issues,
-        ..ApiError::new(
-            409,
-            "transition_not_allowed",
-            "Dette kan ikke gjøres med saken slik den står nå.",
-            "This cannot be done to the case as it stands now.",
-        )
-    }
+    ApiError::new(ProblemKind::TransitionNotAllowed).with_issues(report.issues)
 }
 
 /// Checks `If-Match` against the row: 412 with the current version if stale.

@@ -35,6 +35,7 @@ use worker::{D1Database, Env, Request, Response, Result};
 use crate::audit::Entry;
 use crate::ctx::{Config, Ctx};
 use crate::http::{ApiError, ApiResult};
+use crate::problem::ProblemKind;
 
 pub async fn handle(req: Request, env: Env) -> Result<Response> {
     match dispatch(req, &env).await {
@@ -55,13 +56,8 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         Ok(m) => m,
         Err(NoRoute::NotFound) => return Err(ApiError::not_found()),
         Err(NoRoute::MethodNotAllowed { allowed }) => {
-            return Err(ApiError::new(
-                405,
-                "method_not_allowed",
-                "Metoden er ikke tillatt her.",
-                "Method not allowed here.",
-            )
-            .with_header("Allow", allowed.join(", ")));
+            return Err(ApiError::new(ProblemKind::MethodNotAllowed)
+                .with_header("Allow", allowed.join(", ")));
         }
     };
     let spec = m.spec;
@@ -72,12 +68,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     // Production without its secrets does no work (only health answers, and
     // names what is missing): never a half-configured service.
     if spec.id != RouteId::Health && !config.missing_secrets().is_empty() {
-        return Err(ApiError::new(
-            503,
-            "misconfigured",
-            "Tjenesten er ikke ferdig satt opp og tar ikke imot forespørsler.",
-            "The service is not fully configured and does not take requests.",
-        ));
+        return Err(ApiError::new(ProblemKind::Misconfigured));
     }
     let params: Vec<(&'static str, String)> = m
         .params
@@ -115,12 +106,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
         caller.client_key = client_key.clone();
         if !spec.access.allows(caller.role) {
             deny(&db, now, &caller, spec.id).await?;
-            return Err(ApiError::new(
-                403,
-                "forbidden",
-                "Du har ikke tilgang til dette med rollen din.",
-                "Your role does not give access to this.",
-            ));
+            return Err(ApiError::new(ProblemKind::Forbidden));
         }
         Some(caller)
     };
@@ -229,7 +215,7 @@ async fn dispatch(mut req: Request, env: &Env) -> ApiResult {
     // A probe of an object the caller may not see (another organisation's
     // id, or none at all) answers 404 like a missing one — and is audited.
     if let (Err(e), Some(caller)) = (&result, &ctx.caller)
-        && e.status == 404
+        && e.kind.status() == 404
         && let Some((_, id)) = ctx.params.first()
     {
         let id: String = id.chars().take(100).collect();
@@ -304,12 +290,7 @@ fn check_origin(req: &Request, url: &worker::Url) -> std::result::Result<(), Api
         .map(|h| format!("{}://{h}", url.scheme()));
     match origin {
         Some(o) if o == own || Some(&o) == via_host.as_ref() => Ok(()),
-        _ => Err(ApiError::new(
-            403,
-            "csrf_origin",
-            "Forespørselen kom ikke fra frist sine egne sider, og ble avvist.",
-            "The request did not come from frist's own pages and was refused.",
-        )),
+        _ => Err(ApiError::new(ProblemKind::CsrfOrigin)),
     }
 }
 
@@ -319,20 +300,7 @@ async fn read_body(
     method: &str,
 ) -> std::result::Result<Vec<u8>, ApiError> {
     let max = spec.max_body;
-    let too_large = || {
-        ApiError::new(
-            413,
-            "body_too_large",
-            format!(
-                "Forespørselen er for stor. Største tillatte størrelse er {} kB.",
-                max / 1024
-            ),
-            format!(
-                "The request is too large. The largest allowed size is {} kB.",
-                max / 1024
-            ),
-        )
-    };
+    let too_large = || ApiError::new(ProblemKind::BodyTooLarge).arg("kb", max / 1024);
     if let Some(len) = req.headers().get("Content-Length")?
         && len.trim().parse::<usize>().map_or(true, |n| n > max)
     {
@@ -354,17 +322,9 @@ async fn read_body(
             body.extend_from_slice(&piece);
         }
     }
-    let (wanted, nb, en) = match spec.content {
-        Content::Json => (
-            "application/json",
-            "Innholdet må sendes som application/json.",
-            "The content must be sent as application/json.",
-        ),
-        Content::Pdf => (
-            "application/pdf",
-            "Dokumentasjonen må sendes som én PDF-fil (application/pdf).",
-            "The documentation must be sent as one PDF file (application/pdf).",
-        ),
+    let (wanted, refused) = match spec.content {
+        Content::Json => ("application/json", ProblemKind::UnsupportedJson),
+        Content::Pdf => ("application/pdf", ProblemKind::UnsupportedPdf),
     };
     let typed = req.headers().get("Content-Type")?.is_some_and(|t| {
         t.split(';')
@@ -374,7 +334,7 @@ async fn read_body(
     if !body.is_empty() && !typed
         || body.is_empty() && matches!(method, "POST" | "PUT" | "PATCH") && !typed
     {
-        return Err(ApiError::new(415, "unsupported_media_type", nb, en));
+        return Err(ApiError::new(refused));
     }
     Ok(body)
 }
@@ -382,12 +342,7 @@ async fn read_body(
 /// `If-Match: "3"` → 3. Missing: 428. Malformed: 412 (it matches nothing).
 fn parse_if_match(value: Option<String>) -> std::result::Result<i64, ApiError> {
     let Some(v) = value else {
-        return Err(ApiError::new(
-            428,
-            "if_match_required",
-            "Endringen mangler If-Match med versjonen du endrer. Last inn på nytt og prøv igjen.",
-            "The change lacks If-Match with the version you are changing. Reload and try again.",
-        ));
+        return Err(ApiError::new(ProblemKind::IfMatchRequired));
     };
     let v = v.trim();
     let v = v.strip_prefix("W/").unwrap_or(v);
