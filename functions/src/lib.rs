@@ -16,6 +16,7 @@ mod idempotency;
 mod mail;
 mod problem;
 mod routes;
+mod store;
 
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
 
