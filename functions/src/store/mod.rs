@@ -5,3 +5,4 @@
 //! the low-level binding helpers.
 
 pub mod frikort;
+pub mod fristbrudd;
