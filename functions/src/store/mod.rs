@@ -4,5 +4,6 @@
 //! batch, so a change and its audit entry stay atomic. [`crate::db`] holds
 //! the low-level binding helpers.
 
+pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
