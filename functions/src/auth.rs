@@ -11,6 +11,7 @@ use crate::crypto::sha256_hex;
 use crate::ctx::{Caller, Config};
 use crate::db::{int, text};
 use crate::http::ApiError;
+use crate::problem::ProblemKind;
 
 /// The cookie's name: `__Host-` prefixed (Secure, host-only, Path=/)
 /// except over plain HTTP on localhost, where browsers refuse `Secure`.
@@ -48,22 +49,11 @@ fn token_from(req: &Request, secure: bool) -> Option<String> {
 
 /// 401: not logged in.
 pub fn unauthenticated() -> ApiError {
-    ApiError::new(
-        401,
-        "unauthenticated",
-        "Du er ikke logget inn. Logg inn for å fortsette.",
-        "You are not logged in. Log in to continue.",
-    )
+    ApiError::new(ProblemKind::Unauthenticated)
 }
 
 fn expired(secure: bool) -> ApiError {
-    ApiError::new(
-        401,
-        "session_expired",
-        "Økten din er utløpt. Logg inn igjen – det du har skrevet, er tatt vare på i nettleseren.",
-        "Your session has expired. Log in again – what you typed is kept in the browser.",
-    )
-    .with_header("Set-Cookie", clear_cookie(secure))
+    ApiError::new(ProblemKind::SessionExpired).with_header("Set-Cookie", clear_cookie(secure))
 }
 
 #[derive(serde::Deserialize)]
@@ -108,14 +98,7 @@ async fn from_token(
     config: &Config,
     now: i64,
 ) -> Result<Caller, ApiError> {
-    let refused = || {
-        ApiError::new(
-            401,
-            "token_invalid",
-            "API-nøkkelen er ukjent, utløpt eller trukket tilbake. Lag en ny.",
-            "The API token is unknown, expired or revoked. Make a new one.",
-        )
-    };
+    let refused = || ApiError::new(ProblemKind::TokenInvalid);
     let row = db
         .prepare(
             "SELECT t.id AS token_id, u.id AS user_id, u.organisation_id, u.role, u.active, u.demo,                     t.created_ms, t.expires_ms, t.revoked_ms              FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1",

@@ -9,6 +9,7 @@ use worker::{D1Database, Env};
 
 use crate::http::ApiError;
 use crate::idempotency::Idem;
+use crate::problem::ProblemKind;
 
 /// Settings read from the environment (`[vars]` in wrangler.toml). The
 /// session and throttle numbers can be shortened for tests.
@@ -259,6 +260,6 @@ impl Ctx {
     pub fn idem(&self) -> Result<&Idem, ApiError> {
         self.idem
             .as_ref()
-            .ok_or_else(|| ApiError::new(500, "internal", "Intern feil.", "Internal error."))
+            .ok_or_else(|| ApiError::new(ProblemKind::Internal))
     }
 }

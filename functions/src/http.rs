@@ -5,6 +5,8 @@ use frist_domain::api::Problem;
 use frist_domain::{Issue, Report};
 use worker::{Headers, Response, Result};
 
+use crate::problem::{EN, LANGUAGES, NB, ProblemKind};
+
 /// The security headers every API answer carries. The static app gets the
 /// same set from `public/_headers`.
 pub const SECURITY_HEADERS: [(&str, &str); 6] = [
@@ -43,17 +45,16 @@ pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> std::result::Result<S
     serde_json::to_string(value).map_err(|e| worker::Error::RustError(e.to_string()).into())
 }
 
-/// A refusal: status, problem kind, the texts in bokmål and English, the
-/// domain issues behind it, and extra headers. Every handler returns
-/// `Result<Response, ApiError>`; the router turns an `ApiError` into a
-/// problem+json answer. A [`worker::Error`] (D1 down, a binding missing) is
-/// the server's fault and becomes 503 with no internal detail.
+/// A refusal: its [`ProblemKind`] (status, wire name, texts), the
+/// arguments of its texts, the domain issues behind it, and extra headers.
+/// Every handler returns `Result<Response, ApiError>`; the router turns an
+/// `ApiError` into a problem+json answer. A [`worker::Error`] (D1 down, a
+/// binding missing) is the server's fault and becomes 503 with no internal
+/// detail.
 #[derive(Debug)]
 pub struct ApiError {
-    pub status: u16,
-    pub kind: &'static str,
-    pub nb: String,
-    pub en: String,
+    pub kind: ProblemKind,
+    pub args: Vec<(&'static str, [String; LANGUAGES])>,
     pub issues: Vec<Issue>,
     pub headers: Vec<(&'static str, String)>,
 }
@@ -62,17 +63,10 @@ pub struct ApiError {
 pub type ApiResult = std::result::Result<Response, ApiError>;
 
 impl ApiError {
-    pub fn new(
-        status: u16,
-        kind: &'static str,
-        nb: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
+    pub fn new(kind: ProblemKind) -> Self {
         Self {
-            status,
             kind,
-            nb: nb.into(),
-            en: en.into(),
+            args: Vec::new(),
             issues: Vec::new(),
             headers: Vec::new(),
         }
@@ -80,39 +74,35 @@ impl ApiError {
 
     /// 422: the submission has errors, listed field by field.
     pub fn invalid(report: Report) -> Self {
-        Self {
-            issues: report.issues,
-            ..Self::new(
-                422,
-                "invalid",
-                "Skjemaet har feil. Rett feltene som er markert, og send på nytt.",
-                "The form has errors. Correct the marked fields and send again.",
-            )
-        }
+        Self::new(ProblemKind::Invalid).with_issues(report.issues)
     }
 
     /// 400: one query or header value is wrong.
     pub fn bad_request(issue: Issue) -> Self {
-        Self {
-            issues: vec![issue],
-            ..Self::new(
-                400,
-                "bad_request",
-                "Forespørselen har en ugyldig verdi.",
-                "The request has an invalid value.",
-            )
-        }
+        Self::new(ProblemKind::BadRequest).with_issues(vec![issue])
     }
 
     /// 404: no such object, or one the caller may not see — the two are
     /// never told apart.
     pub fn not_found() -> Self {
-        Self::new(
-            404,
-            "not_found",
-            "Fant ikke ressursen.",
-            "No such resource.",
-        )
+        Self::new(ProblemKind::NotFound)
+    }
+
+    /// The value of `{name}` in the texts, the same in every language.
+    pub fn arg(self, name: &'static str, value: impl std::fmt::Display) -> Self {
+        let value = value.to_string();
+        self.arg_in(name, [value.clone(), value.clone(), value])
+    }
+
+    /// The value of `{name}` in the texts, per language (nb, nn, en).
+    pub fn arg_in(mut self, name: &'static str, values: [String; LANGUAGES]) -> Self {
+        self.args.push((name, values));
+        self
+    }
+
+    pub fn with_issues(mut self, issues: Vec<Issue>) -> Self {
+        self.issues = issues;
+        self
     }
 
     pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
@@ -121,15 +111,16 @@ impl ApiError {
     }
 
     pub fn into_response(self) -> Result<Response> {
+        let status = self.kind.status();
         let body = Problem {
-            kind: format!("https://frist.example/problems/{}", self.kind),
-            title: self.kind.to_owned(),
-            status: self.status,
-            detail: self.nb,
-            detail_en: self.en,
+            kind: format!("https://frist.example/problems/{}", self.kind.wire()),
+            title: self.kind.wire().to_owned(),
+            status,
+            detail: self.kind.text(NB, &self.args),
+            detail_en: self.kind.text(EN, &self.args),
             issues: self.issues,
         };
-        let resp = json_with_type(&body, self.status, "application/problem+json")?;
+        let resp = json_with_type(&body, status, "application/problem+json")?;
         for (k, v) in &self.headers {
             resp.headers().set(k, v)?;
         }
@@ -140,23 +131,13 @@ impl ApiError {
 impl From<worker::Error> for ApiError {
     fn from(e: worker::Error) -> Self {
         worker::console_error!("server error: {}", redact(&e.to_string()));
-        Self::new(
-            503,
-            "unavailable",
-            "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
-            "The service is temporarily unavailable. Try again shortly.",
-        )
+        Self::new(ProblemKind::UnavailableRetry)
     }
 }
 
-/// An `application/problem+json` answer with texts in bokmål and English.
-pub fn problem(
-    status: u16,
-    kind: &'static str,
-    detail_nb: &str,
-    detail_en: &str,
-) -> Result<Response> {
-    ApiError::new(status, kind, detail_nb, detail_en).into_response()
+/// An `application/problem+json` answer of `kind`, without arguments.
+pub fn problem(kind: ProblemKind) -> Result<Response> {
+    ApiError::new(kind).into_response()
 }
 
 /// A JSON answer.

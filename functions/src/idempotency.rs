@@ -11,6 +11,7 @@ use worker::{D1Database, D1PreparedStatement, Response};
 
 use crate::db::{int, text};
 use crate::http::{ApiError, ApiResult};
+use crate::problem::ProblemKind;
 
 /// How long a key is remembered.
 pub const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
@@ -38,12 +39,7 @@ struct Stored {
 /// Reads the `Idempotency-Key` header value and checks it.
 pub fn key_from_header(value: Option<String>) -> Result<String, ApiError> {
     let Some(key) = value.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()) else {
-        return Err(ApiError::new(
-            400,
-            "idempotency_key_required",
-            "Forespørselen mangler Idempotency-Key. Send en unik nøkkel per ny innsending.",
-            "The request lacks an Idempotency-Key. Send a unique key with each new submission.",
-        ));
+        return Err(ApiError::new(ProblemKind::IdempotencyKeyRequired));
     };
     if key.len() > KEY_MAX || !key.chars().all(|c| c.is_ascii_graphic()) {
         return Err(ApiError::bad_request(
@@ -123,12 +119,7 @@ async fn lookup(db: &D1Database, idem: &Idem, now: i64) -> Result<Option<Respons
         return Ok(None);
     }
     if stored.route != idem.route || stored.body_hash != idem.body_hash {
-        return Err(ApiError::new(
-            422,
-            "idempotency_key_reused",
-            "Denne Idempotency-Key er allerede brukt til en annen innsending. Bruk en ny nøkkel.",
-            "This Idempotency-Key was already used for a different submission. Use a new key.",
-        ));
+        return Err(ApiError::new(ProblemKind::IdempotencyKeyReused));
     }
     let resp = Response::ok(stored.response)?.with_status(stored.status as u16);
     resp.headers().set("Content-Type", "application/json")?;

@@ -15,7 +15,9 @@ mod http;
 mod idempotency;
 mod mail;
 mod oidc;
+mod problem;
 mod routes;
+mod store;
 
 use worker::{Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent, event};
 
@@ -32,12 +34,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
         // fault: answer 503 with a problem body and no internal detail.
         Err(e) => {
             worker::console_error!("unhandled error: {}", http::redact(&e.to_string()));
-            http::problem(
-                503,
-                "unavailable",
-                "Tjenesten er midlertidig utilgjengelig.",
-                "The service is temporarily unavailable.",
-            )?
+            http::problem(problem::ProblemKind::Unavailable)?
         }
     };
     // An e-mail queued by this request goes out after the answer (issue 26).
@@ -55,7 +52,7 @@ async fn send_mail(env: Env) {
         return;
     };
     if let Err(e) = mail::send_due(&env, &db, &config, now, 50).await {
-        worker::console_error!("mail failed: {}", e.kind);
+        worker::console_error!("mail failed: {}", e.kind.wire());
     }
 }
 
@@ -90,7 +87,7 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             let swept = routes::fristbrudd::sweep(&db, now, today, &config)
                 .await
                 .map(|r| (r.checked, r.returned.len(), chased))
-                .map_err(|e| e.kind);
+                .map_err(|e| e.kind.wire());
             send_mail(env.clone()).await;
             swept
         }

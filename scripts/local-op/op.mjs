@@ -109,10 +109,13 @@ function configure(kind, signingKey) {
       dPoP: { enabled: true, ...(kind === 'helseid' ? { nonceSecret: randomBytes(32) } : {}) },
       rpInitiatedLogout: {
         enabled: true,
-        // Signing out of the stand-in needs no confirmation click.
+        // Signing out of the stand-in needs no confirmation click, and ends
+        // the provider's own session too (`logout=yes`), not only frist's
+        // part of it.
         logoutSource: async (ctx, form) => {
+          const yes = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
           ctx.body = `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Logger ut</title></head>`
-            + `<body>${form}<script>document.forms[0].submit()</script></body></html>`;
+            + `<body>${yes}<script>document.forms[0].submit()</script></body></html>`;
         },
       },
       claimsParameter: { enabled: false },

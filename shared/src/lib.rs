@@ -32,6 +32,7 @@ pub mod api;
 pub mod calendar;
 pub mod fastlege;
 pub mod frikort;
+pub mod frikort_flow;
 pub mod fristbrudd;
 pub mod ics;
 pub mod ids;

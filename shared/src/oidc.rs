@@ -160,34 +160,47 @@ impl Provider {
 /// The claims of an ID token frist reads.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct IdClaims {
+    /// The issuer.
     #[serde(default)]
     pub iss: String,
+    /// The audience: a string or a list on the wire.
     #[serde(default, deserialize_with = "audience")]
     pub aud: Vec<String>,
+    /// The authorized party, when the audience has several.
     #[serde(default)]
     pub azp: Option<String>,
+    /// Expiry, seconds since the epoch.
     #[serde(default)]
     pub exp: Option<i64>,
+    /// Time of issue, seconds since the epoch.
     #[serde(default)]
     pub iat: Option<i64>,
+    /// The nonce frist sent with the request.
     #[serde(default)]
     pub nonce: Option<String>,
+    /// The provider's subject identifier.
     #[serde(default)]
     pub sub: Option<String>,
+    /// The authentication context (ID-porten's security level).
     #[serde(default)]
     pub acr: Option<String>,
+    /// ID-porten's national identity number.
     #[serde(default)]
     pub pid: Option<String>,
+    /// The provider's session id.
     #[serde(default)]
     pub sid: Option<String>,
+    /// HelseID's HPR number.
     #[serde(
         rename = "helseid://claims/hpr/hpr_number",
         default,
         deserialize_with = "text"
     )]
     pub hpr: Option<String>,
+    /// HelseID's national identity number.
     #[serde(rename = "helseid://claims/identity/pid", default)]
     pub helseid_pid: Option<String>,
+    /// HelseID's security level (`"4"` for high).
     #[serde(
         rename = "helseid://claims/identity/security_level",
         default,
@@ -225,9 +238,13 @@ fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 /// What frist expects of one ID token.
 #[derive(Debug, Clone)]
 pub struct Expect<'a> {
+    /// The provider the token came from.
     pub provider: Provider,
+    /// Its issuer identifier.
     pub issuer: &'a str,
+    /// frist's client id there.
     pub client_id: &'a str,
+    /// The nonce frist sent.
     pub nonce: &'a str,
     /// The lowest level accepted, as the provider writes it.
     pub level: &'a str,
@@ -383,19 +400,26 @@ pub fn shown_value(kind: LinkKind, stored: &str) -> String {
 /// One link, as the administrator's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityLinkView {
+    /// The link's id.
     pub id: String,
+    /// The user it lets the person in as.
     pub user_id: String,
+    /// The provider.
     pub provider: Provider,
+    /// What the person is recognised by.
     pub kind: LinkKind,
     /// The value, a national number masked.
     pub shown: String,
+    /// When it was made (RFC 3339).
     pub created_at: String,
 }
 
 /// A provider the login page offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderView {
+    /// The provider.
     pub id: Provider,
+    /// Its name on the button.
     pub name: String,
 }
 
@@ -404,7 +428,9 @@ pub struct ProviderView {
 /// only when a setting turns it on).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginOptions {
+    /// The providers configured here.
     pub providers: Vec<ProviderView>,
+    /// Whether e-mail and password are accepted.
     pub password: bool,
 }
 
@@ -442,7 +468,9 @@ pub struct Jws<'a> {
 /// The header fields frist reads.
 #[derive(Debug, Clone, Deserialize)]
 pub struct JwsHeader {
+    /// The signature algorithm.
     pub alg: String,
+    /// The id of the key that signed.
     #[serde(default)]
     pub kid: Option<String>,
 }

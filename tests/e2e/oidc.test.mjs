@@ -29,6 +29,9 @@ export const tests = [
       await page.waitForURL(/\/logg-inn$/);
       const me = await page.evaluate(async () => (await fetch('/api/v1/session')).status);
       assert.equal(me, 401);
+      // The provider's session ended too: signing in again asks who.
+      await page.getByRole('link', { name: 'Logg inn med HelseID' }).click();
+      await page.getByRole('heading', { name: /lokal testutgave/ }).waitFor();
     },
   },
   {

@@ -132,5 +132,8 @@ pub async fn link_identity(
 
 /// Removes one of a user's sign-in identities.
 pub async fn unlink_identity(user: &str, link: &str) -> Result<(), ApiError> {
-    send_empty(Request::delete(&format!("/api/v1/users/{user}/identities/{link}"))).await
+    send_empty(Request::delete(&format!(
+        "/api/v1/users/{user}/identities/{link}"
+    )))
+    .await
 }

@@ -13,6 +13,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
 use crate::db::{int, iso, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{page, seq_cursor};
 
 #[derive(Deserialize)]
@@ -98,12 +99,7 @@ pub async fn resend(ctx: &Ctx) -> ApiResult {
     let row = load(ctx, seq).await?;
     let state = MailState::parse(&row.state).unwrap_or(MailState::Queued);
     if !state.can_resend() {
-        return Err(ApiError::new(
-            409,
-            "mail_not_resendable",
-            "Bare en e-post som feilet eller ble avbrutt kan sendes på nytt.",
-            "Only an e-mail that failed or was cut off can be sent again.",
-        ));
+        return Err(ApiError::new(ProblemKind::MailNotResendable));
     }
     let id = seq.to_string();
     let entry = Entry {
@@ -126,12 +122,7 @@ pub async fn resend(ctx: &Ctx) -> ApiResult {
         ])
         .await?;
     if !crate::db::first_changed(&results) {
-        return Err(ApiError::new(
-            409,
-            "mail_changed",
-            "E-posten ble endret samtidig. Last siden på nytt.",
-            "The e-mail changed at the same time. Reload the page.",
-        ));
+        return Err(ApiError::new(ProblemKind::MailChanged));
     }
     crate::mail::note_queued();
     Ok(http::json(&load(ctx, seq).await?.view(), 200)?)

@@ -18,6 +18,7 @@ use crate::crypto::{DUMMY_HASH, new_id, session_token, sha256_hex, verify_passwo
 use crate::ctx::Ctx;
 use crate::db::{int, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{organisations, users};
 
 #[derive(serde::Deserialize)]
@@ -43,24 +44,14 @@ pub fn account_key(email: &str) -> String {
 }
 
 fn login_failed() -> ApiError {
-    ApiError::new(
-        401,
-        "login_failed",
-        "Feil e-postadresse eller passord. Etter flere feil på kort tid må du vente før du kan prøve igjen.",
-        "Wrong e-mail address or password. After several failures in a short time you must wait before trying again.",
-    )
+    ApiError::new(ProblemKind::LoginFailed)
 }
 
 pub async fn login(ctx: &Ctx) -> ApiResult {
     // Production signs people in through HelseID and ID-porten; e-mail and
     // password only where a setting turns them on (and in local mode).
     if !ctx.config.password_login {
-        return Err(ApiError::new(
-            403,
-            "password_login_off",
-            "Innlogging med e-post og passord er slått av. Logg inn med HelseID eller ID-porten.",
-            "Logging in with e-mail and password is switched off. Log in with HelseID or ID-porten.",
-        ));
+        return Err(ApiError::new(ProblemKind::PasswordLoginOff));
     }
     let form: LoginRequest = ctx.json()?;
     let report = form.validate();
@@ -93,15 +84,9 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
     };
     let locked = |retry_after_ms: i64| {
         let minutes = minutes_to_wait(retry_after_ms);
-        ApiError::new(
-            429,
-            "too_many_attempts",
-            format!(
-                "For mange mislykkede innlogginger. Vent {minutes} minutter før du prøver igjen."
-            ),
-            format!("Too many failed logins. Wait {minutes} minutes before trying again."),
-        )
-        .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string())
+        ApiError::new(ProblemKind::TooManyAttempts)
+            .arg("minutes", minutes)
+            .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string())
     };
     if let Throttle::Locked { retry_after_ms } =
         throttle.verdict(failures(&account_key), failures(&client_key), ctx.now)

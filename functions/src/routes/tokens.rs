@@ -15,6 +15,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
 use crate::db::{int, iso, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 
 /// How long a token lives.
 pub const TOKEN_DAYS: i64 = 90;
@@ -46,12 +47,7 @@ fn entry<'a>(action: &'a str, id: &'a str, org: &'a str) -> Entry<'a> {
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     if caller.via_token {
-        return Err(ApiError::new(
-            403,
-            "token_cannot_make_tokens",
-            "En API-nøkkel kan ikke lage nye nøkler. Logg inn i frist og lag den under Innstillinger.",
-            "An API token cannot make new tokens. Log in to frist and make it under Settings.",
-        ));
+        return Err(ApiError::new(ProblemKind::TokenCannotMakeTokens));
     }
     let form: NewToken = ctx.json()?;
     let name = form.name.trim();

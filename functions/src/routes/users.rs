@@ -13,6 +13,7 @@ use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
 use crate::db::{flag, int, iso, opt, text};
 use crate::http::{self, ApiError, ApiResult};
+use crate::problem::ProblemKind;
 use crate::routes::{Listing, alphabetical_page, create_object};
 
 #[derive(serde::Deserialize)]
@@ -133,13 +134,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
 
 /// 412 with the current version, so the client can reload and retry.
 pub fn stale(current: i64) -> ApiError {
-    ApiError::new(
-        412,
-        "stale_version",
-        "Noen andre har endret dette i mellomtiden. Last siden på nytt og gjør endringen igjen.",
-        "Someone else changed this in the meantime. Reload and make the change again.",
-    )
-    .with_header("ETag", format!("\"{current}\""))
+    ApiError::new(ProblemKind::StaleVersion).with_header("ETag", format!("\"{current}\""))
 }
 
 pub async fn update(ctx: &Ctx) -> ApiResult {

@@ -1,0 +1,9 @@
+//! The SQL of frist's tables, one module per table group: handlers call
+//! typed functions here and never write SQL themselves. Each function
+//! either runs a read or returns a prepared statement for the caller's
+//! batch, so a change and its audit entry stay atomic. [`crate::db`] holds
+//! the low-level binding helpers.
+
+pub mod fastlege;
+pub mod frikort;
+pub mod fristbrudd;
