@@ -11,6 +11,7 @@
 //! stand-in that `make dev` starts (`scripts/local-op/op.mjs`) and to a
 //! test client key that only that stand-in knows.
 
+pub mod client;
 pub mod jose;
 pub mod metadata;
 

@@ -10,32 +10,10 @@ use worker::Response;
 
 use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
-use crate::db::{int, iso, text};
+use crate::db::{iso, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, oidc::link_hash};
-
-#[derive(serde::Deserialize)]
-struct Row {
-    id: String,
-    user_id: String,
-    provider: String,
-    kind: String,
-    shown: String,
-    created_at: String,
-}
-
-impl Row {
-    fn view(self) -> Option<IdentityLinkView> {
-        Some(IdentityLinkView {
-            id: self.id,
-            user_id: self.user_id,
-            provider: self.provider.parse().ok()?,
-            kind: self.kind.parse().ok()?,
-            shown: self.shown,
-            created_at: self.created_at,
-        })
-    }
-}
+use crate::store::identities as store;
 
 #[derive(serde::Deserialize)]
 struct UserRow {
@@ -58,17 +36,7 @@ async fn user(ctx: &Ctx) -> Result<(String, String), ApiError> {
 /// The links of one user, oldest first.
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let (user_id, _) = user(ctx).await?;
-    let rows = ctx
-        .db
-        .prepare(
-            "SELECT id, user_id, provider, kind, shown, created_at FROM identity_links \
-             WHERE user_id = ?1 ORDER BY created_ms, id",
-        )
-        .bind(&[text(&user_id)])?
-        .all()
-        .await?
-        .results::<Row>()?;
-    let items: Vec<IdentityLinkView> = rows.into_iter().filter_map(Row::view).collect();
+    let items = store::links_of(&ctx.db, &user_id).await?;
     Ok(http::json(&serde_json::json!({ "items": items }), 200)?)
 }
 
@@ -92,22 +60,8 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         shown: shown_value(kind, &value),
         created_at: iso(ctx.now),
     };
-    let insert = ctx
-        .db
-        .prepare(
-            "INSERT INTO identity_links (id, user_id, provider, kind, value_hash, shown, created_ms, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )
-        .bind(&[
-            text(&id),
-            text(&user_id),
-            text(<&'static str>::from(provider)),
-            text(<&'static str>::from(kind)),
-            text(&link_hash(secret, provider, kind, &value)?),
-            text(&view.shown),
-            int(ctx.now),
-            text(&view.created_at),
-        ])?;
+    let hash = link_hash(secret, provider, kind, &value)?;
+    let insert = store::insert_link(&ctx.db, &view, &hash, ctx.now)?;
     let entry = Entry {
         action: "identity.link",
         object_kind: "user",
@@ -135,9 +89,7 @@ pub async fn delete(ctx: &Ctx) -> ApiResult {
     let results = ctx
         .db
         .batch(vec![
-            ctx.db
-                .prepare("DELETE FROM identity_links WHERE id = ?1 AND user_id = ?2")
-                .bind(&[text(link), text(&user_id)])?,
+            store::delete_link(&ctx.db, link, &user_id)?,
             audit::entry_if_changed(
                 &ctx.db,
                 ctx.now,

@@ -7,21 +7,18 @@
 //! `?innlogging=<refusal>`, whose text the page shows in the user's
 //! language — and an audit entry naming the refusal (never the person).
 
-use frist_domain::oidc::{
-    Expect, IdClaims, LoginOptions, Provider, ProviderView, Refusal, split_jws,
-};
-use serde_json::{Value, json};
-use worker::{Fetch, Headers, Method, Request, RequestInit, Response};
+use frist_domain::oidc::{IdClaims, LoginOptions, Provider, ProviderView, Refusal};
+use worker::Response;
 
 use crate::audit::{self, Actor, Entry};
 use crate::crypto::{keyed_hex, random_bytes, sha256_hex};
 use crate::ctx::Ctx;
-use crate::db::{int, text};
 use crate::http::{self, ApiResult};
-use crate::oidc::Settings;
-use crate::oidc::jose::{self, SigningKey, b64, pkce_challenge, unb64};
-use crate::oidc::metadata::{self, Metadata};
+use crate::oidc::jose::b64;
+use crate::oidc::metadata;
+use crate::oidc::{Settings, client};
 use crate::routes::session;
+use crate::store::identities::{self as store, Pending};
 
 /// The cookie that ties a callback to the browser that started the sign-in.
 /// `SameSite=Lax`: the provider's redirect back is a cross-site navigation,
@@ -96,73 +93,6 @@ fn provider_of(ctx: &Ctx) -> Result<Settings, Refusal> {
     Settings::from_env(&ctx.env, provider, ctx.config.local).ok_or(Refusal::UnknownProvider)
 }
 
-fn random_hex() -> worker::Result<String> {
-    Ok(hex::encode(random_bytes::<32>()?))
-}
-
-/// The `client_assertion` of `private_key_jwt` (RFC 7523): signed with the
-/// client key, for the provider's issuer, used once.
-async fn client_assertion(
-    settings: &Settings,
-    key: &SigningKey,
-    now_s: i64,
-) -> worker::Result<String> {
-    let mut header = jose::object();
-    header["typ"] = "JWT".into();
-    if let Some(kid) = &key.kid {
-        header["kid"] = kid.as_str().into();
-    }
-    let claims = json!({
-        "iss": settings.client_id,
-        "sub": settings.client_id,
-        "aud": settings.issuer,
-        "jti": random_hex()?,
-        "iat": now_s,
-        "exp": now_s + 60,
-    });
-    key.sign(header, &claims).await
-}
-
-/// POSTs a form to one of the provider's endpoints and reads its JSON
-/// answer, with the status and a DPoP nonce if it sent one.
-async fn post_form(
-    url: &str,
-    form: &[(&str, &str)],
-    dpop: Option<&str>,
-) -> Result<(u16, Value, Option<String>), Refusal> {
-    let body = form
-        .iter()
-        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let headers = Headers::new();
-    let set = |k: &str, v: &str| headers.set(k, v).map_err(|_| Refusal::ProviderUnavailable);
-    set("Content-Type", "application/x-www-form-urlencoded")?;
-    set("Accept", "application/json")?;
-    if let Some(proof) = dpop {
-        set("DPoP", proof)?;
-    }
-    let mut init = RequestInit::new();
-    init.with_method(Method::Post)
-        .with_headers(headers)
-        .with_body(Some(body.into()));
-    let req = Request::new_with_init(url, &init).map_err(|_| Refusal::ProviderUnavailable)?;
-    let mut resp = Fetch::Request(req)
-        .send()
-        .await
-        .map_err(|_| Refusal::ProviderUnavailable)?;
-    let status = resp.status_code();
-    let nonce = resp.headers().get("DPoP-Nonce").ok().flatten();
-    let value = resp.json::<Value>().await.unwrap_or(Value::Null);
-    Ok((status, value, nonce))
-}
-
-fn urlencode(s: &str) -> String {
-    js_sys::encode_uri_component(s)
-        .as_string()
-        .unwrap_or_default()
-}
-
 /// `GET /api/v1/oidc/:provider/start`.
 pub async fn start(ctx: &Ctx) -> ApiResult {
     match begin(ctx).await {
@@ -175,117 +105,48 @@ async fn begin(ctx: &Ctx) -> Result<Response, Refusal> {
     let settings = provider_of(ctx)?;
     let meta = metadata::discover(&settings, ctx.now).await?;
     let unavailable = |_| Refusal::ProviderUnavailable;
-    let key = SigningKey::import(&settings.key)
-        .await
-        .map_err(unavailable)?;
-    let state = random_hex().map_err(unavailable)?;
-    let nonce = random_hex().map_err(unavailable)?;
-    let binding = random_hex().map_err(unavailable)?;
+    let state = client::random_hex().map_err(unavailable)?;
+    let nonce = client::random_hex().map_err(unavailable)?;
+    let binding = client::random_hex().map_err(unavailable)?;
     let verifier = b64(&random_bytes::<32>().map_err(unavailable)?);
     let redirect_uri = settings.redirect_uri(&ctx.origin);
-    let challenge = pkce_challenge(&verifier);
-    let mut params: Vec<(&str, &str)> = vec![
-        ("client_id", &settings.client_id),
-        ("response_type", "code"),
-        ("scope", &settings.scopes),
-        ("redirect_uri", &redirect_uri),
-        ("state", &state),
-        ("nonce", &nonce),
-        ("code_challenge", &challenge),
-        ("code_challenge_method", "S256"),
-    ];
-    if let Some(acr) = settings.provider.acr_values(&settings.level) {
-        params.push(("acr_values", acr));
-    }
     let lang = ctx
         .query("lang")
         .filter(|l| matches!(*l, "nb" | "nn" | "en"));
-    if let Some(lang) = lang {
-        params.push(("ui_locales", lang));
-    }
-    let location = match &meta.pushed_authorization_request_endpoint {
-        // PAR (RFC 9126): the request goes to the provider directly, signed
-        // in with the client key; the browser carries only its reference.
-        Some(par) => {
-            let assertion = client_assertion(&settings, &key, ctx.now / 1000)
-                .await
-                .map_err(unavailable)?;
-            let mut form = params.clone();
-            form.push(("client_assertion_type", ASSERTION_TYPE));
-            form.push(("client_assertion", &assertion));
-            let (status, answer, _) = post_form(par, &form, None).await?;
-            let request_uri = answer
-                .get("request_uri")
-                .and_then(Value::as_str)
-                .filter(|_| status == 201 || status == 200)
-                .ok_or(Refusal::ProviderUnavailable)?;
-            format!(
-                "{}?client_id={}&request_uri={}",
-                meta.authorization_endpoint,
-                urlencode(&settings.client_id),
-                urlencode(request_uri)
-            )
-        }
-        None => {
-            let query = params
-                .iter()
-                .map(|(k, v)| format!("{k}={}", urlencode(v)))
-                .collect::<Vec<_>>()
-                .join("&");
-            format!("{}?{query}", meta.authorization_endpoint)
-        }
+    let request = client::AuthorizationRequest {
+        redirect_uri: &redirect_uri,
+        state: &state,
+        nonce: &nonce,
+        verifier: &verifier,
+        lang,
     };
+    let location = client::authorization_url(&settings, &meta, &request, ctx.now).await?;
     let next = safe_next(ctx.query("next"));
-    let provider: &'static str = settings.provider.into();
-    let store = async {
-        ctx.db
-            .batch(vec![
-                ctx.db
-                    .prepare("DELETE FROM oidc_logins WHERE created_ms < ?1")
-                    .bind(&[int(ctx.now - frist_domain::oidc::LOGIN_TTL_MS)])?,
-                ctx.db
-                    .prepare(
-                        "INSERT INTO oidc_logins (state_hash, provider, binding_hash, nonce, verifier, \
-                         redirect_uri, next, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    )
-                    .bind(&[
-                        text(&sha256_hex(state.as_bytes())),
-                        text(provider),
-                        text(&sha256_hex(binding.as_bytes())),
-                        text(&nonce),
-                        text(&verifier),
-                        text(&redirect_uri),
-                        next.as_deref().map_or(wasm_bindgen::JsValue::NULL, text),
-                        int(ctx.now),
-                    ])?,
-            ])
-            .await?;
-        let resp = redirect(&location)?;
-        resp.headers().set(
+    let pending = store::NewPending {
+        state_hash: &sha256_hex(state.as_bytes()),
+        provider: settings.provider,
+        binding_hash: &sha256_hex(binding.as_bytes()),
+        nonce: &nonce,
+        verifier: &verifier,
+        redirect_uri: &redirect_uri,
+        next: next.as_deref(),
+    };
+    let older_than = ctx.now - frist_domain::oidc::LOGIN_TTL_MS;
+    store::keep_pending(&ctx.db, &pending, ctx.now, older_than)
+        .await
+        .map_err(unavailable)?;
+    let resp = redirect(&location).map_err(unavailable)?;
+    resp.headers()
+        .set(
             "Set-Cookie",
             &binding_cookie(
                 &binding,
                 ctx.secure_cookies,
                 frist_domain::oidc::LOGIN_TTL_MS / 1000,
             ),
-        )?;
-        worker::Result::Ok(resp)
-    };
-    store.await.map_err(unavailable)
-}
-
-const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-/// A sign-in in progress, as `start` stored it.
-#[derive(serde::Deserialize)]
-struct Pending {
-    provider: String,
-    binding_hash: String,
-    nonce: String,
-    verifier: String,
-    redirect_uri: String,
-    next: Option<String>,
-    created_ms: i64,
+        )
+        .map_err(unavailable)?;
+    Ok(resp)
 }
 
 /// `GET /api/v1/oidc/:provider/callback`.
@@ -315,8 +176,9 @@ async fn finish(ctx: &Ctx) -> Result<Response, Refusal> {
         .filter(|c| !c.is_empty())
         .ok_or(Refusal::ProviderError)?;
     let meta = metadata::discover(&settings, ctx.now).await?;
-    let id_token = exchange(ctx, &settings, &meta, code, &pending).await?;
-    let claims = verified_claims(ctx, &settings, &meta, &id_token, &pending.nonce).await?;
+    let id_token = client::exchange(&settings, &meta, code, &pending, ctx.now).await?;
+    let claims =
+        client::verified_claims(&settings, &meta, &id_token, &pending.nonce, ctx.now).await?;
     let (user_id, organisation_id) = linked_user(ctx, &settings, &claims).await?;
     let unavailable = |_| Refusal::ProviderUnavailable;
     let (_, cookie) = session::open(
@@ -345,12 +207,7 @@ async fn take_pending(ctx: &Ctx, settings: &Settings) -> Result<Pending, Refusal
         .query("state")
         .filter(|s| !s.is_empty())
         .ok_or(Refusal::State)?;
-    let row = ctx
-        .db
-        .prepare("DELETE FROM oidc_logins WHERE state_hash = ?1 RETURNING *")
-        .bind(&[text(&sha256_hex(state.as_bytes()))])
-        .map_err(|_| Refusal::ProviderUnavailable)?
-        .first::<Pending>(None)
+    let row = store::take_pending(&ctx.db, &sha256_hex(state.as_bytes()))
         .await
         .map_err(|_| Refusal::ProviderUnavailable)?
         .ok_or(Refusal::State)?;
@@ -362,127 +219,6 @@ async fn take_pending(ctx: &Ctx, settings: &Settings) -> Result<Pending, Refusal
         return Err(Refusal::State);
     }
     Ok(row)
-}
-
-/// Exchanges the code for tokens: a `private_key_jwt` assertion, the PKCE
-/// verifier, and a DPoP proof where the provider binds tokens (sent again
-/// once with the provider's nonce if it asks for one).
-async fn exchange(
-    ctx: &Ctx,
-    settings: &Settings,
-    meta: &Metadata,
-    code: &str,
-    pending: &Pending,
-) -> Result<String, Refusal> {
-    let unavailable = |_| Refusal::ProviderUnavailable;
-    let key = SigningKey::import(&settings.key)
-        .await
-        .map_err(unavailable)?;
-    let dpop_key = if settings.dpop {
-        Some(SigningKey::generate().await.map_err(unavailable)?)
-    } else {
-        None
-    };
-    let mut dpop_nonce: Option<String> = None;
-    for _attempt in 0..2 {
-        let assertion = client_assertion(settings, &key, ctx.now / 1000)
-            .await
-            .map_err(unavailable)?;
-        let proof = match &dpop_key {
-            Some(k) => Some(
-                dpop_proof(
-                    k,
-                    &meta.token_endpoint,
-                    ctx.now / 1000,
-                    dpop_nonce.as_deref(),
-                )
-                .await
-                .map_err(unavailable)?,
-            ),
-            None => None,
-        };
-        let form = [
-            ("grant_type", "authorization_code"),
-            ("code", code),
-            ("redirect_uri", pending.redirect_uri.as_str()),
-            ("code_verifier", pending.verifier.as_str()),
-            ("client_id", settings.client_id.as_str()),
-            ("client_assertion_type", ASSERTION_TYPE),
-            ("client_assertion", assertion.as_str()),
-        ];
-        let (status, answer, nonce) =
-            post_form(&meta.token_endpoint, &form, proof.as_deref()).await?;
-        let error = answer.get("error").and_then(Value::as_str);
-        if status == 400
-            && error == Some("use_dpop_nonce")
-            && dpop_nonce.is_none()
-            && nonce.is_some()
-        {
-            dpop_nonce = nonce;
-            continue;
-        }
-        return match (status, answer.get("id_token").and_then(Value::as_str)) {
-            (200, Some(token)) => Ok(token.to_owned()),
-            (400..=499, _) => Err(Refusal::CodeRefused),
-            _ => Err(Refusal::ProviderUnavailable),
-        };
-    }
-    Err(Refusal::CodeRefused)
-}
-
-/// A DPoP proof (RFC 9449) for a POST to `url`.
-async fn dpop_proof(
-    key: &SigningKey,
-    url: &str,
-    now_s: i64,
-    nonce: Option<&str>,
-) -> worker::Result<String> {
-    let mut header = jose::object();
-    header["typ"] = "dpop+jwt".into();
-    header["jwk"] = key.public.clone();
-    let mut claims = json!({"jti": random_hex()?, "htm": "POST", "htu": url, "iat": now_s});
-    if let Some(n) = nonce {
-        claims["nonce"] = n.into();
-    }
-    key.sign(header, &claims).await
-}
-
-/// The ID token's claims, once its signature verifies with the provider's
-/// key and every claim check of [`IdClaims::check`] passes.
-async fn verified_claims(
-    ctx: &Ctx,
-    settings: &Settings,
-    meta: &Metadata,
-    id_token: &str,
-    nonce: &str,
-) -> Result<IdClaims, Refusal> {
-    let jws = split_jws(id_token, unb64)?;
-    let key = metadata::signing_key(meta, jws.header.kid.as_deref(), ctx.now).await?;
-    let signature = unb64(jws.signature_b64).ok_or(Refusal::Malformed)?;
-    let ok = jose::verify(&jws.header.alg, &key, jws.signing_input, &signature)
-        .await
-        .map_err(|_| Refusal::Signature)?;
-    if !ok {
-        return Err(Refusal::Signature);
-    }
-    let claims: IdClaims = unb64(jws.payload_b64)
-        .and_then(|p| serde_json::from_slice(&p).ok())
-        .ok_or(Refusal::Malformed)?;
-    claims.check(&Expect {
-        provider: settings.provider,
-        issuer: &settings.issuer,
-        client_id: &settings.client_id,
-        nonce,
-        level: &settings.level,
-        now_s: ctx.now / 1000,
-    })?;
-    Ok(claims)
-}
-
-#[derive(serde::Deserialize)]
-struct Linked {
-    user_id: String,
-    organisation_id: String,
 }
 
 /// The frist user an administrator linked this person to: by the
@@ -497,28 +233,11 @@ async fn linked_user(
     if identities.is_empty() {
         return Err(Refusal::NoIdentity);
     }
-    let provider: &'static str = settings.provider.into();
     let secret = ctx.config.server_secret.as_deref().unwrap_or_default();
     for (kind, value) in identities {
-        let kind_name: &'static str = kind.into();
         let hash = link_hash(secret, settings.provider, kind, &value)
             .map_err(|_| Refusal::ProviderUnavailable)?;
-        let found = ctx
-            .db
-            .prepare(
-                "SELECT u.id AS user_id, u.organisation_id FROM identity_links l \
-                 JOIN users u ON u.id = l.user_id \
-                 WHERE l.provider = ?1 AND l.kind = ?2 AND l.value_hash = ?3 \
-                   AND u.active = 1 AND (u.demo = 0 OR ?4 = 1)",
-            )
-            .bind(&[
-                text(provider),
-                text(kind_name),
-                text(&hash),
-                int(i64::from(ctx.config.local)),
-            ])
-            .map_err(|_| Refusal::ProviderUnavailable)?
-            .first::<Linked>(None)
+        let found = store::linked_user(&ctx.db, settings.provider, kind, &hash, ctx.config.local)
             .await
             .map_err(|_| Refusal::ProviderUnavailable)?;
         if let Some(l) = found {
@@ -576,7 +295,7 @@ pub async fn end_session_url(ctx: &Ctx, provider: Provider) -> Option<String> {
     let end = meta.end_session_endpoint?;
     Some(format!(
         "{end}?client_id={}&post_logout_redirect_uri={}",
-        urlencode(&settings.client_id),
-        urlencode(&format!("{}/logg-inn", ctx.origin))
+        client::urlencode(&settings.client_id),
+        client::urlencode(&format!("{}/logg-inn", ctx.origin))
     ))
 }

@@ -7,3 +7,4 @@
 pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
+pub mod identities;
