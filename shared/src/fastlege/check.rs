@@ -1,0 +1,244 @@
+//! [`MessageForm::check`]: what a check needs besides the form, the checks
+//! every kind shares (contact person, direct settlement, visibility) and the
+//! dispatch to each kind's own check.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::Serialize;
+
+use super::message::COMMENT_MAX;
+use super::message::ContactForm;
+use super::message::Message;
+use super::message::MessageForm;
+use super::message::MessageKind;
+use super::message::SCHEMA_VERSION;
+use super::message::TEXT_MAX;
+use super::timing::latest_for_visibility;
+use crate::calendar;
+use crate::ids::Epost;
+use crate::ids::HprNummer;
+use crate::ids::Telefon;
+use crate::validation::Issue;
+use crate::validation::IssueCode;
+use crate::validation::Report;
+
+/// FL-10 (**choice**, agreed locally): the bounds a listetak must fall
+/// within. A setting of the deployment, not a rule of the domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListBounds {
+    pub min: u32,
+    pub max: u32,
+}
+
+impl ListBounds {
+    /// 0 (a vacant 0-list) to 3,000.
+    pub const DEFAULT: ListBounds = ListBounds { min: 0, max: 3000 };
+}
+
+/// What a check needs besides the form: the day it is sent (Oslo) and the
+/// deployment's list bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckContext {
+    pub today: NaiveDate,
+    pub bounds: ListBounds,
+}
+
+pub(super) fn text(r: &mut Report, path: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    match v.chars().count() {
+        0 => {
+            r.push(Issue::error(path, IssueCode::Required));
+            None
+        }
+        n if n > TEXT_MAX => {
+            r.push(Issue::error(path, IssueCode::TooLong).with("max", TEXT_MAX));
+            None
+        }
+        _ => Some(v.to_owned()),
+    }
+}
+
+pub(super) fn date(r: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        r.push(Issue::error(path, IssueCode::Required));
+        return None;
+    }
+    let Some(d) = calendar::parse_date(value) else {
+        r.push(Issue::error(path, IssueCode::DateInvalid));
+        return None;
+    };
+    if calendar::is_working_day(d).is_err() {
+        r.push(
+            Issue::error(path, IssueCode::DateOutOfRange)
+                .with("min", calendar::MIN_DATE)
+                .with("max", calendar::MAX_DATE),
+        );
+        return None;
+    }
+    Some(d)
+}
+
+fn optional_date(r: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
+    if value.trim().is_empty() {
+        None
+    } else {
+        date(r, path, value)
+    }
+}
+
+/// A whole number from `min` to `max`; empty counts as `default` when given.
+pub(super) fn number(
+    r: &mut Report,
+    path: &str,
+    value: &str,
+    (min, max): (u32, u32),
+    default: Option<u32>,
+) -> Option<u32> {
+    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    if v.is_empty() {
+        if default.is_none() {
+            r.push(Issue::error(path, IssueCode::Required));
+        }
+        return default;
+    }
+    match v.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        _ => {
+            r.push(
+                Issue::error(path, IssueCode::NumberOutOfRange)
+                    .with("min", i64::from(min))
+                    .with("max", i64::from(max)),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn hpr(r: &mut Report, path: &str, value: &str) -> Option<String> {
+    if value.trim().is_empty() {
+        r.push(Issue::error(path, IssueCode::Required));
+        return None;
+    }
+    value
+        .parse::<HprNummer>()
+        .map(|h| h.get().to_string())
+        .map_err(|e| r.push(Issue::from_id_error(path, e)))
+        .ok()
+}
+
+fn check_contact(r: &mut Report, c: &ContactForm) {
+    text(r, "contact.name", &c.name);
+    if c.phone.trim().is_empty() {
+        r.push(Issue::error("contact.phone", IssueCode::Required));
+    } else if let Err(e) = c.phone.parse::<Telefon>() {
+        r.push(Issue::from_id_error("contact.phone", e));
+    }
+    if c.email.trim().is_empty() {
+        r.push(Issue::error("contact.email", IssueCode::Required));
+    } else if let Err(e) = Epost::validate(c.email.trim()) {
+        r.push(Issue::from_id_error("contact.email", e));
+    }
+}
+
+/// FL-11: a self-employed doctor needs a direct settlement agreement before
+/// treating anyone — warned loudly, since the claims are otherwise rejected.
+pub(super) fn check_direct_settlement(r: &mut Report, f: &MessageForm, start: Option<NaiveDate>) {
+    if !f.self_employed {
+        return;
+    }
+    match optional_date(r, "direct_settlement_date", &f.direct_settlement_date) {
+        None if f.direct_settlement_date.trim().is_empty() => r.push(Issue::warning(
+            "direct_settlement_date",
+            IssueCode::DirectSettlementMissing,
+        )),
+        Some(d) if start.is_some_and(|s| d > s) => r.push(
+            Issue::warning(
+                "direct_settlement_date",
+                IssueCode::DirectSettlementAfterStart,
+            )
+            .with("start", start.unwrap_or(d)),
+        ),
+        _ => {}
+    }
+}
+
+/// FL-3/FL-4: a start so near that the list will not be visible a month
+/// before is a warning, with the latest day that would have made it.
+pub(super) fn check_visibility(r: &mut Report, sent: NaiveDate, start: Option<NaiveDate>) {
+    if let Some(s) = start
+        && let Ok(latest) = latest_for_visibility(s)
+        && sent > latest
+    {
+        r.push(
+            Issue::warning("start_date", IssueCode::NotVisibleMonthBefore).with("latest", latest),
+        );
+    }
+}
+
+/// What the edge knows about the termination a message replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Replaced {
+    /// T of the ended agreement.
+    pub termination: NaiveDate,
+}
+
+impl MessageForm {
+    /// Every problem with the message (errors refuse it; warnings go along)
+    /// and, without errors, the message. `replaced` is the termination the
+    /// form names in `replaces`, as found by the caller (`None` when the
+    /// form names none or it was not found — then a named one is an error).
+    pub fn check(
+        &self,
+        ctx: &CheckContext,
+        replaced: Option<Replaced>,
+    ) -> (Report, Option<Message>) {
+        let mut r = Report::new();
+        // FL-12: the current form only.
+        if self.schema_version != SCHEMA_VERSION {
+            r.push(
+                Issue::error("schema_version", IssueCode::SchemaOutdated)
+                    .with("current", i64::from(SCHEMA_VERSION))
+                    .with("got", i64::from(self.schema_version)),
+            );
+            return (r, None);
+        }
+        let kind = match self.kind.parse::<MessageKind>() {
+            Ok(k) => k,
+            Err(_) => {
+                use strum::IntoEnumIterator;
+                let allowed: Vec<&str> = MessageKind::iter().map(MessageKind::as_str).collect();
+                let code = if self.kind.trim().is_empty() {
+                    IssueCode::Required
+                } else {
+                    IssueCode::NotOneOf
+                };
+                r.push(Issue::error("kind", code).with("allowed", &*allowed.join(", ")));
+                return (r, None);
+            }
+        };
+        check_contact(&mut r, &self.contact);
+        if self.comment.trim().chars().count() > COMMENT_MAX {
+            r.push(Issue::error("comment", IssueCode::TooLong).with("max", COMMENT_MAX));
+        }
+        let sent = ctx.today;
+        let message = match kind {
+            MessageKind::Termination => self.termination(&mut r, sent),
+            MessageKind::NewGp | MessageKind::NewVacantList => {
+                self.new_list(&mut r, ctx, kind, replaced)
+            }
+            MessageKind::ListSize => self.list_size(&mut r, ctx),
+            MessageKind::SubstituteStart
+            | MessageKind::SubstituteChange
+            | MessageKind::SubstituteEnd => self.substitute(&mut r, sent, kind),
+        };
+        let message = message.filter(|_| !r.has_errors());
+        (r, message)
+    }
+
+    pub(super) fn gp(&self, r: &mut Report) -> (Option<String>, Option<String>, Option<NaiveDate>) {
+        let name = text(r, "gp_name", &self.gp_name);
+        let hpr = hpr(r, "gp_hpr", &self.gp_hpr);
+        let birth = optional_date(r, "gp_birth_date", &self.gp_birth_date);
+        (name, hpr, birth)
+    }
+}

@@ -1,0 +1,141 @@
+//! The practitioner list: the municipality's doctors, each with an HPR number,
+//! a role and the months they have been practising.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde::Serialize;
+
+use crate::calendar;
+use crate::ids::HprNummer;
+use crate::table::Fields;
+use crate::table::Schema;
+use crate::validation::Issue;
+use crate::validation::IssueCode;
+
+/// The columns of a practitioner list: the municipality's doctors, each
+/// with role (`fastlege`, `vikar`, `lis1`), the GP a substitute covers,
+/// the start of the direct settlement agreement (CTRL-7), the listed
+/// patients (CTRL-9) and the start in practice (new doctors).
+pub static DOCTOR_SCHEMA: Schema = Schema {
+    columns: &[
+        "hpr",
+        "rolle",
+        "vikar_for",
+        "avtale_fra",
+        "listepasienter",
+        "startet",
+    ],
+    required: 2,
+    dates: &[3, 5],
+    ids: &[],
+};
+
+crate::named_enum! {
+    /// A doctor's role in the municipality's practice.
+    pub enum DoctorRole { Fastlege, Vikar, Lis1 }
+}
+
+impl DoctorRole {
+    /// The role as a clerk reads it.
+    pub const fn name_nb(self) -> &'static str {
+        match self {
+            DoctorRole::Fastlege => "Fastlege",
+            DoctorRole::Vikar => "Vikar",
+            DoctorRole::Lis1 => "LIS1",
+        }
+    }
+}
+
+/// One doctor of the practitioner list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Doctor {
+    pub hpr: HprNummer,
+    pub role: DoctorRole,
+    /// CTRL-6: the GP a substitute covers.
+    pub covers: Option<HprNummer>,
+    /// CTRL-7: the direct settlement agreement's first day.
+    pub agreement_from: Option<NaiveDate>,
+    /// CTRL-9: patients on the list.
+    pub listed: Option<u32>,
+    /// New doctors get the missing-takster hint.
+    pub started: Option<NaiveDate>,
+}
+
+impl Doctor {
+    /// New: a LIS1, or started less than a year before `month`.
+    pub fn is_new(&self, month: NaiveDate) -> bool {
+        self.role == DoctorRole::Lis1
+            || self
+                .started
+                .is_some_and(|s| calendar::add_years(s, 1).is_ok_and(|y| y > month))
+    }
+}
+
+pub(super) fn hpr_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<HprNummer> {
+    if text.trim().is_empty() {
+        issues.push(Issue::error(path, IssueCode::Required));
+        return None;
+    }
+    text.trim()
+        .parse::<HprNummer>()
+        .map_err(|e| issues.push(Issue::from_id_error(path, e)))
+        .ok()
+}
+
+pub(super) fn optional_date(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let d = calendar::parse_date(text);
+    if d.is_none() {
+        issues.push(Issue::error(path, IssueCode::DateInvalid));
+    }
+    d
+}
+
+/// One row of a practitioner list, checked.
+pub fn read_doctor(f: &Fields<'_>) -> Result<Doctor, Vec<Issue>> {
+    let mut issues = Vec::new();
+    let hpr = hpr_field(&mut issues, "hpr", f.get(0));
+    let role = f.get(1).trim().to_lowercase().parse::<DoctorRole>().ok();
+    if role.is_none() {
+        issues.push(
+            Issue::error("rolle", IssueCode::NotOneOf).with("allowed", "fastlege, vikar, lis1"),
+        );
+    }
+    let covers = if f.get(2).trim().is_empty() {
+        if role == Some(DoctorRole::Vikar) {
+            issues.push(Issue::error("vikar_for", IssueCode::Required));
+        }
+        None
+    } else {
+        hpr_field(&mut issues, "vikar_for", f.get(2))
+    };
+    let agreement_from = optional_date(&mut issues, "avtale_fra", f.get(3));
+    let listed = match f.get(4).trim() {
+        "" => None,
+        t => match t.replace(['\u{a0}', ' '], "").parse::<u32>() {
+            Ok(n) if n <= 10_000 => Some(n),
+            _ => {
+                issues.push(
+                    Issue::error("listepasienter", IssueCode::NumberOutOfRange)
+                        .with("min", 0i64)
+                        .with("max", 10_000i64),
+                );
+                None
+            }
+        },
+    };
+    let started = optional_date(&mut issues, "startet", f.get(5));
+    match (hpr, role) {
+        (Some(hpr), Some(role)) if issues.is_empty() => Ok(Doctor {
+            hpr,
+            role,
+            covers,
+            agreement_from,
+            listed,
+            started,
+        }),
+        _ => Err(issues),
+    }
+}
