@@ -31,6 +31,7 @@ pub mod access;
 pub mod api;
 pub mod calendar;
 pub mod fastlege;
+pub mod fields;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod ics;

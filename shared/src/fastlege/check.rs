@@ -14,9 +14,8 @@ use super::message::MessageKind;
 use super::message::SCHEMA_VERSION;
 use super::message::TEXT_MAX;
 use super::timing::latest_for_visibility;
-use crate::calendar;
+use crate::fields;
 use crate::ids::Epost;
-use crate::ids::HprNummer;
 use crate::ids::Telefon;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
@@ -43,101 +42,10 @@ pub struct CheckContext {
     pub bounds: ListBounds,
 }
 
-pub(super) fn text(r: &mut Report, path: &str, value: &str) -> Option<String> {
-    let v = value.trim();
-    match v.chars().count() {
-        0 => {
-            r.push(Issue::error(path, IssueCode::Required));
-            None
-        }
-        n if n > TEXT_MAX => {
-            r.push(Issue::error(path, IssueCode::TooLong).with("max", TEXT_MAX));
-            None
-        }
-        _ => Some(v.to_owned()),
-    }
-}
-
-pub(super) fn date(r: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
-    if value.trim().is_empty() {
-        r.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    let Some(d) = calendar::parse_date(value) else {
-        r.push(Issue::error(path, IssueCode::DateInvalid));
-        return None;
-    };
-    if calendar::is_working_day(d).is_err() {
-        r.push(
-            Issue::error(path, IssueCode::DateOutOfRange)
-                .with("min", calendar::MIN_DATE)
-                .with("max", calendar::MAX_DATE),
-        );
-        return None;
-    }
-    Some(d)
-}
-
-fn optional_date(r: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
-    if value.trim().is_empty() {
-        None
-    } else {
-        date(r, path, value)
-    }
-}
-
-/// A whole number from `min` to `max`; empty counts as `default` when given.
-pub(super) fn number(
-    r: &mut Report,
-    path: &str,
-    value: &str,
-    (min, max): (u32, u32),
-    default: Option<u32>,
-) -> Option<u32> {
-    let v: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    if v.is_empty() {
-        if default.is_none() {
-            r.push(Issue::error(path, IssueCode::Required));
-        }
-        return default;
-    }
-    match v.parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
-        _ => {
-            r.push(
-                Issue::error(path, IssueCode::NumberOutOfRange)
-                    .with("min", i64::from(min))
-                    .with("max", i64::from(max)),
-            );
-            None
-        }
-    }
-}
-
-pub(super) fn hpr(r: &mut Report, path: &str, value: &str) -> Option<String> {
-    if value.trim().is_empty() {
-        r.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    value
-        .parse::<HprNummer>()
-        .map(|h| h.get().to_string())
-        .map_err(|e| r.push(Issue::from_id_error(path, e)))
-        .ok()
-}
-
 fn check_contact(r: &mut Report, c: &ContactForm) {
-    text(r, "contact.name", &c.name);
-    if c.phone.trim().is_empty() {
-        r.push(Issue::error("contact.phone", IssueCode::Required));
-    } else if let Err(e) = c.phone.parse::<Telefon>() {
-        r.push(Issue::from_id_error("contact.phone", e));
-    }
-    if c.email.trim().is_empty() {
-        r.push(Issue::error("contact.email", IssueCode::Required));
-    } else if let Err(e) = Epost::validate(c.email.trim()) {
-        r.push(Issue::from_id_error("contact.email", e));
-    }
+    fields::text(r, "contact.name", &c.name, TEXT_MAX);
+    fields::id(r, "contact.phone", &c.phone, str::parse::<Telefon>);
+    fields::id(r, "contact.email", c.email.trim(), Epost::validate);
 }
 
 /// FL-11: a self-employed doctor needs a direct settlement agreement before
@@ -146,7 +54,7 @@ pub(super) fn check_direct_settlement(r: &mut Report, f: &MessageForm, start: Op
     if !f.self_employed {
         return;
     }
-    match optional_date(r, "direct_settlement_date", &f.direct_settlement_date) {
+    match fields::optional_date(r, "direct_settlement_date", &f.direct_settlement_date) {
         None if f.direct_settlement_date.trim().is_empty() => r.push(Issue::warning(
             "direct_settlement_date",
             IssueCode::DirectSettlementMissing,
@@ -236,9 +144,9 @@ impl MessageForm {
     }
 
     pub(super) fn gp(&self, r: &mut Report) -> (Option<String>, Option<String>, Option<NaiveDate>) {
-        let name = text(r, "gp_name", &self.gp_name);
-        let hpr = hpr(r, "gp_hpr", &self.gp_hpr);
-        let birth = optional_date(r, "gp_birth_date", &self.gp_birth_date);
+        let name = fields::text(r, "gp_name", &self.gp_name, TEXT_MAX);
+        let hpr = fields::hpr(r, "gp_hpr", &self.gp_hpr).map(|h| h.get().to_string());
+        let birth = fields::optional_date(r, "gp_birth_date", &self.gp_birth_date);
         (name, hpr, birth)
     }
 }

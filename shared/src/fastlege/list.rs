@@ -5,15 +5,14 @@ use super::check::CheckContext;
 use super::check::Replaced;
 use super::check::check_direct_settlement;
 use super::check::check_visibility;
-use super::check::date;
-use super::check::number;
-use super::check::text;
 use super::message::Message;
 use super::message::MessageForm;
 use super::message::MessageKind;
+use super::message::TEXT_MAX;
 use super::timing::Timing;
 use super::timing::timing;
 use crate::calendar;
+use crate::fields;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
 use crate::validation::Report;
@@ -32,11 +31,11 @@ impl MessageForm {
         } else {
             (None, None, None)
         };
-        let practice = text(r, "practice", &self.practice);
-        let start = date(r, "start_date", &self.start_date);
+        let practice = fields::text(r, "practice", &self.practice, TEXT_MAX);
+        let start = fields::date(r, "start_date", &self.start_date);
         let bounds = (ctx.bounds.min, ctx.bounds.max);
-        let listetak = number(r, "listetak", &self.listetak, bounds, None);
-        let moved = number(
+        let listetak = fields::number(r, "listetak", &self.listetak, bounds, None);
+        let moved = fields::number(
             r,
             "citizens_moved",
             &self.citizens_moved,
@@ -103,17 +102,17 @@ impl MessageForm {
     /// must confirm in words who moves where.
     pub(super) fn list_size(&self, r: &mut Report, ctx: &CheckContext) -> Option<Message> {
         let (name, hpr, birth) = self.gp(r);
-        let effective = date(r, "effective_date", &self.effective_date);
+        let effective = fields::date(r, "effective_date", &self.effective_date);
         let bounds = (ctx.bounds.min, ctx.bounds.max);
-        let current = number(
+        let current = fields::number(
             r,
             "current_list_size",
             &self.current_list_size,
             (0, ctx.bounds.max),
             None,
         );
-        let new = number(r, "new_listetak", &self.new_listetak, bounds, None);
-        let moved = number(
+        let new = fields::number(r, "new_listetak", &self.new_listetak, bounds, None);
+        let moved = fields::number(
             r,
             "citizens_moved",
             &self.citizens_moved,
@@ -135,7 +134,7 @@ impl MessageForm {
                         .with("expected", i64::from(expected)),
                 );
             } else if m > 0 {
-                let to = text(r, "move_to", &self.move_to);
+                let to = fields::text(r, "move_to", &self.move_to, TEXT_MAX);
                 if let Some(to) = to
                     && !self.confirmed
                 {

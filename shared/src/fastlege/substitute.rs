@@ -6,15 +6,14 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use super::check::check_direct_settlement;
-use super::check::date;
-use super::check::hpr;
-use super::check::text;
 use super::message::Competence;
 use super::message::Message;
 use super::message::MessageForm;
 use super::message::MessageKind;
+use super::message::TEXT_MAX;
 use super::timing::timing;
 use crate::calendar;
+use crate::fields;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
 use crate::validation::Report;
@@ -132,14 +131,15 @@ impl MessageForm {
         sent: NaiveDate,
         kind: MessageKind,
     ) -> Option<Message> {
-        let sub_name = text(r, "substitute_name", &self.substitute_name);
-        let sub_hpr = hpr(r, "substitute_hpr", &self.substitute_hpr);
+        let sub_name = fields::text(r, "substitute_name", &self.substitute_name, TEXT_MAX);
+        let sub_hpr =
+            fields::hpr(r, "substitute_hpr", &self.substitute_hpr).map(|h| h.get().to_string());
         let (gp_name, gp_hpr, _) = self.gp(r);
         let mut unapproved = false;
         let (from, until) = match kind {
             MessageKind::SubstituteStart => {
-                let start = date(r, "start_date", &self.start_date);
-                let end = date(r, "end_date", &self.end_date);
+                let start = fields::date(r, "start_date", &self.start_date);
+                let end = fields::date(r, "end_date", &self.end_date);
                 if let (Some(s), Some(e)) = (start, end)
                     && e < s
                 {
@@ -171,11 +171,12 @@ impl MessageForm {
                 check_direct_settlement(r, self, start);
                 (start, end)
             }
-            MessageKind::SubstituteChange => {
-                (date(r, "effective_date", &self.effective_date), None)
-            }
+            MessageKind::SubstituteChange => (
+                fields::date(r, "effective_date", &self.effective_date),
+                None,
+            ),
             _ => {
-                let end = date(r, "end_date", &self.end_date);
+                let end = fields::date(r, "end_date", &self.end_date);
                 (end, end)
             }
         };

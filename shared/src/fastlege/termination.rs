@@ -2,18 +2,17 @@
 
 use chrono::NaiveDate;
 
-use super::check::date;
-use super::check::number;
-use super::check::text;
 use super::message::Message;
 use super::message::MessageForm;
 use super::message::MessageKind;
+use super::message::TEXT_MAX;
 use super::timing::NOTICE_MONTHS;
 use super::timing::Timing;
 use super::timing::last_working_day;
 use super::timing::termination_date;
 use super::timing::timing;
 use crate::calendar;
+use crate::fields;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
 use crate::validation::Report;
@@ -22,12 +21,12 @@ impl MessageForm {
     /// FL-1.
     pub(super) fn termination(&self, r: &mut Report, sent: NaiveDate) -> Option<Message> {
         let (name, hpr, birth) = self.gp(r);
-        let practice = text(r, "practice", &self.practice);
-        let notice = date(r, "notice_date", &self.notice_date);
+        let practice = fields::text(r, "practice", &self.practice, TEXT_MAX);
+        let notice = fields::date(r, "notice_date", &self.notice_date);
         if notice.is_some_and(|n| n > sent) {
             r.push(Issue::error("notice_date", IssueCode::DateInFuture).with("today", sent));
         }
-        let months = number(
+        let months = fields::number(
             r,
             "notice_months",
             &self.notice_months,
@@ -40,7 +39,7 @@ impl MessageForm {
         let last = if self.last_working_day.trim().is_empty() {
             by_rule
         } else {
-            let given = date(r, "last_working_day", &self.last_working_day);
+            let given = fields::date(r, "last_working_day", &self.last_working_day);
             if let (Some(g), Some(n)) = (given, notice)
                 && g < n
             {

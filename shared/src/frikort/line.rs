@@ -6,11 +6,11 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use super::amount::format_ore;
-use super::amount::parse_amount;
 use super::deadlines::submission_deadline;
 use super::deadlines::time_bar;
 use super::rates::return_trip_ore;
 use crate::calendar;
+use crate::fields;
 use crate::ids::FnrContext;
 use crate::ids::Fodselsnummer;
 use crate::validation::Issue;
@@ -111,30 +111,6 @@ pub struct LineContext {
     pub aware: Option<NaiveDate>,
 }
 
-/// Empty or only whitespace (as `trim().is_empty()`, stopping at the first
-/// other character).
-fn blank(text: &str) -> bool {
-    // Most fields start with a printable ASCII character: no decoding.
-    match text.as_bytes().first() {
-        Some(b'!'..=b'~') => false,
-        _ => text.chars().all(char::is_whitespace),
-    }
-}
-
-fn date_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
-    if blank(text) {
-        issues.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    match calendar::parse_date(text).filter(|d| calendar::in_range(*d)) {
-        Some(d) => Some(d),
-        None => {
-            issues.push(Issue::error(path, IssueCode::DateInvalid));
-            None
-        }
-    }
-}
-
 /// FK-1, FK-2, FK-6: every issue of one line, and the line when it has no
 /// error. Warnings (a late claim, an amount above a return trip) leave the
 /// line valid. For many lines, make one [`LineRules`] and use its `check`.
@@ -210,29 +186,41 @@ impl LineRules {
 
     /// See [`check_line`].
     pub fn check(&self, raw: &RawRef<'_>) -> (Vec<Issue>, Option<ClaimLine>) {
-        let ctx = &self.ctx;
         let mut issues = Vec::new();
-        let fnr = if blank(raw.fodselsnummer) {
-            issues.push(Issue::error("fodselsnummer", IssueCode::Required));
-            None
-        } else {
-            Fodselsnummer::parse(raw.fodselsnummer, &ctx.fnr)
-                .map_err(|e| issues.push(Issue::from_id_error("fodselsnummer", e)))
-                .ok()
-        };
-        let transport = date_field(&mut issues, "transportdato", raw.transportdato);
-        let payout = date_field(&mut issues, "utbetalingsdato", raw.utbetalingsdato);
-        let amount = if blank(raw.egenandel) {
-            issues.push(Issue::error("egenandel", IssueCode::Required));
-            None
-        } else {
-            let a = parse_amount(raw.egenandel);
-            if a.is_none() {
-                issues.push(Issue::error("egenandel", IssueCode::AmountInvalid));
+        let fnr = fields::id(&mut issues, "fodselsnummer", raw.fodselsnummer, |v| {
+            Fodselsnummer::parse(v, &self.ctx.fnr)
+        });
+        let transport = fields::date(&mut issues, "transportdato", raw.transportdato);
+        let payout = fields::date(&mut issues, "utbetalingsdato", raw.utbetalingsdato);
+        let amount = fields::amount(&mut issues, "egenandel", raw.egenandel);
+        self.check_dates(&mut issues, transport, payout);
+        self.check_warnings(&mut issues, transport, payout, amount);
+        let has_error = issues
+            .iter()
+            .any(|i| i.severity == crate::validation::Severity::Error);
+        let line = match (fnr, transport, payout, amount) {
+            (Some(fnr), Some(transport), Some(payout), Some(amount_ore)) if !has_error => {
+                Some(ClaimLine {
+                    fnr,
+                    transport,
+                    payout,
+                    amount_ore,
+                })
             }
-            a
+            _ => None,
         };
-        let today = ctx.fnr.today;
+        (issues, line)
+    }
+
+    /// The errors about the payout date: before the transport, in the
+    /// future, or time-barred (FK-6).
+    fn check_dates(
+        &self,
+        issues: &mut Vec<Issue>,
+        transport: Option<NaiveDate>,
+        payout: Option<NaiveDate>,
+    ) {
+        let today = self.ctx.fnr.today;
         if let (Some(t), Some(p)) = (transport, payout)
             && p < t
         {
@@ -255,6 +243,17 @@ impl LineRules {
         {
             issues.push(Issue::error("utbetalingsdato", IssueCode::TimeBarred).with("bar", bar));
         }
+    }
+
+    /// The warnings that leave a line valid: FK-1 (above a return trip)
+    /// and FK-2 (sent late).
+    fn check_warnings(
+        &self,
+        issues: &mut Vec<Issue>,
+        transport: Option<NaiveDate>,
+        payout: Option<NaiveDate>,
+        amount: Option<i64>,
+    ) {
         // FK-1 (warning): more than a return trip's co-payment that year.
         if let (Some(a), Some(t)) = (amount, transport)
             && let Some(max) = return_trip_ore(t.year())
@@ -278,20 +277,5 @@ impl LineRules {
                     .with("deadline", deadline),
             );
         }
-        let has_error = issues
-            .iter()
-            .any(|i| i.severity == crate::validation::Severity::Error);
-        let line = match (fnr, transport, payout, amount) {
-            (Some(fnr), Some(transport), Some(payout), Some(amount_ore)) if !has_error => {
-                Some(ClaimLine {
-                    fnr,
-                    transport,
-                    payout,
-                    amount_ore,
-                })
-            }
-            _ => None,
-        };
-        (issues, line)
     }
 }

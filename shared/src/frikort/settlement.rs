@@ -9,6 +9,7 @@ use super::amount::format_ore;
 use super::amount::parse_amount;
 use super::claim::Payment;
 use super::deadlines::time_bar;
+use crate::fields;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
 use crate::validation::Report;
@@ -146,16 +147,11 @@ impl PaymentForm {
         if payable_lines == 0 {
             r.push(Issue::error("", IssueCode::NothingToPay));
         }
-        let paid_on = crate::calendar::parse_date(&self.paid_on);
-        match paid_on {
-            None if self.paid_on.trim().is_empty() => {
-                r.push(Issue::error("paid_on", IssueCode::Required))
-            }
-            None => r.push(Issue::error("paid_on", IssueCode::DateInvalid)),
-            Some(d) if d > today => {
-                r.push(Issue::error("paid_on", IssueCode::DateInFuture).with("today", today))
-            }
-            _ => {}
+        let paid_on = fields::date(&mut r, "paid_on", &self.paid_on);
+        if let Some(d) = paid_on
+            && d > today
+        {
+            r.push(Issue::error("paid_on", IssueCode::DateInFuture).with("today", today));
         }
         if payable_lines > 0 && parse_amount(&self.amount) != Some(payable_ore) {
             r.push(
@@ -163,7 +159,17 @@ impl PaymentForm {
                     .with("expected", &*format_ore(payable_ore)),
             );
         }
-        let account = match (registered, self.account.trim()) {
+        let account = self.account(&mut r, registered);
+        match (paid_on, account) {
+            (Some(d), Some(a)) if !r.has_errors() => Ok((d, a)),
+            _ => Err(r),
+        }
+    }
+
+    /// FK-9: the account the RHF has on record; what the caseworker types,
+    /// when anything, must be that account.
+    fn account(&self, r: &mut Report, registered: Option<&str>) -> Option<String> {
+        match (registered, self.account.trim()) {
             (None, _) => {
                 r.push(Issue::error("account", IssueCode::PayoutAccountMissing));
                 None
@@ -186,10 +192,6 @@ impl PaymentForm {
                     None
                 }
             },
-        };
-        match (paid_on, account) {
-            (Some(d), Some(a)) if !r.has_errors() => Ok((d, a)),
-            _ => Err(r),
         }
     }
 }
@@ -202,7 +204,51 @@ impl RepaymentForm {
     /// problem.
     pub fn check(&self, payments: &[Payment], today: NaiveDate) -> Result<(u32, i64), Report> {
         let mut r = Report::new();
-        let payment = match self.payment.trim() {
+        let payment = self.payment(&mut r, payments);
+        if payments.is_empty() {
+            r.push(Issue::error("payment", IssueCode::Required));
+        }
+        let amount = fields::amount(&mut r, "amount", &self.amount);
+        let left = payment.map_or(0, |p| p.amount_ore - p.repaid_ore);
+        if let Some(a) = amount
+            && payment.is_some()
+            && (a < 1 || a > left)
+        {
+            r.push(
+                Issue::error("amount", IssueCode::NumberOutOfRange)
+                    .with("min", 1i64)
+                    .with("max", left),
+            );
+        }
+        match self.cause.trim() {
+            "" => r.push(Issue::error("cause", IssueCode::Required)),
+            c => match c.parse::<RepaymentCause>() {
+                Ok(RepaymentCause::HfError) => {}
+                Ok(RepaymentCause::HelfoInformation) => {
+                    r.push(Issue::error("cause", IssueCode::RepaymentNotOwed))
+                }
+                Err(_) => r.push(
+                    Issue::error("cause", IssueCode::NotOneOf)
+                        .with("allowed", "hf_error, helfo_information"),
+                ),
+            },
+        }
+        fields::text(&mut r, "reason", &self.reason, NOTE_MAX);
+        if let Some(p) = payment
+            && let Ok(bar) = time_bar(p.paid_on)
+            && today > bar
+        {
+            r.push(Issue::error("", IssueCode::TimeBarred).with("bar", bar));
+        }
+        match (payment, amount) {
+            (Some(p), Some(a)) if !r.has_errors() => Ok((p.n, a)),
+            _ => Err(r),
+        }
+    }
+
+    /// The payment demanded back: the one named, or the last.
+    fn payment<'a>(&self, r: &mut Report, payments: &'a [Payment]) -> Option<&'a Payment> {
+        match self.payment.trim() {
             "" => payments.last(),
             n => {
                 let found = n
@@ -218,52 +264,6 @@ impl RepaymentForm {
                 }
                 found
             }
-        };
-        if payments.is_empty() {
-            r.push(Issue::error("payment", IssueCode::Required));
-        }
-        let amount = parse_amount(&self.amount);
-        let left = payment.map_or(0, |p| p.amount_ore - p.repaid_ore);
-        match amount {
-            None if self.amount.trim().is_empty() => {
-                r.push(Issue::error("amount", IssueCode::Required))
-            }
-            None => r.push(Issue::error("amount", IssueCode::AmountInvalid)),
-            Some(a) if payment.is_some() && (a < 1 || a > left) => r.push(
-                Issue::error("amount", IssueCode::NumberOutOfRange)
-                    .with("min", 1i64)
-                    .with("max", left),
-            ),
-            _ => {}
-        }
-        match self.cause.trim() {
-            "" => r.push(Issue::error("cause", IssueCode::Required)),
-            c => match c.parse::<RepaymentCause>() {
-                Ok(RepaymentCause::HfError) => {}
-                Ok(RepaymentCause::HelfoInformation) => {
-                    r.push(Issue::error("cause", IssueCode::RepaymentNotOwed))
-                }
-                Err(_) => r.push(
-                    Issue::error("cause", IssueCode::NotOneOf)
-                        .with("allowed", "hf_error, helfo_information"),
-                ),
-            },
-        }
-        let reason = self.reason.trim();
-        if reason.is_empty() {
-            r.push(Issue::error("reason", IssueCode::Required));
-        } else if reason.chars().count() > NOTE_MAX {
-            r.push(Issue::error("reason", IssueCode::TooLong).with("max", NOTE_MAX));
-        }
-        if let Some(p) = payment
-            && let Ok(bar) = time_bar(p.paid_on)
-            && today > bar
-        {
-            r.push(Issue::error("", IssueCode::TimeBarred).with("bar", bar));
-        }
-        match (payment, amount) {
-            (Some(p), Some(a)) if !r.has_errors() => Ok((p.n, a)),
-            _ => Err(r),
         }
     }
 }
@@ -321,23 +321,16 @@ impl DecisionForm {
                 return Err(r);
             }
         };
-        let amount = if self.amount.trim().is_empty() {
-            claimed
-        } else {
-            match parse_amount(&self.amount) {
-                Some(a) if a > claimed => {
-                    r.push(
-                        Issue::error("amount", IssueCode::ApprovedAboveClaimed)
-                            .with("max", &*format_ore(claimed)),
-                    );
-                    claimed
-                }
-                Some(a) => a,
-                None => {
-                    r.push(Issue::error("amount", IssueCode::AmountInvalid));
-                    claimed
-                }
+        let amount = match fields::optional_amount(&mut r, "amount", &self.amount) {
+            Some(a) if a > claimed => {
+                r.push(
+                    Issue::error("amount", IssueCode::ApprovedAboveClaimed)
+                        .with("max", &*format_ore(claimed)),
+                );
+                claimed
             }
+            Some(a) => a,
+            None => claimed,
         };
         let deviates = decision == Decision::Rejected || amount != claimed;
         if deviates && reason.is_none() && self.reason.trim().is_empty() {

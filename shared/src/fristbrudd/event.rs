@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use super::case::Case;
-use super::notification::date;
+use crate::fields;
 use crate::validation::Issue;
 use crate::validation::IssueCode;
 use crate::validation::Report;
@@ -209,10 +209,12 @@ impl EventForm {
         };
         let event = match kind {
             EventKind::LetterSent => {
-                date(&mut r, "sent", &self.sent).map(|sent| Event::LetterSent { sent })
+                fields::date(&mut r, "sent", &self.sent).map(|sent| Event::LetterSent { sent })
             }
-            EventKind::SiteFoundAppointment => date(&mut r, "appointment", &self.appointment)
-                .map(|appointment| Event::SiteFoundAppointment { appointment }),
+            EventKind::SiteFoundAppointment => {
+                fields::date(&mut r, "appointment", &self.appointment)
+                    .map(|appointment| Event::SiteFoundAppointment { appointment })
+            }
             k => serde_json::from_value(serde_json::json!({ "event": k.as_str() })).ok(),
         };
         event.filter(|_| !r.has_errors()).ok_or(r)

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::Serialize;
 
-use crate::calendar;
+use crate::fields;
 use crate::ids::FnrContext;
 use crate::ids::Fodselsnummer;
 use crate::ids::Telefon;
@@ -69,132 +69,53 @@ pub struct Notification {
     pub urgent_reason: Option<String>,
 }
 
-fn text(report: &mut Report, path: &str, value: &str) -> Option<String> {
-    let v = value.trim();
-    let n = v.chars().count();
-    if n == 0 {
-        report.push(Issue::error(path, IssueCode::Required));
-        None
-    } else if n > TEXT_MAX {
-        report.push(Issue::error(path, IssueCode::TooLong).with("max", TEXT_MAX));
-        None
-    } else {
-        Some(v.to_owned())
-    }
-}
-
-pub(super) fn date(report: &mut Report, path: &str, value: &str) -> Option<NaiveDate> {
-    if value.trim().is_empty() {
-        report.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    let Some(d) = calendar::parse_date(value) else {
-        report.push(Issue::error(path, IssueCode::DateInvalid));
-        return None;
-    };
-    if calendar::is_working_day(d).is_err() {
-        report.push(
-            Issue::error(path, IssueCode::DateOutOfRange)
-                .with("min", calendar::MIN_DATE)
-                .with("max", calendar::MAX_DATE),
-        );
-        return None;
-    }
-    Some(d)
+/// The notification's dates, for the FB-1 rules between them.
+struct Dates {
+    frist: Option<NaiveDate>,
+    referral: Option<NaiveDate>,
+    warning: Option<NaiveDate>,
 }
 
 impl NotificationForm {
     /// Every FB-1 problem, field by field; or the checked notification.
     /// `ctx.today` is today in Europe/Oslo.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use frist_domain::fristbrudd::NotificationForm;
+    /// use frist_domain::ids::FnrContext;
+    /// use frist_domain::IssueCode;
+    ///
+    /// let ctx = FnrContext::production(NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    /// let form = NotificationForm {
+    ///     fristdato: "31.02.2026".into(),
+    ///     ..NotificationForm::default()
+    /// };
+    /// let report = form.check(&ctx).unwrap_err();
+    /// let fristdato = report.issues.iter().find(|i| i.path == "fristdato").unwrap();
+    /// assert_eq!(fristdato.code, IssueCode::DateInvalid);
+    /// ```
     pub fn check(&self, ctx: &FnrContext) -> Result<Notification, Report> {
         let mut r = Report::new();
-        let fnr = if self.patient_fnr.trim().is_empty() {
-            r.push(Issue::error("patient_fnr", IssueCode::Required));
-            None
-        } else {
-            Fodselsnummer::parse(&self.patient_fnr, ctx)
-                .map_err(|e| r.push(Issue::from_id_error("patient_fnr", e)))
-                .ok()
+        let fnr = fields::id(&mut r, "patient_fnr", &self.patient_fnr, |v| {
+            Fodselsnummer::parse(v, ctx)
+        });
+        let name = fields::text(&mut r, "patient_name", &self.patient_name, TEXT_MAX);
+        let phone = fields::id(&mut r, "patient_phone", &self.patient_phone, str::parse);
+        let specialty = fields::text(&mut r, "specialty", &self.specialty, TEXT_MAX);
+        let dates = Dates {
+            frist: fields::date(&mut r, "fristdato", &self.fristdato),
+            referral: fields::date(&mut r, "referral_received", &self.referral_received),
+            warning: fields::date(&mut r, "warning_sent", &self.warning_sent),
         };
-        let name = text(&mut r, "patient_name", &self.patient_name);
-        let phone = if self.patient_phone.trim().is_empty() {
-            r.push(Issue::error("patient_phone", IssueCode::Required));
-            None
-        } else {
-            self.patient_phone
-                .parse::<Telefon>()
-                .map_err(|e| r.push(Issue::from_id_error("patient_phone", e)))
-                .ok()
-        };
-        let specialty = text(&mut r, "specialty", &self.specialty);
-        let frist = date(&mut r, "fristdato", &self.fristdato);
-        let referral = date(&mut r, "referral_received", &self.referral_received);
-        let warning = date(&mut r, "warning_sent", &self.warning_sent);
-        let kind = if self.kind.trim().is_empty() {
-            r.push(Issue::error("kind", IssueCode::Required));
-            None
-        } else {
-            match self.kind.parse::<BreachKind>() {
-                Ok(k) => Some(k),
-                Err(_) => {
-                    r.push(
-                        Issue::error("kind", IssueCode::NotOneOf)
-                            .with("allowed", "expected, occurred"),
-                    );
-                    None
-                }
-            }
-        };
-        let today = ctx.today;
-        if referral.is_some_and(|d| d > today) {
-            r.push(Issue::error("referral_received", IssueCode::DateInFuture).with("today", today));
-        }
-        if warning.is_some_and(|d| d > today) {
-            r.push(Issue::error("warning_sent", IssueCode::DateInFuture).with("today", today));
-        }
-        if let (Some(w), Some(rr)) = (warning, referral)
-            && w < rr
-        {
-            r.push(
-                Issue::error("warning_sent", IssueCode::DateBeforeReferral).with("referral", rr),
-            );
-        }
-        // FB-1: fristdato ≥ referral date.
-        if let (Some(f), Some(rr)) = (frist, referral)
-            && f < rr
-        {
-            r.push(Issue::error("fristdato", IssueCode::DateBeforeReferral).with("referral", rr));
-        }
-        // FB-1: occurred needs fristdato < today; expected needs fristdato ≥ today.
-        match (frist, kind) {
-            (Some(f), Some(BreachKind::Occurred)) if f >= today => {
-                r.push(
-                    Issue::error("fristdato", IssueCode::OccurredNeedsPastFrist)
-                        .with("today", today),
-                );
-            }
-            (Some(f), Some(BreachKind::Expected)) if f < today => {
-                r.push(
-                    Issue::error("fristdato", IssueCode::ExpectedNeedsFutureFrist)
-                        .with("today", today),
-                );
-            }
-            _ => {}
-        }
-        let urgent_reason = if self.urgent {
-            text(&mut r, "urgent_reason", &self.urgent_reason).or_else(|| {
-                // `text` reported `required`; give the reason's own code instead.
-                if let Some(last) = r.issues.last_mut()
-                    && last.path == "urgent_reason"
-                    && last.code == IssueCode::Required
-                {
-                    last.code = IssueCode::UrgentNeedsReason;
-                }
-                None
-            })
-        } else {
-            None
-        };
+        let kind = self.breach_kind(&mut r);
+        check_dates(&mut r, &dates, kind, ctx.today);
+        let urgent_reason = self.urgent_reason(&mut r);
+        let Dates {
+            frist,
+            referral,
+            warning,
+        } = dates;
         match (fnr, name, phone, specialty, frist, referral, warning, kind) {
             (
                 Some(fnr),
@@ -218,5 +139,72 @@ impl NotificationForm {
             }),
             _ => Err(r),
         }
+    }
+
+    /// `expected` or `occurred`.
+    fn breach_kind(&self, r: &mut Report) -> Option<BreachKind> {
+        let kind = fields::required(r, "kind", &self.kind)?;
+        let parsed = kind.parse::<BreachKind>();
+        if parsed.is_err() {
+            r.push(Issue::error("kind", IssueCode::NotOneOf).with("allowed", "expected, occurred"));
+        }
+        parsed.ok()
+    }
+
+    /// FB-3: the reason, required when the case is flagged urgent.
+    fn urgent_reason(&self, r: &mut Report) -> Option<String> {
+        if !self.urgent {
+            return None;
+        }
+        let reason = fields::text(r, "urgent_reason", &self.urgent_reason, TEXT_MAX);
+        // `text` reported `required`; give the reason's own code instead.
+        if let Some(last) = r.issues.last_mut()
+            && reason.is_none()
+            && last.path == "urgent_reason"
+            && last.code == IssueCode::Required
+        {
+            last.code = IssueCode::UrgentNeedsReason;
+        }
+        reason
+    }
+}
+
+/// FB-1: the rules between the dates and today.
+fn check_dates(r: &mut Report, dates: &Dates, kind: Option<BreachKind>, today: NaiveDate) {
+    let Dates {
+        frist,
+        referral,
+        warning,
+    } = *dates;
+    if referral.is_some_and(|d| d > today) {
+        r.push(Issue::error("referral_received", IssueCode::DateInFuture).with("today", today));
+    }
+    if warning.is_some_and(|d| d > today) {
+        r.push(Issue::error("warning_sent", IssueCode::DateInFuture).with("today", today));
+    }
+    if let (Some(w), Some(rr)) = (warning, referral)
+        && w < rr
+    {
+        r.push(Issue::error("warning_sent", IssueCode::DateBeforeReferral).with("referral", rr));
+    }
+    // FB-1: fristdato ≥ referral date.
+    if let (Some(f), Some(rr)) = (frist, referral)
+        && f < rr
+    {
+        r.push(Issue::error("fristdato", IssueCode::DateBeforeReferral).with("referral", rr));
+    }
+    // FB-1: occurred needs fristdato < today; expected needs fristdato ≥ today.
+    match (frist, kind) {
+        (Some(f), Some(BreachKind::Occurred)) if f >= today => {
+            r.push(
+                Issue::error("fristdato", IssueCode::OccurredNeedsPastFrist).with("today", today),
+            );
+        }
+        (Some(f), Some(BreachKind::Expected)) if f < today => {
+            r.push(
+                Issue::error("fristdato", IssueCode::ExpectedNeedsFutureFrist).with("today", today),
+            );
+        }
+        _ => {}
     }
 }

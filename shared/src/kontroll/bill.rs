@@ -6,10 +6,7 @@ use chrono::NaiveTime;
 use serde::Deserialize;
 use serde::Serialize;
 
-use super::doctor::hpr_field;
-use super::doctor::optional_date;
-use crate::calendar;
-use crate::frikort::parse_amount;
+use crate::fields;
 use crate::ids::FnrContext;
 use crate::ids::Fodselsnummer;
 use crate::ids::HprNummer;
@@ -86,33 +83,16 @@ pub fn parse_takster(text: &str) -> Result<Vec<Line>, String> {
 /// from being read.
 pub fn read_bill(line: u64, f: &Fields<'_>, fnr: &FnrContext) -> Result<Bill, Vec<Issue>> {
     let mut issues = Vec::new();
-    let hpr = hpr_field(&mut issues, "hpr", f.get(0));
-    let patient = match f.get(1).trim() {
-        "" => {
-            issues.push(Issue::error("pasient", IssueCode::Required));
-            None
-        }
-        t => Fodselsnummer::parse(t, fnr)
-            .map_err(|e| issues.push(Issue::from_id_error("pasient", e)))
-            .ok(),
-    };
-    let date = match f.get(2).trim() {
-        "" => {
-            issues.push(Issue::error("dato", IssueCode::Required));
-            None
-        }
-        t => match calendar::parse_date(t) {
-            Some(d) if d > fnr.today => {
-                issues.push(Issue::error("dato", IssueCode::DateInFuture).with("today", fnr.today));
-                None
-            }
-            Some(d) => Some(d),
-            None => {
-                issues.push(Issue::error("dato", IssueCode::DateInvalid));
-                None
-            }
-        },
-    };
+    let hpr = fields::hpr(&mut issues, "hpr", f.get(0));
+    let patient = fields::id(&mut issues, "pasient", f.get(1).trim(), |v| {
+        Fodselsnummer::parse(v, fnr)
+    });
+    let date = fields::date(&mut issues, "dato", f.get(2));
+    if let Some(d) = date
+        && d > fnr.today
+    {
+        issues.push(Issue::error("dato", IssueCode::DateInFuture).with("today", fnr.today));
+    }
     let time = match NaiveTime::parse_from_str(f.get(3).trim(), "%H:%M") {
         Ok(t) => Some(t),
         Err(_) => {
@@ -133,17 +113,8 @@ pub fn read_bill(line: u64, f: &Fields<'_>, fnr: &FnrContext) -> Result<Bill, Ve
             None
         }
     };
-    let amount_ore = match f.get(5).trim() {
-        "" => None,
-        t => match parse_amount(t) {
-            Some(a) => Some(a),
-            None => {
-                issues.push(Issue::error("belop", IssueCode::AmountInvalid));
-                None
-            }
-        },
-    };
-    let sent = optional_date(&mut issues, "innsendt", f.get(6));
+    let amount_ore = fields::optional_amount(&mut issues, "belop", f.get(5).trim());
+    let sent = fields::optional_date(&mut issues, "innsendt", f.get(6));
     match (hpr, patient, date, time, takster) {
         (Some(hpr), Some(patient), Some(date), Some(time), Some(takster)) if issues.is_empty() => {
             Ok(Bill {

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde::Serialize;
 
 use crate::calendar;
+use crate::fields;
 use crate::ids::HprNummer;
 use crate::table::Fields;
 use crate::table::Schema;
@@ -71,32 +72,10 @@ impl Doctor {
     }
 }
 
-pub(super) fn hpr_field(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<HprNummer> {
-    if text.trim().is_empty() {
-        issues.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    text.trim()
-        .parse::<HprNummer>()
-        .map_err(|e| issues.push(Issue::from_id_error(path, e)))
-        .ok()
-}
-
-pub(super) fn optional_date(issues: &mut Vec<Issue>, path: &str, text: &str) -> Option<NaiveDate> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    let d = calendar::parse_date(text);
-    if d.is_none() {
-        issues.push(Issue::error(path, IssueCode::DateInvalid));
-    }
-    d
-}
-
 /// One row of a practitioner list, checked.
 pub fn read_doctor(f: &Fields<'_>) -> Result<Doctor, Vec<Issue>> {
     let mut issues = Vec::new();
-    let hpr = hpr_field(&mut issues, "hpr", f.get(0));
+    let hpr = fields::hpr(&mut issues, "hpr", f.get(0));
     let role = f.get(1).trim().to_lowercase().parse::<DoctorRole>().ok();
     if role.is_none() {
         issues.push(
@@ -109,24 +88,11 @@ pub fn read_doctor(f: &Fields<'_>) -> Result<Doctor, Vec<Issue>> {
         }
         None
     } else {
-        hpr_field(&mut issues, "vikar_for", f.get(2))
+        fields::hpr(&mut issues, "vikar_for", f.get(2))
     };
-    let agreement_from = optional_date(&mut issues, "avtale_fra", f.get(3));
-    let listed = match f.get(4).trim() {
-        "" => None,
-        t => match t.replace(['\u{a0}', ' '], "").parse::<u32>() {
-            Ok(n) if n <= 10_000 => Some(n),
-            _ => {
-                issues.push(
-                    Issue::error("listepasienter", IssueCode::NumberOutOfRange)
-                        .with("min", 0i64)
-                        .with("max", 10_000i64),
-                );
-                None
-            }
-        },
-    };
-    let started = optional_date(&mut issues, "startet", f.get(5));
+    let agreement_from = fields::optional_date(&mut issues, "avtale_fra", f.get(3));
+    let listed = fields::optional_number(&mut issues, "listepasienter", f.get(4), (0, 10_000));
+    let started = fields::optional_date(&mut issues, "startet", f.get(5));
     match (hpr, role) {
         (Some(hpr), Some(role)) if issues.is_empty() => Ok(Doctor {
             hpr,
