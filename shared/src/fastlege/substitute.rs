@@ -138,37 +138,8 @@ impl MessageForm {
         let mut unapproved = false;
         let (from, until) = match kind {
             MessageKind::SubstituteStart => {
-                let start = fields::date(r, "start_date", &self.start_date);
-                let end = fields::date(r, "end_date", &self.end_date);
-                if let (Some(s), Some(e)) = (start, end)
-                    && e < s
-                {
-                    r.push(Issue::error("end_date", IssueCode::DateBeforeStart).with("start", s));
-                }
-                let competence = if self.competence.trim().is_empty() {
-                    r.push(Issue::error("competence", IssueCode::Required));
-                    None
-                } else {
-                    self.competence.parse::<Competence>().ok().or_else(|| {
-                        r.push(
-                            Issue::error("competence", IssueCode::NotOneOf)
-                                .with("allowed", "specialist, approved, in_specialisation, none"),
-                        );
-                        None
-                    })
-                };
-                // FL-10: without LIS1 and approval, at most one year in total
-                // (this period alone here; with earlier ones at the edge).
-                unapproved = competence == Some(Competence::None) && !self.lis1_completed;
-                if unapproved
-                    && let (Some(s), Some(e)) = (start, end)
-                    && let Err(max) = substitute_total(&[], s, e)
-                {
-                    r.push(
-                        Issue::error("end_date", IssueCode::SubstituteTooLong).with("max_end", max),
-                    );
-                }
-                check_direct_settlement(r, self, start);
+                let (start, end, without_approval) = self.substitute_period(r);
+                unapproved = without_approval;
                 (start, end)
             }
             MessageKind::SubstituteChange => (
@@ -224,5 +195,37 @@ impl MessageForm {
             citizens_moved: 0,
             substitute: Some(substitute),
         })
+    }
+
+    /// FL-10, FL-11: a new substitute's period and competence; whether the
+    /// substitute has neither LIS1 nor other approval.
+    fn substitute_period(&self, r: &mut Report) -> (Option<NaiveDate>, Option<NaiveDate>, bool) {
+        let start = fields::date(r, "start_date", &self.start_date);
+        let end = fields::date(r, "end_date", &self.end_date);
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            r.push(Issue::error("end_date", IssueCode::DateBeforeStart).with("start", s));
+        }
+        let competence = fields::required(r, "competence", &self.competence).and_then(|c| {
+            c.parse::<Competence>().ok().or_else(|| {
+                r.push(
+                    Issue::error("competence", IssueCode::NotOneOf)
+                        .with("allowed", "specialist, approved, in_specialisation, none"),
+                );
+                None
+            })
+        });
+        // FL-10: without LIS1 and approval, at most one year in total
+        // (this period alone here; with earlier ones at the edge).
+        let unapproved = competence == Some(Competence::None) && !self.lis1_completed;
+        if unapproved
+            && let (Some(s), Some(e)) = (start, end)
+            && let Err(max) = substitute_total(&[], s, e)
+        {
+            r.push(Issue::error("end_date", IssueCode::SubstituteTooLong).with("max_end", max));
+        }
+        check_direct_settlement(r, self, start);
+        (start, end, unapproved)
     }
 }

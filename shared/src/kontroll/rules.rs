@@ -90,16 +90,45 @@ pub fn tariff_for<'a>(
 pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
     let mut report = Report::new();
     let Some((year, _)) = tariff_for(bill.date, ctx) else {
-        let issue = match ctx.forced_year {
-            // A year is text, not a number: "2024", never "2 024".
-            Some(y) => Issue::error("", IssueCode::TariffYearMissing).with("year", &*y.to_string()),
-            None => Issue::error("dato", IssueCode::TariffYearMissing)
-                .with("year", &*tariff_year_of(bill.date).to_string()),
-        };
-        report.push(issue);
+        report.push(missing_year(bill, ctx));
         return (report, None);
     };
-    let mut known: Vec<(&Takst, u32)> = Vec::new();
+    let known = known_takster(&mut report, bill, year);
+    let mut refund = (known.len() == bill.takster.len()).then_some(0i64);
+    for (i, &(t, count)) in known.iter().enumerate() {
+        // CTRL-2: a takst that must stand alone.
+        if t.alone && bill.takster.len() != 1 {
+            report.push(takst_error(IssueCode::TakstMustStandAlone, t, "CTRL-2"));
+        }
+        for &(u, _) in &known[i + 1..] {
+            check_pair(&mut report, t, u);
+        }
+        check_companion(&mut report, bill, year, t);
+        check_repetitions(&mut report, t, count);
+        refund = refund.zip(line_refund(t, count)).map(|(sum, r)| sum + r);
+    }
+    check_dates(&mut report, bill, ctx);
+    (report, refund)
+}
+
+/// The issue of a bill no tariff year covers.
+fn missing_year(bill: &Bill, ctx: &BillContext<'_>) -> Issue {
+    match ctx.forced_year {
+        // A year is text, not a number: "2024", never "2 024".
+        Some(y) => Issue::error("", IssueCode::TariffYearMissing).with("year", &*y.to_string()),
+        None => Issue::error("dato", IssueCode::TariffYearMissing)
+            .with("year", &*tariff_year_of(bill.date).to_string()),
+    }
+}
+
+/// CTRL-2: the bill's takster the tariff year holds, with their counts; a
+/// takst it does not hold is warned about.
+fn known_takster<'y>(
+    report: &mut Report,
+    bill: &Bill,
+    year: &'y TariffYear,
+) -> Vec<(&'y Takst, u32)> {
+    let mut known = Vec::new();
     for l in &bill.takster {
         match year.takst(&l.code) {
             Some(t) => known.push((t, l.count)),
@@ -114,77 +143,83 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
             )),
         }
     }
-    let only_one = bill.takster.len() == 1;
-    let mut refund = (known.len() == bill.takster.len()).then_some(0i64);
-    for (i, (t, count)) in known.iter().enumerate() {
-        // CTRL-2: a takst that must stand alone.
-        if t.alone && !only_one {
-            report.push(takst_error(IssueCode::TakstMustStandAlone, t, "CTRL-2"));
-        }
-        for (u, _) in known.iter().skip(i + 1) {
-            let pair = |a: &Takst, b: &Takst| {
-                a.pair
-                    .as_deref()
-                    .is_some_and(|p| p.eq_ignore_ascii_case(&b.code))
-            };
-            if pair(t, u) {
-                // CTRL-5 names a day and evening variant together; it is
-                // not reported again as CTRL-2.
-                report.push(pair_error(IssueCode::TakstDayAndEvening, t, u, "CTRL-5"));
-                continue;
-            }
-            if t.alone || u.alone {
-                continue;
-            }
-            for (a, b) in [(*t, *u), (*u, *t)] {
-                if let Some(list) = &a.only_with {
-                    if !covered(list, &b.code) {
-                        report.push(pair_error(IssueCode::TakstNotInWhitelist, a, b, "CTRL-2"));
-                        break;
-                    }
-                    continue;
-                }
-                if covered(&a.invalid_with, &b.code) && !covered(&a.invalid_except, &b.code) {
-                    report.push(pair_error(
-                        IssueCode::TakstInvalidCombination,
-                        a,
-                        b,
-                        "CTRL-2",
-                    ));
-                    break;
-                }
-            }
-        }
-        // CTRL-3: needs a main takst beside it.
-        if t.needs_companion
-            && !bill.takster.iter().any(|l| {
-                year.takst(&l.code)
-                    .is_some_and(|o| !o.needs_companion && !o.code.eq_ignore_ascii_case(&t.code))
-            })
-        {
-            report.push(takst_error(IssueCode::TakstNeedsCompanion, t, "CTRL-3"));
-        }
-        // CTRL-4: repetitions.
-        if let Some(max) = t.rep.and_then(Rep::max)
-            && *count > max
-        {
-            report.push(
-                takst_error(IssueCode::TakstRepeatedTooOften, t, "CTRL-4")
-                    .with("max", i64::from(max))
-                    .with("count", i64::from(*count)),
-            );
-        }
-        let n = i64::from(*count);
-        refund = match (refund, t.refund_ore()) {
-            (Some(sum), Some(unit)) => Some(
-                sum + match t.rep {
-                    Some(Rep::SecondHalf | Rep::UnlimitedHalf) => unit + (n - 1) * unit / 2,
-                    _ => n * unit,
-                },
-            ),
-            _ => None,
-        };
+    known
+}
+
+/// CTRL-5 and CTRL-2 on two takster of one bill.
+fn check_pair(report: &mut Report, t: &Takst, u: &Takst) {
+    let pair = |a: &Takst, b: &Takst| {
+        a.pair
+            .as_deref()
+            .is_some_and(|p| p.eq_ignore_ascii_case(&b.code))
+    };
+    if pair(t, u) {
+        // CTRL-5 names a day and evening variant together; it is
+        // not reported again as CTRL-2.
+        report.push(pair_error(IssueCode::TakstDayAndEvening, t, u, "CTRL-5"));
+        return;
     }
+    if t.alone || u.alone {
+        return;
+    }
+    for (a, b) in [(t, u), (u, t)] {
+        if let Some(list) = &a.only_with {
+            if !covered(list, &b.code) {
+                report.push(pair_error(IssueCode::TakstNotInWhitelist, a, b, "CTRL-2"));
+                break;
+            }
+            continue;
+        }
+        if covered(&a.invalid_with, &b.code) && !covered(&a.invalid_except, &b.code) {
+            report.push(pair_error(
+                IssueCode::TakstInvalidCombination,
+                a,
+                b,
+                "CTRL-2",
+            ));
+            break;
+        }
+    }
+}
+
+/// CTRL-3: a takst that needs a main takst beside it.
+fn check_companion(report: &mut Report, bill: &Bill, year: &TariffYear, t: &Takst) {
+    if t.needs_companion
+        && !bill.takster.iter().any(|l| {
+            year.takst(&l.code)
+                .is_some_and(|o| !o.needs_companion && !o.code.eq_ignore_ascii_case(&t.code))
+        })
+    {
+        report.push(takst_error(IssueCode::TakstNeedsCompanion, t, "CTRL-3"));
+    }
+}
+
+/// CTRL-4: repetitions.
+fn check_repetitions(report: &mut Report, t: &Takst, count: u32) {
+    if let Some(max) = t.rep.and_then(Rep::max)
+        && count > max
+    {
+        report.push(
+            takst_error(IssueCode::TakstRepeatedTooOften, t, "CTRL-4")
+                .with("max", i64::from(max))
+                .with("count", i64::from(count)),
+        );
+    }
+}
+
+/// The refund of `count` times takst `t`, in øre: a half-price takst pays
+/// half from its second time.
+fn line_refund(t: &Takst, count: u32) -> Option<i64> {
+    let (unit, n) = (t.refund_ore()?, i64::from(count));
+    Some(match t.rep {
+        Some(Rep::SecondHalf | Rep::UnlimitedHalf) => unit + (n - 1) * unit / 2,
+        _ => n * unit,
+    })
+}
+
+/// CTRL-7 and CTRL-8: the bill's date against the doctor's agreement and
+/// the day it reaches Helfo.
+fn check_dates(report: &mut Report, bill: &Bill, ctx: &BillContext<'_>) {
     // CTRL-7: no refund before the direct settlement agreement.
     if let Some(from) = ctx.doctor.and_then(|d| d.agreement_from)
         && bill.date < from
@@ -204,7 +239,6 @@ pub fn check_bill(bill: &Bill, ctx: &BillContext<'_>) -> (Report, Option<i64>) {
             "CTRL-8",
         ));
     }
-    (report, refund)
 }
 
 /// The tariff year (starting 1 July) that covers `date`.
