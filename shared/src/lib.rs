@@ -10,6 +10,8 @@
 //! each rule's code and tests name its ID, and `tests/rulebook.rs` fails
 //! when an ID in code or tests has no entry there, or an entry no code.
 
+#![warn(missing_docs)]
+
 /// A closed set of names, the same on the wire and in text: snake_case in
 /// JSON (serde) and in `Into<&str>`/`FromStr` (strum), iterable, copyable.
 #[macro_export]
@@ -27,7 +29,11 @@ macro_rules! named_enum {
     };
 }
 
+// Changed by another hand in issue 23; its docs come with that change.
+#[allow(missing_docs)]
 pub mod access;
+// Changed by another hand in issue 23; its docs come with that change.
+#[allow(missing_docs)]
 pub mod api;
 pub mod calendar;
 pub mod fastlege;
@@ -39,6 +45,8 @@ pub mod ids;
 pub mod kontroll;
 pub mod mail;
 pub mod messages;
+// Not yet documented field by field (issue 23).
+#[allow(missing_docs)]
 pub mod table;
 pub mod validation;
 

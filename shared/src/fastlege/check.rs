@@ -25,7 +25,9 @@ use crate::validation::Report;
 /// within. A setting of the deployment, not a rule of the domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListBounds {
+    /// The smallest listetak allowed.
     pub min: u32,
+    /// The largest listetak allowed.
     pub max: u32,
 }
 
@@ -38,7 +40,9 @@ impl ListBounds {
 /// deployment's list bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckContext {
+    /// The day the message is sent, in Oslo.
     pub today: NaiveDate,
+    /// FL-10: the listetak bounds the municipality has agreed.
     pub bounds: ListBounds,
 }
 
@@ -95,6 +99,38 @@ impl MessageForm {
     /// and, without errors, the message. `replaced` is the termination the
     /// form names in `replaces`, as found by the caller (`None` when the
     /// form names none or it was not found — then a named one is an error).
+    ///
+    /// Seed 001: Per Olsen gives notice on 7 October 2022; his last working
+    /// day is 30 April 2023 and Helfo chases the municipality from 31 March.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use frist_domain::fastlege::{
+    ///     CheckContext, ContactForm, ListBounds, MessageForm, SCHEMA_VERSION,
+    /// };
+    ///
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let form = MessageForm {
+    ///     schema_version: SCHEMA_VERSION,
+    ///     kind: "termination".into(),
+    ///     contact: ContactForm {
+    ///         name: "Kari Kommune".into(),
+    ///         phone: "61 05 00 00".into(),
+    ///         email: "kari@lillehammer.kommune.no".into(),
+    ///     },
+    ///     gp_name: "Per Olsen".into(),
+    ///     gp_hpr: "9144889".into(),
+    ///     practice: "Storgata legesenter".into(),
+    ///     notice_date: "07.10.2022".into(),
+    ///     ..MessageForm::default()
+    /// };
+    /// let ctx = CheckContext { today: day(2022, 10, 7), bounds: ListBounds::DEFAULT };
+    /// let (report, message) = form.check(&ctx, None);
+    /// assert!(report.is_empty());
+    /// let timing = message.unwrap().timing;
+    /// assert_eq!(timing.termination, Some(day(2023, 4, 30)));
+    /// assert_eq!(timing.chase_from, Some(day(2023, 3, 31)));
+    /// ```
     pub fn check(
         &self,
         ctx: &CheckContext,

@@ -28,6 +28,7 @@ pub struct SubstituteFacts {
     pub hpr: String,
     /// A period begun (`SubstituteStart`), or an early end (`SubstituteEnd`).
     pub start: Option<NaiveDate>,
+    /// The last day of the period, when known.
     pub end: Option<NaiveDate>,
     /// Without completed LIS1 and without other approval: the year limit applies.
     pub unapproved: bool,

@@ -104,6 +104,7 @@ pub enum TimingClass {
 }
 
 impl TimingClass {
+    /// The class's name on the wire (`i`, `ii`, …).
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -156,6 +157,7 @@ pub fn timing_class(registration: NaiveDate, termination: NaiveDate) -> TimingCl
 /// The timeline a message shows before it is sent, and that Helfo sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timing {
+    /// The day the message is sent.
     pub sent: NaiveDate,
     /// FL-5.
     pub expected_registration: NaiveDate,
@@ -163,6 +165,7 @@ pub struct Timing {
     pub termination: Option<NaiveDate>,
     /// FL-6: T − 14 days.
     pub fourteen_day_line: Option<NaiveDate>,
+    /// FL-6: the timing class, when the message replaces a termination.
     pub class: Option<TimingClass>,
     /// The new agreement's or list's start.
     pub start: Option<NaiveDate>,

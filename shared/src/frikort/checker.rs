@@ -20,21 +20,30 @@ pub const FIRST_ISSUES: usize = 200;
 /// One line's issues.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineIssues {
+    /// The line's number in the file.
     pub line: u64,
+    /// Its issues, errors and warnings.
     pub issues: Vec<Issue>,
 }
 
 /// A whole file's check, built line by line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileReport {
+    /// Data lines read.
     pub lines: u64,
+    /// Lines without errors.
     pub valid: u64,
+    /// Lines with at least one error.
     pub with_errors: u64,
+    /// Lines with at least one warning.
     pub with_warnings: u64,
     /// Issue code → lines with it.
     pub by_code: std::collections::BTreeMap<String, u64>,
+    /// FK-8: lines that repeat an earlier trip.
     pub duplicates: u64,
+    /// FK-6: time-barred lines.
     pub time_barred: u64,
+    /// FK-2: lines sent late.
     pub late: u64,
     /// The sum of the valid lines' co-payments, in øre.
     pub valid_amount_ore: i64,
@@ -50,6 +59,7 @@ pub struct FileReport {
 pub struct Checker {
     rules: LineRules,
     dups: Duplicates,
+    /// The report so far.
     pub report: FileReport,
     /// Lines pushed whose FK-8 lookup waits for the batch to fill.
     pending: Vec<Checked>,
@@ -90,6 +100,7 @@ impl LineRules {
 const BATCH: usize = 256;
 
 impl Checker {
+    /// A checker for one claim received in `ctx`.
     pub fn new(ctx: LineContext) -> Self {
         Checker {
             rules: LineRules::new(ctx),

@@ -57,6 +57,7 @@ pub(super) fn trip_hash(key: &TripKey) -> u64 {
 }
 
 impl Duplicates {
+    /// An empty set.
     pub fn new() -> Self {
         Self::default()
     }

@@ -114,6 +114,32 @@ pub struct LineContext {
 /// FK-1, FK-2, FK-6: every issue of one line, and the line when it has no
 /// error. Warnings (a late claim, an amount above a return trip) leave the
 /// line valid. For many lines, make one [`LineRules`] and use its `check`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use frist_domain::frikort::{LineContext, RawRef, check_line};
+/// use frist_domain::ids::FnrContext;
+/// use frist_domain::IssueCode;
+///
+/// let today = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+/// let ctx = LineContext { fnr: FnrContext::production(today), received: today, aware: None };
+/// let line = RawRef {
+///     fodselsnummer: "15038510190",
+///     transportdato: "02.03.2026",
+///     utbetalingsdato: "2026-03-10",
+///     egenandel: "171,00",
+///     referanse: "",
+/// };
+/// let (issues, checked) = check_line(&line, &ctx);
+/// assert!(issues.is_empty());
+/// assert_eq!(checked.unwrap().amount_ore, 17_100);
+///
+/// // Paid out before the trip: refused, and the line is not settled.
+/// let early = RawRef { utbetalingsdato: "2026-03-01", ..line };
+/// let (issues, checked) = check_line(&early, &ctx);
+/// assert_eq!(issues[0].code, IssueCode::PayoutBeforeTransport);
+/// assert!(checked.is_none());
+/// ```
 pub fn check_line(raw: &RawRef<'_>, ctx: &LineContext) -> (Vec<Issue>, Option<ClaimLine>) {
     LineRules::new(*ctx).check(raw)
 }

@@ -7,8 +7,11 @@
 /// errs towards warning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rate {
+    /// The first year the rate applies.
     pub from_year: i32,
+    /// The co-payment for one way, in øre.
     pub one_way_ore: i64,
+    /// Where the rate is published.
     pub source: &'static str,
 }
 

@@ -18,17 +18,25 @@ use crate::validation::IssueCode;
 /// What the rules need to know about a case (no personal data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
+    /// Where the case is in its state machine.
     pub state: State,
+    /// The variant the case takes, once known (FB-6 … FB-8).
     pub variant: Option<Variant>,
+    /// The patient's legal deadline for treatment.
     pub fristdato: NaiveDate,
     /// The Oslo date of the notification.
     pub notified_on: NaiveDate,
+    /// FB-3: the site asks for the patient to be put ahead.
     pub urgent: bool,
+    /// FB-3: Helfo has confirmed the urgency.
     pub urgent_confirmed: bool,
+    /// FB-4: when Helfo took the case up.
     pub taken_up_on: Option<NaiveDate>,
+    /// FB-5: when Helfo's letter went out.
     pub letter_sent_on: Option<NaiveDate>,
     /// When Helfo asked the site for documentation (FB-6 a/b).
     pub documents_requested_on: Option<NaiveDate>,
+    /// FB-7: the case has documentation attached.
     pub has_documents: bool,
     /// FB-11: when the case reached its first outcome (the patient's wish
     /// known, the patient not reached, or the case ended).
@@ -44,8 +52,11 @@ pub struct Case {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{event:?} is not allowed in state {from:?}")]
 pub struct TransitionError {
+    /// The state the case was in.
     pub from: State,
+    /// The event that was tried.
     pub event: EventKind,
+    /// The events allowed from that state.
     pub allowed: Vec<EventKind>,
     /// A more precise reason than "not allowed here", when there is one.
     pub reason: Option<IssueCode>,

@@ -36,8 +36,11 @@ pub struct Deadlines {
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum DeadlineKind {
+    /// FB-4: reach the patient by phone.
     ContactBy,
+    /// FB-5: the patient's answer to Helfo's letter.
     ReplyBy,
+    /// FB-11: Helfo's first outcome.
     ServiceLimit,
 }
 
@@ -56,7 +59,9 @@ impl DeadlineKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WaitingList {
+    /// The patient keeps the place on the list.
     Keep,
+    /// The site takes the patient off the list.
     Remove,
 }
 

@@ -18,12 +18,15 @@ pub const TEXT_MAX: usize = 120;
 crate::named_enum! {
     /// FB-1: whether the breach has happened or is expected.
     pub enum BreachKind {
+        /// The deadline will be breached.
         Expected,
+        /// The deadline has been breached.
         Occurred,
     }
 }
 
 impl BreachKind {
+    /// The kind's name in bokmål, as the receipt shows it.
     pub const fn name_nb(self) -> &'static str {
         match self {
             BreachKind::Expected => "Fristbrudd vil inntreffe",
@@ -37,9 +40,13 @@ impl BreachKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NotificationForm {
+    /// The patient's fødselsnummer (or D-number).
     pub patient_fnr: String,
+    /// The patient's name.
     pub patient_name: String,
+    /// The patient's phone number, for Helfo's call (FB-4).
     pub patient_phone: String,
+    /// The specialty the patient waits for.
     pub specialty: String,
     /// The legal deadline for treatment (*fristdato*).
     pub fristdato: String,
@@ -51,19 +58,28 @@ pub struct NotificationForm {
     pub kind: String,
     /// FB-3: the site asks Helfo to put the patient ahead for medical reasons.
     pub urgent: bool,
+    /// FB-3: why the case is urgent, required when `urgent`.
     pub urgent_reason: String,
 }
 
 /// A notification that passed every FB-1 check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
+    /// The patient's checked fødselsnummer.
     pub fnr: Fodselsnummer,
+    /// The patient's name.
     pub patient_name: String,
+    /// The patient's phone number.
     pub patient_phone: Telefon,
+    /// The specialty the patient waits for.
     pub specialty: String,
+    /// The legal deadline for treatment.
     pub fristdato: NaiveDate,
+    /// When the referral was received.
     pub referral_received: NaiveDate,
+    /// When the patient was warned of the breach.
     pub warning_sent: NaiveDate,
+    /// Whether the breach has happened or is expected.
     pub kind: BreachKind,
     /// The reason, when the site flags the case as medically urgent.
     pub urgent_reason: Option<String>,

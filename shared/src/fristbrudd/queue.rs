@@ -9,7 +9,9 @@ use serde::Serialize;
 /// FB-3: what the queue order needs of a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
+    /// The case's number.
     pub id: String,
+    /// The patient's legal deadline for treatment.
     pub fristdato: NaiveDate,
     /// Medically urgent, confirmed by Helfo.
     pub urgent: bool,

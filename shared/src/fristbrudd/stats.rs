@@ -12,6 +12,7 @@ use crate::calendar;
 pub struct ServiceFigures {
     /// Working days from notification to first outcome.
     pub working_days: i64,
+    /// Whether that is within the FB-11 limit.
     pub within_limit: bool,
 }
 

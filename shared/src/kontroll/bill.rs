@@ -37,22 +37,30 @@ pub static BILL_SCHEMA: Schema = Schema {
 /// One takst on a bill and how many times it stands there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
+    /// The takst's code, lower-cased.
     pub code: String,
+    /// How many times it stands on the bill.
     pub count: u32,
 }
 
 /// A bill that could be read: who, whom, when, what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bill {
+    /// The bill's line in the file.
     pub line: u64,
+    /// The doctor who bills.
     pub hpr: HprNummer,
+    /// The patient.
     pub patient: Fodselsnummer,
+    /// The day of the treatment.
     pub date: NaiveDate,
+    /// The time of the treatment.
     pub time: NaiveTime,
     /// The takster in the order written, counts summed.
     pub takster: Vec<Line>,
     /// The refund claimed, in øre, when the file has it.
     pub amount_ore: Option<i64>,
+    /// When the bill reached Helfo, when the file says (CTRL-8).
     pub sent: Option<NaiveDate>,
 }
 

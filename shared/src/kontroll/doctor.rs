@@ -33,7 +33,14 @@ pub static DOCTOR_SCHEMA: Schema = Schema {
 
 crate::named_enum! {
     /// A doctor's role in the municipality's practice.
-    pub enum DoctorRole { Fastlege, Vikar, Lis1 }
+    pub enum DoctorRole {
+        /// A GP with a list of their own.
+        Fastlege,
+        /// A substitute for a GP.
+        Vikar,
+        /// A doctor in LIS1 training.
+        Lis1,
+    }
 }
 
 impl DoctorRole {
@@ -50,7 +57,9 @@ impl DoctorRole {
 /// One doctor of the practitioner list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Doctor {
+    /// The doctor's HPR number.
     pub hpr: HprNummer,
+    /// GP, substitute or LIS1.
     pub role: DoctorRole,
     /// CTRL-6: the GP a substitute covers.
     pub covers: Option<HprNummer>,

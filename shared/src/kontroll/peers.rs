@@ -22,27 +22,35 @@ pub struct Aggregate {
     /// The doctor's HPR number for the municipality's own doctors; empty
     /// for other municipalities' (they are shown only as values).
     pub hpr: String,
+    /// The month's refunds, in øre.
     pub refund_ore: i64,
+    /// Patients on the doctor's list.
     pub listed: u32,
+    /// Whether the doctor is one of the municipality's own.
     pub own: bool,
 }
 
 /// One point of the distribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeerPoint {
+    /// The doctor's HPR number; empty for other municipalities' doctors.
     pub hpr: String,
     /// Refund per listed patient, in kroner.
     pub per_patient: f64,
+    /// Whether the doctor is one of the municipality's own.
     pub own: bool,
+    /// Whether the payout is unusual (above median + k·MAD).
     pub outlier: bool,
 }
 
 /// CTRL-9's answer for one month and peer group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distribution {
+    /// The median refund per listed patient, in kroner.
     pub median: f64,
     /// The scaled median absolute deviation.
     pub mad: f64,
+    /// The k used.
     pub k: f64,
     /// median + k·MAD: above it a doctor is flagged.
     pub threshold: f64,
@@ -126,15 +134,20 @@ pub fn missing_takster(
 /// only sums. Doctors without a listed-patient count are left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthUpload {
+    /// One row per doctor with bills that month.
     pub doctors: Vec<DoctorMonth>,
 }
 
 /// One doctor's month for the edge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DoctorMonth {
+    /// The doctor's HPR number.
     pub hpr: HprNummer,
+    /// The month's refunds, in øre.
     pub refund_ore: i64,
+    /// Patients on the doctor's list.
     pub listed: u32,
+    /// Bills that month.
     pub bills: u64,
 }
 

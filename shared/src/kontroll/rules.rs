@@ -18,6 +18,7 @@ use crate::validation::Report;
 /// What the rules of one bill need besides the bill.
 #[derive(Debug, Clone, Copy)]
 pub struct BillContext<'a> {
+    /// Every tariff year frist knows.
     pub tariffs: &'a Tariffs,
     /// `--tariff-year`: check every bill against this year instead of the
     /// year in force on its date.

@@ -66,26 +66,34 @@ impl From<Rep> for String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeOfDay {
+    /// Daytime (`d`).
     Day,
+    /// Evening (`k`).
     Evening,
 }
 
 /// One takst of one tariff year, as the data file has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Takst {
+    /// The takst's code, as on a bill (`2ad`).
     pub code: String,
+    /// What the takst pays for, as Normaltariffen words it.
     pub text: String,
     #[serde(default)]
+    /// The tariff's chapter, when the file names it.
     pub chapter: Option<String>,
     /// Honorar, refund and co-payment in kroner (`175,00`); `None` where the
     /// source gives no figure.
     pub fee: Option<String>,
+    /// The refund in kroner as the tariff writes it (`171,00`).
     pub refund: Option<String>,
+    /// The patient's co-payment in kroner, when any.
     pub copay: Option<String>,
     /// `None` where the source does not say: no repetition check.
     #[serde(default)]
     pub rep: Option<Rep>,
     #[serde(default)]
+    /// CTRL-5: the day or evening variant, when the takst has one.
     pub time: Option<TimeOfDay>,
     /// CTRL-5: the other day/evening variant.
     #[serde(default)]
@@ -106,8 +114,10 @@ pub struct Takst {
     /// CTRL-3: refused alone; needs a main takst on the same bill.
     #[serde(default)]
     pub needs_companion: bool,
+    /// Where the year's takster come from.
     pub source: String,
     #[serde(default)]
+    /// A note on the file, for the person who updates it.
     pub note: Option<String>,
 }
 

@@ -17,19 +17,27 @@ pub const MAX_DOCTORS: usize = 500;
 
 crate::named_enum! {
     /// CTRL-9's comparable GPs: the same municipality size class, or all.
-    pub enum PeerGroup { Class, All }
+    pub enum PeerGroup {
+        /// Municipalities of the same size class.
+        Class,
+        /// Every municipality.
+        All,
+    }
 }
 
 /// What the edge answers for a month: the distribution, with the
 /// municipality's own doctors named and every other doctor a bare value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeerView {
+    /// The month, `YYYY-MM`.
     pub month: String,
+    /// The size class the doctors are compared within.
     pub peers: PeerGroup,
     /// The municipality's class that month (`small`, `medium`, `large`).
     pub size_class: String,
     /// How many municipalities the peers come from.
     pub organisations: u64,
+    /// CTRL-9's answer for the month.
     pub distribution: Distribution,
 }
 
