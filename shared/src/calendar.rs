@@ -49,17 +49,29 @@ pub enum CalendarError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, strum::EnumIter)]
 #[serde(rename_all = "snake_case")]
 pub enum Holiday {
+    /// 1 January.
     NewYearsDay,
+    /// Skjærtorsdag, the Thursday before Easter.
     MaundyThursday,
+    /// Langfredag.
     GoodFriday,
+    /// Første påskedag.
     EasterSunday,
+    /// Andre påskedag.
     EasterMonday,
+    /// 1 May.
     LabourDay,
+    /// 17 May.
     ConstitutionDay,
+    /// Kristi himmelfartsdag, 39 days after Easter.
     AscensionDay,
+    /// Første pinsedag, 49 days after Easter.
     WhitSunday,
+    /// Andre pinsedag.
     WhitMonday,
+    /// 25 December.
     ChristmasDay,
+    /// 26 December.
     BoxingDay,
 }
 
@@ -163,7 +175,9 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 /// A holiday on its date in a given year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct HolidayDate {
+    /// The day.
     pub date: NaiveDate,
+    /// Which holiday it is.
     pub holiday: Holiday,
 }
 

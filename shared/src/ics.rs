@@ -15,6 +15,7 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 pub struct Deadline {
     /// Stable within the case (e.g. `contact_by`).
     pub key: &'static str,
+    /// The day of the event.
     pub date: NaiveDate,
     /// The event's title as the user reads it.
     pub summary: String,

@@ -10,6 +10,8 @@
 //! each rule's code and tests name its ID, and `tests/rulebook.rs` fails
 //! when an ID in code or tests has no entry there, or an entry no code.
 
+#![warn(missing_docs)]
+
 /// A closed set of names, the same on the wire and in text: snake_case in
 /// JSON (serde) and in `Into<&str>`/`FromStr` (strum), iterable, copyable.
 #[macro_export]
@@ -27,12 +29,16 @@ macro_rules! named_enum {
     };
 }
 
+// Changed by another hand in issue 23; its docs come with that change.
+#[allow(missing_docs)]
 pub mod access;
+// Changed by another hand in issue 23; its docs come with that change.
+#[allow(missing_docs)]
 pub mod api;
 pub mod calendar;
 pub mod fastlege;
+pub mod fields;
 pub mod frikort;
-pub mod frikort_flow;
 pub mod fristbrudd;
 pub mod ics;
 pub mod ids;
@@ -40,6 +46,8 @@ pub mod kontroll;
 pub mod mail;
 pub mod messages;
 pub mod oidc;
+// Not yet documented field by field (issue 23).
+#[allow(missing_docs)]
 pub mod table;
 pub mod validation;
 

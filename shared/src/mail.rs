@@ -26,6 +26,7 @@ pub enum MailState {
     Queued,
     /// Claimed by a sender, being handed to the binding now.
     Sending,
+    /// Handed to the mail service.
     Sent,
     /// Given up after [`MAX_ATTEMPTS`].
     Failed,
@@ -34,10 +35,12 @@ pub enum MailState {
 }
 
 impl MailState {
+    /// The state's name, as stored.
     pub fn as_str(self) -> &'static str {
         self.into()
     }
 
+    /// The state of a stored name.
     pub fn parse(s: &str) -> Option<MailState> {
         Some(match s {
             "queued" => MailState::Queued,
@@ -101,6 +104,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    /// The kind's name, as stored.
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -110,17 +114,23 @@ impl MailKind {
 /// stands — never the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delivery {
+    /// The message's id.
     pub id: String,
+    /// When it was queued (RFC 3339).
     pub created_at: String,
+    /// What the e-mail is about.
     pub kind: MailKind,
     /// The recipient's work address.
     pub to: String,
     /// The subject names a case or message number only.
     pub subject: String,
+    /// Where it is in the outbox.
     pub state: MailState,
+    /// Sending attempts so far.
     pub attempts: u32,
     /// The binding's last refusal, if any.
     pub last_error: Option<String>,
+    /// When it was sent (RFC 3339).
     pub sent_at: Option<String>,
     /// When it is tried next (queued after a failure).
     pub next_attempt_at: Option<String>,
@@ -129,8 +139,11 @@ pub struct Delivery {
 /// What one run of the sender did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendRun {
+    /// Messages sent.
     pub sent: u32,
+    /// Messages waiting to be tried again.
     pub retrying: u32,
+    /// Messages given up on.
     pub failed: u32,
     /// Claims found cut off and marked uncertain.
     pub uncertain: u32,

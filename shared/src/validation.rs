@@ -21,7 +21,9 @@ use crate::ids::IdError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// Refuses the form or line.
     Error,
+    /// Shown and sent along; never blocks.
     Warning,
 }
 
@@ -259,8 +261,11 @@ impl IssueCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Param {
+    /// A whole number, written with a space between thousands.
     Int(i64),
+    /// A date, written `dd.mm.åååå`.
     Date(NaiveDate),
+    /// Text, as it is.
     Text(String),
 }
 
@@ -292,9 +297,12 @@ pub struct Issue {
     /// The field, as a path into the submitted document: `patient.fnr`,
     /// `lines[41].fnr`. Empty for the document as a whole.
     pub path: String,
+    /// What is wrong.
     pub code: IssueCode,
+    /// Whether it blocks.
     pub severity: Severity,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// The values the text names (`{max}`, `{today}` …).
     pub params: BTreeMap<String, Param>,
 }
 
@@ -338,6 +346,7 @@ impl Issue {
 /// The result of a validation: all issues found, in the order found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
+    /// Every issue, in the order found.
     pub issues: Vec<Issue>,
 }
 

@@ -764,3 +764,23 @@ fn fk_7_no_repayment_when_helfos_wrong_information_caused_the_advance() {
     let r = form("").check(&payments, d("2026-04-01")).unwrap_err();
     assert_eq!(paths(&r), [("cause".into(), IssueCode::Required)]);
 }
+
+/// One answer per kind of mistake on every form (`frist_domain::fields`): a
+/// well-formed date outside the calendar's years is out of range, as on the
+/// fristbrudd and fastlege forms, not "invalid".
+#[test]
+fn fk_1_a_date_outside_the_calendar_is_out_of_range_not_invalid() {
+    let c = ctx("2026-04-01", None);
+    let (issues, line) = check_line(&raw("15038510190", "02.03.1900", "2026-03-10", "171"), &c);
+    assert_eq!(
+        codes(&issues),
+        [(
+            "transportdato".into(),
+            IssueCode::DateOutOfRange,
+            Severity::Error
+        )]
+    );
+    assert!(line.is_none());
+    let (issues, _) = check_line(&raw("15038510190", "31.02.2026", "2026-03-10", "171"), &c);
+    assert_eq!(issues[0].code, IssueCode::DateInvalid);
+}

@@ -76,3 +76,29 @@ fn parameters_are_filled_in_with_norwegian_formatting() {
         "The date must be between 01.01.1947 and 31.12.2199."
     );
 }
+
+#[test]
+fn english_is_not_a_copy_of_bokmal() {
+    let same: Vec<IssueCode> = IssueCode::iter()
+        .filter(|c| template(*c, Lang::Nb) == template(*c, Lang::En))
+        .collect();
+    assert!(same.is_empty(), "English identical to bokmål: {same:?}");
+}
+
+/// The issue texts are data in the text catalogue, keyed by each code's
+/// wire name: one entry per code, each with three texts, and no stale key.
+#[test]
+fn the_catalogue_has_one_entry_per_issue_code_and_no_other() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let catalogue: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(include_str!("../../texts/issues.json")).unwrap();
+    let keys: BTreeSet<&str> = catalogue.keys().map(String::as_str).collect();
+    let codes: BTreeSet<&str> = IssueCode::iter().map(IssueCode::as_str).collect();
+    assert_eq!(keys, codes);
+    for (key, texts) in &catalogue {
+        assert!(
+            texts.len() == 3 && texts.iter().all(|t| !t.trim().is_empty()),
+            "{key}: needs three texts, [nb, nn, en]"
+        );
+    }
+}

@@ -33,7 +33,12 @@ pub enum IdError {
     NotDigits,
     /// Too few or too many digits.
     #[error("expected {expected} digits, found {found}")]
-    WrongLength { expected: u8, found: usize },
+    WrongLength {
+        /// The digits the identifier has.
+        expected: u8,
+        /// The digits found.
+        found: usize,
+    },
     /// The check digit(s) do not match.
     #[error("bad check digit")]
     BadCheckDigit,

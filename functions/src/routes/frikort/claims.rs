@@ -1,10 +1,10 @@
 //! A claim announced, submitted when every chunk is in, listed and read.
 
 use chrono::{Datelike, NaiveDate};
+use frist_domain::frikort::flow::{ClaimStep, missing_chunks};
 use frist_domain::frikort::{
     CHUNK_LINES, ClaimStatus, ClaimView, NewClaim, claim_number, is_fingerprint, payment_due,
 };
-use frist_domain::frikort_flow::{ClaimStep, missing_chunks};
 use frist_domain::{Issue, IssueCode, Report};
 
 use super::{answer, claim_entry, current, load_visible};

@@ -1,8 +1,8 @@
 //! Helfo's decisions on a claim's lines (FK-4/5), and the lines read page
 //! by page.
 
+use frist_domain::frikort::flow::ClaimStep;
 use frist_domain::frikort::{Decision, DecisionForm, LineView};
-use frist_domain::frikort_flow::ClaimStep;
 use frist_domain::{Issue, IssueCode, Report};
 
 use super::{allowed, audited, current, load_visible};

@@ -7,7 +7,7 @@
 //! Every line is checked again here with `frist_domain::frikort`, and the
 //! edge alone sees trips claimed in earlier claims (FK-8), found by a keyed
 //! hash of the trip — never by the plain fødselsnummer. Which step each
-//! state allows is `frist_domain::frikort_flow`'s; the SQL is
+//! state allows is `frist_domain::frikort::flow`'s; the SQL is
 //! [`crate::store::frikort`]'s.
 
 mod claims;
@@ -22,8 +22,8 @@ pub use payments::{payment, repayment};
 pub use report::report;
 pub use upload::put_chunk;
 
+use frist_domain::frikort::flow::ClaimStep;
 use frist_domain::frikort::{ClaimStatus, ClaimView};
-use frist_domain::frikort_flow::ClaimStep;
 use wasm_bindgen::JsValue;
 
 use crate::audit::Entry;

@@ -1,8 +1,8 @@
 //! Helfo's payments of a claim's approved lines (FK-4, FK-9) and demands
 //! for repayment (FK-6, FK-7), both conditional on the claim's version.
 
+use frist_domain::frikort::flow::ClaimStep;
 use frist_domain::frikort::{PaymentForm, RepaymentForm};
-use frist_domain::frikort_flow::ClaimStep;
 use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
 

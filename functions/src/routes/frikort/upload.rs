@@ -5,11 +5,11 @@
 
 use frist_domain::Report;
 use frist_domain::frikort::Duplicates;
-use frist_domain::frikort::{Chunk, ChunkAnswer, LineContext, LineRules, NumberedLine, Reason};
-use frist_domain::frikort_flow::{
+use frist_domain::frikort::flow::{
     CheckedLine, ClaimStep, check_chunk_number, check_chunk_size, check_line_numbers,
     mark_earlier_claims, tally,
 };
+use frist_domain::frikort::{Chunk, ChunkAnswer, LineContext, LineRules, NumberedLine, Reason};
 use frist_domain::ids::FnrContext;
 use hmac::{Hmac, Mac};
 use serde_json::json;

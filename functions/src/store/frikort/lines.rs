@@ -11,7 +11,7 @@ use crate::db::{int, iso, opt, text};
 
 /// FK-4: a received claim is settled — stored as `paid` — once no line waits
 /// for a decision and no approved line for its payment
-/// ([`frist_domain::frikort_flow::ClaimStep::then`]; the integration tests
+/// ([`frist_domain::frikort::flow::ClaimStep::then`]; the integration tests
 /// hold the two to the same answer). Run after every decision and payment,
 /// in the same batch. `?1` is the claim.
 const SETTLE: &str = "UPDATE fk_claims SET status = 'paid' WHERE id = ?1 AND status = 'received' \

@@ -396,6 +396,7 @@ fn issue_name(code: frist_domain::IssueCode) -> String {
     match code {
         C::Required => t("frikort.issue_required").into(),
         C::DateInvalid => t("frikort.issue_date_invalid").into(),
+        C::DateOutOfRange => t("frikort.issue_date_out_of_range").into(),
         C::AmountInvalid => t("frikort.issue_amount_invalid").into(),
         C::PayoutBeforeTransport => t("frikort.issue_payout_before_transport").into(),
         C::DateInFuture => t("frikort.issue_date_in_future").into(),

@@ -8,11 +8,11 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use frist_domain::frikort::{CHUNK_LINES, ClaimLine, ClaimStatus, LineContext, RawRef, check_line};
-use frist_domain::frikort_flow::{
+use frist_domain::frikort::flow::{
     CheckedLine, ClaimStep, check_chunk_number, check_chunk_size, check_line_numbers,
     mark_earlier_claims, missing_chunks, tally,
 };
+use frist_domain::frikort::{CHUNK_LINES, ClaimLine, ClaimStatus, LineContext, RawRef, check_line};
 use frist_domain::ids::FnrContext;
 use frist_domain::{IssueCode, Param};
 

@@ -32,7 +32,7 @@ impl ClaimStep {
     ///
     /// ```
     /// use frist_domain::frikort::ClaimStatus;
-    /// use frist_domain::frikort_flow::ClaimStep;
+    /// use frist_domain::frikort::flow::ClaimStep;
     /// assert_eq!(ClaimStep::Chunk.check(ClaimStatus::Receiving, 0), Ok(()));
     /// assert_eq!(
     ///     ClaimStep::Pay.check(ClaimStatus::Receiving, 0),
@@ -110,9 +110,13 @@ pub fn missing_chunks(chunks_expected: u32, received: &[u32]) -> Vec<u32> {
 /// the keyed hash of its trip, and the line when it is still valid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedLine {
+    /// The line's number in the file.
     pub line: u64,
+    /// What FK-1 and FK-8 found.
     pub issues: Vec<Issue>,
+    /// The keyed hash of its trip (FK-8), when the line names one.
     pub trip_key: Option<String>,
+    /// The line as the claim keeps it, while it is still valid.
     pub claim_line: Option<ClaimLine>,
 }
 
