@@ -20,22 +20,7 @@ use crate::db::{int, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::problem::ProblemKind;
 use crate::routes::{organisations, users};
-
-#[derive(serde::Deserialize)]
-struct Account {
-    id: String,
-    organisation_id: String,
-    password_hash: String,
-    active: i64,
-    demo: i64,
-}
-
-#[derive(serde::Deserialize)]
-struct FailureRow {
-    key: String,
-    n: i64,
-    oldest: i64,
-}
+use crate::store::logins;
 
 /// The throttle's key for an account: a hash of its normalised e-mail, so
 /// an unknown address is counted like a known one.
@@ -47,6 +32,16 @@ fn login_failed() -> ApiError {
     ApiError::new(ProblemKind::LoginFailed)
 }
 
+/// The keys of one attempt: the account's and the client's, and where
+/// the throttle's window starts.
+struct Attempt {
+    email: String,
+    account_key: String,
+    client_key: String,
+    window_start: i64,
+}
+
+/// `POST /api/v1/session`: the throttle, then the password, then a session.
 pub async fn login(ctx: &Ctx) -> ApiResult {
     // Production signs people in through HelseID and ID-porten; e-mail and
     // password only where a setting turns them on (and in local mode).
@@ -59,137 +54,22 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
         return Err(ApiError::invalid(report));
     }
     let email = normalise_email(&form.email);
-    let account_key = account_key(&email);
-    let client_key = format!("c:{}", ctx.client_key);
-    let window_start = ctx.now - ctx.config.throttle.window_ms;
-    let throttle = ctx.config.throttle;
-
-    let rows = ctx
-        .db
-        .prepare(
-            "SELECT key, COUNT(*) AS n, MIN(at_ms) AS oldest FROM login_failures \
-             WHERE key IN (?1, ?2) AND at_ms > ?3 GROUP BY key",
-        )
-        .bind(&[text(&account_key), text(&client_key), int(window_start)])?
-        .all()
-        .await?
-        .results::<FailureRow>()?;
-    let failures = |key: &str| {
-        rows.iter()
-            .find(|r| r.key == key)
-            .map_or(Failures::default(), |r| Failures {
-                count: u32::try_from(r.n).unwrap_or(u32::MAX),
-                oldest: r.oldest,
-            })
+    let attempt = Attempt {
+        account_key: account_key(&email),
+        client_key: format!("c:{}", ctx.client_key),
+        window_start: ctx.now - ctx.config.throttle.window_ms,
+        email,
     };
-    let locked = |retry_after_ms: i64| {
-        let minutes = minutes_to_wait(retry_after_ms);
-        ApiError::new(ProblemKind::TooManyAttempts)
-            .arg("minutes", minutes)
-            .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string())
-    };
-    if let Throttle::Locked { retry_after_ms } =
-        throttle.verdict(failures(&account_key), failures(&client_key), ctx.now)
-    {
-        return Err(locked(retry_after_ms));
-    }
-    // The attempt is counted before the password is weighed, in one D1
-    // statement that counts and inserts together: of many parallel tries,
-    // only as many as the limit allow get this far (D1 runs one statement
-    // at a time). A success takes its marks away again below.
-    let reserve = ctx
-        .db
-        .prepare(
-            "INSERT INTO login_failures (key, at_ms) SELECT ?1, ?3 \
-             WHERE (SELECT COUNT(*) FROM login_failures WHERE key = ?1 AND at_ms > ?4) < ?5 \
-               AND (SELECT COUNT(*) FROM login_failures WHERE key = ?2 AND at_ms > ?4) < ?6",
-        )
-        .bind(&[
-            text(&account_key),
-            text(&client_key),
-            int(ctx.now),
-            int(window_start),
-            int(i64::from(throttle.per_account)),
-            int(i64::from(throttle.per_client)),
-        ])?;
-    let reserve_client = ctx
-        .db
-        .prepare("INSERT INTO login_failures (key, at_ms) SELECT ?1, ?2 WHERE changes() = 1")
-        .bind(&[text(&client_key), int(ctx.now)])?;
-    let reserved = ctx.db.batch(vec![reserve, reserve_client]).await?;
-    if !crate::db::first_changed(&reserved) {
-        // Another try took the last place in the meantime.
-        let full = Failures {
-            count: throttle.per_account.max(throttle.per_client),
-            oldest: window_start + 1,
-        };
-        let retry = match throttle.verdict(full, full, ctx.now) {
-            Throttle::Locked { retry_after_ms } => retry_after_ms,
-            Throttle::Allowed => throttle.window_ms,
-        };
-        return Err(locked(retry));
-    }
-
-    let account = ctx
-        .db
-        .prepare(
-            "SELECT id, organisation_id, password_hash, active, demo FROM users WHERE email = ?1",
-        )
-        .bind(&[text(&email)])?
-        .first::<Account>(None)
-        .await?;
-    let known = account
-        .as_ref()
-        .map(|a| (a.id.clone(), a.organisation_id.clone()));
-    let stored = account
-        .as_ref()
-        .map_or(DUMMY_HASH, |a| a.password_hash.as_str());
-    let password_ok = verify_password(&form.password, stored).await?;
-    let usable = account
-        .as_ref()
-        .is_some_and(|a| a.active != 0 && (a.demo == 0 || ctx.config.local));
-
-    let Some(account) = account.filter(|_| password_ok && usable) else {
-        let (uid, oid) = match &known {
-            Some((u, o)) => (Some(u.as_str()), Some(o.as_str())),
-            None => (None, None),
-        };
-        // The attempt was counted when it was reserved above.
-        ctx.db
-            .batch(vec![audit::entry(
-                &ctx.db,
-                ctx.now,
-                Actor {
-                    user_id: uid,
-                    organisation_id: oid,
-                    session_id: None,
-                    client: Some(&ctx.client_key),
-                },
-                &Entry {
-                    action: "login.failed",
-                    object_kind: "session",
-                    object_id: None,
-                    organisation_id: oid,
-                },
-            )?])
-            .await?;
-        return Err(login_failed());
-    };
-
-    // A success clears the account's count and this attempt's mark on the
-    // client (and forgets marks older than the window).
-    let clear = ctx
-        .db
-        .prepare(
-            "DELETE FROM login_failures WHERE key = ?1 OR (key = ?2 AND at_ms = ?3) \
-             OR at_ms <= ?4",
-        )
-        .bind(&[
-            text(&account_key),
-            text(&client_key),
-            int(ctx.now),
-            int(window_start),
-        ])?;
+    check_throttle(ctx, &attempt).await?;
+    reserve_attempt(ctx, &attempt).await?;
+    let account = weigh_password(ctx, &attempt, &form.password).await?;
+    let clear = logins::clear(
+        &ctx.db,
+        &attempt.account_key,
+        &attempt.client_key,
+        ctx.now,
+        attempt.window_start,
+    )?;
     let (view, cookie) = open(
         ctx,
         &account.id,
@@ -201,6 +81,90 @@ pub async fn login(ctx: &Ctx) -> ApiResult {
     let resp = http::json(&view, 201)?;
     resp.headers().set("Set-Cookie", &cookie)?;
     Ok(resp)
+}
+
+/// 429 with `Retry-After`: wait this long.
+fn locked(retry_after_ms: i64) -> ApiError {
+    ApiError::new(ProblemKind::TooManyAttempts)
+        .arg("minutes", minutes_to_wait(retry_after_ms))
+        .with_header("Retry-After", ((retry_after_ms + 999) / 1000).to_string())
+}
+
+/// Past the limit (per account or per client), no password is weighed.
+async fn check_throttle(ctx: &Ctx, a: &Attempt) -> Result<(), ApiError> {
+    let (account, client) =
+        logins::failures(&ctx.db, &a.account_key, &a.client_key, a.window_start).await?;
+    match ctx.config.throttle.verdict(account, client, ctx.now) {
+        Throttle::Locked { retry_after_ms } => Err(locked(retry_after_ms)),
+        Throttle::Allowed => Ok(()),
+    }
+}
+
+/// The attempt is counted before the password is weighed; a success takes
+/// its marks away again. When another try took the last place in the
+/// meantime, this one is refused as if the limit had been reached.
+async fn reserve_attempt(ctx: &Ctx, a: &Attempt) -> Result<(), ApiError> {
+    let throttle = ctx.config.throttle;
+    let reserved = logins::reserve(
+        &ctx.db,
+        &a.account_key,
+        &a.client_key,
+        ctx.now,
+        a.window_start,
+        throttle,
+    )
+    .await?;
+    if reserved {
+        return Ok(());
+    }
+    let full = Failures {
+        count: throttle.per_account.max(throttle.per_client),
+        oldest: a.window_start + 1,
+    };
+    let retry = match throttle.verdict(full, full, ctx.now) {
+        Throttle::Locked { retry_after_ms } => retry_after_ms,
+        Throttle::Allowed => throttle.window_ms,
+    };
+    Err(locked(retry))
+}
+
+/// The account, if the password is right and the account usable (active;
+/// a demo account only in local mode). An unknown address costs the same
+/// PBKDF2 work as a known one and gets the same answer; a failure is
+/// audited (its mark was made when the attempt was reserved).
+async fn weigh_password(
+    ctx: &Ctx,
+    a: &Attempt,
+    password: &str,
+) -> Result<logins::Account, ApiError> {
+    let account = logins::account(&ctx.db, &a.email).await?;
+    let stored = account
+        .as_ref()
+        .map_or(DUMMY_HASH, |a| a.password_hash.as_str());
+    let password_ok = verify_password(password, stored).await?;
+    let usable = account
+        .as_ref()
+        .is_some_and(|a| a.active != 0 && (a.demo == 0 || ctx.config.local));
+    let account = match account {
+        Some(account) if password_ok && usable => return Ok(account),
+        other => other,
+    };
+    let uid = account.as_ref().map(|a| a.id.as_str());
+    let oid = account.as_ref().map(|a| a.organisation_id.as_str());
+    let actor = Actor {
+        user_id: uid,
+        organisation_id: oid,
+        session_id: None,
+        client: Some(&ctx.client_key),
+    };
+    let entry = Entry {
+        action: "login.failed",
+        object_kind: "session",
+        object_id: None,
+        organisation_id: oid,
+    };
+    audit::entry(&ctx.db, ctx.now, actor, &entry)?.run().await?;
+    Err(login_failed())
 }
 
 /// Opens a session for a user who has proved who they are (a password, or

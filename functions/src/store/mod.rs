@@ -8,3 +8,4 @@ pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod identities;
+pub mod logins;
