@@ -123,7 +123,7 @@ impl NewOrganisation {
         } else if let Err(e) = Organisasjonsnummer::validate(&self.orgnr) {
             report.push(Issue::from_id_error("orgnr", e));
         }
-        check_one_of::<OrgKind>(&mut report, "kind", &self.kind);
+        crate::fields::one_of::<OrgKind>(&mut report, "kind", &self.kind);
         report
     }
 
@@ -153,7 +153,7 @@ impl NewUser {
         let mut report = Report::new();
         check_name(&mut report, "name", &self.name);
         check_email(&mut report, "email", &self.email);
-        let role = check_one_of::<Role>(&mut report, "role", &self.role);
+        let role = crate::fields::one_of::<Role>(&mut report, "role", &self.role);
         if self.organisation_id.trim().is_empty() {
             report.push(Issue::error("organisation_id", IssueCode::Required));
         } else {
@@ -208,26 +208,6 @@ pub fn check_password(report: &mut Report, path: &str, password: &str, email: &s
         report.push(Issue::error(path, IssueCode::TooLong).with("max", PASSWORD_MAX));
     } else if !email.trim().is_empty() && normalise_email(password) == normalise_email(email) {
         report.push(Issue::error(path, IssueCode::PasswordIsEmail));
-    }
-}
-
-fn check_one_of<T>(report: &mut Report, path: &str, value: &str) -> Option<T>
-where
-    T: std::str::FromStr + strum::IntoEnumIterator + Into<&'static str>,
-{
-    if value.trim().is_empty() {
-        report.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    match value.parse::<T>() {
-        Ok(v) => Some(v),
-        Err(_) => {
-            let allowed: Vec<&'static str> = T::iter().map(Into::into).collect();
-            report.push(
-                Issue::error(path, IssueCode::NotOneOf).with("allowed", &*allowed.join(", ")),
-            );
-            None
-        }
     }
 }
 

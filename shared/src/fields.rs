@@ -187,3 +187,17 @@ pub fn id<T>(
 pub fn hpr(out: &mut impl IssueSink, path: &str, value: &str) -> Option<HprNummer> {
     id(out, path, value.trim(), str::parse)
 }
+
+/// One of a closed set of names (an enum's wire names): `required` when
+/// blank, `not_one_of` (`allowed`: every name) when it is none of them.
+pub fn one_of<T>(out: &mut impl IssueSink, path: &str, value: &str) -> Option<T>
+where
+    T: std::str::FromStr + strum::IntoEnumIterator + Into<&'static str>,
+{
+    required(out, path, value)?;
+    value.parse::<T>().ok().or_else(|| {
+        let allowed: Vec<&'static str> = T::iter().map(Into::into).collect();
+        out.add(Issue::error(path, IssueCode::NotOneOf).with("allowed", &*allowed.join(", ")));
+        None
+    })
+}

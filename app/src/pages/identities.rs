@@ -21,14 +21,6 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
     let links = RwSignal::new(Vec::<IdentityLinkView>::new());
     let alert = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let provider = RwSignal::new("helseid".to_owned());
-    let kind = RwSignal::new("hpr".to_owned());
-    let value = RwSignal::new(String::new());
-    let tried = RwSignal::new(false);
-    let edge_issues = RwSignal::new(Vec::<Issue>::new());
-    let key = RwSignal::new(api::new_idempotency_key());
-    let summary = NodeRef::<html::Div>::new();
-
     // The chosen user's links, read again whenever the choice changes.
     Effect::new(move |_| {
         let id = user.get();
@@ -51,28 +43,6 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
             }
         });
     });
-    let form = move || NewIdentityLink {
-        provider: provider.get(),
-        kind: kind.get(),
-        value: value.get(),
-    };
-    let fnr = move || FnrContext {
-        today: crate::form::today(),
-        allow_synthetic: true,
-    };
-    let errors = Signal::derive(move || {
-        if !tried.get() {
-            return Vec::new();
-        }
-        let report = match form().check(&fnr()) {
-            Err(r) => r,
-            Ok(_) => Report {
-                issues: edge_issues.get(),
-            },
-        };
-        errors_of(&report, "identity-")
-    });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let user_options = Signal::derive(move || {
         users
             .get()
@@ -80,75 +50,6 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
             .map(|u| (u.id.clone(), format!("{} ({})", u.name, u.email)))
             .collect::<Vec<_>>()
     });
-    let providers = Signal::derive(|| {
-        Provider::iter()
-            .map(|p| {
-                (
-                    <&'static str>::from(p).to_owned(),
-                    p.display_name().to_owned(),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let kinds = Signal::derive(move || {
-        let p = provider
-            .get()
-            .parse::<Provider>()
-            .unwrap_or(Provider::Helseid);
-        p.link_kinds()
-            .iter()
-            .map(|k| {
-                (
-                    <&'static str>::from(*k).to_owned(),
-                    kind_name(*k).to_owned(),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    // A kind the chosen provider does not offer falls back to its first.
-    Effect::new(move |_| {
-        let offered = kinds.get();
-        if !offered.iter().any(|(k, _)| *k == kind.get_untracked())
-            && let Some((first, _)) = offered.first()
-        {
-            kind.set(first.clone());
-        }
-    });
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        edge_issues.set(Vec::new());
-        done.set(None);
-        let id = user.get_untracked();
-        if id.is_empty() || form().check(&fnr()).is_err() {
-            focus_summary(summary);
-            return;
-        }
-        let body = form();
-        let idem = key.get_untracked();
-        leptos::task::spawn_local(async move {
-            match api::link_identity(&id, &body, &idem).await {
-                Ok(link) => {
-                    done.try_set(Some(tf(
-                        "admin.identities.linked",
-                        &[("value", &link.shown)],
-                    )));
-                    links.try_update(|l| l.push(link));
-                    value.try_set(String::new());
-                    tried.try_set(false);
-                    key.try_set(api::new_idempotency_key());
-                }
-                Err(api::ApiError::Problem(p)) if !p.issues.is_empty() => {
-                    edge_issues.try_set(p.issues.clone());
-                    focus_summary(summary);
-                }
-                Err(e) => {
-                    alert.try_set(Some(e.text()));
-                }
-            }
-        });
-    };
     let remove = Callback::new(move |link: IdentityLinkView| {
         done.set(None);
         leptos::task::spawn_local(async move {
@@ -176,15 +77,93 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
             error=Signal::derive(|| None::<String>)/>
         <Show when=move || !user.get().is_empty()>
             <LinkTable links=links remove=remove/>
-            <form on:submit=submit novalidate class="frist-form">
-                <ErrorSummary errors=errors node_ref=summary/>
-                <SelectField id="identity-provider" label=t("admin.identities.provider") value=provider options=providers error=field("identity-provider")/>
-                <SelectField id="identity-kind" label=t("admin.identities.kind") value=kind options=kinds error=field("identity-kind")/>
-                <TextField id="identity-value" label=t("admin.identities.value") description=t("admin.identities.value_help")
-                    value=value error=field("identity-value")/>
-                <button class="ds-button" data-variant="primary" type="submit">{t("admin.identities.link")}</button>
-            </form>
+            <LinkForm user=user links=links alert=alert done=done/>
         </Show>
+    }
+}
+
+/// The form that links a person to the chosen user.
+#[component]
+fn LinkForm(
+    user: RwSignal<String>,
+    links: RwSignal<Vec<IdentityLinkView>>,
+    alert: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let provider = RwSignal::new("helseid".to_owned());
+    let kind = RwSignal::new("hpr".to_owned());
+    let value = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let edge_issues = RwSignal::new(Vec::<Issue>::new());
+    let key = RwSignal::new(api::new_idempotency_key());
+    let summary = NodeRef::<html::Div>::new();
+    let form = move || NewIdentityLink {
+        provider: provider.get(),
+        kind: kind.get(),
+        value: value.get(),
+    };
+    let fnr = move || FnrContext {
+        today: crate::form::today(),
+        allow_synthetic: true,
+    };
+    let errors = Signal::derive(move || {
+        if !tried.get() {
+            return Vec::new();
+        }
+        let report = match form().check(&fnr()) {
+            Err(r) => r,
+            Ok(_) => Report {
+                issues: edge_issues.get(),
+            },
+        };
+        errors_of(&report, "identity-")
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let providers = Signal::derive(provider_options);
+    let kinds = Signal::derive(move || kind_options(&provider.get()));
+    // A kind the chosen provider does not offer falls back to its first.
+    Effect::new(move |_| {
+        let offered = kinds.get();
+        if !offered.iter().any(|(k, _)| *k == kind.get_untracked())
+            && let Some((first, _)) = offered.first()
+        {
+            kind.set(first.clone());
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        done.set(None);
+        let id = user.get_untracked();
+        if id.is_empty() || form().check(&fnr()).is_err() {
+            focus_summary(summary);
+            return;
+        }
+        let body = form();
+        let idem = key.get_untracked();
+        let state = LinkState {
+            links,
+            value,
+            tried,
+            key,
+            edge_issues,
+            alert,
+            done,
+            summary,
+        };
+        leptos::task::spawn_local(send_link(id, body, idem, state));
+    };
+    view! {
+        <form on:submit=submit novalidate class="frist-form">
+            <ErrorSummary errors=errors node_ref=summary/>
+            <SelectField id="identity-provider" label=t("admin.identities.provider") value=provider options=providers error=field("identity-provider")/>
+            <SelectField id="identity-kind" label=t("admin.identities.kind") value=kind options=kinds error=field("identity-kind")/>
+            <TextField id="identity-value" label=t("admin.identities.value") description=t("admin.identities.value_help")
+                value=value error=field("identity-value")/>
+            <button class="ds-button" data-variant="primary" type="submit">{t("admin.identities.link")}</button>
+        </form>
     }
 }
 
@@ -226,6 +205,69 @@ fn LinkTable(
             </tbody>
         </table>
     }
+}
+
+/// What the form changes when the edge answers.
+#[derive(Clone, Copy)]
+struct LinkState {
+    links: RwSignal<Vec<IdentityLinkView>>,
+    value: RwSignal<String>,
+    tried: RwSignal<bool>,
+    key: RwSignal<String>,
+    edge_issues: RwSignal<Vec<Issue>>,
+    alert: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+    summary: NodeRef<html::Div>,
+}
+
+/// Sends one link; the form empties on success, and the edge's issues go
+/// to their fields.
+async fn send_link(user: String, body: NewIdentityLink, idem: String, s: LinkState) {
+    match api::link_identity(&user, &body, &idem).await {
+        Ok(link) => {
+            s.done.try_set(Some(tf(
+                "admin.identities.linked",
+                &[("value", &link.shown)],
+            )));
+            s.links.try_update(|l| l.push(link));
+            s.value.try_set(String::new());
+            s.tried.try_set(false);
+            s.key.try_set(api::new_idempotency_key());
+        }
+        Err(api::ApiError::Problem(p)) if !p.issues.is_empty() => {
+            s.edge_issues.try_set(p.issues.clone());
+            focus_summary(s.summary);
+        }
+        Err(e) => {
+            s.alert.try_set(Some(e.text()));
+        }
+    }
+}
+
+/// The providers, as a select's options.
+fn provider_options() -> Vec<(String, String)> {
+    Provider::iter()
+        .map(|p| {
+            (
+                <&'static str>::from(p).to_owned(),
+                p.display_name().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The kinds of link `provider` offers, as a select's options.
+fn kind_options(provider: &str) -> Vec<(String, String)> {
+    let p = provider.parse::<Provider>().unwrap_or(Provider::Helseid);
+    p.link_kinds()
+        .iter()
+        .map(|k| {
+            (
+                <&'static str>::from(*k).to_owned(),
+                kind_name(*k).to_owned(),
+            )
+        })
+        .collect()
 }
 
 fn kind_name(kind: LinkKind) -> &'static str {

@@ -19,12 +19,6 @@ use crate::session::{SessionState, use_session};
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let tried = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let refusal = RwSignal::new(None::<String>);
-    let summary = NodeRef::<html::Div>::new();
 
     // After a session ran out: say so, and go back where the user was.
     let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
@@ -54,56 +48,6 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    let report = Memo::new(move |_| {
-        LoginRequest {
-            email: email.get(),
-            password: password.get(),
-        }
-        .validate()
-    });
-    let errors = Signal::derive(move || {
-        if tried.get() {
-            errors_of(&report.get(), "login-")
-        } else {
-            Vec::new()
-        }
-    });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        refusal.set(None);
-        if report.get_untracked().has_errors() {
-            focus_summary(summary);
-            return;
-        }
-        busy.set(true);
-        let form = LoginRequest {
-            email: email.get_untracked(),
-            password: password.get_untracked(),
-        };
-        leptos::task::spawn_local(async move {
-            match crate::api::login(&form).await {
-                Ok(s) => {
-                    password.set(String::new());
-                    session.set(Some(s));
-                }
-                Err(e) => {
-                    // The refusal speaks for itself: the emptied password
-                    // field is not a second error, and the focus goes back
-                    // to it for the next try.
-                    tried.set(false);
-                    refusal.set(Some(e.text()));
-                    password.set(String::new());
-                    crate::form::yield_now().await;
-                    crate::form::focus_id("login-password");
-                }
-            }
-            busy.set(false);
-        });
-    };
-
     let options = LocalResource::new(crate::api::login_options);
     let query = use_query_map();
     let refused_by_provider = move || query.read().get("innlogging").map(|r| refusal_text(&r));
@@ -130,8 +74,7 @@ pub fn LoginPage() -> impl IntoView {
             })}
             <Providers options=options next=next/>
             <Show when=password_on>
-                <PasswordForm submit=submit errors=errors summary=summary refusal=refusal email=email
-                    password=password field_email=field("login-email") field_password=field("login-password") busy=busy/>
+                <PasswordForm/>
             </Show>
         </div>
     }
@@ -179,38 +122,106 @@ fn Providers(
     }
 }
 
-/// E-mail and password.
-#[component]
-#[allow(clippy::too_many_arguments)]
-fn PasswordForm(
-    submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
-    errors: Signal<Vec<(String, String)>>,
-    summary: NodeRef<html::Div>,
-    refusal: RwSignal<Option<String>>,
+/// The state of the e-mail and password form.
+#[derive(Clone, Copy)]
+struct LoginState {
     email: RwSignal<String>,
     password: RwSignal<String>,
-    field_email: Signal<Option<String>>,
-    field_password: Signal<Option<String>>,
+    /// A send was tried: show the errors.
+    tried: RwSignal<bool>,
     busy: RwSignal<bool>,
-) -> impl IntoView {
+    /// The edge's refusal, in words.
+    refusal: RwSignal<Option<String>>,
+    summary: NodeRef<html::Div>,
+}
+
+impl LoginState {
+    fn request(&self, tracked: bool) -> LoginRequest {
+        if tracked {
+            LoginRequest {
+                email: self.email.get(),
+                password: self.password.get(),
+            }
+        } else {
+            LoginRequest {
+                email: self.email.get_untracked(),
+                password: self.password.get_untracked(),
+            }
+        }
+    }
+}
+
+/// E-mail and password.
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let session = use_session();
+    let state = LoginState {
+        email: RwSignal::new(String::new()),
+        password: RwSignal::new(String::new()),
+        tried: RwSignal::new(false),
+        busy: RwSignal::new(false),
+        refusal: RwSignal::new(None),
+        summary: NodeRef::new(),
+    };
+    let report = Memo::new(move |_| state.request(true).validate());
+    let errors = Signal::derive(move || {
+        if state.tried.get() {
+            errors_of(&report.get(), "login-")
+        } else {
+            Vec::new()
+        }
+    });
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.tried.set(true);
+        state.refusal.set(None);
+        if report.get_untracked().has_errors() {
+            focus_summary(state.summary);
+            return;
+        }
+        state.busy.set(true);
+        leptos::task::spawn_local(send(state, session));
+    };
+    let busy = state.busy;
     view! {
         <h2 class="ds-heading" data-size="sm">{t("login.password_heading")}</h2>
         <form on:submit=submit novalidate>
-            <ErrorSummary errors=errors node_ref=summary/>
-            {move || refusal.get().map(|text| view! {
+            <ErrorSummary errors=errors node_ref=state.summary/>
+            {move || state.refusal.get().map(|text| view! {
                 <div class="ds-alert" data-color="danger" role="alert" data-testid="login-refused">
                     <p class="ds-paragraph">{text}</p>
                 </div>
             })}
-            <TextField id="login-email" label=t("login.email") value=email error=field_email
+            <TextField id="login-email" label=t("login.email") value=state.email error=field("login-email")
                 input_type="email" autocomplete="username"/>
-            <TextField id="login-password" label=t("login.password") value=password error=field_password
+            <TextField id="login-password" label=t("login.password") value=state.password error=field("login-password")
                 input_type="password" autocomplete="current-password"/>
             <button class="ds-button" data-variant="primary" type="submit" disabled=move || busy.get()>
                 {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
             </button>
         </form>
     }
+}
+
+/// Sends the login; a refusal speaks for itself: the emptied password
+/// field is not a second error, and the focus goes back to it.
+async fn send(state: LoginState, session: crate::session::Session) {
+    let form = state.request(false);
+    match crate::api::login(&form).await {
+        Ok(s) => {
+            state.password.try_set(String::new());
+            session.set(Some(s));
+        }
+        Err(e) => {
+            state.tried.try_set(false);
+            state.refusal.try_set(Some(e.text()));
+            state.password.try_set(String::new());
+            crate::form::yield_now().await;
+            crate::form::focus_id("login-password");
+        }
+    }
+    state.busy.try_set(false);
 }
 
 /// What the login page says about a refused sign-in, by the edge's reason

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{LinkKind, Provider};
+use crate::fields;
 use crate::ids::{FnrContext, Fodselsnummer, HprNummer};
 use crate::{Issue, IssueCode, Report};
 
@@ -28,8 +29,8 @@ impl NewIdentityLink {
     /// as its eleven digits, a `sub` trimmed.
     pub fn check(&self, fnr: &FnrContext) -> Result<(Provider, LinkKind, String), Report> {
         let mut report = Report::new();
-        let provider = one_of::<Provider>(&mut report, "provider", &self.provider);
-        let kind = one_of::<LinkKind>(&mut report, "kind", &self.kind);
+        let provider = fields::one_of::<Provider>(&mut report, "provider", self.provider.trim());
+        let kind = fields::one_of::<LinkKind>(&mut report, "kind", self.kind.trim());
         if let (Some(p), Some(k)) = (provider, kind)
             && !p.link_kinds().contains(&k)
         {
@@ -111,19 +112,4 @@ pub struct LoginOptions {
     pub providers: Vec<ProviderView>,
     /// Whether e-mail and password are accepted.
     pub password: bool,
-}
-
-fn one_of<T>(report: &mut Report, path: &str, value: &str) -> Option<T>
-where
-    T: std::str::FromStr + strum::IntoEnumIterator + Into<&'static str>,
-{
-    if value.trim().is_empty() {
-        report.push(Issue::error(path, IssueCode::Required));
-        return None;
-    }
-    value.trim().parse::<T>().ok().or_else(|| {
-        let allowed: Vec<&'static str> = T::iter().map(Into::into).collect();
-        report.push(Issue::error(path, IssueCode::NotOneOf).with("allowed", &*allowed.join(", ")));
-        None
-    })
 }
