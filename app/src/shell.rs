@@ -60,16 +60,17 @@ fn Header() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let end_session = api::logout().await.ok().flatten();
             crate::form::draft::forget_all();
-            session.set(None);
-            match end_session {
+            match end_session.zip(web_sys::window()) {
                 // Signed in through HelseID or ID-porten: end that session
-                // too; the provider sends the browser back to /logg-inn.
-                Some(url) => {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().assign(&url);
-                    }
+                // too. The page is left for the provider, which sends the
+                // browser back to /logg-inn; the app does not go there first.
+                Some((url, w)) => {
+                    let _ = w.location().assign(&url);
                 }
-                None => navigate("/logg-inn", Default::default()),
+                None => {
+                    session.set(None);
+                    navigate("/logg-inn", Default::default());
+                }
             }
         });
     };
