@@ -95,6 +95,14 @@ impl Session {
     }
 }
 
+/// The context of the entry module's login page: nobody is signed in
+/// (the entry asked the edge already).
+pub fn provide_anonymous() -> Session {
+    let session = Session(RwSignal::new(SessionState::Anonymous));
+    provide_context(session);
+    session
+}
+
 /// Creates the context and starts loading the session.
 pub fn provide_session() -> Session {
     let session = Session(RwSignal::new(SessionState::Loading));

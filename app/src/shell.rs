@@ -37,6 +37,20 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// The login page in the entry module (issue 27): the same header and
+/// footer as every page, without the signed-in app's parts.
+#[component]
+pub fn LoginShell() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">{t("shell.skip_link")}</a>
+        <Header/>
+        <main id="main" class="frist-main" tabindex="-1">
+            <crate::pages::login::LoginPage/>
+        </main>
+        <Footer/>
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let session = use_session();

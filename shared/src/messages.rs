@@ -89,7 +89,20 @@ pub fn template(code: IssueCode, lang: Lang) -> &'static str {
 /// assert_eq!(render(&issue, Lang::En), "The number must have 11 digits, but has 10.");
 /// ```
 pub fn render(issue: &Issue, lang: Lang) -> String {
-    let tpl = template(issue.code, lang);
+    fill(template(issue.code, lang), issue)
+}
+
+/// `tpl` with the parameters of `issue` filled in: [`render`] for a
+/// template that comes from elsewhere (the browser fetches its language's
+/// texts as data rather than carrying all three in its code).
+///
+/// ```
+/// use frist_domain::messages::fill;
+/// use frist_domain::validation::{Issue, IssueCode};
+/// let issue = Issue::error("x", IssueCode::TooLong).with("max", 20_i64);
+/// assert_eq!(fill("At most {max}.", &issue), "At most 20.");
+/// ```
+pub fn fill(tpl: &str, issue: &Issue) -> String {
     let mut out = String::with_capacity(tpl.len() + 16);
     let mut rest = tpl;
     while let Some(open) = rest.find('{') {

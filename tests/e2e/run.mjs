@@ -15,8 +15,9 @@ import { tests as privacyTests } from './privacy.test.mjs';
 import { tests as overviewTests } from './overview.test.mjs';
 import { tests as mailTests } from './mail.test.mjs';
 import { tests as oidcTests } from './oidc.test.mjs';
+import { tests as firstLoadTests } from './first-load.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...oidcTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...oidcTests, ...firstLoadTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

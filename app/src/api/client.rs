@@ -35,7 +35,7 @@ impl ApiError {
             ApiError::Problem(p) => match lang() {
                 Lang::En => p.detail_en.clone(),
                 Lang::Nb => p.detail.clone(),
-                Lang::Nn => lookup(&format!("api.problem.{}", p.title), Lang::Nn)
+                Lang::Nn => lookup(&format!("api.problem.{}", p.title))
                     .map_or_else(|| p.detail.clone(), |t| with_status(t, p.status)),
             },
             ApiError::Network => t("api.network").to_owned(),
@@ -56,13 +56,10 @@ fn with_status(text: &str, status: u16) -> String {
     text.replace("{status}", &status.to_string())
 }
 
-/// "The service answered with error {status}." in `lang`, for an answer
-/// without a problem body.
-fn status_text(lang: Lang, status: u16) -> String {
-    with_status(
-        lookup("api.problem.error", lang).unwrap_or_default(),
-        status,
-    )
+/// "The service answered with error {status}." in the chosen language, for
+/// an answer without a problem body.
+fn status_text(status: u16) -> String {
+    with_status(lookup("api.problem.error").unwrap_or_default(), status)
 }
 
 pub(super) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiError> {
@@ -83,8 +80,8 @@ pub(super) async fn read<T: DeserializeOwned>(resp: Response) -> Result<T, ApiEr
             kind: "about:blank".into(),
             title: "error".into(),
             status,
-            detail: status_text(Lang::Nb, status),
-            detail_en: status_text(Lang::En, status),
+            detail: status_text(status),
+            detail_en: status_text(status),
             issues: Vec::new(),
         })),
     }

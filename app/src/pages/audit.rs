@@ -82,12 +82,9 @@ fn object(e: &AuditEntry) -> AnyView {
         "frikort_claim" if !id.is_empty() => Some(format!("/frikort/krav/{id}")),
         _ => None,
     };
-    let kind = lookup(
-        &format!("audit.kind_{}", e.object_kind),
-        crate::i18n::lang(),
-    )
-    .unwrap_or(e.object_kind.as_str())
-    .to_owned();
+    let kind = lookup(&format!("audit.kind_{}", e.object_kind))
+        .unwrap_or(e.object_kind.as_str())
+        .to_owned();
     let shown = e
         .object_ids
         .as_deref()

@@ -44,13 +44,27 @@ pub fn LoginPage() -> impl IntoView {
                 .clone()
                 .filter(|p| p.starts_with('/') && !p.starts_with("//") && p != "/logg-inn")
                 .unwrap_or_else(|| "/".into());
-            go_home(&to, Default::default());
+            // In the entry module the page is loaded anew, with the
+            // signed-in app (fetched while the form was filled in).
+            match web_sys::window().filter(|_| crate::entry::in_entry()) {
+                Some(w) => {
+                    let _ = w.location().assign(&to);
+                }
+                None => go_home(&to, Default::default()),
+            }
         }
     });
 
     let options = LocalResource::new(crate::api::login_options);
     let query = use_query_map();
     let refused_by_provider = move || query.read().get("innlogging").map(|r| refusal_text(&r));
+    // The form is usable once the options are in: then the signed-in app
+    // may be fetched in the background (in the entry module).
+    Effect::new(move |_| {
+        if options.get().is_some() {
+            crate::entry::prefetch_app();
+        }
+    });
     let password_on = move || {
         options
             .get()

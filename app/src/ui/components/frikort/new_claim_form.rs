@@ -1,8 +1,7 @@
 //! `/frikort/ny`: checking a claim file line by line, then sending it.
 
 use frist_domain::frikort::{
-    CHUNK_LINES, Checker, Chunk, ClaimStatus, ClaimView, FileReport, NewClaim, NumberedLine,
-    RawRef, Record, format_ore,
+    CHUNK_LINES, Chunk, ClaimStatus, ClaimView, FileReport, NewClaim, format_ore,
 };
 use leptos::html;
 use leptos::prelude::*;
@@ -12,7 +11,7 @@ use crate::api;
 use crate::form::{CheckboxField, alert, draft, nb, save_text, yield_now};
 use crate::i18n::{issue, t, tf};
 
-use super::file_reader::{FileReader, RESUME_KEY, Resume, line_context, now_ms, send_chunk};
+use super::file_reader::{RESUME_KEY, Resume, claim_context, failure_text, now_ms, send_chunk};
 
 #[component]
 pub fn NewClaimForm() -> impl IntoView {
@@ -21,8 +20,9 @@ pub fn NewClaimForm() -> impl IntoView {
     let aware = RwSignal::new(String::new());
     let progress = RwSignal::new(None::<f64>);
     let report = RwSignal::new(None::<FileReport>);
-    // Invalid lines as (line, issue codes): compact, rendered only on download.
-    let invalid = StoredValue::new_local(Vec::<(u64, Vec<frist_domain::Issue>)>::new());
+    // The check now running: an answer to an earlier one (another file
+    // was chosen meanwhile) is dropped.
+    let generation = StoredValue::new(0u32);
     let elapsed_ms = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<ClaimView>);
@@ -46,39 +46,38 @@ pub fn NewClaimForm() -> impl IntoView {
         fingerprint.set(None);
         earlier.set(None);
         resend.set(false);
-        let ctx = line_context(&aware.get_untracked());
+        let ctx = claim_context(&aware.get_untracked());
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
+        let current = move || generation.get_value() == this;
         leptos::task::spawn_local(async move {
             let started = now_ms();
             progress.set(Some(0.0));
-            let mut checker = Checker::new(ctx);
-            checker.expect_bytes(f.size() as u64);
-            let mut bad = Vec::new();
-            // The answers come in line order, a batch of lines at a time.
-            let mut answer = |line_no, issues, line: Option<_>| {
-                if line.is_none() {
-                    bad.push((line_no, issues));
+            // The check runs in the checker worker; the page only shows how
+            // far it has come.
+            let outcome = crate::checker::check_claims(&f, ctx, move |share| {
+                if current() {
+                    progress.set(Some(share));
                 }
-            };
-            let mut reader = FileReader::new(f);
-            let result = loop {
-                let step = reader.step(&mut |r| checker.push(&r, &mut answer)).await;
-                progress.set(Some(reader.progress()));
-                match step {
-                    Ok(false) => yield_now().await,
-                    Ok(true) => break Ok(()),
-                    Err(e) => break Err(e),
-                }
-            };
-            checker.finish(&mut answer);
-            elapsed_ms.set(Some(now_ms() - started));
-            match result {
-                Ok(()) => {
-                    report.set(Some(checker.report));
-                    invalid.set_value(bad);
-                }
-                Err(e) => failure.set(Some(e)),
+            })
+            .await;
+            if !current() {
+                return;
             }
-            let fp = reader.fingerprint.finish();
+            elapsed_ms.set(Some(now_ms() - started));
+            let fp = match outcome {
+                Ok((result, fp)) => {
+                    match result {
+                        Ok(r) => report.set(Some(r)),
+                        Err(e) => failure.set(Some(failure_text(&e))),
+                    }
+                    fp
+                }
+                Err(e) => {
+                    failure.set(Some(failure_text(&e)));
+                    return;
+                }
+            };
             fingerprint.set(Some(fp.clone()));
             if let Ok(page) = api::claims_with_file(&fp).await {
                 earlier.set(
@@ -119,8 +118,8 @@ pub fn NewClaimForm() -> impl IntoView {
             return;
         };
         let aware_text = aware.get_untracked();
-        let ctx = line_context(&aware_text);
-        let chunks = rep.valid.div_ceil(CHUNK_LINES as u64) as u32;
+        let ctx = claim_context(&aware_text);
+        let chunks_total = rep.valid.div_ceil(CHUNK_LINES as u64) as u32;
         failure.set(None);
         leptos::task::spawn_local(async move {
             sending.set(Some(t("frikort.creating_claim").into()));
@@ -134,7 +133,7 @@ pub fn NewClaimForm() -> impl IntoView {
                         file_name: f.name(),
                         aware: aware_text.clone(),
                         lines: rep.valid,
-                        chunks,
+                        chunks: chunks_total,
                         fingerprint: fingerprint.get_untracked().unwrap_or_default(),
                         resend: resend.get_untracked(),
                     };
@@ -164,56 +163,37 @@ pub fn NewClaimForm() -> impl IntoView {
             };
             draft::save(RESUME_KEY, &saved);
             resume.set(Some(saved));
-            let mut checker = Checker::new(ctx);
-            let mut batch: Vec<NumberedLine> = Vec::with_capacity(CHUNK_LINES);
-            let mut ready: Vec<Vec<NumberedLine>> = Vec::new();
-            let mut reader = FileReader::new(f);
+            // The checker worker reads the file again and hands over its
+            // valid lines a chunk at a time; each is sent before the next is
+            // asked for, so memory holds one chunk.
             let mut n = 0u32;
             let mut error = None;
-            // Reading and sending take turns: a slice is read, then the
-            // chunks it completed are sent; memory holds one chunk or two.
-            'file: loop {
-                let step = reader
-                    .step(&mut |r| {
-                        let (_, line) = checker.check(&r);
-                        if let (Some(_), Record::Line { line: no, fields }) = (line, r) {
-                            batch.push(RawRef::from_fields(&fields).numbered(no));
-                            if batch.len() == CHUNK_LINES {
-                                ready.push(std::mem::take(&mut batch));
-                            }
+            match crate::checker::Chunks::open(f, ctx).await {
+                Err(e) => error = Some(failure_text(&e)),
+                Ok(mut chunks) => loop {
+                    let lines = match chunks.next().await {
+                        Ok(Some(lines)) => lines,
+                        Ok(None) => break,
+                        Err(e) => {
+                            error = Some(failure_text(&e));
+                            break;
                         }
-                    })
-                    .await;
-                let done = match step {
-                    Ok(done) => done,
-                    Err(e) => {
-                        error = Some(e);
-                        break;
-                    }
-                };
-                if done && !batch.is_empty() {
-                    ready.push(std::mem::take(&mut batch));
-                }
-                for lines in ready.drain(..) {
+                    };
                     if !claim.chunks_received.contains(&n) {
                         sending.set(Some(tf(
                             "frikort.sending_part",
                             &[
                                 ("part", &(n + 1).to_string()),
-                                ("chunks", &chunks.to_string()),
+                                ("chunks", &chunks_total.to_string()),
                             ],
                         )));
                         if let Err(e) = send_chunk(&claim.id, n, Chunk { lines }, sending).await {
                             error = Some(e);
-                            break 'file;
+                            break;
                         }
                     }
                     n += 1;
-                }
-                if done {
-                    break;
-                }
-                yield_now().await;
+                },
             }
             if let Some(e) = error {
                 failure.set(Some(tf("frikort.upload_saved", &[("error", &e)])));
@@ -235,10 +215,15 @@ pub fn NewClaimForm() -> impl IntoView {
         });
     };
 
-    // The error file is made when asked for, not with every render.
+    // The error file is made when asked for, from the lines with errors
+    // the checker worker kept.
     let download_errors = move |_| {
-        let mut csv = format!("{}\n", t("frikort.errors_csv_header"));
-        invalid.with_value(|bad| {
+        leptos::task::spawn_local(async move {
+            let bad = match crate::checker::error_lines().await {
+                Ok(bad) => bad,
+                Err(e) => return failure.set(Some(failure_text(&e))),
+            };
+            let mut csv = format!("{}\n", t("frikort.errors_csv_header"));
             for (line, issues) in bad {
                 let text: Vec<String> = issues.iter().map(issue).collect();
                 csv.push_str(&format!(
@@ -246,8 +231,8 @@ pub fn NewClaimForm() -> impl IntoView {
                     text.join(" ").replace('"', "\"\"")
                 ));
             }
+            save_text("feillinjer.csv", &csv);
         });
-        save_text("feillinjer.csv", &csv);
     };
 
     view! {

@@ -1,11 +1,7 @@
 //! `/kontroll`: the municipality's claims control: files in, report out.
 
-use frist_domain::ids::FnrContext;
-use frist_domain::kontroll::{
-    BILL_SCHEMA, BatchChecker, BatchContext, BatchReport, Doctor, PeerGroup, PeerView, Tariffs,
-    bill_of, read_doctors,
-};
-use frist_domain::table::CsvStream;
+use frist_checker::ControlContext;
+use frist_domain::kontroll::{BatchReport, Doctor, PeerGroup, PeerView, Tariffs, read_doctors};
 use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
@@ -15,7 +11,7 @@ use crate::form::{alert, draft, nb, today};
 use crate::i18n::{t, tf};
 use crate::session::use_session;
 
-use super::file::{DOCTORS_KEY, SLICE, file_error, read_file};
+use super::file::{DOCTORS_KEY, failure_text, file_error, read_file};
 use super::peer_chart::PeerChart;
 use super::results::Results;
 
@@ -43,50 +39,41 @@ pub fn Kontroll() -> impl IntoView {
             .map(|(d, problems)| (d, problems.len()))
             .unwrap_or_default()
     };
-    // The file is checked in slices, yielding to the page between them, so
-    // a large month never freezes it.
+    // The month is checked in the checker worker, so a large one never
+    // freezes the page.
+    let generation = StoredValue::new(0u32);
     let run = move || {
         let bytes = bills_bytes.get_value();
         if bytes.is_empty() {
             return;
         }
-        let local = session.view().is_some_and(|s| s.mode == "local");
-        let today = today();
-        let fnr = FnrContext {
-            today,
-            allow_synthetic: local,
+        let ctx = ControlContext {
+            doctors_csv: doctors_csv
+                .get_untracked()
+                .map(|(_, text)| text)
+                .unwrap_or_default(),
+            forced_year: year.get_untracked().parse().ok(),
+            today: today(),
+            allow_synthetic: session.view().is_some_and(|s| s.mode == "local"),
         };
-        let forced_year = year.get_untracked().parse().ok();
         peers.set(None);
         report.set(None);
         checking.set(true);
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
         leptos::task::spawn_local(async move {
-            let (doctors, _) = doctors();
-            let mut checker = BatchChecker::new(BatchContext {
-                doctors: &doctors,
-                tariffs: Tariffs::builtin(),
-                forced_year,
-                sent: today,
-            });
-            let mut stream = CsvStream::new(&BILL_SCHEMA);
-            let mut result = Ok(());
-            let pieces: Vec<&[u8]> = bytes.chunks(SLICE).collect();
-            for (i, piece) in pieces.iter().enumerate() {
-                let last = i + 1 == pieces.len();
-                result = stream.feed(piece, last, &mut |r| checker.push(bill_of(&r, &fnr)));
-                if result.is_err() {
-                    break;
-                }
-                crate::form::yield_now().await;
+            let result = crate::checker::control(&bytes, ctx).await;
+            if generation.get_value() != this {
+                return;
             }
             match result {
                 Err(e) => {
                     report.set(None);
-                    failure.set(Some(file_error(&e)));
+                    failure.set(Some(failure_text(&e)));
                 }
-                Ok(()) => {
+                Ok(r) => {
                     failure.set(None);
-                    report.set(Some(checker.finish()));
+                    report.set(Some(r));
                 }
             }
             checking.set(false);

@@ -1,5 +1,6 @@
 //! Reading the claims-control files in the browser, and their errors.
 
+use frist_checker::Failure;
 use frist_domain::table::FileError;
 use leptos::html;
 use leptos::prelude::*;
@@ -9,9 +10,6 @@ use crate::i18n::{t, tf};
 /// The practitioner list is kept in the browser between months: HPR
 /// numbers, roles and list sizes — no patient data.
 pub(super) const DOCTORS_KEY: &str = "frist.kontroll.legeliste";
-
-/// Bytes checked between yields to the page: about 1,500 bills.
-pub(super) const SLICE: usize = 64 * 1024;
 
 pub(super) async fn read_file(input: NodeRef<html::Input>) -> Option<(String, Vec<u8>)> {
     let file = input.get_untracked()?.files()?.get(0)?;
@@ -44,5 +42,14 @@ pub(super) fn file_error(e: &FileError) -> String {
         FileError::Workbook { reason } => {
             tf("kontroll.file_workbook", &[("reason", reason.as_str())])
         }
+    }
+}
+
+/// Why the checker worker could not check a month, in the chosen language.
+pub(super) fn failure_text(failure: &Failure) -> String {
+    match failure {
+        Failure::File(e) => file_error(e),
+        Failure::Unreadable => t("kontroll.file_unreadable").to_owned(),
+        Failure::Protocol => t("kontroll.checker_unavailable").to_owned(),
     }
 }
