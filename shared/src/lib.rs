@@ -46,8 +46,6 @@ pub mod kontroll;
 pub mod mail;
 pub mod messages;
 pub mod oidc;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 pub mod table;
 pub mod validation;
 
