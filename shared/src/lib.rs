@@ -29,11 +29,7 @@ macro_rules! named_enum {
     };
 }
 
-// Changed by another hand in issue 23; its docs come with that change.
-#[allow(missing_docs)]
 pub mod access;
-// Changed by another hand in issue 23; its docs come with that change.
-#[allow(missing_docs)]
 pub mod api;
 pub mod calendar;
 pub mod fastlege;

@@ -8,13 +8,18 @@ use crate::validation::{Issue, IssueCode, Report};
 /// An organisation as the API shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationView {
+    /// Its id, `o_…`.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Its organisasjonsnummer, nine digits.
     pub orgnr: String,
+    /// What kind of organisation it is, which decides its users' roles.
     pub kind: OrgKind,
     /// FK-9: the account refunds are paid to, as the RHF has set it.
     #[serde(default)]
     pub payout_account: Option<String>,
+    /// When it was made (ISO 8601, UTC).
     pub created_at: String,
 }
 
@@ -23,6 +28,7 @@ pub struct OrganisationView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PayoutAccountForm {
+    /// The kontonummer as typed (ID-5).
     pub account: String,
 }
 
@@ -49,13 +55,21 @@ impl PayoutAccountForm {
 /// `If-Match` must name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserView {
+    /// Their id, `u_…`.
     pub id: String,
+    /// Their name.
     pub name: String,
+    /// The address they log in with, lower-cased.
     pub email: String,
+    /// What they may do.
     pub role: Role,
+    /// The organisation they belong to.
     pub organisation_id: String,
+    /// Whether they may log in; deactivated users keep their history.
     pub active: bool,
+    /// The object version, for `ETag` and `If-Match`.
     pub version: i64,
+    /// When the user was made (ISO 8601, UTC).
     pub created_at: String,
 }
 
@@ -63,7 +77,9 @@ pub struct UserView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct UserPatch {
+    /// A new name.
     pub name: Option<String>,
+    /// `false` deactivates the user and ends their sessions and tokens.
     pub active: Option<bool>,
     /// A new password (a reset); ends the user's sessions.
     pub password: Option<String>,

@@ -21,8 +21,11 @@ pub enum NumberKind {
 /// may see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Found {
+    /// What the number names.
     pub kind: NumberKind,
+    /// The object's id, for its page.
     pub id: String,
+    /// The number in its stored form, `FB-2026-000123`.
     pub number: String,
 }
 
@@ -69,5 +72,6 @@ pub fn parse_number(text: &str) -> Result<(NumberKind, String), Issue> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PatientSearch {
+    /// The patient's fødselsnummer (or D-number), as typed.
     pub patient_fnr: String,
 }

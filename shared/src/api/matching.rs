@@ -5,7 +5,9 @@ use super::{ROUTES, RouteSpec};
 /// A matched route and its path parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteMatch<'a> {
+    /// The route.
     pub spec: &'static RouteSpec,
+    /// Each `:name` of its path with the segment it matched, in order.
     pub params: Vec<(&'static str, &'a str)>,
 }
 
@@ -22,9 +24,11 @@ impl RouteMatch<'_> {
 /// Why no route matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoRoute {
+    /// No route has this path.
     NotFound,
     /// The path exists with other methods.
     MethodNotAllowed {
+        /// The methods the path has, in table order.
         allowed: Vec<&'static str>,
     },
 }

@@ -23,6 +23,7 @@ pub struct Overview {
 /// An area's open items by where their deadline stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkCounts {
+    /// Open items in all.
     pub open: u32,
     /// Not yet taken up: a fristbrudd case Helfo has not started on, a
     /// claim with no line decided. Absent where it means nothing.

@@ -7,12 +7,15 @@ use crate::validation::{Issue, IssueCode};
 /// `next_cursor` as `?cursor=` for the next page. `None` on the last page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page<T> {
+    /// This page's items.
     pub items: Vec<T>,
+    /// Where the next page starts; `None` on the last.
     pub next_cursor: Option<String>,
 }
 
 /// Page sizes: default and largest.
 pub const PAGE_DEFAULT: i64 = 50;
+/// The largest page `?limit=` may ask for.
 pub const PAGE_MAX: i64 = 200;
 
 /// Reads `?limit=`: a whole number from 1 to [`PAGE_MAX`].

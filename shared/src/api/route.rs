@@ -24,67 +24,126 @@ impl Access {
     }
 }
 
-/// Every route of the API, by name.
+/// Every route of the API, by name; what each takes and answers is its
+/// summary in [`ROUTES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::EnumIter)]
 #[strum(serialize_all = "snake_case")]
 pub enum RouteId {
+    /// `GET /api/v1/health`.
     Health,
+    /// `POST /api/v1/session`.
     Login,
+    /// `GET /api/v1/session`.
     SessionGet,
+    /// `DELETE /api/v1/session`.
     Logout,
+    /// `GET /api/v1/organisations`.
     OrganisationList,
+    /// `POST /api/v1/organisations`.
     OrganisationCreate,
+    /// `GET /api/v1/organisations/:id`.
     OrganisationGet,
+    /// `PUT /api/v1/organisations/:id/payout-account`.
     OrganisationAccount,
+    /// `GET /api/v1/users`.
     UserList,
+    /// `POST /api/v1/users`.
     UserCreate,
+    /// `GET /api/v1/users/:id`.
     UserGet,
+    /// `PATCH /api/v1/users/:id`.
     UserUpdate,
+    /// `GET /api/v1/audit`.
     AuditList,
+    /// `POST /api/v1/fristbrudd/cases`.
     FbCaseCreate,
+    /// `POST /api/v1/fristbrudd/patient-check`.
     FbPatientCheck,
+    /// `GET /api/v1/fristbrudd/cases`.
     FbCaseList,
+    /// `GET /api/v1/fristbrudd/queue`.
     FbQueue,
+    /// `GET /api/v1/fristbrudd/cases/:id`.
     FbCaseGet,
+    /// `POST /api/v1/fristbrudd/cases/:id/events`.
     FbEvent,
+    /// `PUT /api/v1/fristbrudd/cases/:id/document`.
     FbDocumentPut,
+    /// `GET /api/v1/fristbrudd/cases/:id/document`.
     FbDocumentGet,
+    /// `GET /api/v1/fristbrudd/stats`.
     FbStats,
+    /// `GET /api/v1/outbox`.
     OutboxList,
+    /// `POST /api/v1/sweep`.
     Sweep,
+    /// `POST /api/v1/fastlege/messages`.
     FlMessageCreate,
+    /// `GET /api/v1/fastlege/messages`.
     FlMessageList,
+    /// `GET /api/v1/fastlege/messages/:id`.
     FlMessageGet,
+    /// `POST /api/v1/fastlege/messages/:id/register`.
     FlRegister,
+    /// `GET /api/v1/fastlege/dashboard`.
     FlDashboard,
+    /// `GET /api/v1/fastlege/chase`.
     FlChase,
+    /// `POST /api/v1/frikort/claims`.
     FkClaimCreate,
+    /// `GET /api/v1/frikort/claims`.
     FkClaimList,
+    /// `GET /api/v1/frikort/claims/:id`.
     FkClaimGet,
+    /// `PUT /api/v1/frikort/claims/:id/chunks/:n`.
     FkChunkPut,
+    /// `POST /api/v1/frikort/claims/:id/submit`.
     FkSubmit,
+    /// `GET /api/v1/frikort/claims/:id/lines`.
     FkLines,
+    /// `POST /api/v1/frikort/claims/:id/lines/:line/decision`.
     FkDecision,
+    /// `POST /api/v1/frikort/claims/:id/approve-clean`.
     FkApproveClean,
+    /// `POST /api/v1/frikort/claims/:id/payment`.
     FkPayment,
+    /// `POST /api/v1/frikort/claims/:id/repayment`.
     FkRepayment,
+    /// `GET /api/v1/frikort/claims/:id/report`.
     FkReport,
+    /// `POST /api/v1/tokens`.
     TokenCreate,
+    /// `GET /api/v1/tokens`.
     TokenList,
+    /// `DELETE /api/v1/tokens/:id`.
     TokenRevoke,
+    /// `PUT /api/v1/kontroll/months/:month`.
     KtMonthPut,
+    /// `GET /api/v1/kontroll/months/:month`.
     KtMonthGet,
+    /// `GET /api/v1/overview`.
     Overview,
+    /// `GET /api/v1/find`.
     Find,
+    /// `POST /api/v1/fristbrudd/patient-search`.
     FbPatientSearch,
+    /// `GET /api/v1/mail`.
     MailList,
+    /// `POST /api/v1/mail/:id/resend`.
     MailResend,
+    /// `POST /api/v1/mail/send`.
     MailSend,
+    /// `GET /api/v1/session/options`.
     LoginOptions,
+    /// `GET /api/v1/oidc/:provider/start`.
     OidcStart,
+    /// `GET /api/v1/oidc/:provider/callback`.
     OidcCallback,
+    /// `GET /api/v1/users/:id/identities`.
     IdentityList,
+    /// `POST /api/v1/users/:id/identities`.
     IdentityCreate,
+    /// `DELETE /api/v1/users/:id/identities/:link`.
     IdentityDelete,
 }
 
@@ -102,9 +161,13 @@ pub enum Content {
 /// `Idempotency-Key`), and the largest body it accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RouteSpec {
+    /// The route's name.
     pub id: RouteId,
+    /// The HTTP method, upper case.
     pub method: &'static str,
+    /// The path pattern, from `/api/v1`.
     pub path: &'static str,
+    /// Who may call it.
     pub access: Access,
     /// A creating POST: requires `Idempotency-Key`.
     pub creates: bool,

@@ -9,7 +9,9 @@ use crate::validation::{Issue, IssueCode, Report};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LoginRequest {
+    /// The address the user logs in with.
     pub email: String,
+    /// Their password.
     pub password: String,
 }
 
@@ -28,9 +30,12 @@ impl LoginRequest {
     }
 }
 
+/// `GET /api/v1/session`: who is logged in, and until when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {
+    /// Who is logged in.
     pub user: UserView,
+    /// Their organisation.
     pub organisation: OrganisationView,
     /// When the session ends unless used again (Unix ms).
     pub expires_at: i64,
