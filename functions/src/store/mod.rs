@@ -9,3 +9,4 @@ pub mod frikort;
 pub mod fristbrudd;
 pub mod identities;
 pub mod logins;
+pub mod outbox;
