@@ -9,4 +9,8 @@ pub mod frikort;
 pub mod fristbrudd;
 pub mod identities;
 pub mod logins;
+pub mod organisations;
 pub mod outbox;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
