@@ -294,49 +294,98 @@ fn classify_key(
         return Ok((FnrKind::FhNummer, false, None));
     }
 
-    let day_field = d[0] * 10 + d[1];
-    let month_field = d[2] * 10 + d[3];
-    let yy = u32::from(d[4]) * 10 + u32::from(d[5]);
-    let individual = u32::from(d[6]) * 100 + u32::from(d[7]) * 10 + u32::from(d[8]);
-
-    let (day, is_d) = match day_field {
-        1..=31 => (day_field, false),
-        41..=71 => (day_field - D_NUMBER_DAY_OFFSET, true),
-        _ => return Err(IdError::NoSuchDate),
-    };
-    let (month, plus40, tenor) = match month_field {
-        1..=12 => (month_field, false, false),
-        41..=52 => (month_field - H_NUMBER_MONTH_OFFSET, true, false),
-        81..=92 => (month_field - TENOR_MONTH_OFFSET, false, true),
-        _ => return Err(IdError::NoSuchDate),
-    };
-    let (kind, synthetic) = match (is_d, plus40, tenor) {
-        (true, false, t) => (FnrKind::DNummer, t),
-        // ID-2: a D-number with month + 40 is NAV's synthetic D-number.
-        (true, true, _) => (FnrKind::DNummer, true),
-        (false, true, _) => (FnrKind::HNummer, false),
-        (false, false, t) => (FnrKind::Fodselsnummer, t),
-    };
-    let (day, month) = (u32::from(day), u32::from(month));
+    let f = DateFields::read(d)?;
 
     // ID-1: a number valid only by the 2032 rule carries no century; its DDMM
     // must be a real date in some year ending in YY.
     if rule == CheckRule::NewSeries {
-        let some_year = if yy.is_multiple_of(4) { 2000 } else { 2001 };
-        date_key(some_year, month, day).ok_or(IdError::NoSuchDate)?;
-        return Ok((kind, synthetic, None));
+        let some_year = if f.yy.is_multiple_of(4) { 2000 } else { 2001 };
+        date_key(some_year, f.month, f.day).ok_or(IdError::NoSuchDate)?;
+        return Ok((f.kind, f.synthetic, None));
+    }
+    Ok((f.kind, f.synthetic, f.birth_key(today)?))
+}
+
+/// The date fields of a number that carries a date (ID-1, ID-2): the day
+/// and month with their offsets taken off, and what the offsets say.
+struct DateFields {
+    day: u32,
+    month: u32,
+    /// The two-digit year.
+    yy: u32,
+    /// The individual number, digits 7–9.
+    individual: u32,
+    kind: FnrKind,
+    synthetic: bool,
+    /// A D-number (day + 40).
+    is_d: bool,
+}
+
+impl DateFields {
+    /// Reads the fields; `NoSuchDate` when a day or month field is out of
+    /// every range.
+    fn read(d: &[u8; 11]) -> Result<Self, IdError> {
+        let day_field = d[0] * 10 + d[1];
+        let month_field = d[2] * 10 + d[3];
+        let (day, is_d) = match day_field {
+            1..=31 => (day_field, false),
+            41..=71 => (day_field - D_NUMBER_DAY_OFFSET, true),
+            _ => return Err(IdError::NoSuchDate),
+        };
+        let (month, plus40, tenor) = match month_field {
+            1..=12 => (month_field, false, false),
+            41..=52 => (month_field - H_NUMBER_MONTH_OFFSET, true, false),
+            81..=92 => (month_field - TENOR_MONTH_OFFSET, false, true),
+            _ => return Err(IdError::NoSuchDate),
+        };
+        let (kind, synthetic) = match (is_d, plus40, tenor) {
+            (true, false, t) => (FnrKind::DNummer, t),
+            // ID-2: a D-number with month + 40 is NAV's synthetic D-number.
+            (true, true, _) => (FnrKind::DNummer, true),
+            (false, true, _) => (FnrKind::HNummer, false),
+            (false, false, t) => (FnrKind::Fodselsnummer, t),
+        };
+        Ok(DateFields {
+            day: u32::from(day),
+            month: u32::from(month),
+            yy: u32::from(d[4]) * 10 + u32::from(d[5]),
+            individual: u32::from(d[6]) * 100 + u32::from(d[7]) * 10 + u32::from(d[8]),
+            kind,
+            synthetic,
+            is_d,
+        })
     }
 
-    let standard = standard_century(individual, yy);
-    // ID-2: since 16 Nov 2021 a D-number may also come from the extended
-    // series, so either table may give the century.
-    let extended = if is_d {
-        extended_d_century(individual, yy)
-    } else {
-        None
-    };
-    let birth = |century: u32| {
-        let date = date_key(century + yy, month, day).ok_or(IdError::NoSuchDate)?;
+    /// ID-1: the birth date as a [`date_key`] when exactly one century
+    /// gives a real date not after `today`; `None` when two do.
+    fn birth_key(&self, today: Option<NaiveDate>) -> Result<Option<u32>, IdError> {
+        let standard = standard_century(self.individual, self.yy);
+        // ID-2: since 16 Nov 2021 a D-number may also come from the extended
+        // series, so either table may give the century.
+        let extended = if self.is_d {
+            extended_d_century(self.individual, self.yy)
+        } else {
+            None
+        };
+        let birth = |century: u32| self.birth_in(century, today);
+        match (standard, extended.filter(|c| Some(*c) != standard)) {
+            (None, None) => Err(IdError::UnknownCentury),
+            (Some(century), None) | (None, Some(century)) => Ok(Some(birth(century)?)),
+            // Two centuries fit: valid when either gives a real past date, with
+            // a birth date only when exactly one does.
+            (Some(a), Some(b)) => match (birth(a), birth(b)) {
+                (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok(Some(date)),
+                (Ok(_), Ok(_)) => Ok(None),
+                (Err(IdError::NoSuchDate), Err(IdError::NoSuchDate)) => Err(IdError::NoSuchDate),
+                (Err(_), Err(_)) => Err(IdError::BirthDateInFuture),
+            },
+        }
+    }
+
+    /// The birth date in `century` as a [`date_key`], if it is a real day
+    /// and not after `today`.
+    fn birth_in(&self, century: u32, today: Option<NaiveDate>) -> Result<u32, IdError> {
+        let date = date_key(century + self.yy, self.month, self.day).ok_or(IdError::NoSuchDate)?;
         // Today's month and day are looked at only within its year.
         let year = date >> 9;
         match today.map(|t| (t.year_ce().1, t)) {
@@ -345,20 +394,6 @@ fn classify_key(
             }
             _ => Ok(date),
         }
-    };
-    match (standard, extended.filter(|c| Some(*c) != standard)) {
-        (None, None) => Err(IdError::UnknownCentury),
-        (Some(century), None) | (None, Some(century)) => {
-            Ok((kind, synthetic, Some(birth(century)?)))
-        }
-        // Two centuries fit: valid when either gives a real past date, with
-        // a birth date only when exactly one does.
-        (Some(a), Some(b)) => match (birth(a), birth(b)) {
-            (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok((kind, synthetic, Some(date))),
-            (Ok(_), Ok(_)) => Ok((kind, synthetic, None)),
-            (Err(IdError::NoSuchDate), Err(IdError::NoSuchDate)) => Err(IdError::NoSuchDate),
-            (Err(_), Err(_)) => Err(IdError::BirthDateInFuture),
-        },
     }
 }
 
