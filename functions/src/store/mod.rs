@@ -8,6 +8,7 @@ pub mod audit;
 pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
+pub mod idempotency;
 pub mod identities;
 pub mod kontroll;
 pub mod logins;
