@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Subcommand;
 use frist_domain::frikort::{
-    Checked, Checker, ClaimLine, FileError, LineContext, Record, read_xlsx,
+    Checked, Checker, ClaimLine, FileError, FileReport, LineContext, Record, read_xlsx,
 };
 use frist_domain::ids::FnrContext;
 use frist_domain::{Issue, Severity};
@@ -73,8 +73,9 @@ struct LineOut<'a> {
     issues: Vec<IssueOut<'a>>,
 }
 
+/// Runs `frist frikort check` or `frist frikort submit`.
 pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
-    let (file, today, aware, received, allow_synthetic, json) = match cmd {
+    match cmd {
         FrikortCommand::Check {
             file,
             today,
@@ -82,7 +83,18 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             received,
             allow_synthetic,
             json,
-        } => (file, today, aware, received, allow_synthetic, json),
+        } => {
+            let today = crate::today_or(today);
+            let ctx = LineContext {
+                fnr: FnrContext {
+                    today,
+                    allow_synthetic,
+                },
+                received: received.unwrap_or(today),
+                aware,
+            };
+            check(&file, ctx, json)
+        }
         FrikortCommand::Submit {
             file,
             api,
@@ -90,32 +102,52 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             today,
             allow_synthetic,
             resend,
-        } => {
-            return crate::frikort_submit::run(
-                &file,
-                &api,
-                aware,
-                today,
-                crate::frikort_submit::Options {
-                    allow_synthetic,
-                    resend,
-                },
-            );
-        }
-    };
-    let today = crate::today_or(today);
-    let ctx = LineContext {
-        fnr: FnrContext {
+        } => crate::frikort_submit::run(
+            &file,
+            &api,
+            aware,
             today,
-            allow_synthetic,
-        },
-        received: received.unwrap_or(today),
-        aware,
-    };
+            crate::frikort_submit::Options {
+                allow_synthetic,
+                resend,
+            },
+        ),
+    }
+}
+
+/// `frist frikort check`: every line checked, with `json` one JSON line
+/// per line on stdout and the summary on stderr, else the summary alone.
+/// Exit 1 when a line has an error, 2 when the file cannot be read.
+fn check(file: &std::path::Path, ctx: LineContext, json: bool) -> io::Result<ExitCode> {
     let mut checker = Checker::new(ctx);
-    if let Ok(meta) = std::fs::metadata(&file) {
+    if let Ok(meta) = std::fs::metadata(file) {
         checker.expect_bytes(meta.len());
     }
+    let read = check_writing_lines(file, &mut checker, json)?;
+    if let Err(e) = read {
+        eprintln!("frist: {}: {}", file.display(), e.text_nb());
+        return Ok(ExitCode::from(2));
+    }
+    let r = &checker.report;
+    let summary = summary(r);
+    if json {
+        eprint!("{summary}");
+    } else {
+        print!("{summary}");
+    }
+    Ok(if r.with_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Checks the file, writing each line's answer as a JSON line when `json`.
+fn check_writing_lines(
+    file: &std::path::Path,
+    checker: &mut Checker,
+    json: bool,
+) -> io::Result<Result<(), FileError>> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut write_error = None;
@@ -134,17 +166,16 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
             }
         }
     };
-    let read = check_on_two_threads(&file, &mut checker, &mut answer)?;
+    let read = check_on_two_threads(file, checker, &mut answer)?;
     if let Some(e) = write_error {
         return Err(e);
     }
     out.flush()?;
-    drop(out);
-    if let Err(e) = read {
-        eprintln!("frist: {}: {}", file.display(), e.text_nb());
-        return Ok(ExitCode::from(2));
-    }
-    let r = &checker.report;
+    Ok(read)
+}
+
+/// The counts of a checked file, a line each.
+fn summary(r: &FileReport) -> String {
     let mut summary = format!(
         "lines: {}\nvalid: {}\nwith errors: {}\nwith warnings: {}\n",
         r.lines, r.valid, r.with_errors, r.with_warnings
@@ -156,16 +187,7 @@ pub fn run(cmd: FrikortCommand) -> io::Result<ExitCode> {
         "valid amount: {}\n",
         frist_domain::frikort::format_ore(r.valid_amount_ore)
     ));
-    if json {
-        eprint!("{summary}");
-    } else {
-        print!("{summary}");
-    }
-    Ok(if r.with_errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    summary
 }
 
 fn issue_out(i: &Issue) -> IssueOut<'_> {

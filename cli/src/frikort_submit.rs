@@ -27,6 +27,23 @@ struct Api {
 }
 
 impl Api {
+    /// A client for the API at `base`, sending `token`.
+    fn new(base: &str, token: String) -> io::Result<Api> {
+        Ok(Api {
+            client: Client::builder()
+                .timeout(Duration::from_secs(120))
+                .build()
+                .map_err(|e| fail(e.to_string()))?,
+            base: base.trim_end_matches('/').to_owned(),
+            token,
+        })
+    }
+
+    /// The URL of `path` on the API.
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
     fn with_auth(&self, req: RequestBuilder) -> RequestBuilder {
         req.header("Authorization", format!("Bearer {}", self.token))
             .header("Origin", &self.base)
@@ -92,6 +109,8 @@ pub struct Options {
     pub resend: bool,
 }
 
+/// Checks `file`, announces the claim (or finds the one announced before),
+/// sends the chunks the edge lacks and submits it.
 pub fn run(
     file: &Path,
     api: &str,
@@ -99,22 +118,59 @@ pub fn run(
     today: Option<NaiveDate>,
     options: Options,
 ) -> io::Result<ExitCode> {
-    let Options {
-        allow_synthetic,
-        resend,
-    } = options;
     let token = std::env::var("FRIST_API_TOKEN")
         .map_err(|_| fail("set FRIST_API_TOKEN to an API token made in frist (Innstillinger)"))?;
     let today = crate::today_or(today);
     let ctx = LineContext {
         fnr: FnrContext {
             today,
-            allow_synthetic,
+            allow_synthetic: options.allow_synthetic,
         },
         received: today,
         aware,
     };
-    // Pass 1: which lines are valid (the same rules as the browser's).
+    let checked = match check_file(file, ctx, aware)? {
+        Ok(checked) => checked,
+        Err(code) => return Ok(code),
+    };
+    let api = Api::new(api, token)?;
+    let claim = announce(&api, file, aware, &checked, options.resend)?;
+    let (n, sent) = send_chunks(&api, file, ctx, &claim)?;
+    let done: ClaimView = api.send("submit the claim", || {
+        api.client
+            .post(api.url(&format!("/api/v1/frikort/claims/{}/submit", claim.id)))
+            .json(&serde_json::json!({}))
+    })?;
+    println!(
+        "{}: {} lines sent ({} chunks now, {} already there); status {}; due {}",
+        done.number,
+        done.lines,
+        sent,
+        n - sent,
+        done.status.as_str(),
+        done.due.map(|d| d.to_string()).unwrap_or_default()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What pass 1 learnt of a file.
+struct Checked {
+    /// How many lines are valid (only these are sent).
+    valid: u64,
+    /// The file's fingerprint, which finds a file sent before.
+    fingerprint: String,
+    /// The claim's `Idempotency-Key`: the SHA-256 of the file and `aware`.
+    key: String,
+}
+
+/// Pass 1: which lines are valid (the same rules as the browser's). A file
+/// that cannot be read (exit 2) or has no valid line (exit 1) ends the
+/// command.
+fn check_file(
+    file: &Path,
+    ctx: LineContext,
+    aware: Option<NaiveDate>,
+) -> io::Result<Result<Checked, ExitCode>> {
     let mut checker = Checker::new(ctx);
     let mut hash = Sha256::new();
     let bytes = std::fs::read(file)?;
@@ -126,46 +182,60 @@ pub fn run(
     checker.finish(&mut |_, _, _| {});
     if let Err(e) = read {
         eprintln!("frist: {}: {}", file.display(), e.text_nb());
-        return Ok(ExitCode::from(2));
+        return Ok(Err(ExitCode::from(2)));
     }
     let valid = checker.report.valid;
     if valid == 0 {
         eprintln!("frist: {}: no valid lines to send", file.display());
-        return Ok(ExitCode::from(1));
+        return Ok(Err(ExitCode::from(1)));
     }
-    let api = Api {
-        client: Client::builder()
-            .timeout(Duration::from_secs(120))
-            .build()
-            .map_err(|e| fail(e.to_string()))?,
-        base: api.trim_end_matches('/').to_owned(),
-        token,
-    };
-    let chunks = valid.div_ceil(CHUNK_LINES as u64) as u32;
+    Ok(Ok(Checked {
+        valid,
+        fingerprint: fingerprint.finish(),
+        key: hex::encode(hash.finalize()),
+    }))
+}
+
+/// Announces the claim (a repeat finds the claim announced before) and
+/// reads it back, with the chunks the edge already has.
+fn announce(
+    api: &Api,
+    file: &Path,
+    aware: Option<NaiveDate>,
+    checked: &Checked,
+    resend: bool,
+) -> io::Result<ClaimView> {
     let form = NewClaim {
         file_name: file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         aware: aware.map(|d| d.to_string()).unwrap_or_default(),
-        lines: valid,
-        chunks,
-        fingerprint: fingerprint.finish(),
+        lines: checked.valid,
+        chunks: checked.valid.div_ceil(CHUNK_LINES as u64) as u32,
+        fingerprint: checked.fingerprint.clone(),
         resend,
     };
-    let key = hex::encode(hash.finalize());
-    let url = |p: &str| format!("{}{p}", api.base);
     let created: ClaimView = api.send("create the claim", || {
         api.client
-            .post(url("/api/v1/frikort/claims"))
-            .header("Idempotency-Key", &key)
+            .post(api.url("/api/v1/frikort/claims"))
+            .header("Idempotency-Key", &checked.key)
             .json(&form)
     })?;
-    let claim: ClaimView = api.send("read the claim", || {
+    api.send("read the claim", || {
         api.client
-            .get(url(&format!("/api/v1/frikort/claims/{}", created.id)))
-    })?;
-    // Pass 2: the valid lines again, chunk by chunk; chunks the edge has are skipped.
+            .get(api.url(&format!("/api/v1/frikort/claims/{}", created.id)))
+    })
+}
+
+/// Pass 2: the valid lines again, chunk by chunk; chunks the edge has are
+/// skipped. Answers the number of chunks and how many were sent now.
+fn send_chunks(
+    api: &Api,
+    file: &Path,
+    ctx: LineContext,
+    claim: &ClaimView,
+) -> io::Result<(u32, u32)> {
     let mut checker = Checker::new(ctx);
     let mut batch: Vec<NumberedLine> = Vec::with_capacity(CHUNK_LINES);
     let mut n = 0u32;
@@ -176,7 +246,7 @@ pub fn run(
             let chunk = Chunk { lines };
             let path = format!("/api/v1/frikort/claims/{}/chunks/{n}", claim.id);
             match api.send::<serde_json::Value>(&format!("send chunk {n}"), || {
-                api.client.put(url(&path)).json(&chunk)
+                api.client.put(api.url(&path)).json(&chunk)
             }) {
                 Ok(_) => sent += 1,
                 Err(e) => error = Some(e),
@@ -200,19 +270,5 @@ pub fn run(
     if let Some(e) = error {
         return Err(fail(format!("{e} (run the same command again to resume)")));
     }
-    let done: ClaimView = api.send("submit the claim", || {
-        api.client
-            .post(url(&format!("/api/v1/frikort/claims/{}/submit", claim.id)))
-            .json(&serde_json::json!({}))
-    })?;
-    println!(
-        "{}: {} lines sent ({} chunks now, {} already there); status {}; due {}",
-        done.number,
-        done.lines,
-        sent,
-        n - sent,
-        done.status.as_str(),
-        done.due.map(|d| d.to_string()).unwrap_or_default()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok((n, sent))
 }

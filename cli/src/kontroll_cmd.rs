@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use frist_domain::ids::FnrContext;
 use frist_domain::kontroll::{
-    BatchContext, DEFAULT_K, Tariffs, check_batch, peer_distribution, read_bills, read_doctors,
+    BatchContext, BatchReport, BillResult, DEFAULT_K, Tariffs, check_batch, peer_distribution,
+    read_bills, read_doctors,
 };
 use serde_json::json;
 
@@ -46,11 +47,14 @@ pub enum KontrollCommand {
     },
 }
 
+/// Exit 2, naming the file and what is wrong with it.
 fn unreadable(path: &std::path::Path, e: &frist_domain::table::FileError) -> ExitCode {
     eprintln!("frist: {}: {}", path.display(), e.text_nb());
     ExitCode::from(2)
 }
 
+/// Runs `frist kontroll check`: exit 0 when no bill has an error, 1 when
+/// one has, 2 when a file cannot be read or the tariff year is unknown.
 pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
     let KontrollCommand::Check {
         file,
@@ -63,15 +67,8 @@ pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
     } = cmd;
     let today = crate::today_or(today);
     let tariffs = Tariffs::builtin();
-    if let Some(y) = tariff_year
-        && tariffs.year(y).is_none()
-    {
-        let known: Vec<String> = tariffs.years().iter().map(|y| y.year.to_string()).collect();
-        eprintln!(
-            "frist: no tariff year {y}; frist has {} (each from 1 July)",
-            known.join(", ")
-        );
-        return Ok(ExitCode::from(2));
+    if let Some(code) = unknown_tariff_year(tariffs, tariff_year) {
+        return Ok(code);
     }
     let (doctors, doctor_issues) = match &leger {
         Some(path) => match read_doctors(&std::fs::read(path)?) {
@@ -99,17 +96,53 @@ pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
     );
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for p in &doctor_issues {
+    write_issues(&mut out, &doctor_issues, &report)?;
+    write_doctors_and_summary(&mut out, &report, k)?;
+    out.flush()?;
+    Ok(if report.with_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Exit 2, with the years frist has, when `--tariff-year` names another.
+fn unknown_tariff_year(tariffs: &Tariffs, tariff_year: Option<i32>) -> Option<ExitCode> {
+    let y = tariff_year?;
+    if tariffs.year(y).is_some() {
+        return None;
+    }
+    let known: Vec<String> = tariffs.years().iter().map(|y| y.year.to_string()).collect();
+    eprintln!(
+        "frist: no tariff year {y}; frist has {} (each from 1 July)",
+        known.join(", ")
+    );
+    Some(ExitCode::from(2))
+}
+
+/// One JSON line per doctor-file line with issues, then per bill with issues.
+fn write_issues(
+    out: &mut impl Write,
+    doctor_issues: &[BillResult],
+    report: &BatchReport,
+) -> io::Result<()> {
+    for p in doctor_issues {
         serde_json::to_writer(
-            &mut out,
+            &mut *out,
             &json!({"leger_line": p.line, "issues": p.report.issues}),
         )?;
         out.write_all(b"\n")?;
     }
     for bill in &report.issues {
-        serde_json::to_writer(&mut out, bill)?;
+        serde_json::to_writer(&mut *out, bill)?;
         out.write_all(b"\n")?;
     }
+    Ok(())
+}
+
+/// One JSON line per doctor, with CTRL-9 among the file's own doctors for
+/// the month most bills are in, then the summary line.
+fn write_doctors_and_summary(out: &mut impl Write, report: &BatchReport, k: f64) -> io::Result<()> {
     // CTRL-9 among the file's own doctors, for the month most bills are in.
     let month = report.main_month();
     let upload = month.as_deref().map(|m| report.month_upload(m));
@@ -118,7 +151,7 @@ pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
     for d in &report.doctors {
         let point = dist.points.iter().find(|p| p.hpr == d.hpr);
         serde_json::to_writer(
-            &mut out,
+            &mut *out,
             &json!({
                 "doctor": d.hpr,
                 "role": d.role,
@@ -136,7 +169,7 @@ pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
         out.write_all(b"\n")?;
     }
     serde_json::to_writer(
-        &mut out,
+        &mut *out,
         &json!({
             "summary": {
                 "bills": report.bills,
@@ -151,10 +184,5 @@ pub fn run(cmd: KontrollCommand) -> io::Result<ExitCode> {
         }),
     )?;
     out.write_all(b"\n")?;
-    out.flush()?;
-    Ok(if report.with_errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }

@@ -9,9 +9,9 @@ use worker::{D1Database, Request};
 
 use crate::crypto::sha256_hex;
 use crate::ctx::{Caller, Config};
-use crate::db::{int, text};
 use crate::http::ApiError;
 use crate::problem::ProblemKind;
+use crate::store::{sessions, tokens};
 
 /// The cookie's name: `__Host-` prefixed (Secure, host-only, Path=/)
 /// except over plain HTTP on localhost, where browsers refuse `Secure`.
@@ -56,38 +56,12 @@ fn expired(secure: bool) -> ApiError {
     ApiError::new(ProblemKind::SessionExpired).with_header("Set-Cookie", clear_cookie(secure))
 }
 
-#[derive(serde::Deserialize)]
-struct SessionRow {
-    session_id: String,
-    user_id: String,
-    organisation_id: String,
-    role: String,
-    active: i64,
-    demo: i64,
-    created_ms: i64,
-    last_seen_ms: i64,
-    ended_ms: Option<i64>,
-}
-
 /// A program's `Authorization: Bearer frist_<64 hex>`, if any.
 fn bearer_from(req: &Request) -> Option<String> {
     let header = req.headers().get("Authorization").ok()??;
     let token = header.strip_prefix("Bearer ")?.trim();
     let hex = token.strip_prefix("frist_")?;
     (hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| token.to_owned())
-}
-
-#[derive(serde::Deserialize)]
-struct TokenRow {
-    token_id: String,
-    user_id: String,
-    organisation_id: String,
-    role: String,
-    active: i64,
-    demo: i64,
-    created_ms: i64,
-    expires_ms: i64,
-    revoked_ms: Option<i64>,
 }
 
 /// The caller behind an API token: refused (401) when unknown, revoked,
@@ -99,12 +73,7 @@ async fn from_token(
     now: i64,
 ) -> Result<Caller, ApiError> {
     let refused = || ApiError::new(ProblemKind::TokenInvalid);
-    let row = db
-        .prepare(
-            "SELECT t.id AS token_id, u.id AS user_id, u.organisation_id, u.role, u.active, u.demo,                     t.created_ms, t.expires_ms, t.revoked_ms              FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1",
-        )
-        .bind(&[text(&sha256_hex(token.as_bytes()))])?
-        .first::<TokenRow>(None)
+    let row = tokens::by_hash(db, &sha256_hex(token.as_bytes()))
         .await?
         .ok_or_else(refused)?;
     if row.revoked_ms.is_some()
@@ -116,13 +85,7 @@ async fn from_token(
     }
     // Its last use, for the owner's list (at most once a minute: one
     // write per program run is enough to see it is alive).
-    db.prepare(
-        "UPDATE api_tokens SET last_used_ms = ?1 WHERE id = ?2 \
-         AND (last_used_ms IS NULL OR last_used_ms < ?1 - 60000)",
-    )
-    .bind(&[int(now), text(&row.token_id)])?
-    .run()
-    .await?;
+    tokens::note_used(db, &row.token_id, now).await?;
     Ok(Caller {
         user_id: row.user_id,
         organisation_id: row.organisation_id,
@@ -152,15 +115,7 @@ pub async fn authenticate(
     let Some(token) = token_from(req, secure) else {
         return Ok(None);
     };
-    let row = db
-        .prepare(
-            "SELECT s.id AS session_id, u.id AS user_id, u.organisation_id, u.role, u.active, u.demo, \
-                    s.created_ms, s.last_seen_ms, s.ended_ms \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
-        )
-        .bind(&[text(&sha256_hex(token.as_bytes()))])?
-        .first::<SessionRow>(None)
-        .await?;
+    let row = sessions::by_hash(db, &sha256_hex(token.as_bytes())).await?;
     let Some(row) = row else {
         return Err(expired(secure));
     };
@@ -170,12 +125,7 @@ pub async fn authenticate(
     match config.session.status(row.created_ms, row.last_seen_ms, now) {
         SessionStatus::Expired(reason) => {
             let reason: &'static str = reason.into();
-            db.prepare(
-                "UPDATE sessions SET ended_ms = ?1, ended_reason = ?2 WHERE id = ?3 AND ended_ms IS NULL",
-            )
-            .bind(&[int(now), text(reason), text(&row.session_id)])?
-            .run()
-            .await?;
+            sessions::expire(db, &row.session_id, now, reason).await?;
             Err(expired(secure))
         }
         SessionStatus::Active { expires_at } => {
@@ -189,10 +139,7 @@ pub async fn authenticate(
                 {
                     expires = expires_at;
                 }
-                db.prepare("UPDATE sessions SET last_seen_ms = ?1 WHERE id = ?2")
-                    .bind(&[int(now), text(&row.session_id)])?
-                    .run()
-                    .await?;
+                sessions::touch(db, &row.session_id, now).await?;
             }
             let role: Role = row.role.parse().map_err(|_| expired(secure))?;
             Ok(Some(Caller {

@@ -9,9 +9,9 @@
 use frist_domain::{Issue, IssueCode};
 use worker::{D1Database, D1PreparedStatement, Response};
 
-use crate::db::{int, text};
 use crate::http::{ApiError, ApiResult};
 use crate::problem::ProblemKind;
+use crate::store::idempotency;
 
 /// How long a key is remembered.
 pub const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
@@ -25,15 +25,6 @@ pub struct Idem {
     pub key: String,
     pub route: &'static str,
     pub body_hash: String,
-}
-
-#[derive(serde::Deserialize)]
-struct Stored {
-    route: String,
-    body_hash: String,
-    status: i64,
-    response: String,
-    created_ms: i64,
 }
 
 /// Reads the `Idempotency-Key` header value and checks it.
@@ -71,8 +62,7 @@ pub fn request_hash(route: &str, body: &[u8], secret: &str) -> Result<String, Ap
 
 /// Forgets every record older than [`KEEP_MS`] (the daily sweep).
 pub fn expire(db: &D1Database, now: i64) -> worker::Result<D1PreparedStatement> {
-    db.prepare("DELETE FROM idempotency WHERE created_ms < ?1")
-        .bind(&[int(now - KEEP_MS)])
+    idempotency::forget_before(db, now - KEEP_MS)
 }
 
 /// Looks the key up. `Ok(Err(idem))` means a fresh key: go on and create;
@@ -98,24 +88,16 @@ pub async fn begin(
     }
 }
 
+/// The stored answer to replay for `idem`, if there is one: forgotten
+/// after [`KEEP_MS`], refused when the key came with another request.
 async fn lookup(db: &D1Database, idem: &Idem, now: i64) -> Result<Option<Response>, ApiError> {
-    let stored = db
-        .prepare(
-            "SELECT route, body_hash, status, response, created_ms FROM idempotency \
-             WHERE user_id = ?1 AND key = ?2",
-        )
-        .bind(&[text(&idem.user_id), text(&idem.key)])?
-        .first::<Stored>(None)
-        .await?;
+    let stored = idempotency::stored(db, &idem.user_id, &idem.key).await?;
     let Some(stored) = stored else {
         return Ok(None);
     };
     if now - stored.created_ms > KEEP_MS {
         // Forgotten: the key may be used afresh.
-        db.prepare("DELETE FROM idempotency WHERE user_id = ?1 AND key = ?2")
-            .bind(&[text(&idem.user_id), text(&idem.key)])?
-            .run()
-            .await?;
+        idempotency::forget(db, &idem.user_id, &idem.key).await?;
         return Ok(None);
     }
     if stored.route != idem.route || stored.body_hash != idem.body_hash {
@@ -135,19 +117,18 @@ pub fn record(
     response: &str,
     now: i64,
 ) -> worker::Result<D1PreparedStatement> {
-    db.prepare(
-        "INSERT INTO idempotency (user_id, key, route, body_hash, status, response, created_ms) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    idempotency::insert(
+        db,
+        &idempotency::Record {
+            user_id: &idem.user_id,
+            key: &idem.key,
+            route: idem.route,
+            body_hash: &idem.body_hash,
+            status,
+            response,
+            now,
+        },
     )
-    .bind(&[
-        text(&idem.user_id),
-        text(&idem.key),
-        text(idem.route),
-        text(&idem.body_hash),
-        int(i64::from(status)),
-        text(response),
-        int(now),
-    ])
 }
 
 /// Runs a creating batch whose last statement is [`record`]; answers 201

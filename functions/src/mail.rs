@@ -11,13 +11,13 @@
 
 use std::cell::Cell;
 
-use frist_domain::mail::{AfterFailure, CUT_OFF_REASON, STALE_CLAIM_MS, SendRun, after_failure};
-use serde::Deserialize;
-use worker::{D1Database, Env, SendEmailBuilder};
+use frist_domain::mail::{AfterFailure, SendRun, after_failure};
+use worker::{D1Database, Env, SendEmail, SendEmailBuilder};
 
 use crate::ctx::Config;
-use crate::db::{int, iso, text};
+use crate::db::iso;
 use crate::http::ApiError;
+use crate::store::outbox::{self, Due};
 
 thread_local! {
     /// Set when a request queued an e-mail, so `fetch` starts the sender.
@@ -38,19 +38,6 @@ pub fn take_queued() -> bool {
 /// subrequests, and each row takes three (claim, send, mark).
 const PER_RUN: usize = 200;
 
-#[derive(Deserialize)]
-struct Due {
-    seq: i64,
-    to_addr: String,
-    subject: String,
-    body: String,
-    attempts: i64,
-}
-
-fn changes(r: &worker::D1Result) -> i64 {
-    r.meta().ok().flatten().and_then(|m| m.changes).unwrap_or(0) as i64
-}
-
 /// Sends what is due at `now` (Unix ms), at most `limit` rows (capped at
 /// [`PER_RUN`] outside local mode).
 pub async fn send_due(
@@ -60,29 +47,12 @@ pub async fn send_due(
     now: i64,
     limit: usize,
 ) -> Result<SendRun, ApiError> {
-    let mut run = SendRun::default();
-    // A claim left standing: the sender was cut off between claiming and
-    // marking. It may have gone out, so it is not sent again by itself.
-    let stale = db
-        .prepare(
-            "UPDATE outbox SET state = 'uncertain', claim = NULL, last_error = ?2 \
-             WHERE state = 'sending' AND claimed_ms < ?1",
-        )
-        .bind(&[int(now - STALE_CLAIM_MS), text(CUT_OFF_REASON)])?
-        .run()
-        .await?;
-    run.uncertain = changes(&stale) as u32;
-    let Some(from) = config.mail_from.as_deref() else {
-        // Production without a sender is refused at the gate (health names
-        // it); nothing is claimed, so nothing is lost.
-        return Ok(run);
+    let mut run = SendRun {
+        uncertain: outbox::give_up_stale_claims(db, now).await?,
+        ..SendRun::default()
     };
-    let binding = match env.send_email("MAIL") {
-        Ok(b) => b,
-        Err(_) => {
-            worker::console_error!("mail: the MAIL binding is missing; e-mails stay queued");
-            return Ok(run);
-        }
+    let Some(sender) = Sender::new(env, config) else {
+        return Ok(run);
     };
     let limit = if config.local {
         limit
@@ -91,94 +61,101 @@ pub async fn send_due(
     };
     let mut done = 0;
     while done < limit {
-        let batch = (limit - done).min(50);
-        let rows = db
-            .prepare(
-                "SELECT seq, to_addr, subject, body, attempts FROM outbox \
-                 WHERE state = 'queued' AND next_attempt_ms <= ?1 ORDER BY seq LIMIT ?2",
-            )
-            .bind(&[int(now), int(batch as i64)])?
-            .all()
-            .await?
-            .results::<Due>()?;
+        let rows = outbox::due(db, now, (limit - done).min(50)).await?;
         if rows.is_empty() {
             break;
         }
         for row in rows {
             done += 1;
-            let claim = crate::crypto::session_token()?;
-            let claimed = db
-                .prepare(
-                    "UPDATE outbox SET state = 'sending', claim = ?1, claimed_ms = ?2, \
-                       attempts = attempts + 1 \
-                     WHERE seq = ?3 AND state = 'queued'",
-                )
-                .bind(&[text(&claim), int(now), int(row.seq)])?
-                .run()
-                .await?;
-            // Another sender has it.
-            if changes(&claimed) != 1 {
-                continue;
-            }
-            let attempts = (row.attempts + 1) as u32;
-            let mut message = SendEmailBuilder::builder(from, &row.to_addr, &row.subject)
-                .text(&format!("{}\n\nRef. {}", row.body, row.seq));
-            if let Some(reply_to) = config.mail_reply_to.as_deref() {
-                message = message.reply_to(reply_to);
-            }
-            match binding.send_with_builder(&message.build()).await {
-                Ok(sent) => {
-                    if config.mail_hold_after == Some(run.sent as usize + 1) {
-                        worker::Delay::from(std::time::Duration::from_secs(600)).await;
-                    }
-                    db.prepare(
-                        "UPDATE outbox SET state = 'sent', sent_ms = ?1, message_id = ?2, \
-                           claim = NULL, last_error = NULL \
-                         WHERE seq = ?3 AND claim = ?4",
-                    )
-                    .bind(&[
-                        int(now),
-                        text(&sent.message_id()),
-                        int(row.seq),
-                        text(&claim),
-                    ])?
-                    .run()
-                    .await?;
-                    run.sent += 1;
-                }
-                Err(e) => {
-                    // The binding's own words (an address refused, a limit
-                    // reached); no body, so no personal data.
-                    let reason: String = String::from(e.message()).chars().take(300).collect();
-                    let (state, next) = match after_failure(attempts, now) {
-                        AfterFailure::RetryAt(at) => {
-                            run.retrying += 1;
-                            ("queued", at)
-                        }
-                        AfterFailure::GiveUp => {
-                            run.failed += 1;
-                            ("failed", now)
-                        }
-                    };
-                    db.prepare(
-                        "UPDATE outbox SET state = ?1, next_attempt_ms = ?2, last_error = ?3, \
-                           claim = NULL \
-                         WHERE seq = ?4 AND claim = ?5",
-                    )
-                    .bind(&[
-                        text(state),
-                        int(next),
-                        text(&reason),
-                        int(row.seq),
-                        text(&claim),
-                    ])?
-                    .run()
-                    .await?;
-                }
-            }
+            send_one(db, &sender, row, now, &mut run).await?;
         }
     }
-    if run != SendRun::default() {
+    log_run(now, &run);
+    Ok(run)
+}
+
+/// The `MAIL` binding with the addresses every e-mail goes out with.
+struct Sender<'a> {
+    binding: SendEmail,
+    from: &'a str,
+    config: &'a Config,
+}
+
+impl<'a> Sender<'a> {
+    /// The sender, or `None` (nothing claimed, so nothing lost) when there
+    /// is no address to send from or no binding.
+    fn new(env: &Env, config: &'a Config) -> Option<Self> {
+        // Production without a sender is refused at the gate (health names
+        // it).
+        let from = config.mail_from.as_deref()?;
+        let Ok(binding) = env.send_email("MAIL") else {
+            worker::console_error!("mail: the MAIL binding is missing; e-mails stay queued");
+            return None;
+        };
+        Some(Sender {
+            binding,
+            from,
+            config,
+        })
+    }
+
+    /// Sends one e-mail: its message id, or the binding's own words (an
+    /// address refused, a limit reached; no body, so no personal data).
+    async fn send(&self, row: &Due) -> Result<String, String> {
+        let mut message = SendEmailBuilder::builder(self.from, &row.to_addr, &row.subject)
+            .text(&format!("{}\n\nRef. {}", row.body, row.seq));
+        if let Some(reply_to) = self.config.mail_reply_to.as_deref() {
+            message = message.reply_to(reply_to);
+        }
+        match self.binding.send_with_builder(&message.build()).await {
+            Ok(sent) => Ok(sent.message_id()),
+            Err(e) => Err(String::from(e.message()).chars().take(300).collect()),
+        }
+    }
+}
+
+/// Claims one due e-mail, sends it and marks it sent, queued again or
+/// failed; an e-mail another sender claimed first is left to it.
+async fn send_one(
+    db: &D1Database,
+    sender: &Sender<'_>,
+    row: Due,
+    now: i64,
+    run: &mut SendRun,
+) -> Result<(), ApiError> {
+    let claim = crate::crypto::session_token()?;
+    if !outbox::claim(db, row.seq, &claim, now).await? {
+        return Ok(());
+    }
+    let attempts = (row.attempts + 1) as u32;
+    match sender.send(&row).await {
+        Ok(message_id) => {
+            if sender.config.mail_hold_after == Some(run.sent as usize + 1) {
+                worker::Delay::from(std::time::Duration::from_secs(600)).await;
+            }
+            outbox::mark_sent(db, row.seq, &claim, now, &message_id).await?;
+            run.sent += 1;
+        }
+        Err(reason) => {
+            let (state, next) = match after_failure(attempts, now) {
+                AfterFailure::RetryAt(at) => {
+                    run.retrying += 1;
+                    ("queued", at)
+                }
+                AfterFailure::GiveUp => {
+                    run.failed += 1;
+                    ("failed", now)
+                }
+            };
+            outbox::mark_unsent(db, row.seq, &claim, state, next, &reason).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One log line for a run that did anything.
+fn log_run(now: i64, run: &SendRun) {
+    if *run != SendRun::default() {
         worker::console_log!(
             "mail at {}: {} sent, {} to retry, {} failed, {} uncertain",
             iso(now),
@@ -188,5 +165,4 @@ pub async fn send_due(
             run.uncertain
         );
     }
-    Ok(run)
 }

@@ -29,11 +29,7 @@ macro_rules! named_enum {
     };
 }
 
-// Changed by another hand in issue 23; its docs come with that change.
-#[allow(missing_docs)]
 pub mod access;
-// Changed by another hand in issue 23; its docs come with that change.
-#[allow(missing_docs)]
 pub mod api;
 pub mod calendar;
 pub mod fastlege;
@@ -46,8 +42,6 @@ pub mod kontroll;
 pub mod mail;
 pub mod messages;
 pub mod oidc;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 pub mod table;
 pub mod validation;
 

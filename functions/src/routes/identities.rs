@@ -10,27 +10,18 @@ use worker::Response;
 
 use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
-use crate::db::{iso, text};
+use crate::db::iso;
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{create_object, oidc::link_hash};
 use crate::store::identities as store;
 
-#[derive(serde::Deserialize)]
-struct UserRow {
-    organisation_id: String,
-}
-
 /// The user the path names (administrators see every user), or 404.
 async fn user(ctx: &Ctx) -> Result<(String, String), ApiError> {
     let id = ctx.param("id");
-    let row = ctx
-        .db
-        .prepare("SELECT organisation_id FROM users WHERE id = ?1")
-        .bind(&[text(id)])?
-        .first::<UserRow>(None)
+    let organisation_id = crate::store::users::organisation_of(&ctx.db, id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok((id.to_owned(), row.organisation_id))
+    Ok((id.to_owned(), organisation_id))
 }
 
 /// The links of one user, oldest first.

@@ -8,13 +8,14 @@ use frist_domain::kontroll::{
     Aggregate, MonthUpload, PeerGroup, PeerView, parse_month, peer_distribution,
 };
 use frist_domain::{IssueCode, Report};
-use serde::Deserialize;
 
 use crate::audit::{self, Entry};
-use crate::ctx::Ctx;
-use crate::db::{iso, text};
+use crate::ctx::{Caller, Ctx};
+use crate::db::iso;
 use crate::http::{self, ApiError, ApiResult};
+use crate::store::kontroll;
 
+/// The path's `:month`, `YYYY-MM`, not after this month (else 400).
 fn month_param(ctx: &Ctx) -> Result<String, ApiError> {
     let month = ctx.param("month").to_owned();
     parse_month(&month, ctx.today).map_err(ApiError::bad_request)?;
@@ -32,32 +33,33 @@ pub async fn put_month(ctx: &Ctx) -> ApiResult {
     if report.has_errors() {
         return Err(ApiError::invalid(report));
     }
-    // A municipality's figures are about its own doctors: a GP another
-    // municipality has in the register (its fastlege messages), and this one
-    // has not, is not this one's to report on.
-    #[derive(serde::Deserialize)]
-    struct Theirs {
-        gp_hpr: String,
+    check_own_doctors(ctx, caller, &upload, &mut report).await?;
+    if report.has_errors() {
+        return Err(ApiError::invalid(report));
     }
+    store_month(ctx, caller, &month, &upload).await?;
+    view(ctx, &month, PeerGroup::Class).await
+}
+
+/// A municipality's figures are about its own doctors: a GP another
+/// municipality has in the register (its fastlege messages), and this one
+/// has not, is not this one's to report on.
+async fn check_own_doctors(
+    ctx: &Ctx,
+    caller: &Caller,
+    upload: &MonthUpload,
+    report: &mut Report,
+) -> Result<(), ApiError> {
     let asked: Vec<String> = upload
         .doctors
         .iter()
         .map(|d| d.hpr.get().to_string())
         .collect();
-    let theirs = ctx
-        .db
-        .prepare(
-            "SELECT DISTINCT m.gp_hpr FROM fl_messages m, json_each(?2) j \
-             WHERE m.gp_hpr = j.value AND m.organisation_id != ?1 \
-               AND NOT EXISTS (SELECT 1 FROM fl_messages o WHERE o.organisation_id = ?1 \
-                               AND o.gp_hpr = m.gp_hpr)",
-        )
-        .bind(&[text(&caller.organisation_id), text(&http::to_json(&asked)?)])?
-        .all()
-        .await?
-        .results::<Theirs>()?;
+    let theirs =
+        kontroll::doctors_of_others(&ctx.db, &caller.organisation_id, &http::to_json(&asked)?)
+            .await?;
     for (i, hpr) in asked.iter().enumerate() {
-        if theirs.iter().any(|t| &t.gp_hpr == hpr) {
+        if theirs.iter().any(|t| t == hpr) {
             report.push(
                 frist_domain::Issue::error(
                     format!("doctors[{i}].hpr"),
@@ -67,9 +69,16 @@ pub async fn put_month(ctx: &Ctx) -> ApiResult {
             );
         }
     }
-    if report.has_errors() {
-        return Err(ApiError::invalid(report));
-    }
+    Ok(())
+}
+
+/// Replaces the municipality's month with `upload`, audited, in one batch.
+async fn store_month(
+    ctx: &Ctx,
+    caller: &Caller,
+    month: &str,
+    upload: &MonthUpload,
+) -> Result<(), ApiError> {
     let rows: Vec<serde_json::Value> = upload
         .doctors
         .iter()
@@ -80,23 +89,15 @@ pub async fn put_month(ctx: &Ctx) -> ApiResult {
         .collect();
     let org = &caller.organisation_id;
     let statements = vec![
-        ctx.db
-            .prepare("DELETE FROM kt_months WHERE organisation_id = ?1 AND month = ?2")
-            .bind(&[text(org), text(&month)])?,
-        ctx.db
-            .prepare(
-                "INSERT INTO kt_months (organisation_id, month, hpr, refund_ore, listed, bills, \
-                     size_class, uploaded_at) \
-                 SELECT ?1, ?2, value ->> '$.hpr', value ->> '$.refund', value ->> '$.listed', \
-                     value ->> '$.bills', ?3, ?4 FROM json_each(?5)",
-            )
-            .bind(&[
-                text(org),
-                text(&month),
-                text(upload.size_class()),
-                text(&iso(ctx.now)),
-                text(&http::to_json(&rows)?),
-            ])?,
+        kontroll::delete_month(&ctx.db, org, month)?,
+        kontroll::insert_month(
+            &ctx.db,
+            org,
+            month,
+            upload,
+            &iso(ctx.now),
+            &http::to_json(&rows)?,
+        )?,
         audit::entry(
             &ctx.db,
             ctx.now,
@@ -104,13 +105,13 @@ pub async fn put_month(ctx: &Ctx) -> ApiResult {
             &Entry {
                 action: "kontroll.month_put",
                 object_kind: "kontroll_month",
-                object_id: Some(&month),
+                object_id: Some(month),
                 organisation_id: Some(org),
             },
         )?,
     ];
     ctx.db.batch(statements).await?;
-    view(ctx, &month, PeerGroup::Class).await
+    Ok(())
 }
 
 /// `GET /api/v1/kontroll/months/:month?peers=class|all`: the comparison.
@@ -130,49 +131,23 @@ pub async fn get_month(ctx: &Ctx) -> ApiResult {
     view(ctx, &month, peers).await
 }
 
-#[derive(Deserialize)]
-struct MonthRow {
-    organisation_id: String,
-    hpr: String,
-    refund_ore: i64,
-    listed: i64,
-}
-
+/// The month's comparison as the caller may see it.
 async fn view(ctx: &Ctx, month: &str, peers: PeerGroup) -> ApiResult {
     let caller = ctx.caller()?;
     let helfo = caller.role.sees_all_organisations();
     let own_class = if helfo {
         None
     } else {
-        #[derive(Deserialize)]
-        struct Class {
-            size_class: String,
-        }
-        let class = ctx
-            .db
-            .prepare(
-                "SELECT size_class FROM kt_months WHERE organisation_id = ?1 AND month = ?2 LIMIT 1",
-            )
-            .bind(&[text(&caller.organisation_id), text(month)])?
-            .first::<Class>(None)
+        let class = kontroll::size_class(&ctx.db, &caller.organisation_id, month)
             .await?
             .ok_or_else(ApiError::not_found)?;
-        Some(class.size_class)
+        Some(class)
     };
     let class_filter = match (&own_class, peers) {
         (Some(c), PeerGroup::Class) => c.clone(),
         _ => String::new(),
     };
-    let rows = ctx
-        .db
-        .prepare(
-            "SELECT organisation_id, hpr, refund_ore, listed FROM kt_months \
-             WHERE month = ?1 AND (?2 = '' OR size_class = ?2) ORDER BY organisation_id, hpr",
-        )
-        .bind(&[text(month), text(&class_filter)])?
-        .all()
-        .await?
-        .results::<MonthRow>()?;
+    let rows = kontroll::month_rows(&ctx.db, month, &class_filter).await?;
     if helfo && rows.is_empty() {
         return Err(ApiError::not_found());
     }

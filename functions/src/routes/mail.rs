@@ -4,57 +4,16 @@
 //! be run on demand.
 
 use frist_domain::api::parse_limit;
-use frist_domain::mail::{Delivery, MailKind, MailState};
+use frist_domain::mail::{Delivery, MailState};
 use frist_domain::{Issue, IssueCode};
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 
 use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
-use crate::db::{int, iso, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::problem::ProblemKind;
 use crate::routes::{page, seq_cursor};
-
-#[derive(Deserialize)]
-struct Row {
-    seq: i64,
-    created_at: String,
-    kind: String,
-    to_addr: String,
-    subject: String,
-    state: String,
-    attempts: i64,
-    last_error: Option<String>,
-    sent_ms: Option<i64>,
-    next_attempt_ms: i64,
-}
-
-impl Row {
-    fn view(self) -> Delivery {
-        let state = MailState::parse(&self.state).unwrap_or(MailState::Queued);
-        Delivery {
-            id: self.seq.to_string(),
-            created_at: self.created_at,
-            kind: if self.kind == "fl_chase" {
-                MailKind::FlChase
-            } else {
-                MailKind::FbUpdate
-            },
-            to: self.to_addr,
-            subject: self.subject,
-            state,
-            attempts: u32::try_from(self.attempts).unwrap_or(0),
-            last_error: self.last_error,
-            sent_at: self.sent_ms.map(iso),
-            next_attempt_at: (state == MailState::Queued && self.next_attempt_ms > 0)
-                .then(|| iso(self.next_attempt_ms)),
-        }
-    }
-}
-
-const COLUMNS: &str = "seq, created_at, kind, to_addr, subject, state, attempts, last_error, \
-                       sent_ms, next_attempt_ms";
+use crate::store::outbox;
 
 /// `GET /api/v1/mail` (administrators): newest first, `?state=` one state.
 pub async fn list(ctx: &Ctx) -> ApiResult {
@@ -69,22 +28,9 @@ pub async fn list(ctx: &Ctx) -> ApiResult {
             )
         })?),
     };
-    let rows = ctx
-        .db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM outbox \
-             WHERE (?1 IS NULL OR state = ?1) AND (?2 IS NULL OR seq < ?2) \
-             ORDER BY seq DESC LIMIT ?3"
-        ))
-        .bind(&[
-            state.map_or(JsValue::NULL, |s| text(s.as_str())),
-            before.map_or(JsValue::NULL, int),
-            int(limit + 1),
-        ])?
-        .all()
-        .await?
-        .results::<Row>()?;
-    let items = rows.into_iter().map(Row::view).collect();
+    let state = state.map(|s| s.as_str());
+    let rows = outbox::deliveries(&ctx.db, state, before, limit + 1).await?;
+    let items = rows.into_iter().map(outbox::DeliveryRow::view).collect();
     Ok(http::json(
         &page(items, limit, |d: &Delivery| d.id.clone()),
         200,
@@ -111,13 +57,7 @@ pub async fn resend(ctx: &Ctx) -> ApiResult {
     let results = ctx
         .db
         .batch(vec![
-            ctx.db
-                .prepare(
-                    "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_ms = 0, \
-                       claim = NULL \
-                     WHERE seq = ?1 AND state = ?2",
-                )
-                .bind(&[int(seq), text(state.as_str())])?,
+            outbox::requeue(&ctx.db, seq, state.as_str())?,
             audit::entry(&ctx.db, ctx.now, caller, &entry)?,
         ])
         .await?;
@@ -129,11 +69,8 @@ pub async fn resend(ctx: &Ctx) -> ApiResult {
 }
 
 /// One e-mail's row, or 404.
-async fn load(ctx: &Ctx, seq: i64) -> Result<Row, ApiError> {
-    ctx.db
-        .prepare(format!("SELECT {COLUMNS} FROM outbox WHERE seq = ?1"))
-        .bind(&[int(seq)])?
-        .first::<Row>(None)
+async fn load(ctx: &Ctx, seq: i64) -> Result<outbox::DeliveryRow, ApiError> {
+    outbox::delivery(&ctx.db, seq)
         .await?
         .ok_or_else(ApiError::not_found)
 }

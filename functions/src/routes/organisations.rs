@@ -6,58 +6,18 @@ use frist_domain::api::OrganisationView;
 use frist_domain::ids::Organisasjonsnummer;
 use frist_domain::{Issue, IssueCode};
 use wasm_bindgen::JsValue;
-use worker::D1Database;
 
 use crate::audit::Entry;
 use crate::ctx::Ctx;
-use crate::db::{iso, text};
+use crate::db::iso;
 use crate::http::{self, ApiError, ApiResult};
 use crate::routes::{Listing, alphabetical_page, create_object};
+use crate::store::organisations;
 
-#[derive(serde::Deserialize)]
-struct Row {
-    id: String,
-    name: String,
-    orgnr: String,
-    kind: String,
-    payout_account: Option<String>,
-    created_at: String,
-}
-
-impl Row {
-    fn view(self) -> Option<OrganisationView> {
-        Some(OrganisationView {
-            kind: self.kind.parse().ok()?,
-            id: self.id,
-            name: self.name,
-            orgnr: self.orgnr,
-            payout_account: self.payout_account,
-            created_at: self.created_at,
-        })
-    }
-}
-
-const COLUMNS: &str = "id, name, orgnr, kind, payout_account, created_at";
-
-/// One organisation within `scope` (NULL: any).
-pub async fn load(
-    db: &D1Database,
-    id: &str,
-    scope: JsValue,
-) -> worker::Result<Option<OrganisationView>> {
-    Ok(db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM organisations WHERE id = ?1 AND (?2 IS NULL OR id = ?2)"
-        ))
-        .bind(&[text(id), scope])?
-        .first::<Row>(None)
-        .await?
-        .and_then(Row::view))
-}
-
+/// `GET /api/v1/organisations/:id`: the caller's own; Helfo any.
 pub async fn get(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
-    let org = load(&ctx.db, ctx.param("id"), caller.scope())
+    let org = organisations::load(&ctx.db, ctx.param("id"), caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(http::json(&org, 200)?)
@@ -67,16 +27,20 @@ pub async fn get(ctx: &Ctx) -> ApiResult {
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let listing = Listing {
         table: "organisations",
-        columns: COLUMNS,
+        columns: organisations::COLUMNS,
         scope_column: "id",
         filter: ("id", None),
     };
-    alphabetical_page(ctx, &listing, Row::view, |o: &OrganisationView| {
-        o.id.clone()
-    })
+    alphabetical_page(
+        ctx,
+        &listing,
+        organisations::Row::view,
+        |o: &OrganisationView| o.id.clone(),
+    )
     .await
 }
 
+/// `POST /api/v1/organisations` (administrators).
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let form: NewOrganisation = ctx.json()?;
     let report = form.validate();
@@ -95,16 +59,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         payout_account: None,
         created_at: iso(ctx.now),
     };
-    let insert = ctx
-        .db
-        .prepare("INSERT INTO organisations (id, name, orgnr, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(&[
-            text(&view.id),
-            text(&view.name),
-            text(&view.orgnr),
-            text(kind.as_str()),
-            text(&view.created_at),
-        ])?;
+    let insert = organisations::insert(&ctx.db, &view)?;
     let entry = Entry {
         action: "organisation.create",
         object_kind: "organisation",
@@ -130,15 +85,12 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
 pub async fn set_account(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let id = ctx.param("id");
-    load(&ctx.db, id, caller.scope())
+    organisations::load(&ctx.db, id, caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
     let form: frist_domain::api::PayoutAccountForm = ctx.json()?;
     let account = form.check().map_err(ApiError::invalid)?;
-    let update = ctx
-        .db
-        .prepare("UPDATE organisations SET payout_account = ?1 WHERE id = ?2")
-        .bind(&[text(&account), text(id)])?;
+    let update = organisations::set_payout_account(&ctx.db, id, &account)?;
     let entry = Entry {
         action: "organisation.payout_account",
         object_kind: "organisation",
@@ -147,7 +99,7 @@ pub async fn set_account(ctx: &Ctx) -> ApiResult {
     };
     let audit = crate::audit::entry(&ctx.db, ctx.now, caller, &entry)?;
     ctx.db.batch(vec![update, audit]).await?;
-    let org = load(&ctx.db, id, JsValue::NULL)
+    let org = organisations::load(&ctx.db, id, JsValue::NULL)
         .await?
         .ok_or_else(ApiError::not_found)?;
     Ok(http::json(&org, 200)?)

@@ -16,11 +16,9 @@ use crate::audit::{self, Actor, Entry};
 use crate::auth::{clear_cookie, session_cookie};
 use crate::crypto::{DUMMY_HASH, new_id, session_token, sha256_hex, verify_password};
 use crate::ctx::Ctx;
-use crate::db::{int, text};
 use crate::http::{self, ApiError, ApiResult};
 use crate::problem::ProblemKind;
-use crate::routes::{organisations, users};
-use crate::store::logins;
+use crate::store::{logins, sessions};
 
 /// The throttle's key for an account: a hash of its normalised e-mail, so
 /// an unknown address is counted like a known one.
@@ -182,18 +180,16 @@ pub async fn open(
     let session_id = new_id("s")?;
     let provider_name = provider.map(<&'static str>::from);
     let mut batch = vec![
-        ctx.db
-            .prepare(
-                "INSERT INTO sessions (id, token_hash, user_id, created_ms, last_seen_ms, provider) \
-                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-            )
-            .bind(&[
-                text(&session_id),
-                text(&sha256_hex(token.as_bytes())),
-                text(user_id),
-                int(ctx.now),
-                provider_name.map_or(wasm_bindgen::JsValue::NULL, text),
-            ])?,
+        sessions::insert(
+            &ctx.db,
+            &sessions::NewSession {
+                id: &session_id,
+                token_hash: &sha256_hex(token.as_bytes()),
+                user_id,
+                now: ctx.now,
+                provider: provider_name,
+            },
+        )?,
         audit::entry(
             &ctx.db,
             ctx.now,
@@ -227,13 +223,16 @@ pub async fn open(
 }
 
 async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionView, ApiError> {
-    let user = users::load(&ctx.db, user_id, wasm_bindgen::JsValue::NULL)
+    let user = crate::store::users::load(&ctx.db, user_id, wasm_bindgen::JsValue::NULL)
         .await?
         .ok_or_else(crate::auth::unauthenticated)?;
-    let organisation =
-        organisations::load(&ctx.db, &user.organisation_id, wasm_bindgen::JsValue::NULL)
-            .await?
-            .ok_or_else(crate::auth::unauthenticated)?;
+    let organisation = crate::store::organisations::load(
+        &ctx.db,
+        &user.organisation_id,
+        wasm_bindgen::JsValue::NULL,
+    )
+    .await?
+    .ok_or_else(crate::auth::unauthenticated)?;
     let expires_at = ctx.config.session.expires_at(created, ctx.now);
     // The user's draft key, the same at every login of this user and for
     // nobody else: drafts survive an expired session, not a change of user.
@@ -262,11 +261,7 @@ pub async fn logout(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     ctx.db
         .batch(vec![
-            ctx.db
-                .prepare(
-                    "UPDATE sessions SET ended_ms = ?1, ended_reason = 'logout' WHERE id = ?2 AND ended_ms IS NULL",
-                )
-                .bind(&[int(ctx.now), text(&caller.session_id)])?,
+            sessions::log_out(&ctx.db, &caller.session_id, ctx.now)?,
             audit::entry(
                 &ctx.db,
                 ctx.now,
@@ -282,13 +277,8 @@ pub async fn logout(ctx: &Ctx) -> ApiResult {
         .await?;
     // After a provider's sign-in, the app sends the browser on to end the
     // provider's session too (RP-initiated logout).
-    let provider = ctx
-        .db
-        .prepare("SELECT provider FROM sessions WHERE id = ?1")
-        .bind(&[text(&caller.session_id)])?
-        .first::<Option<String>>(Some("provider"))
+    let provider = sessions::provider_of(&ctx.db, &caller.session_id)
         .await?
-        .flatten()
         .and_then(|p| p.parse::<Provider>().ok());
     let end_session_url = match provider {
         Some(p) => crate::routes::oidc::end_session_url(ctx, p).await,

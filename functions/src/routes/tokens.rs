@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Entry};
 use crate::ctx::Ctx;
-use crate::db::{int, iso, text};
+use crate::db::iso;
 use crate::http::{self, ApiError, ApiResult};
 use crate::problem::ProblemKind;
+use crate::store::tokens;
 
 /// How long a token lives.
 pub const TOKEN_DAYS: i64 = 90;
@@ -44,6 +45,8 @@ fn entry<'a>(action: &'a str, id: &'a str, org: &'a str) -> Entry<'a> {
     }
 }
 
+/// `POST /api/v1/tokens`: a new token for the caller, shown once; never
+/// made with a token.
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     if caller.via_token {
@@ -64,21 +67,18 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
     let id = crate::crypto::new_id("t")?;
     let token = format!("frist_{}", crate::crypto::session_token()?);
     let expires = ctx.now + TOKEN_DAYS * 24 * 60 * 60 * 1000;
-    let insert = ctx
-        .db
-        .prepare(
-            "INSERT INTO api_tokens (id, user_id, token_hash, name, created_at, created_ms, expires_ms) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .bind(&[
-            text(&id),
-            text(&caller.user_id),
-            text(&crate::crypto::sha256_hex(token.as_bytes())),
-            text(name),
-            text(&iso(ctx.now)),
-            int(ctx.now),
-            int(expires),
-        ])?;
+    let insert = tokens::insert(
+        &ctx.db,
+        &tokens::NewToken {
+            id: &id,
+            user_id: &caller.user_id,
+            token_hash: &crate::crypto::sha256_hex(token.as_bytes()),
+            name,
+            created_at: &iso(ctx.now),
+            created_ms: ctx.now,
+            expires_ms: expires,
+        },
+    )?;
     let audit = audit::entry(
         &ctx.db,
         ctx.now,
@@ -101,12 +101,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
 pub async fn revoke(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let id = ctx.param("id");
-    let update = ctx
-        .db
-        .prepare(
-            "UPDATE api_tokens SET revoked_ms = ?1 WHERE id = ?2 AND user_id = ?3 AND revoked_ms IS NULL",
-        )
-        .bind(&[int(ctx.now), text(id), text(&caller.user_id)])?;
+    let update = tokens::revoke(&ctx.db, id, &caller.user_id, ctx.now)?;
     let audit = audit::entry_if_changed(
         &ctx.db,
         ctx.now,
@@ -120,31 +115,11 @@ pub async fn revoke(ctx: &Ctx) -> ApiResult {
     Ok(worker::Response::empty()?.with_status(204))
 }
 
-#[derive(Deserialize)]
-struct Row {
-    id: String,
-    name: String,
-    created_at: String,
-    created_ms: i64,
-    expires_ms: i64,
-    last_used_ms: Option<i64>,
-    revoked_ms: Option<i64>,
-}
-
 /// `GET /api/v1/tokens`: the caller's own tokens, newest first; never the
 /// token itself (frist does not have it).
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
-    let rows = ctx
-        .db
-        .prepare(
-            "SELECT id, name, created_at, created_ms, expires_ms, last_used_ms, revoked_ms \
-             FROM api_tokens WHERE user_id = ?1 ORDER BY created_ms DESC, id LIMIT 100",
-        )
-        .bind(&[text(&caller.user_id)])?
-        .all()
-        .await?
-        .results::<Row>()?;
+    let rows = tokens::of_user(&ctx.db, &caller.user_id).await?;
     let items: Vec<frist_domain::api::TokenView> = rows
         .into_iter()
         .map(|r| frist_domain::api::TokenView {

@@ -7,59 +7,19 @@ use frist_domain::access::{NewUser, normalise_email};
 use frist_domain::api::{UserPatch, UserView};
 use frist_domain::{Issue, IssueCode};
 use wasm_bindgen::JsValue;
-use worker::D1Database;
 
 use crate::audit::{self, Entry};
-use crate::ctx::Ctx;
-use crate::db::{flag, int, iso, opt, text};
+use crate::ctx::{Caller, Ctx};
+use crate::db::iso;
 use crate::http::{self, ApiError, ApiResult};
 use crate::problem::ProblemKind;
 use crate::routes::{Listing, alphabetical_page, create_object};
+use crate::store::users;
 
-#[derive(serde::Deserialize)]
-struct Row {
-    id: String,
-    name: String,
-    email: String,
-    role: String,
-    organisation_id: String,
-    active: i64,
-    version: i64,
-    created_at: String,
-}
-
-impl Row {
-    fn view(self) -> Option<UserView> {
-        Some(UserView {
-            role: self.role.parse().ok()?,
-            id: self.id,
-            name: self.name,
-            email: self.email,
-            organisation_id: self.organisation_id,
-            active: self.active != 0,
-            version: self.version,
-            created_at: self.created_at,
-        })
-    }
-}
-
-const COLUMNS: &str = "id, name, email, role, organisation_id, active, version, created_at";
-
-/// One user within `scope` (NULL: any organisation).
-pub async fn load(db: &D1Database, id: &str, scope: JsValue) -> worker::Result<Option<UserView>> {
-    Ok(db
-        .prepare(format!(
-            "SELECT {COLUMNS} FROM users WHERE id = ?1 AND (?2 IS NULL OR organisation_id = ?2)"
-        ))
-        .bind(&[text(id), scope])?
-        .first::<Row>(None)
-        .await?
-        .and_then(Row::view))
-}
-
+/// `GET /api/v1/users/:id`: one user, with its version as `ETag`.
 pub async fn get(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
-    let user = load(&ctx.db, ctx.param("id"), caller.scope())
+    let user = users::load(&ctx.db, ctx.param("id"), caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
     http::json_with_etag(&user, user.version, 200)
@@ -70,20 +30,22 @@ pub async fn get(ctx: &Ctx) -> ApiResult {
 pub async fn list(ctx: &Ctx) -> ApiResult {
     let listing = Listing {
         table: "users",
-        columns: COLUMNS,
+        columns: users::COLUMNS,
         scope_column: "organisation_id",
         filter: ("organisation_id", ctx.query("organisation_id")),
     };
-    alphabetical_page(ctx, &listing, Row::view, |u: &UserView| u.id.clone()).await
+    alphabetical_page(ctx, &listing, users::Row::view, |u: &UserView| u.id.clone()).await
 }
 
+/// `POST /api/v1/users` (administrators): the role must fit the
+/// organisation's kind.
 pub async fn create(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
     let form: NewUser = ctx.json()?;
     let org = if form.organisation_id.trim().is_empty() {
         None
     } else {
-        crate::routes::organisations::load(&ctx.db, form.organisation_id.trim(), caller.scope())
+        crate::store::organisations::load(&ctx.db, form.organisation_id.trim(), caller.scope())
             .await?
     };
     let report = form.validate(org.as_ref().map(|o| o.kind));
@@ -101,21 +63,7 @@ pub async fn create(ctx: &Ctx) -> ApiResult {
         created_at: iso(ctx.now),
     };
     let hash = crate::crypto::hash_password(&form.password).await?;
-    let insert = ctx
-        .db
-        .prepare(
-            "INSERT INTO users (id, organisation_id, name, email, role, password_hash, active, version, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, 1, ?7)",
-        )
-        .bind(&[
-            text(&view.id),
-            text(&view.organisation_id),
-            text(&view.name),
-            text(&view.email),
-            text(view.role.as_str()),
-            text(&hash),
-            text(&view.created_at),
-        ])?;
+    let insert = users::insert(&ctx.db, &view, &hash)?;
     let entry = Entry {
         action: "user.create",
         object_kind: "user",
@@ -137,9 +85,12 @@ pub fn stale(current: i64) -> ApiError {
     ApiError::new(ProblemKind::StaleVersion).with_header("ETag", format!("\"{current}\""))
 }
 
+/// `PATCH /api/v1/users/:id` (administrators, `If-Match`): a new name,
+/// (de)activation or a password reset; deactivation and a reset end the
+/// user's sessions and tokens, and a reset clears the account's lock.
 pub async fn update(ctx: &Ctx) -> ApiResult {
     let caller = ctx.caller()?;
-    let user = load(&ctx.db, ctx.param("id"), caller.scope())
+    let user = users::load(&ctx.db, ctx.param("id"), caller.scope())
         .await?
         .ok_or_else(ApiError::not_found)?;
     let expected = ctx.if_match.unwrap_or(-1);
@@ -147,8 +98,35 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
         return Err(stale(user.version));
     }
     let patch: UserPatch = ctx.json()?;
+    check_patch(&patch, &user, &caller.user_id)?;
+    let hash = match &patch.password {
+        Some(pw) => Some(crate::crypto::hash_password(pw).await?),
+        None => None,
+    };
+    let change = users::Change {
+        id: &user.id,
+        version: expected,
+        name: patch.name.as_deref().map(str::trim),
+        active: patch.active,
+        password_hash: hash.as_deref(),
+        at: &iso(ctx.now),
+    };
+    let action = action_of(&patch, &user, hash.is_some());
+    let won = store_change(ctx, caller, &user, &change, action).await?;
+    let now_user = users::load(&ctx.db, &user.id, JsValue::NULL)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if !won {
+        return Err(stale(now_user.version));
+    }
+    http::json_with_etag(&now_user, now_user.version, 200)
+}
+
+/// The patch's own rules, and two of the edge's: an administrator cannot
+/// deactivate themself, and an empty patch asks for nothing.
+fn check_patch(patch: &UserPatch, user: &UserView, caller_id: &str) -> Result<(), ApiError> {
     let mut report = patch.validate(&user.email);
-    if patch.active == Some(false) && user.id == caller.user_id {
+    if patch.active == Some(false) && user.id == caller_id {
         report.push(Issue::error("active", IssueCode::CannotDeactivateSelf));
     }
     if patch.is_empty() {
@@ -157,32 +135,30 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
     if report.has_errors() {
         return Err(ApiError::invalid(report));
     }
-    let hash = match &patch.password {
-        Some(pw) => Some(crate::crypto::hash_password(pw).await?),
-        None => None,
-    };
-    let ends_sessions = patch.active == Some(false) || hash.is_some();
-    let action = match (patch.active, hash.is_some()) {
+    Ok(())
+}
+
+/// The audit action of a change (and the reason its sessions end).
+fn action_of(patch: &UserPatch, user: &UserView, new_password: bool) -> &'static str {
+    match (patch.active, new_password) {
         (Some(false), _) => "user.deactivate",
         (Some(true), _) if !user.active => "user.activate",
         (_, true) => "user.password_reset",
         _ => "user.update",
-    };
-    let update = ctx
-        .db
-        .prepare(
-            "UPDATE users SET name = COALESCE(?1, name), active = COALESCE(?2, active), \
-                 password_hash = COALESCE(?3, password_hash), version = version + 1, updated_at = ?4 \
-             WHERE id = ?5 AND version = ?6",
-        )
-        .bind(&[
-            opt(patch.name.as_deref().map(str::trim)),
-            patch.active.map_or(JsValue::NULL, flag),
-            opt(hash.as_deref()),
-            text(&iso(ctx.now)),
-            text(&user.id),
-            int(expected),
-        ])?;
+    }
+}
+
+/// The change, its audit entry and what it does to the user's sessions,
+/// tokens and lock, in one batch; whether the change won.
+async fn store_change(
+    ctx: &Ctx,
+    caller: &Caller,
+    user: &UserView,
+    change: &users::Change<'_>,
+    action: &str,
+) -> Result<bool, ApiError> {
+    let new_password = change.password_hash.is_some();
+    let ends_sessions = change.active == Some(false) || new_password;
     let entry = audit::entry_if_changed(
         &ctx.db,
         ctx.now,
@@ -194,59 +170,16 @@ pub async fn update(ctx: &Ctx) -> ApiResult {
             organisation_id: Some(&user.organisation_id),
         },
     )?;
-    // `changes()` here is the audit insert's, which wrote a row only if the
-    // conditional update won.
-    let end_sessions = ctx
-        .db
-        .prepare(
-            "UPDATE sessions SET ended_ms = ?1, ended_reason = ?2 \
-             WHERE user_id = ?3 AND ended_ms IS NULL AND ?4 = 1 AND changes() = 1",
-        )
-        .bind(&[
-            int(ctx.now),
-            text(action),
-            text(&user.id),
-            flag(ends_sessions),
-        ])?;
-    // Whether this very update applied: the version is then one more.
-    let won_here = "EXISTS (SELECT 1 FROM users WHERE id = ?2 AND version = ?3)";
-    // A new password or a deactivation also kills the user's API tokens:
-    // a token never outlives the reason it was trusted.
-    let revoke_tokens = ctx
-        .db
-        .prepare(format!(
-            "UPDATE api_tokens SET revoked_ms = ?1 WHERE user_id = ?2 AND revoked_ms IS NULL \
-             AND ?4 = 1 AND {won_here}"
-        ))
-        .bind(&[
-            int(ctx.now),
-            text(&user.id),
-            int(expected + 1),
-            flag(ends_sessions),
-        ])?;
-    // The administrator's reset is the way back into a locked account: it
-    // clears the account's failed logins.
-    let unlock = ctx
-        .db
-        .prepare(format!(
-            "DELETE FROM login_failures WHERE key = ?1 AND ?4 = 1 AND {won_here}"
-        ))
-        .bind(&[
-            text(&crate::routes::session::account_key(&user.email)),
-            text(&user.id),
-            int(expected + 1),
-            flag(hash.is_some()),
-        ])?;
+    let account_key = crate::routes::session::account_key(&user.email);
     let results = ctx
         .db
-        .batch(vec![update, entry, end_sessions, revoke_tokens, unlock])
+        .batch(vec![
+            users::update(&ctx.db, change)?,
+            entry,
+            users::end_sessions(&ctx.db, change, ctx.now, action, ends_sessions)?,
+            users::revoke_tokens(&ctx.db, change, ctx.now, ends_sessions)?,
+            users::unlock(&ctx.db, change, &account_key, new_password)?,
+        ])
         .await?;
-    let won = crate::db::first_changed(&results);
-    let now_user = load(&ctx.db, &user.id, JsValue::NULL)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if !won {
-        return Err(stale(now_user.version));
-    }
-    http::json_with_etag(&now_user, now_user.version, 200)
+    Ok(crate::db::first_changed(&results))
 }

@@ -4,8 +4,16 @@
 //! batch, so a change and its audit entry stay atomic. [`crate::db`] holds
 //! the low-level binding helpers.
 
+pub mod audit;
 pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
+pub mod idempotency;
 pub mod identities;
+pub mod kontroll;
 pub mod logins;
+pub mod organisations;
+pub mod outbox;
+pub mod sessions;
+pub mod tokens;
+pub mod users;

@@ -8,10 +8,14 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{IdError, ascii, digits, mod11_remainder};
+
+mod birth;
+
+use birth::{DateFields, date_key, from_key};
 
 /// ID-1: weights of the first check digit K1 over digits 1–9.
 const K1_WEIGHTS: [u8; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];
@@ -23,12 +27,6 @@ pub const NEW_SERIES_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2032, 1, 1)
     Some(d) => d,
     None => panic!("valid constant"),
 };
-/// ID-2: a D-number adds this to the day.
-const D_NUMBER_DAY_OFFSET: u8 = 40;
-/// ID-2: an H-number (and NAV's synthetic persons) adds this to the month.
-const H_NUMBER_MONTH_OFFSET: u8 = 40;
-/// ID-2: Skatteetaten's Tenor test identities add this to the month.
-const TENOR_MONTH_OFFSET: u8 = 80;
 
 /// The kind of person number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -253,30 +251,6 @@ fn check_digits(d: &[u8; 11]) -> Result<CheckRule, IdError> {
     }
 }
 
-/// A calendar date as one comparable number (`yyyy·512 + mm·32 + dd`), so
-/// the checks below need no calendar type; `None` when there is no such day.
-fn date_key(year: u32, month: u32, day: u32) -> Option<u32> {
-    const DAYS: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    let mut last = DAYS.get(month as usize).copied().unwrap_or(0);
-    // Whether the year is a leap year matters only for 29 February.
-    if month == 2 && day == 29 {
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-        last += u32::from(leap);
-    }
-    (1..=last)
-        .contains(&day)
-        .then_some(year << 9 | month << 5 | day)
-}
-
-fn from_key(key: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt((key >> 9) as i32, key >> 5 & 15, key & 31)
-}
-
-fn key_of(date: NaiveDate) -> u32 {
-    date.year_ce().1 << 9 | date.month() << 5 | date.day()
-}
-
 /// ID-1/ID-2 on the digits: the kind, whether synthetic, and the birth date
 /// as a [`date_key`] when exactly one century fits.
 fn classify_key(
@@ -294,111 +268,16 @@ fn classify_key(
         return Ok((FnrKind::FhNummer, false, None));
     }
 
-    let day_field = d[0] * 10 + d[1];
-    let month_field = d[2] * 10 + d[3];
-    let yy = u32::from(d[4]) * 10 + u32::from(d[5]);
-    let individual = u32::from(d[6]) * 100 + u32::from(d[7]) * 10 + u32::from(d[8]);
-
-    let (day, is_d) = match day_field {
-        1..=31 => (day_field, false),
-        41..=71 => (day_field - D_NUMBER_DAY_OFFSET, true),
-        _ => return Err(IdError::NoSuchDate),
-    };
-    let (month, plus40, tenor) = match month_field {
-        1..=12 => (month_field, false, false),
-        41..=52 => (month_field - H_NUMBER_MONTH_OFFSET, true, false),
-        81..=92 => (month_field - TENOR_MONTH_OFFSET, false, true),
-        _ => return Err(IdError::NoSuchDate),
-    };
-    let (kind, synthetic) = match (is_d, plus40, tenor) {
-        (true, false, t) => (FnrKind::DNummer, t),
-        // ID-2: a D-number with month + 40 is NAV's synthetic D-number.
-        (true, true, _) => (FnrKind::DNummer, true),
-        (false, true, _) => (FnrKind::HNummer, false),
-        (false, false, t) => (FnrKind::Fodselsnummer, t),
-    };
-    let (day, month) = (u32::from(day), u32::from(month));
+    let f = DateFields::read(d)?;
 
     // ID-1: a number valid only by the 2032 rule carries no century; its DDMM
     // must be a real date in some year ending in YY.
     if rule == CheckRule::NewSeries {
-        let some_year = if yy.is_multiple_of(4) { 2000 } else { 2001 };
-        date_key(some_year, month, day).ok_or(IdError::NoSuchDate)?;
-        return Ok((kind, synthetic, None));
+        let some_year = if f.yy.is_multiple_of(4) { 2000 } else { 2001 };
+        date_key(some_year, f.month, f.day).ok_or(IdError::NoSuchDate)?;
+        return Ok((f.kind, f.synthetic, None));
     }
-
-    let standard = standard_century(individual, yy);
-    // ID-2: since 16 Nov 2021 a D-number may also come from the extended
-    // series, so either table may give the century.
-    let extended = if is_d {
-        extended_d_century(individual, yy)
-    } else {
-        None
-    };
-    let birth = |century: u32| {
-        let date = date_key(century + yy, month, day).ok_or(IdError::NoSuchDate)?;
-        // Today's month and day are looked at only within its year.
-        let year = date >> 9;
-        match today.map(|t| (t.year_ce().1, t)) {
-            Some((ty, t)) if year > ty || year == ty && date > key_of(t) => {
-                Err(IdError::BirthDateInFuture)
-            }
-            _ => Ok(date),
-        }
-    };
-    match (standard, extended.filter(|c| Some(*c) != standard)) {
-        (None, None) => Err(IdError::UnknownCentury),
-        (Some(century), None) | (None, Some(century)) => {
-            Ok((kind, synthetic, Some(birth(century)?)))
-        }
-        // Two centuries fit: valid when either gives a real past date, with
-        // a birth date only when exactly one does.
-        (Some(a), Some(b)) => match (birth(a), birth(b)) {
-            (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok((kind, synthetic, Some(date))),
-            (Ok(_), Ok(_)) => Ok((kind, synthetic, None)),
-            (Err(IdError::NoSuchDate), Err(IdError::NoSuchDate)) => Err(IdError::NoSuchDate),
-            (Err(_), Err(_)) => Err(IdError::BirthDateInFuture),
-        },
-    }
-}
-
-/// ID-1: the century from the individual number and the two-digit year:
-///
-/// | individual | YY 00–39 | YY 40–53 | YY 54–99 |
-/// |---|---|---|---|
-/// | 000–499 | 1900 | 1900 | 1900 |
-/// | 500–749 | 2000 | — | 1800 |
-/// | 750–899 | 2000 | — | — |
-/// | 900–999 | 2000 | 1900 | 1900 |
-///
-/// Looked up rather than matched: which row a number falls in is as good as
-/// random, and a lookup has no branch to mispredict.
-fn standard_century(individual: u32, yy: u32) -> Option<u32> {
-    const CENTURY: [[u16; 3]; 4] = [
-        [1900, 1900, 1900],
-        [2000, 0, 1800],
-        [2000, 0, 0],
-        [2000, 1900, 1900],
-    ];
-    let row = usize::from(individual >= 500)
-        + usize::from(individual >= 750)
-        + usize::from(individual >= 900);
-    let column = usize::from(yy >= 40) + usize::from(yy >= 54);
-    match CENTURY[row][column] {
-        0 => None,
-        century => Some(u32::from(century)),
-    }
-}
-
-/// ID-2: the extended D-number series (in production since 16 Nov 2021).
-fn extended_d_century(individual: u32, yy: u32) -> Option<u32> {
-    match individual {
-        500..=599 if yy >= 58 => Some(1800),
-        0..=199 if yy <= 39 => Some(1900),
-        0..=499 | 600..=999 if yy >= 40 => Some(1900),
-        200..=999 if yy <= 39 => Some(2000),
-        _ => None,
-    }
+    Ok((f.kind, f.synthetic, f.birth_key(today)?))
 }
 
 /// Computes a valid classic K1K2 pair for nine leading digits, when one exists.
@@ -424,49 +303,6 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
-
-    /// ID-1: the century table as the rule reads (Skatteetaten's ranges).
-    #[test]
-    fn id_1_century_table_follows_the_ranges() {
-        let rule = |individual: u32, yy: u32| match individual {
-            0..=499 => Some(1900),
-            500..=749 if yy >= 54 => Some(1800),
-            500..=999 if yy <= 39 => Some(2000),
-            900..=999 if yy >= 40 => Some(1900),
-            _ => None,
-        };
-        for individual in 0..1000 {
-            for yy in 0..100 {
-                assert_eq!(
-                    standard_century(individual, yy),
-                    rule(individual, yy),
-                    "{individual} {yy}"
-                );
-            }
-        }
-    }
-
-    /// The birth-date check's date keys agree with chrono on every day,
-    /// 29 February of 1900 and 2000 included, and order as dates do.
-    #[test]
-    fn date_keys_agree_with_chrono() {
-        let mut last = 0;
-        for year in 1854..=2039 {
-            for month in 1..=12 {
-                for day in 0..=32 {
-                    let key = date_key(year, month, day);
-                    let date = NaiveDate::from_ymd_opt(year as i32, month, day);
-                    assert_eq!(key.and_then(from_key), date, "{year}-{month}-{day}");
-                    assert_eq!(key.is_some(), date.is_some(), "{year}-{month}-{day}");
-                    if let (Some(k), Some(d)) = (key, date) {
-                        assert!(k > last);
-                        assert_eq!(key_of(d), k);
-                        last = k;
-                    }
-                }
-            }
-        }
     }
 
     #[test]
