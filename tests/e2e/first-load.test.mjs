@@ -10,7 +10,7 @@ import { measureFirstLoad } from './first-load.mjs';
 
 const budgets = JSON.parse(readFileSync(join(root, 'bench/budgets.json'), 'utf8'));
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
-const heavy = /frist-(app|checker)-/;
+const heavy = /^\/frist-(app|checker)-/;
 
 export const tests = [
   {
