@@ -7,9 +7,12 @@
 //! One component per file; `pages/kontroll.rs` names the pages.
 
 mod claims_control;
+mod control;
+mod control_inputs;
 mod file;
 mod names;
 mod peer_chart;
+mod peers;
 mod results;
 
 pub use claims_control::Kontroll;
