@@ -11,6 +11,8 @@
 mod actions;
 mod appointment_form;
 mod case_detail;
+mod case_fields;
+mod case_fieldsets;
 mod case_list;
 mod case_table;
 mod cover_sheet;
