@@ -8,6 +8,8 @@
 
 mod check_report;
 mod claim_detail;
+mod claim_facts;
+mod claim_lines;
 mod claim_receipt;
 mod claim_upload;
 mod claims;
