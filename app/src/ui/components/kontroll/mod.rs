@@ -6,6 +6,7 @@
 //!
 //! One component per file; `pages/kontroll.rs` names the pages.
 
+mod bill_issues;
 mod claims_control;
 mod control;
 mod control_inputs;
@@ -13,6 +14,7 @@ mod file;
 mod names;
 mod peer_chart;
 mod peers;
+mod per_doctor;
 mod results;
 
 pub use claims_control::Kontroll;
