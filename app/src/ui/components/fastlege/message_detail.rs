@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use crate::api::{self, show_loaded};
 use crate::confirm::{Confirm, Question};
 use crate::form::{alert, due_tag, loading_or_failure, nb, today};
-use crate::i18n::{issue, name, t, tf};
+use crate::i18n::{t, tf};
 use crate::search::{BackLink, Breadcrumbs};
 use crate::session::use_session;
 
-use super::messages::{MESSAGE_LISTS, registration_due, status_text};
+use super::message_facts::MessageFacts;
+use super::messages::MESSAGE_LISTS;
 use super::timeline::{ClassBox, Timeline};
 
 /// One message as sent, and — for Helfo, and only here — its registration
@@ -66,30 +67,6 @@ pub fn MessageDetail() -> impl IntoView {
             .into_any();
         };
         let can_register = helfo && m.status == Status::Sent;
-        let status_text = status_text(&m);
-        let tag = registration_due(&m).and_then(due_tag);
-        let question = {
-            let m = m.clone();
-            move |_| {
-                let letters = if m.citizens_moved > 0 {
-                    tf(
-                        "fastlege.register_letters",
-                        &[("n", &m.citizens_moved.to_string())],
-                    )
-                } else {
-                    String::new()
-                };
-                ask.set(Some(Question {
-                    title: tf("fastlege.register_confirm_title", &[("number", &m.number)]),
-                    body: tf(
-                        "fastlege.register_confirm_body",
-                        &[("summary", &m.summary), ("letters", &letters)],
-                    ),
-                    yes: t("fastlege.register").to_owned(),
-                }));
-            }
-        };
-        let contact = m.form.contact.clone();
         view! {
             <Breadcrumbs list=("/fastlege/meldinger", "nav.fastlege") current=m.number.clone()/>
             <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
@@ -100,42 +77,45 @@ pub fn MessageDetail() -> impl IntoView {
                     <p class="ds-paragraph">{text}</p>
                 </div>
             })}
-            <dl class="frist-facts" data-testid="message-facts">
-                <dt>{t("fastlege.message")}</dt><dd>{name(m.kind)}</dd>
-                <dt>{t("fastlege.col_municipality")}</dt><dd>{m.organisation_name.clone()}</dd>
-                <dt>{t("fastlege.what")}</dt><dd>{m.summary.clone()}</dd>
-                <dt>{t("fastlege.effective_from")}</dt><dd>{nb(m.effective)}</dd>
-                <dt>{t("fastlege.expected_registered")}</dt><dd>{nb(m.timing.expected_registration)}</dd>
-                <dt>{t("fastlege.col_status")}</dt><dd data-testid="message-status">{status_text}{tag}</dd>
-                {m.registered_on.map(|d| view! { <dt>{t("fastlege.registered_on")}</dt><dd>{nb(d)}</dd> })}
-                {(m.citizens_moved > 0).then(|| view! {
-                    <dt>{t("fastlege.citizens_moved")}</dt><dd>{m.citizens_moved}</dd>
-                })}
-                <dt>{t("fastlege.contact_legend")}</dt>
-                <dd>{format!("{}, {}, {}", contact.name, contact.phone, contact.email)}</dd>
-                {(!m.form.comment.trim().is_empty()).then(|| view! {
-                    <dt>{t("fastlege.comment_label")}</dt><dd data-testid="message-comment">{m.form.comment.trim().to_owned()}</dd>
-                })}
-            </dl>
-            {(!m.warnings.is_empty()).then(|| view! {
-                <div class="ds-alert" data-color="warning" role="status">
-                    <p class="ds-paragraph">{t("fastlege.sent_with_warnings")}</p>
-                    <ul class="ds-list">{m.warnings.iter().map(|w| view! { <li>{issue(w)}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            <MessageFacts m=m.clone()/>
             <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
             <Timeline timing=m.timing today=today kind=m.kind/>
             {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
-            {can_register.then(|| view! {
-                <div class="frist-actions">
-                    <button class="ds-button" data-variant="primary" type="button" on:click=question.clone()>
-                        {t("fastlege.register")}
-                    </button>
-                </div>
-            })}
+            {can_register.then(|| view! { <RegisterButton m=m.clone() ask=ask/> })}
             <Confirm id="fl-register-confirm" ask=ask on_yes=register/>
         }
         .into_any()
+    }
+}
+
+/// FL-8: the button that asks before registering, saying what follows
+/// (and how many letters go out).
+#[component]
+fn RegisterButton(m: MessageView, ask: RwSignal<Option<Question>>) -> impl IntoView {
+    let question = move |_| {
+        let letters = if m.citizens_moved > 0 {
+            tf(
+                "fastlege.register_letters",
+                &[("n", &m.citizens_moved.to_string())],
+            )
+        } else {
+            String::new()
+        };
+        ask.set(Some(Question {
+            title: tf("fastlege.register_confirm_title", &[("number", &m.number)]),
+            body: tf(
+                "fastlege.register_confirm_body",
+                &[("summary", &m.summary), ("letters", &letters)],
+            ),
+            yes: t("fastlege.register").to_owned(),
+        }));
+    };
+    view! {
+        <div class="frist-actions">
+            <button class="ds-button" data-variant="primary" type="button" on:click=question>
+                {t("fastlege.register")}
+            </button>
+        </div>
     }
 }
 

@@ -13,6 +13,7 @@ mod fields;
 mod kind_fields;
 mod list_fields;
 mod message_detail;
+mod message_facts;
 mod message_receipt;
 mod message_review;
 mod messages;
