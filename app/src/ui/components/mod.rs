@@ -6,3 +6,4 @@ pub mod fastlege;
 pub mod frikort;
 pub mod fristbrudd;
 pub mod kontroll;
+pub mod settings;
