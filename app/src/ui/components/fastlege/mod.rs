@@ -16,6 +16,7 @@ mod message_detail;
 mod message_facts;
 mod message_receipt;
 mod message_review;
+mod message_row;
 mod messages;
 mod new_message;
 mod substitute_fields;
