@@ -10,7 +10,8 @@ use strum::IntoEnumIterator;
 
 use crate::api;
 use crate::form::{
-    ErrorSummary, SelectField, Sending, alert, draft, focus_summary, send_form, today, use_form,
+    ErrorSummary, FormErrors, FormHook, SelectField, Sending, alert, draft, focus_summary,
+    send_form, today, use_form,
 };
 use crate::i18n::{name, t};
 use crate::session::use_session;
@@ -38,37 +39,10 @@ pub fn NewMessage() -> impl IntoView {
     let endings = ending_agreements();
     let today = today();
     let checked = live_check(f, endings, today);
-    let errors = hook.errors(
-        move || {
-            let (mut r, _) = checked.get();
-            r.issues.retain(|i| i.severity == Severity::Error);
-            r
-        },
-        move |path| f.typed(path),
-        "fl-",
-    );
-    let kinds = Signal::derive(|| {
-        fl::MessageKind::iter()
-            .map(|k| (k.as_str().to_owned(), name(k).to_owned()))
-            .collect::<Vec<_>>()
-    });
+    let errors = shown_errors(f, hook, checked);
+    let kinds = kind_options();
 
-    let send = Callback::new(move |()| {
-        tried.set(true);
-        edge_issues.set(Vec::new());
-        failure.set(None);
-        if checked.get_untracked().1.is_none() {
-            draft::set_pending(DRAFT_KEY, false);
-            focus_summary(summary);
-            return;
-        }
-        let form = f.form();
-        let k = draft::submission_key(DRAFT_KEY, &form);
-        send_form(hook.sending, move || {
-            let (form, k) = (form.clone(), k.clone());
-            async move { api::send_fl_message(&form, &k).await }
-        });
-    });
+    let send = sender(f, hook, checked);
     // "Se over og send inn" (Altinn's pattern, issue 24): what Helfo
     // registers is public at once and cannot be taken back, so a form
     // without errors is first shown as it will be sent, and sent only from
@@ -178,5 +152,64 @@ fn live_check(
     Memo::new(move |_| {
         let (report, message) = f.form().check(&ctx, replaced());
         (report, message)
+    })
+}
+
+/// The live check's errors (its warnings show in the "before sending"
+/// panel), shown as the form hook times them.
+fn shown_errors(
+    f: Fields,
+    hook: FormHook<MessageCreated>,
+    checked: Memo<(Report, Option<Message>)>,
+) -> FormErrors {
+    hook.errors(
+        move || {
+            let (mut r, _) = checked.get();
+            r.issues.retain(|i| i.severity == Severity::Error);
+            r
+        },
+        move |path| f.typed(path),
+        "fl-",
+    )
+}
+
+/// Every kind of message, for the first choice.
+fn kind_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        fl::MessageKind::iter()
+            .map(|k| (k.as_str().to_owned(), name(k).to_owned()))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Sends the form (from the review, or again from the outbox), unless the
+/// live check still finds errors.
+fn sender(
+    f: Fields,
+    hook: FormHook<MessageCreated>,
+    checked: Memo<(Report, Option<Message>)>,
+) -> Callback<()> {
+    let tried = hook.tried;
+    let Sending {
+        edge_issues,
+        failure,
+        summary,
+        ..
+    } = hook.sending;
+    Callback::new(move |()| {
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        failure.set(None);
+        if checked.get_untracked().1.is_none() {
+            draft::set_pending(DRAFT_KEY, false);
+            focus_summary(summary);
+            return;
+        }
+        let form = f.form();
+        let k = draft::submission_key(DRAFT_KEY, &form);
+        send_form(hook.sending, move || {
+            let (form, k) = (form.clone(), k.clone());
+            async move { api::send_fl_message(&form, &k).await }
+        });
     })
 }
