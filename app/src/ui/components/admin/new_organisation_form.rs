@@ -46,11 +46,7 @@ pub fn NewOrganisationForm(
         errors_of(&r, "org-")
     });
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let kinds = Signal::derive(|| {
-        OrgKind::iter()
-            .map(|k| (k.as_str().to_owned(), i18n::name(k).to_owned()))
-            .collect::<Vec<_>>()
-    });
+    let kinds = kind_options();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -97,4 +93,12 @@ pub fn NewOrganisationForm(
             <button class="ds-button" data-variant="primary" type="submit">{t("admin.org.create")}</button>
         </form>
     }
+}
+
+fn kind_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        OrgKind::iter()
+            .map(|k| (k.as_str().to_owned(), i18n::name(k).to_owned()))
+            .collect::<Vec<_>>()
+    })
 }

@@ -22,22 +22,12 @@ pub fn NewUserForm(
     alert: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let role = RwSignal::new(String::new());
-    let org = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
+    let fields = UserFields::new();
     let tried = RwSignal::new(false);
     let edge_issues = RwSignal::new(Vec::<Issue>::new());
     let key = RwSignal::new(api::new_idempotency_key());
     let summary = NodeRef::<html::Div>::new();
-    let form = move || NewUser {
-        name: name.get(),
-        email: email.get(),
-        role: role.get(),
-        organisation_id: org.get(),
-        password: password.get(),
-    };
+    let form = move || fields.form();
     let org_kind = move |id: &str| orgs.get().iter().find(|o| o.id == id).map(|o| o.kind);
     let errors = Signal::derive(move || {
         if !tried.get() {
@@ -53,17 +43,7 @@ pub fn NewUserForm(
         errors_of(&r, "user-")
     });
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let roles = Signal::derive(|| {
-        Role::iter()
-            .map(|r| (r.as_str().to_owned(), i18n::name(r).to_owned()))
-            .collect::<Vec<_>>()
-    });
-    let org_options = Signal::derive(move || {
-        orgs.get()
-            .into_iter()
-            .map(|o| (o.id, format!("{} ({})", o.name, i18n::name(o.kind))))
-            .collect::<Vec<_>>()
-    });
+    let (roles, org_options) = (role_options(), org_options(orgs));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -85,9 +65,7 @@ pub fn NewUserForm(
                         list.push(u);
                         list.sort_by(|a, b| a.name.cmp(&b.name));
                     });
-                    for s in [name, email, role, org, password] {
-                        s.set(String::new());
-                    }
+                    fields.clear();
                     tried.set(false);
                     key.set(api::new_idempotency_key());
                 }
@@ -102,14 +80,71 @@ pub fn NewUserForm(
     view! {
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary/>
-            <TextField id="user-name" label=t("admin.name") value=name error=field("user-name") autocomplete="off"/>
-            <TextField id="user-email" label=t("admin.users.email") value=email error=field("user-email") input_type="email"/>
-            <SelectField id="user-organisation_id" label=t("admin.users.organisation") value=org options=org_options error=field("user-organisation_id")/>
-            <SelectField id="user-role" label=t("admin.users.role") value=role options=roles error=field("user-role")/>
+            <TextField id="user-name" label=t("admin.name") value=fields.name error=field("user-name") autocomplete="off"/>
+            <TextField id="user-email" label=t("admin.users.email") value=fields.email error=field("user-email") input_type="email"/>
+            <SelectField id="user-organisation_id" label=t("admin.users.organisation") value=fields.org options=org_options error=field("user-organisation_id")/>
+            <SelectField id="user-role" label=t("admin.users.role") value=fields.role options=roles error=field("user-role")/>
             <TextField id="user-password" label=t("admin.users.password")
                 description=t("admin.users.password_help")
-                value=password error=field("user-password") input_type="password" autocomplete="new-password"/>
+                value=fields.password error=field("user-password") input_type="password" autocomplete="new-password"/>
             <button class="ds-button" data-variant="primary" type="submit">{t("admin.users.create")}</button>
         </form>
     }
+}
+
+/// One signal per field of [`NewUser`].
+#[derive(Clone, Copy)]
+struct UserFields {
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    role: RwSignal<String>,
+    org: RwSignal<String>,
+    password: RwSignal<String>,
+}
+
+impl UserFields {
+    fn new() -> Self {
+        let s = || RwSignal::new(String::new());
+        UserFields {
+            name: s(),
+            email: s(),
+            role: s(),
+            org: s(),
+            password: s(),
+        }
+    }
+
+    fn form(&self) -> NewUser {
+        NewUser {
+            name: self.name.get(),
+            email: self.email.get(),
+            role: self.role.get(),
+            organisation_id: self.org.get(),
+            password: self.password.get(),
+        }
+    }
+
+    fn clear(&self) {
+        for s in [self.name, self.email, self.role, self.org, self.password] {
+            s.set(String::new());
+        }
+    }
+}
+
+fn role_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        Role::iter()
+            .map(|r| (r.as_str().to_owned(), i18n::name(r).to_owned()))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Each organisation by name and kind.
+fn org_options(orgs: RwSignal<Vec<OrganisationView>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        orgs.get()
+            .into_iter()
+            .map(|o| (o.id, format!("{} ({})", o.name, i18n::name(o.kind))))
+            .collect::<Vec<_>>()
+    })
 }
