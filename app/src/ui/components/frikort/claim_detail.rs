@@ -1,6 +1,6 @@
 //! `/frikort/krav/:id`: one claim with its decision and payments.
 
-use frist_domain::frikort::{ClaimStatus, ClaimView, DecisionForm, LineView};
+use frist_domain::frikort::{ClaimStatus, ClaimView, LineView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -70,23 +70,6 @@ pub fn ClaimDetail() -> impl IntoView {
     // is paid with the next payment. Kept with the page, so a question
     // open while the claim reloads stays open.
     let ask = RwSignal::new(None::<Question>);
-    let decide = Callback::new(
-        move |(line, decision, reason, note): (u64, &'static str, String, String)| {
-            let id = id.get_untracked();
-            leptos::task::spawn_local(async move {
-                let form = DecisionForm {
-                    decision: decision.into(),
-                    reason,
-                    note,
-                    ..Default::default()
-                };
-                changed(
-                    api::decide_line(&id, line, &form).await,
-                    tf("frikort.line_decided", &[("line", &line.to_string())]),
-                );
-            });
-        },
-    );
     move || {
         let Some(c) = claim.get() else {
             return view! {
@@ -108,7 +91,7 @@ pub fn ClaimDetail() -> impl IntoView {
             <p class="ds-paragraph"><a class="ds-link" href=report download="">{t("frikort.download_report")}</a></p>
             {settling.then(|| view! { <Settlement c=c.clone() id=id ask=ask changed=changed/> })}
             {(helfo && !c.payments.is_empty()).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
-            <ClaimLines lines=lines settling=settling decide=decide/>
+            <ClaimLines lines=lines settling=settling id=id changed=changed/>
         }
         .into_any()
     }

@@ -1,23 +1,45 @@
 //! A claim's lines with issues, each with its decision; while the claim is
 //! being settled, the undecided ones can be approved or rejected here.
 
-use frist_domain::frikort::{Decision, LineView, Reason, format_ore};
+use frist_domain::frikort::{ClaimView, Decision, DecisionForm, LineView, Reason, format_ore};
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
+use crate::api::{self, ApiError};
 use crate::form::nb;
 use crate::i18n::{issue, name, t, tf};
 
 /// A decision on a line: its number, "approved" or "rejected", the reason
 /// and the note.
-pub(super) type Decide = Callback<(u64, &'static str, String, String)>;
+type Decide = Callback<(u64, &'static str, String, String)>;
 
 #[component]
-pub(super) fn ClaimLines(
+pub(super) fn ClaimLines<F>(
     lines: RwSignal<Vec<LineView>>,
     settling: bool,
-    decide: Decide,
-) -> impl IntoView {
+    id: Signal<String>,
+    changed: F,
+) -> impl IntoView
+where
+    F: Fn(Result<ClaimView, ApiError>, String) + Copy + Send + Sync + 'static,
+{
+    let decide = Callback::new(
+        move |(line, decision, reason, note): (u64, &'static str, String, String)| {
+            let id = id.get_untracked();
+            leptos::task::spawn_local(async move {
+                let form = DecisionForm {
+                    decision: decision.into(),
+                    reason,
+                    note,
+                    ..Default::default()
+                };
+                changed(
+                    api::decide_line(&id, line, &form).await,
+                    tf("frikort.line_decided", &[("line", &line.to_string())]),
+                );
+            });
+        },
+    );
     view! {
         <h2 class="ds-heading" data-size="sm">{t("frikort.lines_with_issues")}</h2>
         <div class="frist-table-wrap">
