@@ -1,6 +1,7 @@
 //! The fristbrudd notification form (FB-1): the hospital's draft, checked on
 //! each keystroke, reviewed, then sent.
 
+use frist_domain::Report;
 use frist_domain::fristbrudd::{CaseCreated, NotificationForm};
 use frist_domain::ids::FnrContext;
 use leptos::prelude::*;
@@ -8,7 +9,8 @@ use leptos::prelude::*;
 use crate::api;
 use crate::confirm::{Confirm, Question};
 use crate::form::{
-    DeliveryStatus, ErrorSummary, Sending, alert, draft, focus_summary, send_form, today, use_form,
+    DeliveryStatus, ErrorSummary, FormHook, Sending, alert, draft, focus_summary, send_form, today,
+    use_form,
 };
 use crate::i18n::t;
 use crate::session::use_session;
@@ -39,7 +41,6 @@ pub fn NewCase() -> impl IntoView {
     let tried = hook.tried;
     let Sending {
         busy: sending,
-        edge_issues,
         failure,
         summary,
         receipt,
@@ -50,29 +51,14 @@ pub fn NewCase() -> impl IntoView {
     let report = Memo::new(move |_| f.form().check(&ctx).err().unwrap_or_default());
     let errors = hook.errors(move || report.get(), move |path| f.typed(path), "fb-");
 
-    let send = move || {
-        tried.set(true);
-        edge_issues.set(Vec::new());
-        failure.set(None);
-        if report.get_untracked().has_errors() {
-            draft::set_pending(DRAFT_KEY, false);
-            focus_summary(summary);
-            return;
-        }
-        let form = f.form();
-        let k = draft::submission_key(DRAFT_KEY, &form);
-        send_form(hook.sending, move || {
-            let (form, k) = (form.clone(), k.clone());
-            async move { api::create_case(&form, &k).await }
-        });
-    };
+    let send = sender(f, hook, report);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        send();
+        send.run(());
     };
     // In the outbox when the page closed (offline, a crash): on its way again.
     if restored && draft::pending(DRAFT_KEY) {
-        send();
+        send.run(());
     }
     // Emptying the form throws away what was typed: asked first.
     let ask_clear = RwSignal::new(None::<Question>);
@@ -136,4 +122,32 @@ fn open_case_of(fnr: RwSignal<String>, ctx: FnrContext) -> RwSignal<Option<Strin
         }
     });
     open_case
+}
+
+/// Sends the notification (on submit, or again from the outbox), unless
+/// the live check still finds errors.
+fn sender(f: CaseFields, hook: FormHook<CaseCreated>, report: Memo<Report>) -> Callback<()> {
+    let tried = hook.tried;
+    let Sending {
+        edge_issues,
+        failure,
+        summary,
+        ..
+    } = hook.sending;
+    Callback::new(move |()| {
+        tried.set(true);
+        edge_issues.set(Vec::new());
+        failure.set(None);
+        if report.get_untracked().has_errors() {
+            draft::set_pending(DRAFT_KEY, false);
+            focus_summary(summary);
+            return;
+        }
+        let form = f.form();
+        let k = draft::submission_key(DRAFT_KEY, &form);
+        send_form(hook.sending, move || {
+            let (form, k) = (form.clone(), k.clone());
+            async move { api::create_case(&form, &k).await }
+        });
+    })
 }
