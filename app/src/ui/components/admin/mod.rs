@@ -6,8 +6,10 @@
 
 mod new_organisation_form;
 mod new_user_form;
+mod payout_account;
 mod user_table;
 
 pub use new_organisation_form::NewOrganisationForm;
 pub use new_user_form::NewUserForm;
+pub use payout_account::{PayoutAccount, account_text};
 pub use user_table::{UserTable, use_deactivation};

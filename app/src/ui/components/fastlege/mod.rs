@@ -9,6 +9,7 @@ mod before_sending;
 mod chase;
 mod contact_fields;
 mod dashboard;
+mod endings;
 mod fields;
 mod kind_fields;
 mod list_fields;
