@@ -121,15 +121,7 @@ fn LinkForm(
     let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
     let providers = Signal::derive(provider_options);
     let kinds = Signal::derive(move || kind_options(&provider.get()));
-    // A kind the chosen provider does not offer falls back to its first.
-    Effect::new(move |_| {
-        let offered = kinds.get();
-        if !offered.iter().any(|(k, _)| *k == kind.get_untracked())
-            && let Some((first, _)) = offered.first()
-        {
-            kind.set(first.clone());
-        }
-    });
+    keep_kind_offered(kinds, kind);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -165,6 +157,18 @@ fn LinkForm(
             <button class="ds-button" data-variant="primary" type="submit">{t("admin.identities.link")}</button>
         </form>
     }
+}
+
+/// A kind the chosen provider does not offer falls back to its first.
+fn keep_kind_offered(kinds: Signal<Vec<(String, String)>>, kind: RwSignal<String>) {
+    Effect::new(move |_| {
+        let offered = kinds.get();
+        if !offered.iter().any(|(k, _)| *k == kind.get_untracked())
+            && let Some((first, _)) = offered.first()
+        {
+            kind.set(first.clone());
+        }
+    });
 }
 
 /// The chosen user's links, each with a button that removes it.

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::form::{TextField, alert};
 use crate::i18n::{t, tf};
 use crate::session::use_session;
+use crate::ui::components::settings::{TokenTable, day};
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 struct Created {
@@ -33,13 +34,6 @@ pub fn Settings() -> impl IntoView {
             view! { <p class="ds-paragraph" data-testid="no-tokens-for-role">{t("settings.not_for_role")}</p> }.into_any()
         }}
     }
-}
-
-/// A time stamp from the edge (`2026-03-20T10:00:00.000Z`) as a date.
-fn day(at: &str) -> String {
-    at.get(..10)
-        .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
-        .map_or_else(|| at.to_owned(), crate::form::nb)
 }
 
 #[component]
@@ -72,7 +66,7 @@ fn Tokens() -> impl IntoView {
             }
         });
     };
-    let revoke = move |token: TokenView| {
+    let revoke = Callback::new(move |token: TokenView| {
         let asked = tf("settings.revoke_confirm", &[("name", &token.name)]);
         let sure = web_sys::window()
             .and_then(|w| w.confirm_with_message(&asked).ok())
@@ -89,7 +83,7 @@ fn Tokens() -> impl IntoView {
                 Err(e) => failure.set(Some(e.text())),
             }
         });
-    };
+    });
     view! {
         <p class="ds-paragraph">{t("settings.intro")}</p>
         {move || failure.get().map(|text| alert("danger", text))}
@@ -105,47 +99,6 @@ fn Tokens() -> impl IntoView {
             </div>
         })}
         <h3 class="ds-heading" data-size="xs">{t("settings.your_tokens")}</h3>
-        {move || {
-            let list = tokens.get();
-            if list.is_empty() {
-                return view! { <p class="ds-paragraph">{t("settings.no_tokens")}</p> }.into_any();
-            }
-            view! {
-                <div class="frist-table-wrap">
-                <table class="ds-table" tabindex="0" data-testid="token-list">
-                    <thead><tr>
-                        <th scope="col">{t("settings.col_name")}</th><th scope="col">{t("settings.col_created")}</th>
-                        <th scope="col">{t("settings.col_last_used")}</th><th scope="col">{t("settings.col_expires")}</th>
-                        <th scope="col">{t("settings.col_status")}</th><th scope="col"><span class="ds-sr-only">{t("settings.col_action")}</span></th>
-                    </tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|tok| {
-                            let status = match (&tok.revoked_at, tok.active) {
-                                (Some(at), _) => tf("settings.revoked_on", &[("date", &day(at))]),
-                                (None, false) => t("settings.expired").to_owned(),
-                                (None, true) => t("settings.active").to_owned(),
-                            };
-                            let row = tok.clone();
-                            view! {
-                                <tr>
-                                    <td>{tok.name.clone()}</td>
-                                    <td>{day(&tok.created_at)}</td>
-                                    <td>{tok.last_used_at.as_deref().map_or_else(|| t("settings.never").to_owned(), day)}</td>
-                                    <td>{day(&tok.expires_at)}</td>
-                                    <td>{status}</td>
-                                    <td>{tok.active.then(|| view! {
-                                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                            aria-label=tf("settings.revoke_aria", &[("name", &tok.name)])
-                                            on:click=move |_| revoke(row.clone())>{t("settings.revoke")}</button>
-                                    })}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
-            }
-            .into_any()
-        }}
+        {move || view! { <TokenTable list=tokens.get() revoke=revoke/> }}
     }
 }

@@ -7,7 +7,7 @@ use crate::api;
 use crate::form::alert;
 use crate::i18n::t;
 
-use super::message_detail::{age_limit_list, endings_table};
+use super::endings::{age_limit_list, endings_table};
 
 #[component]
 pub fn FlDashboard() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! The fastlege form's fields as the user types them, and the form they make.
 
-use frist_domain::fastlege::{ContactForm, MessageForm, SCHEMA_VERSION};
+use frist_domain::fastlege::{ContactForm, MessageForm, MessageKind, SCHEMA_VERSION};
 use leptos::prelude::*;
 
 /// One signal per field of [`MessageForm`].
@@ -105,6 +105,11 @@ impl Fields {
             end_date: self.end_date.get(),
             comment: self.comment.get(),
         }
+    }
+
+    /// The kind of message chosen, once one is.
+    pub(super) fn chosen_kind(&self) -> Option<MessageKind> {
+        self.kind.get().parse().ok()
     }
 
     /// Whether the clerk has typed in the field at `path` yet.

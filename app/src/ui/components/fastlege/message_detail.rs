@@ -1,16 +1,17 @@
 //! `/fastlege/meldinger/:id`: one message with its endings and age limits.
 
-use frist_domain::fastlege::{self as fl, Ending, MessageView, Status};
+use frist_domain::fastlege::{MessageView, Status};
 use leptos::prelude::*;
 
 use crate::api::{self, show_loaded};
 use crate::confirm::{Confirm, Question};
-use crate::form::{alert, due_tag, loading_or_failure, nb, today};
-use crate::i18n::{issue, name, t, tf};
+use crate::form::{alert, loading_or_failure, today};
+use crate::i18n::{t, tf};
 use crate::search::{BackLink, Breadcrumbs};
 use crate::session::use_session;
 
-use super::messages::{MESSAGE_LISTS, registration_due, status_text};
+use super::message_facts::MessageFacts;
+use super::messages::MESSAGE_LISTS;
 use super::timeline::{ClassBox, Timeline};
 
 /// One message as sent, and — for Helfo, and only here — its registration
@@ -66,30 +67,6 @@ pub fn MessageDetail() -> impl IntoView {
             .into_any();
         };
         let can_register = helfo && m.status == Status::Sent;
-        let status_text = status_text(&m);
-        let tag = registration_due(&m).and_then(due_tag);
-        let question = {
-            let m = m.clone();
-            move |_| {
-                let letters = if m.citizens_moved > 0 {
-                    tf(
-                        "fastlege.register_letters",
-                        &[("n", &m.citizens_moved.to_string())],
-                    )
-                } else {
-                    String::new()
-                };
-                ask.set(Some(Question {
-                    title: tf("fastlege.register_confirm_title", &[("number", &m.number)]),
-                    body: tf(
-                        "fastlege.register_confirm_body",
-                        &[("summary", &m.summary), ("letters", &letters)],
-                    ),
-                    yes: t("fastlege.register").to_owned(),
-                }));
-            }
-        };
-        let contact = m.form.contact.clone();
         view! {
             <Breadcrumbs list=("/fastlege/meldinger", "nav.fastlege") current=m.number.clone()/>
             <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
@@ -100,105 +77,44 @@ pub fn MessageDetail() -> impl IntoView {
                     <p class="ds-paragraph">{text}</p>
                 </div>
             })}
-            <dl class="frist-facts" data-testid="message-facts">
-                <dt>{t("fastlege.message")}</dt><dd>{name(m.kind)}</dd>
-                <dt>{t("fastlege.col_municipality")}</dt><dd>{m.organisation_name.clone()}</dd>
-                <dt>{t("fastlege.what")}</dt><dd>{m.summary.clone()}</dd>
-                <dt>{t("fastlege.effective_from")}</dt><dd>{nb(m.effective)}</dd>
-                <dt>{t("fastlege.expected_registered")}</dt><dd>{nb(m.timing.expected_registration)}</dd>
-                <dt>{t("fastlege.col_status")}</dt><dd data-testid="message-status">{status_text}{tag}</dd>
-                {m.registered_on.map(|d| view! { <dt>{t("fastlege.registered_on")}</dt><dd>{nb(d)}</dd> })}
-                {(m.citizens_moved > 0).then(|| view! {
-                    <dt>{t("fastlege.citizens_moved")}</dt><dd>{m.citizens_moved}</dd>
-                })}
-                <dt>{t("fastlege.contact_legend")}</dt>
-                <dd>{format!("{}, {}, {}", contact.name, contact.phone, contact.email)}</dd>
-                {(!m.form.comment.trim().is_empty()).then(|| view! {
-                    <dt>{t("fastlege.comment_label")}</dt><dd data-testid="message-comment">{m.form.comment.trim().to_owned()}</dd>
-                })}
-            </dl>
-            {(!m.warnings.is_empty()).then(|| view! {
-                <div class="ds-alert" data-color="warning" role="status">
-                    <p class="ds-paragraph">{t("fastlege.sent_with_warnings")}</p>
-                    <ul class="ds-list">{m.warnings.iter().map(|w| view! { <li>{issue(w)}</li> }).collect_view()}</ul>
-                </div>
-            })}
+            <MessageFacts m=m.clone()/>
             <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
             <Timeline timing=m.timing today=today kind=m.kind/>
             {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
-            {can_register.then(|| view! {
-                <div class="frist-actions">
-                    <button class="ds-button" data-variant="primary" type="button" on:click=question.clone()>
-                        {t("fastlege.register")}
-                    </button>
-                </div>
-            })}
+            {can_register.then(|| view! { <RegisterButton m=m.clone() ask=ask/> })}
             <Confirm id="fl-register-confirm" ask=ask on_yes=register/>
         }
         .into_any()
     }
 }
 
-pub(super) fn endings_table(rows: Vec<Ending>, helfo: bool, testid: &'static str) -> impl IntoView {
-    if rows.is_empty() {
-        return view! { <p class="ds-paragraph" data-testid=testid>{t("fastlege.none")}</p> }
-            .into_any();
-    }
-    view! {
-        <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid=testid>
-            <thead><tr>
-                <th scope="col">{t("fastlege.col_termination")}</th>
-                {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}
-                <th scope="col">{t("fastlege.col_gp")}</th>
-                <th scope="col">{t("fastlege.col_agreement_ends")}</th>
-                <th scope="col">{t("fastlege.col_chase_from")}</th>
-                <th scope="col">{t("fastlege.col_followed_up")}</th>
-            </tr></thead>
-            <tbody>
-                {rows.into_iter().map(|e| view! {
-                    <tr>
-                        <td>{e.number}</td>
-                        {helfo.then(|| view! { <td>{e.organisation_name.clone()}</td> })}
-                        <td>{e.gp_name}</td>
-                        <td>{nb(e.termination)}</td>
-                        // The message was due the day before Helfo chases.
-                        <td>
-                            {nb(e.chase_from)}
-                            {e.followed_up_by.is_none().then(|| e.chase_from.pred_opt().and_then(due_tag)).flatten()}
-                            // FL-7: the day Helfo e-mailed the municipality (issue 26).
-                            {e.chased_on.map(|d| view! {
-                                <span class="ds-tag" data-color="info" data-size="sm" data-testid="chased-on">
-                                    {tf("fastlege.chased_on", &[("date", &nb(d))])}
-                                </span>
-                            })}
-                        </td>
-                        <td>{e.followed_up_by.unwrap_or_else(|| t("fastlege.no").into())}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        </div>
-    }
-    .into_any()
-}
-
-/// FL-1: GPs reaching the age limit within 12 months (Helfo: with their
-/// municipality — seed 001: Helfo follows these up itself).
-pub(super) fn age_limit_list(rows: Vec<fl::AgeLimit>, helfo: bool) -> impl IntoView {
-    view! {
-        <h2 class="ds-heading" data-size="sm">{tf("fastlege.age_limit_heading", &[("age", &fl::AGE_LIMIT.to_string())])}</h2>
-        {if rows.is_empty() {
-            view! { <p class="ds-paragraph" data-testid="age-limit">{t("fastlege.no_known_birth_dates")}</p> }.into_any()
+/// FL-8: the button that asks before registering, saying what follows
+/// (and how many letters go out).
+#[component]
+fn RegisterButton(m: MessageView, ask: RwSignal<Option<Question>>) -> impl IntoView {
+    let question = move |_| {
+        let letters = if m.citizens_moved > 0 {
+            tf(
+                "fastlege.register_letters",
+                &[("n", &m.citizens_moved.to_string())],
+            )
         } else {
-            view! {
-                <ul class="ds-list" data-testid="age-limit">
-                    {rows.into_iter().map(|a| {
-                        let place = if helfo { format!(", {}", a.organisation_name) } else { String::new() };
-                        view! { <li>{format!("{} (HPR {}{place}) – {}", a.gp_name, a.gp_hpr, nb(a.reaches_limit_on))}</li> }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+            String::new()
+        };
+        ask.set(Some(Question {
+            title: tf("fastlege.register_confirm_title", &[("number", &m.number)]),
+            body: tf(
+                "fastlege.register_confirm_body",
+                &[("summary", &m.summary), ("letters", &letters)],
+            ),
+            yes: t("fastlege.register").to_owned(),
+        }));
+    };
+    view! {
+        <div class="frist-actions">
+            <button class="ds-button" data-variant="primary" type="button" on:click=question>
+                {t("fastlege.register")}
+            </button>
+        </div>
     }
 }

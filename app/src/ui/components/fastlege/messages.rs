@@ -6,11 +6,11 @@ use leptos_router::components::A;
 use strum::IntoEnumIterator;
 
 use crate::api::{self, load_all};
-use crate::form::{SelectField, alert, draft, due_tag, nb, show_filter, show_note, today};
+use crate::form::{SelectField, alert, show_filter, show_note, today};
 use crate::i18n::{name, t, tf};
 use crate::session::use_session;
 
-use super::new_message::DRAFT_KEY;
+use super::message_row::MessageRow;
 
 /// The pages a message is opened from, for its back link.
 pub(super) const MESSAGE_LISTS: &[(&str, &str)] = &[
@@ -51,14 +51,6 @@ pub fn Messages() -> impl IntoView {
             Box::pin(api::fl_messages(s.clone(), c))
         });
     });
-    // "Lag kopi": an earlier message's form becomes the draft of a new one.
-    let navigate = leptos_router::hooks::use_navigate();
-    let copy = move |m: &MessageView| {
-        if draft::copy_into(DRAFT_KEY, &m.form) {
-            navigate("/fastlege/ny", Default::default());
-        }
-    };
-    let copy = StoredValue::new(copy);
     let options = Signal::derive(|| {
         Status::iter()
             .map(|s| (s.as_str().to_owned(), name(s).to_owned()))
@@ -86,36 +78,7 @@ pub fn Messages() -> impl IntoView {
                 <th scope="col"><span class="ds-sr-only">{t("fastlege.col_action")}</span></th>
             </tr></thead>
             <tbody>
-                {move || shown().into_iter().map(|m| {
-                    let status_text = status_text(&m);
-                    let tag = registration_due(&m).and_then(due_tag);
-                    let href = format!("/fastlege/meldinger/{}", m.id);
-                    let number = m.number.clone();
-                    view! {
-                        <tr data-message=m.id.clone()>
-                            <td><A href=href>{number}</A></td>
-                            {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
-                            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}
-                                {(!m.form.comment.trim().is_empty()).then(|| view! {
-                                    <br/><em data-testid="message-comment">{tf("fastlege.comment_shown", &[("comment", m.form.comment.trim())])}</em>
-                                })}
-                            </td>
-                            <td>{nb(m.effective)}</td>
-                            <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
-                            <td>{status_text}{tag}</td>
-                            <td>
-                                {(!helfo).then(|| {
-                                    let source = m.clone();
-                                    view! {
-                                        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                            aria-label=tf("fastlege.copy_aria", &[("number", &m.number)])
-                                            on:click=move |_| copy.with_value(|c| c(&source))>{t("fastlege.copy")}</button>
-                                    }
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {move || shown().into_iter().map(|m| view! { <MessageRow m=m helfo=helfo/> }).collect_view()}
             </tbody>
         </table>
         </div>

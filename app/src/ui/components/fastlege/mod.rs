@@ -5,13 +5,22 @@
 //!
 //! One component per file; `pages/fastlege.rs` names the pages.
 
+mod before_sending;
 mod chase;
+mod contact_fields;
 mod dashboard;
+mod endings;
 mod fields;
+mod kind_fields;
+mod list_fields;
 mod message_detail;
+mod message_facts;
 mod message_receipt;
+mod message_review;
+mod message_row;
 mod messages;
 mod new_message;
+mod substitute_fields;
 mod timeline;
 
 pub use chase::Chase;

@@ -6,8 +6,14 @@
 //!
 //! One component per file; `pages/frikort.rs` names the pages.
 
+mod check_report;
 mod claim_detail;
+mod claim_facts;
+mod claim_lines;
+mod claim_receipt;
+mod claim_upload;
 mod claims;
+mod file_chooser;
 mod file_reader;
 mod new_claim_form;
 mod payment_form;

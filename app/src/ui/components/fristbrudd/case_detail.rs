@@ -1,23 +1,23 @@
 //! `/fristbrudd/saker/:id`: one case with its deadlines, actions and history.
 
 use frist_domain::access::Role;
-use frist_domain::fristbrudd::{Actor, CaseView, NotificationForm, State};
+use frist_domain::fristbrudd::{Actor, CaseView};
 use frist_domain::ics::{self, Deadline};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiError, show_loaded};
-use crate::form::{alert, draft, loading_or_failure, nb, save_file};
+use crate::form::{alert, loading_or_failure, save_file};
 use crate::i18n::{issue, name, t, tf};
 use crate::search::{BackLink, Breadcrumbs};
 use crate::session::use_session;
 
 use super::actions::Actions;
-use super::case_table::{site_action_text, state_tag, waiting_text};
+use super::case_facts::{CaseFacts, SiteAction};
+use super::case_table::state_tag;
+use super::copy_case::CopyCase;
 use super::deadlines::Deadlines;
 use super::history::History;
-use super::new_case::DRAFT_KEY;
 
 /// The pages a case is opened from, for its back link.
 const CASE_LISTS: &[(&str, &str)] = &[
@@ -84,8 +84,6 @@ pub fn CaseDetail() -> impl IntoView {
             }
             .into_any();
         };
-        let cover = format!("/fristbrudd/saker/{}/forside", c.id);
-        let doc = format!("/api/v1/fristbrudd/cases/{}/document", c.id);
         let list = if actor == Actor::Site {
             ("/fristbrudd/saker", "fristbrudd.all_cases")
         } else {
@@ -100,82 +98,14 @@ pub fn CaseDetail() -> impl IntoView {
             </p>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
-            <section class="frist-panel" data-testid="site-action">
-                <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { t("fristbrudd.site_must_now") } else { t("fristbrudd.site_shall_now") }}</h2>
-                <p class="ds-paragraph"><strong>{site_action_text(&c.site_action)}</strong></p>
-                <p class="ds-paragraph" data-size="sm">{tf("fristbrudd.waiting_line", &[("choice", waiting_text(c.waiting_list))])}</p>
-            </section>
-            {c.appointment_on.map(|d| {
-                let key = if c.case.appointment_pending() {
-                    "fristbrudd.appointment_pending"
-                } else if c.case.state == State::NoOfferFound {
-                    "fristbrudd.appointment_given"
-                } else {
-                    return None;
-                };
-                Some(view! { <p class="ds-paragraph" data-testid="site-appointment">{tf(key, &[("date", &nb(d))])}</p> })
-            })}
+            <SiteAction c=c.clone() actor=actor/>
             <Deadlines c=c.clone()/>
             <Actions c=c.clone() actor=actor changed=changed/>
-            <h2 class="ds-heading" data-size="sm">{t("fristbrudd.patient_and_deadline")}</h2>
-            <dl class="frist-facts">
-                <dt>{t("fristbrudd.patient")}</dt><dd>{c.patient_name.clone()}</dd>
-                <dt>{t("fristbrudd.fnr")}</dt><dd>{c.patient_fnr.clone()}</dd>
-                <dt>{t("fristbrudd.phone")}</dt><dd>{c.patient_phone.clone()}</dd>
-                <dt>{t("fristbrudd.site")}</dt><dd>{format!("{} ({})", c.organisation_name, c.organisation_orgnr)}</dd>
-                <dt>{t("fristbrudd.specialty")}</dt><dd>{c.specialty.clone()}</dd>
-                <dt>{t("fristbrudd.referral_received")}</dt><dd>{nb(c.referral_received)}</dd>
-                <dt>{t("fristbrudd.fristdato")}</dt><dd>{nb(c.case.fristdato)}</dd>
-                <dt>{t("fristbrudd.breach")}</dt><dd>{name(c.kind)}</dd>
-                <dt>{t("fristbrudd.warning_sent")}</dt><dd>{nb(c.warning_sent)}</dd>
-                <dt>{t("fristbrudd.urgency")}</dt><dd>{match (&c.urgent_reason, c.case.urgent_confirmed) {
-                    (Some(r), true) => tf("fristbrudd.urgent_confirmed_reason", &[("reason", r.as_str())]),
-                    (Some(r), false) => tf("fristbrudd.urgent_requested_reason", &[("reason", r.as_str())]),
-                    (None, _) => t("fristbrudd.normal").into(),
-                }}</dd>
-                <dt>{t("fristbrudd.documentation")}</dt><dd>{match c.document_bytes {
-                    Some(n) => view! { <a class="ds-link" href=doc download="">{tf("fristbrudd.document_link", &[("kb", &((n + 1023) / 1024).to_string())])}</a> }.into_any(),
-                    None if c.case.has_documents => view! { <span>{t("fristbrudd.received_by_post")}</span> }.into_any(),
-                    None => view! { <span>{t("fristbrudd.not_received")}</span> }.into_any(),
-                }}</dd>
-            </dl>
-            {(actor == Actor::Site).then(|| {
-                let copy = copy_form(&c);
-                let navigate = leptos_router::hooks::use_navigate();
-                view! {
-                    <p class="ds-paragraph frist-no-print">
-                        <A href=cover>{t("fristbrudd.cover_link")}</A>
-                    </p>
-                    <p class="ds-paragraph frist-no-print">
-                        <button class="ds-button" data-variant="secondary" type="button" data-testid="copy-case"
-                            on:click=move |_| {
-                                if draft::copy_into(DRAFT_KEY, &copy) {
-                                    navigate("/fristbrudd/ny", Default::default());
-                                }
-                            }>{t("fristbrudd.copy")}</button>
-                    </p>
-                }
-            })}
+            <CaseFacts c=c.clone()/>
+            {(actor == Actor::Site).then(|| view! { <CopyCase c=c.clone()/> })}
             <History c=c.clone()/>
         }
         .into_any()
-    }
-}
-
-/// "Lag kopi": the notification behind a case as the draft of a new one
-/// (the same patient with a new referral, say). Everything stays editable.
-fn copy_form(c: &CaseView) -> NotificationForm {
-    NotificationForm {
-        patient_fnr: c.patient_fnr.clone(),
-        patient_name: c.patient_name.clone(),
-        patient_phone: c.patient_phone.clone(),
-        specialty: c.specialty.clone(),
-        fristdato: nb(c.case.fristdato),
-        referral_received: nb(c.referral_received),
-        warning_sent: nb(c.warning_sent),
-        kind: <&str>::from(c.kind).to_owned(),
-        urgent: c.urgent_reason.is_some(),
-        urgent_reason: c.urgent_reason.clone().unwrap_or_default(),
     }
 }
 

@@ -11,8 +11,12 @@
 mod actions;
 mod appointment_form;
 mod case_detail;
+mod case_facts;
+mod case_fields;
+mod case_fieldsets;
 mod case_list;
 mod case_table;
+mod copy_case;
 mod cover_sheet;
 mod deadlines;
 mod frist_check;

@@ -6,10 +6,15 @@
 //!
 //! One component per file; `pages/kontroll.rs` names the pages.
 
+mod bill_issues;
 mod claims_control;
+mod control;
+mod control_inputs;
 mod file;
 mod names;
 mod peer_chart;
+mod peers;
+mod per_doctor;
 mod results;
 
 pub use claims_control::Kontroll;

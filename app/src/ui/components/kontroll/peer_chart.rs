@@ -1,6 +1,6 @@
 //! The chart comparing a doctor with the peer group.
 
-use frist_domain::kontroll::{PeerGroup, PeerView};
+use frist_domain::kontroll::{PeerGroup, PeerPoint, PeerView};
 use leptos::prelude::*;
 
 use crate::form::alert;
@@ -31,17 +31,7 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
             ("threshold", &decimal(d.threshold, 2)),
         ],
     );
-    let class = match v.size_class.as_str() {
-        "small" => t("kontroll.size_small"),
-        "medium" => t("kontroll.size_medium"),
-        "large" => t("kontroll.size_large"),
-        _ => t("kontroll.size_all"),
-    };
-    let peers_text = match v.peers {
-        PeerGroup::Class => tf("kontroll.compared_with_class", &[("class", class)]),
-        PeerGroup::All => t("kontroll.compared_with_all").to_owned(),
-    };
-    let flagged = own.iter().filter(|p| p.outlier).count();
+    let peers_text = peers_text(&v);
     view! {
         <figure class="frist-chart" data-testid="peer-chart">
             <p class="ds-paragraph" data-size="sm">{peers_text}</p>
@@ -80,6 +70,30 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
                 {t("kontroll.chart_caption_end")}
             </figcaption>
         </figure>
+        <OwnFigures own=own median=d.median threshold=d.threshold/>
+    }
+}
+
+/// Who the doctors are compared with, in words.
+fn peers_text(v: &PeerView) -> String {
+    let class = match v.size_class.as_str() {
+        "small" => t("kontroll.size_small"),
+        "medium" => t("kontroll.size_medium"),
+        "large" => t("kontroll.size_large"),
+        _ => t("kontroll.size_all"),
+    };
+    match v.peers {
+        PeerGroup::Class => tf("kontroll.compared_with_class", &[("class", class)]),
+        PeerGroup::All => t("kontroll.compared_with_all").to_owned(),
+    }
+}
+
+/// The municipality's own doctors against the median and the limit, and
+/// how many are unusual.
+#[component]
+fn OwnFigures(own: Vec<PeerPoint>, median: f64, threshold: f64) -> impl IntoView {
+    let flagged = own.iter().filter(|p| p.outlier).count();
+    view! {
         <p class="ds-paragraph" role="status" data-testid="outlier-count">
             {tf("kontroll.outlier_count", &[("n", &flagged.to_string())])}
         </p>
@@ -94,8 +108,8 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
                         <tr data-hpr=p.hpr.clone() data-outlier=p.outlier.to_string()>
                             <th scope="row">{p.hpr.clone()}</th>
                             <td>{decimal(p.per_patient, 2)}</td>
-                            <td>{decimal(d.median, 2)}</td>
-                            <td>{decimal(d.threshold, 2)}</td>
+                            <td>{decimal(median, 2)}</td>
+                            <td>{decimal(threshold, 2)}</td>
                             <td>{if p.outlier { t("kontroll.outlier_yes") } else { t("kontroll.outlier_no") }}</td>
                         </tr>
                     }).collect_view()}
