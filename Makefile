@@ -11,20 +11,20 @@ PORT ?= 8787
 WRANGLER := node_modules/.bin/wrangler
 
 .PHONY: dev test install install-test build build-app build-worker migrate seed serve \
-        test-native test-wasm test-integration test-e2e lint fmt-check clippy fmt bench fuzz load clean screenshots backup restore size-budget docs \
+        test-native test-wasm test-integration test-e2e lint fmt-check unused-deps clippy fmt bench fuzz load clean screenshots backup restore size-budget docs \
         deploy deploy-check check
 
 ## make dev: everything a newcomer needs, then one wrangler dev on http://localhost:8787
 dev: install build migrate seed serve
 
 ## make test: every test layer, stopping at the first failure
-test: install-test fmt-check test-native test-wasm clippy build size-budget deploy-check test-integration test-e2e
+test: install-test fmt-check unused-deps test-native test-wasm clippy build size-budget deploy-check test-integration test-e2e
 
 install:
 	@bash scripts/install-tools.sh rust node
 
 install-test: install
-	@bash scripts/install-tools.sh browser
+	@bash scripts/install-tools.sh browser lint
 
 build: build-app build-worker
 
@@ -74,12 +74,17 @@ lint: fmt-check clippy
 
 # The everyday loop (a minute or two when warm): format, clippy natively,
 # the native tests. `make test` is the whole of it.
-check: fmt-check
+check: fmt-check unused-deps
 	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
 	@$(ENV) cargo test --workspace --quiet
 
+# rustfmt leaves view! macros alone; leptosfmt formats them (after rustfmt).
 fmt-check:
-	@$(ENV) cargo fmt --all --check
+	@$(ENV) cargo fmt --all --check && leptosfmt --quiet --check app/src
+
+# Every dependency a crate declares is used (cargo-machete).
+unused-deps:
+	@$(ENV) cargo machete
 
 clippy:
 	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -122,7 +127,7 @@ docs:
 	@$(ENV) FRIST_WRITE_DOCS=1 cargo test -p frist-domain --test api_doc --quiet
 
 fmt:
-	@$(ENV) cargo fmt --all
+	@$(ENV) cargo fmt --all && leptosfmt --quiet app/src
 
 bench:
 	@$(ENV) bash bench/run.sh

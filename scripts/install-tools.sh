@@ -5,11 +5,14 @@
 #   scripts/install-tools.sh rust     cargo-installed tools + wasm32 target
 #   scripts/install-tools.sh node     npm ci (wrangler, esbuild, binaryen, playwright-core)
 #   scripts/install-tools.sh browser  Debian chromium + chromium-driver
+#   scripts/install-tools.sh lint     leptosfmt (view! formatting) + cargo-machete (unused dependencies)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WORKER_BUILD_VERSION=0.8.7
+LEPTOSFMT_VERSION=0.1.33
+MACHETE_VERSION=0.9.2
 
 # wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
 wasm_bindgen_version() {
@@ -56,6 +59,18 @@ install_node() {
   fi
 }
 
+install_lint() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! have_version leptosfmt "$LEPTOSFMT_VERSION"; then
+    echo "installing leptosfmt $LEPTOSFMT_VERSION"
+    cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION" --force
+  fi
+  if ! command -v cargo-machete >/dev/null 2>&1 || ! cargo machete --version 2>/dev/null | grep -qF "$MACHETE_VERSION"; then
+    echo "installing cargo-machete $MACHETE_VERSION"
+    cargo install --locked cargo-machete --version "$MACHETE_VERSION" --force
+  fi
+}
+
 install_browser() {
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     export DEBIAN_FRONTEND=noninteractive
@@ -70,6 +85,7 @@ for what in "$@"; do
     rust) install_rust ;;
     node) install_node ;;
     browser) install_browser ;;
+    lint) install_lint ;;
     *) echo "unknown: $what" >&2; exit 2 ;;
   esac
 done

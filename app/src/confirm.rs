@@ -48,19 +48,42 @@ pub fn Confirm(
     let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
     let text = move |f: fn(&Question) -> String| move || ask.with(|q| q.as_ref().map(f));
     view! {
-        <dialog class="ds-dialog frist-dialog" id=id node_ref=dialog data-testid=id
-            aria-labelledby=labelled_by aria-describedby=described_by
-            on:close=move |_| ask.set(None)>
-            <h2 class="ds-heading" data-size="sm" id=title_id>{text(|q| q.title.clone())}</h2>
-            <p class="ds-paragraph" id=body_id>{text(|q| q.body.clone())}</p>
+        <dialog
+            class="ds-dialog frist-dialog"
+            id=id
+            node_ref=dialog
+            data-testid=id
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            on:close=move |_| ask.set(None)
+        >
+            <h2 class="ds-heading" data-size="sm" id=title_id>
+                {text(|q| q.title.clone())}
+            </h2>
+            <p class="ds-paragraph" id=body_id>
+                {text(|q| q.body.clone())}
+            </p>
             <div class="frist-actions">
-                <button class="ds-button" data-variant="primary" type="button"
+                <button
+                    class="ds-button"
+                    data-variant="primary"
+                    type="button"
                     on:click=move |_| {
                         ask.set(None);
                         on_yes.run(());
-                    }>{text(|q| q.yes.clone())}</button>
-                <button class="ds-button" data-variant="secondary" type="button" node_ref=cancel
-                    on:click=move |_| ask.set(None)>{t("confirm.cancel")}</button>
+                    }
+                >
+                    {text(|q| q.yes.clone())}
+                </button>
+                <button
+                    class="ds-button"
+                    data-variant="secondary"
+                    type="button"
+                    node_ref=cancel
+                    on:click=move |_| ask.set(None)
+                >
+                    {t("confirm.cancel")}
+                </button>
             </div>
         </dialog>
     }

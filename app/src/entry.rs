@@ -96,7 +96,7 @@ fn show_login() {
         session::provide_anonymous();
         view! {
             <Router>
-                <shell::LoginShell/>
+                <shell::LoginShell />
             </Router>
         }
     });

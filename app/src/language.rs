@@ -17,13 +17,24 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     let option = move |l: Lang, text: &'static str| {
-        view! { <option value=l.tag() lang=l.tag() selected=l == current>{text}</option> }
+        view! {
+            <option value=l.tag() lang=l.tag() selected=l == current>
+                {text}
+            </option>
+        }
     };
     view! {
         <div class="frist-language">
-            <label class="ds-label" data-size="sm" for="frist-language">"Språk / Language"</label>
-            <select id="frist-language" class="ds-input" data-size="sm" data-testid="language"
-                on:change=choose>
+            <label class="ds-label" data-size="sm" for="frist-language">
+                "Språk / Language"
+            </label>
+            <select
+                id="frist-language"
+                class="ds-input"
+                data-size="sm"
+                data-testid="language"
+                on:change=choose
+            >
                 {option(Lang::Nb, "Bokmål")}
                 {option(Lang::Nn, "Nynorsk")}
                 {option(Lang::En, "English")}

@@ -60,9 +60,16 @@ pub fn NumberSearch(id: &'static str) -> impl IntoView {
     let described = error_id.clone();
     view! {
         <form role="search" class="frist-search" on:submit=submit data-testid=id>
-            <label class="ds-label" data-weight="regular" for=id>{t("search.label")}</label>
+            <label class="ds-label" data-weight="regular" for=id>
+                {t("search.label")}
+            </label>
             <div class="frist-search__row">
-                <input class="ds-input" id=id type="search" autocomplete="off" spellcheck="false"
+                <input
+                    class="ds-input"
+                    id=id
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
                     placeholder="FB-2026-000123"
                     aria-invalid=move || error.get().map(|_| "true")
                     aria-describedby=move || error.get().map(|_| described.clone())
@@ -70,12 +77,28 @@ pub fn NumberSearch(id: &'static str) -> impl IntoView {
                     on:input=move |ev| {
                         value.set(event_target_value(&ev));
                         error.set(None);
-                    }/>
-                <button class="ds-button" data-variant="secondary" type="submit">{t("search.button")}</button>
+                    }
+                />
+                <button class="ds-button" data-variant="secondary" type="submit">
+                    {t("search.button")}
+                </button>
             </div>
-            {move || error.get().map(|e| view! {
-                <div class="ds-validation-message" data-color="danger" id=error_id.clone() role="alert">{e}</div>
-            })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div
+                                class="ds-validation-message"
+                                data-color="danger"
+                                id=error_id.clone()
+                                role="alert"
+                            >
+                                {e}
+                            </div>
+                        }
+                    })
+            }}
         </form>
     }
 }
@@ -115,17 +138,30 @@ pub fn AreaNav() -> impl IntoView {
                     <div class="frist-nav__inner">
                         <nav aria-label=t("nav.label")>
                             <ul class="frist-nav__list">
-                                {items.into_iter().map(|(href, area, label)| {
-                                    let current = move || {
-                                        let path = location.pathname.get();
-                                        let here = if area == "/" { path == "/" } else { path.starts_with(area) };
-                                        here.then_some("page")
-                                    };
-                                    view! { <li><a class="frist-nav__link" href=href aria-current=current>{label}</a></li> }
-                                }).collect_view()}
+                                {items
+                                    .into_iter()
+                                    .map(|(href, area, label)| {
+                                        let current = move || {
+                                            let path = location.pathname.get();
+                                            let here = if area == "/" {
+                                                path == "/"
+                                            } else {
+                                                path.starts_with(area)
+                                            };
+                                            here.then_some("page")
+                                        };
+                                        view! {
+                                            <li>
+                                                <a class="frist-nav__link" href=href aria-current=current>
+                                                    {label}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
                         </nav>
-                        <NumberSearch id="header-search"/>
+                        <NumberSearch id="header-search" />
                     </div>
                 </div>
             }
@@ -214,7 +250,11 @@ pub fn BackLink(
                     .map(|(_, key)| (p.clone(), t(key)))
             })
             .unwrap_or_else(|| (fallback.0.to_owned(), t(fallback.1)));
-        view! { <p class="ds-paragraph frist-no-print"><A href=href>{label}</A></p> }
+        view! {
+            <p class="ds-paragraph frist-no-print">
+                <A href=href>{label}</A>
+            </p>
+        }
     }
 }
 
@@ -225,9 +265,19 @@ pub fn Breadcrumbs(list: (&'static str, &'static str), current: String) -> impl 
     view! {
         <nav class="ds-breadcrumbs frist-no-print" aria-label=t("nav.breadcrumbs")>
             <ol>
-                <li><A href="/" attr:class="ds-link">{t("nav.home")}</A></li>
-                <li><A href=list.0 attr:class="ds-link">{t(list.1)}</A></li>
-                <li><span aria-current="page">{current}</span></li>
+                <li>
+                    <A href="/" attr:class="ds-link">
+                        {t("nav.home")}
+                    </A>
+                </li>
+                <li>
+                    <A href=list.0 attr:class="ds-link">
+                        {t(list.1)}
+                    </A>
+                </li>
+                <li>
+                    <span aria-current="page">{current}</span>
+                </li>
             </ol>
         </nav>
     }

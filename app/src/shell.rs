@@ -15,7 +15,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     view! {
         <Router>
-            <Shell/>
+            <Shell />
         </Router>
     }
 }
@@ -26,14 +26,16 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     crate::search::provide_trail();
     view! {
-            <a class="skip-link" href="#main">{t("shell.skip_link")}</a>
-            <Header/>
-            <crate::search::AreaNav/>
-            <ExpiryWarning/>
-            <main id="main" class="frist-main" tabindex="-1">
-                {crate::pages::table::routes()}
-            </main>
-            <Footer/>
+        <a class="skip-link" href="#main">
+            {t("shell.skip_link")}
+        </a>
+        <Header />
+        <crate::search::AreaNav />
+        <ExpiryWarning />
+        <main id="main" class="frist-main" tabindex="-1">
+            {crate::pages::table::routes()}
+        </main>
+        <Footer />
     }
 }
 
@@ -42,12 +44,14 @@ fn Shell() -> impl IntoView {
 #[component]
 pub fn LoginShell() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">{t("shell.skip_link")}</a>
-        <Header/>
+        <a class="skip-link" href="#main">
+            {t("shell.skip_link")}
+        </a>
+        <Header />
         <main id="main" class="frist-main" tabindex="-1">
-            <crate::pages::login::LoginPage/>
+            <crate::pages::login::LoginPage />
         </main>
-        <Footer/>
+        <Footer />
     }
 }
 
@@ -92,18 +96,35 @@ fn Header() -> impl IntoView {
         <header class="frist-header">
             <div class="frist-header__inner">
                 <A href="/" attr:class="frist-home-link">
-                    <span class="frist-logo" aria-hidden="true">"◷"</span>
+                    <span class="frist-logo" aria-hidden="true">
+                        "◷"
+                    </span>
                     <span class="frist-product">"frist"</span>
                 </A>
                 <span class="frist-owner">"Helfo"</span>
-                {move || session.view().map(|s| view! {
-                    <div class="frist-user">
-                        <span data-testid="who">{format!("{} · {}", s.user.name, s.organisation.name)}</span>
-                        <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
-                            on:click=logout.clone()>{t("shell.logout")}</button>
-                    </div>
-                })}
-                <crate::language::LanguageSwitch/>
+                {move || {
+                    session
+                        .view()
+                        .map(|s| {
+                            view! {
+                                <div class="frist-user">
+                                    <span data-testid="who">
+                                        {format!("{} · {}", s.user.name, s.organisation.name)}
+                                    </span>
+                                    <button
+                                        class="ds-button"
+                                        data-variant="secondary"
+                                        data-size="sm"
+                                        type="button"
+                                        on:click=logout.clone()
+                                    >
+                                        {t("shell.logout")}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+                <crate::language::LanguageSwitch />
             </div>
         </header>
     }
@@ -167,9 +188,17 @@ fn ExpiryWarning() -> impl IntoView {
     };
     view! {
         <Show when=move || left.get().is_some()>
-            <div class="ds-alert frist-expiry" data-color="warning" role="alertdialog"
-                aria-labelledby="expiry-title" aria-describedby="expiry-text" data-testid="expiry-warning">
-                <h2 class="ds-heading" data-size="xs" id="expiry-title">{t("shell.expiry_title")}</h2>
+            <div
+                class="ds-alert frist-expiry"
+                data-color="warning"
+                role="alertdialog"
+                aria-labelledby="expiry-title"
+                aria-describedby="expiry-text"
+                data-testid="expiry-warning"
+            >
+                <h2 class="ds-heading" data-size="xs" id="expiry-title">
+                    {t("shell.expiry_title")}
+                </h2>
                 <p class="ds-paragraph" id="expiry-text">
                     {move || {
                         let secs = (left.get().unwrap_or(0.0) / 1000.0).ceil() as i64;
@@ -179,7 +208,13 @@ fn ExpiryWarning() -> impl IntoView {
                         )
                     }}
                 </p>
-                <button class="ds-button" data-variant="primary" type="button" node_ref=button on:click=stay>
+                <button
+                    class="ds-button"
+                    data-variant="primary"
+                    type="button"
+                    node_ref=button
+                    on:click=stay
+                >
                     {t("shell.stay")}
                 </button>
             </div>
@@ -211,7 +246,11 @@ fn Footer() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("shell.not_found")}</h1>
-        <p class="ds-paragraph"><A href="/">{t("shell.to_front_page")}</A></p>
+        <h1 class="ds-heading" data-size="lg">
+            {t("shell.not_found")}
+        </h1>
+        <p class="ds-paragraph">
+            <A href="/">{t("shell.to_front_page")}</A>
+        </p>
     }
 }

@@ -65,8 +65,21 @@ pub fn TextField(
     let described = move || described_by(id, description.is_some(), error.get().is_some());
     view! {
         <div class="ds-field">
-            <label class="ds-label" for=id>{label}</label>
-            {description.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm" id=format!("{id}-description")>{d}</div> })}
+            <label class="ds-label" for=id>
+                {label}
+            </label>
+            {description
+                .map(|d| {
+                    view! {
+                        <div
+                            class="ds-paragraph frist-description"
+                            data-size="sm"
+                            id=format!("{id}-description")
+                        >
+                            {d}
+                        </div>
+                    }
+                })}
             <input
                 class="ds-input"
                 id=id
@@ -78,9 +91,21 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {move || error.get().map(|e| view! {
-                <div class="ds-validation-message" data-color="danger" id=format!("{id}-error")>{e}</div>
-            })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div
+                                class="ds-validation-message"
+                                data-color="danger"
+                                id=format!("{id}-error")
+                            >
+                                {e}
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -95,10 +120,16 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     view! {
         <div class="ds-field frist-check">
-            <input class="ds-input" type="checkbox" id=id
+            <input
+                class="ds-input"
+                type="checkbox"
+                id=id
                 prop:checked=move || value.get()
-                on:change=move |ev| value.set(event_target_checked(&ev))/>
-            <label class="ds-label" for=id data-weight="regular">{label}</label>
+                on:change=move |ev| value.set(event_target_checked(&ev))
+            />
+            <label class="ds-label" for=id data-weight="regular">
+                {label}
+            </label>
         </div>
     }
 }
@@ -115,8 +146,21 @@ pub fn SelectField(
     let described = move || described_by(id, description.is_some(), error.get().is_some());
     view! {
         <div class="ds-field">
-            <label class="ds-label" for=id>{label}</label>
-            {description.map(|d| view! { <div class="ds-paragraph frist-description" data-size="sm" id=format!("{id}-description")>{d}</div> })}
+            <label class="ds-label" for=id>
+                {label}
+            </label>
+            {description
+                .map(|d| {
+                    view! {
+                        <div
+                            class="ds-paragraph frist-description"
+                            data-size="sm"
+                            id=format!("{id}-description")
+                        >
+                            {d}
+                        </div>
+                    }
+                })}
             <select
                 class="ds-input"
                 id=id
@@ -127,14 +171,36 @@ pub fn SelectField(
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
                 <option value="">{t("form.choose")}</option>
-                {move || options.get().into_iter().map(|(v, t)| {
-                    let selected = v == value.get_untracked();
-                    view! { <option value=v selected=selected>{t}</option> }
-                }).collect_view()}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, t)| {
+                            let selected = v == value.get_untracked();
+                            view! {
+                                <option value=v selected=selected>
+                                    {t}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
-            {move || error.get().map(|e| view! {
-                <div class="ds-validation-message" data-color="danger" id=format!("{id}-error")>{e}</div>
-            })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div
+                                class="ds-validation-message"
+                                data-color="danger"
+                                id=format!("{id}-error")
+                            >
+                                {e}
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -33,9 +33,12 @@ pub fn due_tag(deadline: chrono::NaiveDate) -> Option<impl IntoView> {
         Due::ThisWeek(n) => ("info", "week", tf("due.in_days", &[("n", &n.to_string())])),
         Due::Later => return None,
     };
-    Some(
-        view! { " " <span class="ds-tag" data-color=color data-due=kind data-testid="due-tag">{text}</span> },
-    )
+    Some(view! {
+        " "
+        <span class="ds-tag" data-color=color data-due=kind data-testid="due-tag">
+            {text}
+        </span>
+    })
 }
 
 /// A list's `?vis=` filter, from the front page's counts (issue 24).
@@ -82,7 +85,11 @@ pub fn show_note(show: Memo<Option<Show>>, all: &'static str) -> impl IntoView {
             };
             view! {
                 <p class="ds-paragraph" data-testid="list-filter">
-                    {what}" "<leptos_router::components::A href=all>{t("list.show_all")}</leptos_router::components::A>
+                    {what}
+                    " "
+                    <leptos_router::components::A href=all>
+                        {t("list.show_all")}
+                    </leptos_router::components::A>
                 </p>
             }
         })

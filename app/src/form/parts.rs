@@ -21,7 +21,11 @@ pub fn loading_or_failure(
 /// the others politely (`role=status`).
 pub fn alert(kind: &'static str, text: String) -> impl IntoView {
     let role = if kind == "danger" { "alert" } else { "status" };
-    view! { <div class="ds-alert" data-color=kind role=role><p class="ds-paragraph">{text}</p></div> }
+    view! {
+        <div class="ds-alert" data-color=kind role=role>
+            <p class="ds-paragraph">{text}</p>
+        </div>
+    }
 }
 
 /// Offers the CSV `text` as a file download named `name`.

@@ -117,19 +117,46 @@ pub fn DeliveryStatus(delivery: RwSignal<Delivery>) -> impl IntoView {
     view! {
         <div class="frist-delivery" data-testid="delivery" role="status" aria-live="polite">
             {move || match delivery.get() {
-                Delivery::Draft => view! {
-                    <p class="ds-paragraph" data-size="sm" data-state="draft">{t("form.delivery_draft")}</p>
-                }.into_any(),
-                Delivery::Sending => view! {
-                    <p class="ds-paragraph" data-size="sm" data-state="sending">{t("form.delivery_sending")}</p>
-                }.into_any(),
-                Delivery::Waiting { attempt, seconds } => view! {
-                    <p class="ds-paragraph" data-size="sm" data-state="waiting">
-                        {tf("form.delivery_waiting", &[("seconds", &seconds.to_string()), ("attempt", &attempt.to_string())])}
-                    </p>
-                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="button" data-testid="cancel-sending"
-                        on:click=move |_| delivery.set(Delivery::Draft)>{t("form.delivery_cancel")}</button>
-                }.into_any(),
+                Delivery::Draft => {
+                    view! {
+                        <p class="ds-paragraph" data-size="sm" data-state="draft">
+                            {t("form.delivery_draft")}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Delivery::Sending => {
+                    view! {
+                        <p class="ds-paragraph" data-size="sm" data-state="sending">
+                            {t("form.delivery_sending")}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Delivery::Waiting { attempt, seconds } => {
+                    view! {
+                        <p class="ds-paragraph" data-size="sm" data-state="waiting">
+                            {tf(
+                                "form.delivery_waiting",
+                                &[
+                                    ("seconds", &seconds.to_string()),
+                                    ("attempt", &attempt.to_string()),
+                                ],
+                            )}
+                        </p>
+                        <button
+                            class="ds-button"
+                            data-variant="tertiary"
+                            data-size="sm"
+                            type="button"
+                            data-testid="cancel-sending"
+                            on:click=move |_| delivery.set(Delivery::Draft)
+                        >
+                            {t("form.delivery_cancel")}
+                        </button>
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }

@@ -52,23 +52,36 @@ pub fn ErrorSummary(
             aria-live="assertive"
             hidden=move || errors.get().is_empty()
         >
-            <h2 class="ds-heading" data-size="xs">{t("form.summary_heading")}</h2>
+            <h2 class="ds-heading" data-size="xs">
+                {t("form.summary_heading")}
+            </h2>
             <ul class="ds-list">
-                {move || in_page_order(errors.get()).into_iter().map(|(id, msg)| {
-                    let target = id.clone();
-                    let msg = match label_of(&id) {
-                        Some(label) => format!("{label}: {msg}"),
-                        None => msg,
-                    };
-                    view! {
-                        <li>
-                            <a class="ds-link" href=format!("#{id}") on:click=move |ev| {
-                                ev.prevent_default();
-                                focus_id(&target);
-                            }>{msg}</a>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    in_page_order(errors.get())
+                        .into_iter()
+                        .map(|(id, msg)| {
+                            let target = id.clone();
+                            let msg = match label_of(&id) {
+                                Some(label) => format!("{label}: {msg}"),
+                                None => msg,
+                            };
+                            view! {
+                                <li>
+                                    <a
+                                        class="ds-link"
+                                        href=format!("#{id}")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            focus_id(&target);
+                                        }
+                                    >
+                                        {msg}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </div>
     }

@@ -24,7 +24,7 @@ fn organisations_into(into: RwSignal<Vec<OrganisationView>>, error: RwSignal<Opt
 pub fn OrganisationsPage() -> impl IntoView {
     view! {
         <Protected roles=ADMIN>
-            <Organisations/>
+            <Organisations />
         </Protected>
     }
 }
@@ -37,21 +37,48 @@ fn Organisations() -> impl IntoView {
     organisations_into(orgs, alert);
 
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("admin.org.title")}</h1>
+        <h1 class="ds-heading" data-size="lg">
+            {t("admin.org.title")}
+        </h1>
         <table class="ds-table" tabindex="0" data-testid="org-table">
             <caption class="ds-sr-only">{t("admin.org.caption")}</caption>
-            <thead><tr><th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.org.orgnr")}</th><th scope="col">{t("admin.org.kind")}</th>
-                <th scope="col">{t("admin.org.payout_account")}</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{t("admin.name")}</th>
+                    <th scope="col">{t("admin.org.orgnr")}</th>
+                    <th scope="col">{t("admin.org.kind")}</th>
+                    <th scope="col">{t("admin.org.payout_account")}</th>
+                </tr>
+            </thead>
             <tbody>
-                {move || orgs.get().into_iter().map(|o| view! {
-                    <tr><td>{o.name}</td><td>{o.orgnr}</td><td>{i18n::name(o.kind)}</td>
-                        <td>{o.payout_account.as_deref().map(account_text).unwrap_or_else(|| "–".into())}</td></tr>
-                }).collect_view()}
+                {move || {
+                    orgs.get()
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <tr>
+                                    <td>{o.name}</td>
+                                    <td>{o.orgnr}</td>
+                                    <td>{i18n::name(o.kind)}</td>
+                                    <td>
+                                        {o
+                                            .payout_account
+                                            .as_deref()
+                                            .map(account_text)
+                                            .unwrap_or_else(|| "–".into())}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
-        <PayoutAccount orgs=orgs/>
-        <h2 class="ds-heading" data-size="md">{t("admin.org.new")}</h2>
-        <NewOrganisationForm orgs=orgs alert=alert done=done/>
+        <PayoutAccount orgs=orgs />
+        <h2 class="ds-heading" data-size="md">
+            {t("admin.org.new")}
+        </h2>
+        <NewOrganisationForm orgs=orgs alert=alert done=done />
     }
 }
 
@@ -59,7 +86,7 @@ fn Organisations() -> impl IntoView {
 pub fn UsersPage() -> impl IntoView {
     view! {
         <Protected roles=ADMIN>
-            <Users/>
+            <Users />
         </Protected>
     }
 }
@@ -75,13 +102,41 @@ fn Users() -> impl IntoView {
     let (ask, confirmed, click) = use_deactivation(users, alert, done);
 
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("admin.users.title")}</h1>
-        <Confirm id="user-deactivate-confirm" ask=ask on_yes=confirmed/>
-        {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
-        {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="user-done"><p class="ds-paragraph">{t}</p></div> })}
-        <UserTable users=users orgs=orgs click=click/>
-        <h2 class="ds-heading" data-size="md">{t("admin.users.new")}</h2>
-        <NewUserForm users=users orgs=orgs alert=alert done=done/>
-        <super::identities::IdentityLinks users=users/>
+        <h1 class="ds-heading" data-size="lg">
+            {t("admin.users.title")}
+        </h1>
+        <Confirm id="user-deactivate-confirm" ask=ask on_yes=confirmed />
+        {move || {
+            alert
+                .get()
+                .map(|t| {
+                    view! {
+                        <div class="ds-alert" data-color="danger" role="alert">
+                            <p class="ds-paragraph">{t}</p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            done.get()
+                .map(|t| {
+                    view! {
+                        <div
+                            class="ds-alert"
+                            data-color="success"
+                            role="status"
+                            data-testid="user-done"
+                        >
+                            <p class="ds-paragraph">{t}</p>
+                        </div>
+                    }
+                })
+        }}
+        <UserTable users=users orgs=orgs click=click />
+        <h2 class="ds-heading" data-size="md">
+            {t("admin.users.new")}
+        </h2>
+        <NewUserForm users=users orgs=orgs alert=alert done=done />
+        <super::identities::IdentityLinks users=users />
     }
 }

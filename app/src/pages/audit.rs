@@ -91,9 +91,16 @@ fn object(e: &AuditEntry) -> AnyView {
         .and_then(|j| serde_json::from_str::<Vec<String>>(j).ok())
         .map(|ids| tf("audit.objects_shown", &[("n", &ids.len().to_string())]));
     match (page, shown) {
-        (Some(href), _) => view! { <span>{kind}" "<leptos_router::components::A href=href>{id}</leptos_router::components::A></span> }.into_any(),
+        (Some(href), _) => view! {
+            <span>
+                {kind}" "<leptos_router::components::A href=href>{id}</leptos_router::components::A>
+            </span>
+        }
+        .into_any(),
         (None, Some(n)) => view! { <span>{format!("{kind} – {n}")}</span> }.into_any(),
-        (None, None) => view! { <span>{format!("{kind} {id}").trim().to_owned()}</span> }.into_any(),
+        (None, None) => {
+            view! { <span>{format!("{kind} {id}").trim().to_owned()}</span> }.into_any()
+        }
     }
 }
 
@@ -130,37 +137,73 @@ pub fn Audit() -> impl IntoView {
     };
     load(None);
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("audit.title")}</h1>
-        <p class="ds-paragraph">
-            {t("audit.intro")}
-        </p>
-        {move || error.get().map(|e| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{e}</p></div> })}
+        <h1 class="ds-heading" data-size="lg">
+            {t("audit.title")}
+        </h1>
+        <p class="ds-paragraph">{t("audit.intro")}</p>
+        {move || {
+            error
+                .get()
+                .map(|e| {
+                    view! {
+                        <div class="ds-alert" data-color="danger" role="alert">
+                            <p class="ds-paragraph">{e}</p>
+                        </div>
+                    }
+                })
+        }}
         <table class="ds-table" tabindex="0" data-testid="audit-table">
             <caption class="ds-sr-only">{t("audit.caption")}</caption>
             <thead>
-                <tr><th scope="col">{t("audit.col_time")}</th><th scope="col">{t("audit.col_event")}</th><th scope="col">{t("audit.col_object")}</th><th scope="col">{t("audit.col_actor")}</th></tr>
+                <tr>
+                    <th scope="col">{t("audit.col_time")}</th>
+                    <th scope="col">{t("audit.col_event")}</th>
+                    <th scope="col">{t("audit.col_object")}</th>
+                    <th scope="col">{t("audit.col_actor")}</th>
+                </tr>
             </thead>
             <tbody>
-                {move || entries.get().into_iter().map(|e| {
-                    let actor = e.actor_user_id.clone().map_or_else(
-                        || "–".to_owned(),
-                        |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
-                    );
-                    view! {
-                        <tr>
-                            <td><time datetime=e.at.clone()>{when(&e.at)}</time></td>
-                            <td>{action_name(&e.action)}</td>
-                            <td>{object(&e)}</td>
-                            <td>{actor}</td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|e| {
+                            let actor = e
+                                .actor_user_id
+                                .clone()
+                                .map_or_else(
+                                    || "–".to_owned(),
+                                    |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
+                                );
+                            view! {
+                                <tr>
+                                    <td>
+                                        <time datetime=e.at.clone()>{when(&e.at)}</time>
+                                    </td>
+                                    <td>{action_name(&e.action)}</td>
+                                    <td>{object(&e)}</td>
+                                    <td>{actor}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
-        {move || next.get().map(|c| view! {
-            <button class="ds-button" data-variant="secondary" type="button" on:click=move |_| load(Some(c.clone()))>
-                {t("audit.more")}
-            </button>
-        })}
+        {move || {
+            next.get()
+                .map(|c| {
+                    view! {
+                        <button
+                            class="ds-button"
+                            data-variant="secondary"
+                            type="button"
+                            on:click=move |_| load(Some(c.clone()))
+                        >
+                            {t("audit.more")}
+                        </button>
+                    }
+                })
+        }}
     }
 }

@@ -34,7 +34,17 @@ fn count_link(n: u32, key: &'static str, href: String, color: &'static str) -> i
             } else {
                 view! { <A href=href>{text}</A> }.into_any()
             }}
-            {attention.then(|| view! { " " <span class="ds-tag" data-color=color>{t(if color == "danger" { "home.needs_attention" } else { "home.soon" })}</span> })}
+            {attention
+                .then(|| {
+                    view! {
+                        " "
+                        <span class="ds-tag" data-color=color>
+                            {t(
+                                if color == "danger" { "home.needs_attention" } else { "home.soon" },
+                            )}
+                        </span>
+                    }
+                })}
         </li>
     }
 }
@@ -45,55 +55,173 @@ fn count_link(n: u32, key: &'static str, href: String, color: &'static str) -> i
 fn Overview(role: Role) -> impl IntoView {
     let overview = LocalResource::new(api::overview);
     let helfo = role.sees_all_organisations();
-    move || {
-        match overview.get() {
-        None => view! { <p class="ds-paragraph" data-testid="overview-loading">{t("home.counting")}</p> }.into_any(),
-        Some(Err(e)) => view! { <div class="ds-alert" data-color="warning" role="status"><p class="ds-paragraph">{e.text()}</p></div> }.into_any(),
+    move || match overview.get() {
+        None => view! {
+            <p class="ds-paragraph" data-testid="overview-loading">
+                {t("home.counting")}
+            </p>
+        }
+        .into_any(),
+        Some(Err(e)) => view! {
+            <div class="ds-alert" data-color="warning" role="status">
+                <p class="ds-paragraph">{e.text()}</p>
+            </div>
+        }
+        .into_any(),
         Some(Ok(o)) => {
-            let fb_list = if helfo { "/fristbrudd/ko" } else { "/fristbrudd/saker" };
+            let fb_list = if helfo {
+                "/fristbrudd/ko"
+            } else {
+                "/fristbrudd/saker"
+            };
             let fl_list = "/fastlege/meldinger";
             view! {
                 <ul class="frist-cards" data-testid="overview">
-                    {o.fristbrudd.map(|c| view! {
-                        <li class="frist-card" data-area="fristbrudd">
-                            <h2 class="ds-heading" data-size="xs">{t("home.card_fristbrudd")}</h2>
-                            <ul class="frist-card__counts">
-                                {count_link(c.open, "home.open_cases", fb_list.to_owned(), "neutral")}
-                                {c.new.map(|n| count_link(n, "home.new_cases", "/fristbrudd/saker?state=notified".to_owned(), "neutral"))}
-                                {c.act_now.map(|n| count_link(n, "home.site_act_now", "/fristbrudd/saker?vis=gjor-na".to_owned(), "warning"))}
-                                {count_link(c.overdue, "home.overdue", "/fristbrudd/saker?vis=forfalt".to_owned(), "danger")}
-                                {count_link(c.due_this_week, "home.due_this_week", "/fristbrudd/saker?vis=uke".to_owned(), "warning")}
-                            </ul>
-                        </li>
-                    })}
-                    {o.fastlege.map(|c| view! {
-                        <li class="frist-card" data-area="fastlege">
-                            <h2 class="ds-heading" data-size="xs">{t("home.card_fastlege")}</h2>
-                            <ul class="frist-card__counts">
-                                {count_link(c.open, if helfo { "home.messages_to_register" } else { "home.messages_unregistered" }, fl_list.to_owned(), "neutral")}
-                                {count_link(c.overdue, "home.overdue", format!("{fl_list}?vis=forfalt"), "danger")}
-                                {count_link(c.due_this_week, "home.due_this_week", format!("{fl_list}?vis=uke"), "warning")}
-                                {o.chase.map(|n| count_link(n, if helfo { "home.chase_helfo" } else { "home.chase_kommune" },
-                                    if helfo { "/fastlege/purring".to_owned() } else { "/fastlege/oversikt".to_owned() }, "warning"))}
-                            </ul>
-                        </li>
-                    })}
-                    {o.frikort.map(|c| view! {
-                        <li class="frist-card" data-area="frikort">
-                            <h2 class="ds-heading" data-size="xs">{t("home.card_frikort")}</h2>
-                            <ul class="frist-card__counts">
-                                {count_link(c.open, if helfo { "home.claims_to_settle" } else { "home.claims_with_helfo" }, "/frikort/krav".to_owned(), "neutral")}
-                                {count_link(c.overdue, "home.overdue", "/frikort/krav?vis=forfalt".to_owned(), "danger")}
-                                {count_link(c.due_this_week, "home.due_this_week", "/frikort/krav?vis=uke".to_owned(), "warning")}
-                                {c.act_now.map(|n| count_link(n, "home.claims_unsent", "/frikort/krav".to_owned(), "warning"))}
-                            </ul>
-                        </li>
-                    })}
+                    {o
+                        .fristbrudd
+                        .map(|c| {
+                            view! {
+                                <li class="frist-card" data-area="fristbrudd">
+                                    <h2 class="ds-heading" data-size="xs">
+                                        {t("home.card_fristbrudd")}
+                                    </h2>
+                                    <ul class="frist-card__counts">
+                                        {count_link(
+                                            c.open,
+                                            "home.open_cases",
+                                            fb_list.to_owned(),
+                                            "neutral",
+                                        )}
+                                        {c
+                                            .new
+                                            .map(|n| count_link(
+                                                n,
+                                                "home.new_cases",
+                                                "/fristbrudd/saker?state=notified".to_owned(),
+                                                "neutral",
+                                            ))}
+                                        {c
+                                            .act_now
+                                            .map(|n| count_link(
+                                                n,
+                                                "home.site_act_now",
+                                                "/fristbrudd/saker?vis=gjor-na".to_owned(),
+                                                "warning",
+                                            ))}
+                                        {count_link(
+                                            c.overdue,
+                                            "home.overdue",
+                                            "/fristbrudd/saker?vis=forfalt".to_owned(),
+                                            "danger",
+                                        )}
+                                        {count_link(
+                                            c.due_this_week,
+                                            "home.due_this_week",
+                                            "/fristbrudd/saker?vis=uke".to_owned(),
+                                            "warning",
+                                        )}
+                                    </ul>
+                                </li>
+                            }
+                        })}
+                    {o
+                        .fastlege
+                        .map(|c| {
+                            view! {
+                                <li class="frist-card" data-area="fastlege">
+                                    <h2 class="ds-heading" data-size="xs">
+                                        {t("home.card_fastlege")}
+                                    </h2>
+                                    <ul class="frist-card__counts">
+                                        {count_link(
+                                            c.open,
+                                            if helfo {
+                                                "home.messages_to_register"
+                                            } else {
+                                                "home.messages_unregistered"
+                                            },
+                                            fl_list.to_owned(),
+                                            "neutral",
+                                        )}
+                                        {count_link(
+                                            c.overdue,
+                                            "home.overdue",
+                                            format!("{fl_list}?vis=forfalt"),
+                                            "danger",
+                                        )}
+                                        {count_link(
+                                            c.due_this_week,
+                                            "home.due_this_week",
+                                            format!("{fl_list}?vis=uke"),
+                                            "warning",
+                                        )}
+                                        {o
+                                            .chase
+                                            .map(|n| count_link(
+                                                n,
+                                                if helfo {
+                                                    "home.chase_helfo"
+                                                } else {
+                                                    "home.chase_kommune"
+                                                },
+                                                if helfo {
+                                                    "/fastlege/purring".to_owned()
+                                                } else {
+                                                    "/fastlege/oversikt".to_owned()
+                                                },
+                                                "warning",
+                                            ))}
+                                    </ul>
+                                </li>
+                            }
+                        })}
+                    {o
+                        .frikort
+                        .map(|c| {
+                            view! {
+                                <li class="frist-card" data-area="frikort">
+                                    <h2 class="ds-heading" data-size="xs">
+                                        {t("home.card_frikort")}
+                                    </h2>
+                                    <ul class="frist-card__counts">
+                                        {count_link(
+                                            c.open,
+                                            if helfo {
+                                                "home.claims_to_settle"
+                                            } else {
+                                                "home.claims_with_helfo"
+                                            },
+                                            "/frikort/krav".to_owned(),
+                                            "neutral",
+                                        )}
+                                        {count_link(
+                                            c.overdue,
+                                            "home.overdue",
+                                            "/frikort/krav?vis=forfalt".to_owned(),
+                                            "danger",
+                                        )}
+                                        {count_link(
+                                            c.due_this_week,
+                                            "home.due_this_week",
+                                            "/frikort/krav?vis=uke".to_owned(),
+                                            "warning",
+                                        )}
+                                        {c
+                                            .act_now
+                                            .map(|n| count_link(
+                                                n,
+                                                "home.claims_unsent",
+                                                "/frikort/krav".to_owned(),
+                                                "warning",
+                                            ))}
+                                    </ul>
+                                </li>
+                            }
+                        })}
                 </ul>
             }
             .into_any()
         }
-    }
     }
 }
 
@@ -107,17 +235,38 @@ pub fn Home() -> impl IntoView {
             let local = s.mode == "local";
             view! {
                 <section data-testid="home" data-role=s.user.role.as_str()>
-                    <h1 class="ds-heading" data-size="lg">{title}</h1>
+                    <h1 class="ds-heading" data-size="lg">
+                        {title}
+                    </h1>
                     <p class="ds-paragraph">{intro}</p>
                     <p class="ds-paragraph" data-size="sm">
-                        {tf("home.logged_in_as", &[("name", &s.user.name), ("role", name(s.user.role)), ("organisation", &s.organisation.name)])}
+                        {tf(
+                            "home.logged_in_as",
+                            &[
+                                ("name", &s.user.name),
+                                ("role", name(s.user.role)),
+                                ("organisation", &s.organisation.name),
+                            ],
+                        )}
                     </p>
-                    <Overview role=role/>
-                    <h2 class="ds-heading" data-size="sm">{t("home.shortcuts")}</h2>
+                    <Overview role=role />
+                    <h2 class="ds-heading" data-size="sm">
+                        {t("home.shortcuts")}
+                    </h2>
                     <ul class="ds-list" data-testid="shortcuts">
-                        {PAGES.iter().filter_map(|p| p.shortcut_for(role, local).map(|key| view! {
-                            <li><A href=p.path>{t(key)}</A></li>
-                        })).collect_view()}
+                        {PAGES
+                            .iter()
+                            .filter_map(|p| {
+                                p.shortcut_for(role, local)
+                                    .map(|key| {
+                                        view! {
+                                            <li>
+                                                <A href=p.path>{t(key)}</A>
+                                            </li>
+                                        }
+                                    })
+                            })
+                            .collect_view()}
                     </ul>
                 </section>
             }

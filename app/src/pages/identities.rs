@@ -69,15 +69,46 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
     });
 
     view! {
-        <h2 class="ds-heading" data-size="md" id="identities">{t("admin.identities.title")}</h2>
+        <h2 class="ds-heading" data-size="md" id="identities">
+            {t("admin.identities.title")}
+        </h2>
         <p class="ds-paragraph">{t("admin.identities.intro")}</p>
-        {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
-        {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="identity-done"><p class="ds-paragraph">{t}</p></div> })}
-        <SelectField id="identity-user" label=t("admin.identities.user") value=user options=user_options
-            error=Signal::derive(|| None::<String>)/>
+        {move || {
+            alert
+                .get()
+                .map(|t| {
+                    view! {
+                        <div class="ds-alert" data-color="danger" role="alert">
+                            <p class="ds-paragraph">{t}</p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            done.get()
+                .map(|t| {
+                    view! {
+                        <div
+                            class="ds-alert"
+                            data-color="success"
+                            role="status"
+                            data-testid="identity-done"
+                        >
+                            <p class="ds-paragraph">{t}</p>
+                        </div>
+                    }
+                })
+        }}
+        <SelectField
+            id="identity-user"
+            label=t("admin.identities.user")
+            value=user
+            options=user_options
+            error=Signal::derive(|| None::<String>)
+        />
         <Show when=move || !user.get().is_empty()>
-            <LinkTable links=links remove=remove/>
-            <LinkForm user=user links=links alert=alert done=done/>
+            <LinkTable links=links remove=remove />
+            <LinkForm user=user links=links alert=alert done=done />
         </Show>
     }
 }
@@ -149,12 +180,31 @@ fn LinkForm(
     };
     view! {
         <form on:submit=submit novalidate class="frist-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            <SelectField id="identity-provider" label=t("admin.identities.provider") value=provider options=providers error=field("identity-provider")/>
-            <SelectField id="identity-kind" label=t("admin.identities.kind") value=kind options=kinds error=field("identity-kind")/>
-            <TextField id="identity-value" label=t("admin.identities.value") description=t("admin.identities.value_help")
-                value=value error=field("identity-value")/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("admin.identities.link")}</button>
+            <ErrorSummary errors=errors node_ref=summary />
+            <SelectField
+                id="identity-provider"
+                label=t("admin.identities.provider")
+                value=provider
+                options=providers
+                error=field("identity-provider")
+            />
+            <SelectField
+                id="identity-kind"
+                label=t("admin.identities.kind")
+                value=kind
+                options=kinds
+                error=field("identity-kind")
+            />
+            <TextField
+                id="identity-value"
+                label=t("admin.identities.value")
+                description=t("admin.identities.value_help")
+                value=value
+                error=field("identity-value")
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("admin.identities.link")}
+            </button>
         </form>
     }
 }
@@ -180,31 +230,53 @@ fn LinkTable(
     view! {
         <table class="ds-table" tabindex="0" data-testid="identity-table">
             <caption class="ds-sr-only">{t("admin.identities.caption")}</caption>
-            <thead><tr>
-                <th scope="col">{t("admin.identities.provider")}</th>
-                <th scope="col">{t("admin.identities.kind")}</th>
-                <th scope="col">{t("admin.identities.value")}</th>
-                <th scope="col"><span class="ds-sr-only">{t("admin.users.action")}</span></th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{t("admin.identities.provider")}</th>
+                    <th scope="col">{t("admin.identities.kind")}</th>
+                    <th scope="col">{t("admin.identities.value")}</th>
+                    <th scope="col">
+                        <span class="ds-sr-only">{t("admin.users.action")}</span>
+                    </th>
+                </tr>
+            </thead>
             <tbody>
                 {move || {
                     let list = links.get();
                     if list.is_empty() {
-                        return view! { <tr><td colspan="4">{t("admin.identities.none")}</td></tr> }.into_any();
-                    }
-                    list.into_iter().map(|l| {
-                        let aria = tf("admin.identities.unlink_named", &[("value", &l.shown)]);
-                        let row = l.clone();
-                        view! {
+                        return view! {
                             <tr>
-                                <td>{l.provider.display_name()}</td>
-                                <td>{kind_name(l.kind)}</td>
-                                <td>{l.shown.clone()}</td>
-                                <td><button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                    aria-label=aria on:click=move |_| remove.run(row.clone())>{t("admin.identities.unlink")}</button></td>
+                                <td colspan="4">{t("admin.identities.none")}</td>
                             </tr>
                         }
-                    }).collect_view().into_any()
+                            .into_any();
+                    }
+                    list.into_iter()
+                        .map(|l| {
+                            let aria = tf("admin.identities.unlink_named", &[("value", &l.shown)]);
+                            let row = l.clone();
+                            view! {
+                                <tr>
+                                    <td>{l.provider.display_name()}</td>
+                                    <td>{kind_name(l.kind)}</td>
+                                    <td>{l.shown.clone()}</td>
+                                    <td>
+                                        <button
+                                            class="ds-button"
+                                            data-variant="tertiary"
+                                            data-size="sm"
+                                            type="button"
+                                            aria-label=aria
+                                            on:click=move |_| remove.run(row.clone())
+                                        >
+                                            {t("admin.identities.unlink")}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
                 }}
             </tbody>
         </table>

@@ -74,21 +74,36 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <div class="frist-narrow">
-            <h1 class="ds-heading" data-size="lg">{t("login.title")}</h1>
+            <h1 class="ds-heading" data-size="lg">
+                {t("login.title")}
+            </h1>
             <p class="ds-paragraph">{t("login.intro")}</p>
-            {expired.then(|| view! {
-                <div class="ds-alert" data-color="info" role="status" data-testid="expired">
-                    <p class="ds-paragraph">{t("login.expired")}</p>
-                </div>
-            })}
-            {move || refused_by_provider().map(|text| view! {
-                <div class="ds-alert" data-color="danger" role="alert" data-testid="provider-refused">
-                    <p class="ds-paragraph">{text}</p>
-                </div>
-            })}
-            <Providers options=options next=next/>
+            {expired
+                .then(|| {
+                    view! {
+                        <div class="ds-alert" data-color="info" role="status" data-testid="expired">
+                            <p class="ds-paragraph">{t("login.expired")}</p>
+                        </div>
+                    }
+                })}
+            {move || {
+                refused_by_provider()
+                    .map(|text| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="danger"
+                                role="alert"
+                                data-testid="provider-refused"
+                            >
+                                <p class="ds-paragraph">{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <Providers options=options next=next />
             <Show when=password_on>
-                <PasswordForm/>
+                <PasswordForm />
             </Show>
         </div>
     }
@@ -119,18 +134,32 @@ fn Providers(
         let next = next.clone();
         (!providers.is_empty()).then(|| view! {
             <div class="frist-providers" data-testid="providers">
-                {providers.into_iter().map(|p| {
-                    let id: &'static str = p.id.into();
-                    let mut href = format!("/api/v1/oidc/{id}/start?lang={lang}");
-                    if let Some(n) = &next {
-                        href.push_str(&format!("&next={}", js_sys::encode_uri_component(n)));
-                    }
-                    let label = crate::i18n::tf("login.with_provider", &[("provider", &p.name)]);
-                    view! {
-                        <a class="ds-button" data-variant="primary" href=href rel="external"
-                            data-testid=format!("login-{id}") on:click=move |_| forget_return()>{label}</a>
-                    }
-                }).collect_view()}
+                {providers
+                    .into_iter()
+                    .map(|p| {
+                        let id: &'static str = p.id.into();
+                        let mut href = format!("/api/v1/oidc/{id}/start?lang={lang}");
+                        if let Some(n) = &next {
+                            href.push_str(&format!("&next={}", js_sys::encode_uri_component(n)));
+                        }
+                        let label = crate::i18n::tf(
+                            "login.with_provider",
+                            &[("provider", &p.name)],
+                        );
+                        view! {
+                            <a
+                                class="ds-button"
+                                data-variant="primary"
+                                href=href
+                                rel="external"
+                                data-testid=format!("login-{id}")
+                                on:click=move |_| forget_return()
+                            >
+                                {label}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
             </div>
         })
     }
@@ -199,19 +228,50 @@ fn PasswordForm() -> impl IntoView {
     };
     let busy = state.busy;
     view! {
-        <h2 class="ds-heading" data-size="sm">{t("login.password_heading")}</h2>
+        <h2 class="ds-heading" data-size="sm">
+            {t("login.password_heading")}
+        </h2>
         <form on:submit=submit novalidate>
-            <ErrorSummary errors=errors node_ref=state.summary/>
-            {move || state.refusal.get().map(|text| view! {
-                <div class="ds-alert" data-color="danger" role="alert" data-testid="login-refused">
-                    <p class="ds-paragraph">{text}</p>
-                </div>
-            })}
-            <TextField id="login-email" label=t("login.email") value=state.email error=field("login-email")
-                input_type="email" autocomplete="username"/>
-            <TextField id="login-password" label=t("login.password") value=state.password error=field("login-password")
-                input_type="password" autocomplete="current-password"/>
-            <button class="ds-button" data-variant="primary" type="submit" disabled=move || busy.get()>
+            <ErrorSummary errors=errors node_ref=state.summary />
+            {move || {
+                state
+                    .refusal
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="danger"
+                                role="alert"
+                                data-testid="login-refused"
+                            >
+                                <p class="ds-paragraph">{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <TextField
+                id="login-email"
+                label=t("login.email")
+                value=state.email
+                error=field("login-email")
+                input_type="email"
+                autocomplete="username"
+            />
+            <TextField
+                id="login-password"
+                label=t("login.password")
+                value=state.password
+                error=field("login-password")
+                input_type="password"
+                autocomplete="current-password"
+            />
+            <button
+                class="ds-button"
+                data-variant="primary"
+                type="submit"
+                disabled=move || busy.get()
+            >
                 {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
             </button>
         </form>

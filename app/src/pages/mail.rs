@@ -25,7 +25,9 @@ fn state_tag(state: MailState) -> impl IntoView {
         MailState::Uncertain => ("warning", "mail.state_uncertain"),
     };
     view! {
-        <span class="ds-tag" data-color=color data-size="sm" data-state=state.as_str()>{t(key)}</span>
+        <span class="ds-tag" data-color=color data-size="sm" data-state=state.as_str()>
+            {t(key)}
+        </span>
     }
 }
 
@@ -59,47 +61,76 @@ pub fn Deliveries() -> impl IntoView {
             .to_string()
     };
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("mail.title")}</h1>
+        <h1 class="ds-heading" data-size="lg">
+            {t("mail.title")}
+        </h1>
         <p class="ds-paragraph">{t("mail.intro")}</p>
         <div role="status" aria-live="polite">
-            {move || done.get().map(|d| view! {
-                <div class="ds-alert" data-color="success"><p class="ds-paragraph">{d}</p></div>
-            })}
+            {move || {
+                done.get()
+                    .map(|d| {
+                        view! {
+                            <div class="ds-alert" data-color="success">
+                                <p class="ds-paragraph">{d}</p>
+                            </div>
+                        }
+                    })
+            }}
         </div>
-        {move || failure.get().map(|f| view! {
-            <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{f}</p></div>
-        })}
+        {move || {
+            failure
+                .get()
+                .map(|f| {
+                    view! {
+                        <div class="ds-alert" data-color="danger" role="alert">
+                            <p class="ds-paragraph">{f}</p>
+                        </div>
+                    }
+                })
+        }}
         <p class="ds-paragraph" data-testid="mail-summary">
-            {move || tf("mail.summary", &[
-                ("sent", &count(MailState::Sent)),
-                ("queued", &count(MailState::Queued)),
-                ("failed", &count(MailState::Failed)),
-                ("uncertain", &count(MailState::Uncertain)),
-            ])}
+            {move || tf(
+                "mail.summary",
+                &[
+                    ("sent", &count(MailState::Sent)),
+                    ("queued", &count(MailState::Queued)),
+                    ("failed", &count(MailState::Failed)),
+                    ("uncertain", &count(MailState::Uncertain)),
+                ],
+            )}
         </p>
-        {move || if mails.with(Vec::is_empty) {
-            view! { <p class="ds-paragraph">{t("mail.empty")}</p> }.into_any()
-        } else {
-            view! {
-                <div class="frist-table-wrap">
-                    <table class="ds-table" tabindex="0" data-testid="deliveries">
-                        <caption>{t("mail.caption")}</caption>
-                        <thead><tr>
-                            <th scope="col">{t("mail.col_created")}</th>
-                            <th scope="col">{t("mail.col_kind")}</th>
-                            <th scope="col">{t("mail.col_to")}</th>
-                            <th scope="col">{t("mail.col_subject")}</th>
-                            <th scope="col">{t("mail.col_state")}</th>
-                            <th scope="col">{t("mail.col_attempts")}</th>
-                            <th scope="col">{t("mail.col_detail")}</th>
-                            <th scope="col">{t("mail.col_action")}</th>
-                        </tr></thead>
-                        <tbody>
-                            {mails.get().into_iter().map(|d| delivery_row(d, resend)).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
+        {move || {
+            if mails.with(Vec::is_empty) {
+                view! { <p class="ds-paragraph">{t("mail.empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="frist-table-wrap">
+                        <table class="ds-table" tabindex="0" data-testid="deliveries">
+                            <caption>{t("mail.caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("mail.col_created")}</th>
+                                    <th scope="col">{t("mail.col_kind")}</th>
+                                    <th scope="col">{t("mail.col_to")}</th>
+                                    <th scope="col">{t("mail.col_subject")}</th>
+                                    <th scope="col">{t("mail.col_state")}</th>
+                                    <th scope="col">{t("mail.col_attempts")}</th>
+                                    <th scope="col">{t("mail.col_detail")}</th>
+                                    <th scope="col">{t("mail.col_action")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {mails
+                                    .get()
+                                    .into_iter()
+                                    .map(|d| delivery_row(d, resend))
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }
         }}
     }
 }
@@ -125,11 +156,23 @@ fn delivery_row(d: Delivery, resend: impl Fn(String) + Copy + 'static) -> impl I
             <td>{d.attempts}</td>
             <td>{detail}</td>
             <td>
-                {d.state.can_resend().then(|| view! {
-                    <button class="ds-button" data-variant="secondary" data-size="sm" type="button"
-                        aria-label=tf("mail.resend_aria", &[("id", &id)])
-                        on:click=move |_| resend(id.clone())>{t("mail.resend")}</button>
-                })}
+                {d
+                    .state
+                    .can_resend()
+                    .then(|| {
+                        view! {
+                            <button
+                                class="ds-button"
+                                data-variant="secondary"
+                                data-size="sm"
+                                type="button"
+                                aria-label=tf("mail.resend_aria", &[("id", &id)])
+                                on:click=move |_| resend(id.clone())
+                            >
+                                {t("mail.resend")}
+                            </button>
+                        }
+                    })}
             </td>
         </tr>
     }

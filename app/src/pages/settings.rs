@@ -26,12 +26,21 @@ pub fn Settings() -> impl IntoView {
         .view()
         .is_some_and(|s| API_TOKEN_ROLES.contains(&s.user.role));
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("settings.title")}</h1>
-        <h2 class="ds-heading" data-size="sm">{t("settings.api_key_heading")}</h2>
+        <h1 class="ds-heading" data-size="lg">
+            {t("settings.title")}
+        </h1>
+        <h2 class="ds-heading" data-size="sm">
+            {t("settings.api_key_heading")}
+        </h2>
         {if may {
-            view! { <Tokens/> }.into_any()
+            view! { <Tokens /> }.into_any()
         } else {
-            view! { <p class="ds-paragraph" data-testid="no-tokens-for-role">{t("settings.not_for_role")}</p> }.into_any()
+            view! {
+                <p class="ds-paragraph" data-testid="no-tokens-for-role">
+                    {t("settings.not_for_role")}
+                </p>
+            }
+                .into_any()
         }}
     }
 }
@@ -88,17 +97,48 @@ fn Tokens() -> impl IntoView {
         <p class="ds-paragraph">{t("settings.intro")}</p>
         {move || failure.get().map(|text| alert("danger", text))}
         <form class="frist-form" on:submit=submit novalidate>
-            <TextField id="token-name" label=t("settings.name_label") value=name error=Signal::derive(|| None::<String>)/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("settings.create")}</button>
+            <TextField
+                id="token-name"
+                label=t("settings.name_label")
+                value=name
+                error=Signal::derive(|| None::<String>)
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("settings.create")}
+            </button>
         </form>
-        {move || created.get().map(|c| view! {
-            <div class="ds-alert" data-color="success" role="status" data-testid="token">
-                <p class="ds-paragraph">{tf("settings.created", &[("name", &c.name), ("id", &c.id), ("expires", &day(&c.expires_at))])}</p>
-                <pre class="frist-mail-body">{c.token.clone()}</pre>
-                <p class="ds-paragraph" data-size="sm">{t("settings.env_hint")}</p>
-            </div>
-        })}
-        <h3 class="ds-heading" data-size="xs">{t("settings.your_tokens")}</h3>
-        {move || view! { <TokenTable list=tokens.get() revoke=revoke/> }}
+        {move || {
+            created
+                .get()
+                .map(|c| {
+                    view! {
+                        <div
+                            class="ds-alert"
+                            data-color="success"
+                            role="status"
+                            data-testid="token"
+                        >
+                            <p class="ds-paragraph">
+                                {tf(
+                                    "settings.created",
+                                    &[
+                                        ("name", &c.name),
+                                        ("id", &c.id),
+                                        ("expires", &day(&c.expires_at)),
+                                    ],
+                                )}
+                            </p>
+                            <pre class="frist-mail-body">{c.token.clone()}</pre>
+                            <p class="ds-paragraph" data-size="sm">
+                                {t("settings.env_hint")}
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+        <h3 class="ds-heading" data-size="xs">
+            {t("settings.your_tokens")}
+        </h3>
+        {move || view! { <TokenTable list=tokens.get() revoke=revoke /> }}
     }
 }

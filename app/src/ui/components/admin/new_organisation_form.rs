@@ -83,14 +83,51 @@ pub fn NewOrganisationForm(
 
     view! {
         <form on:submit=submit novalidate class="frist-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
-            {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status" data-testid="org-created"><p class="ds-paragraph">{t}</p></div> })}
-            <TextField id="org-name" label=t("admin.name") value=name error=field("org-name")/>
-            <TextField id="org-orgnr" label=t("admin.org.orgnr") description=t("admin.org.orgnr_help")
-                value=orgnr error=field("org-orgnr")/>
-            <SelectField id="org-kind" label=t("admin.org.kind") value=kind options=kinds error=field("org-kind")/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("admin.org.create")}</button>
+            <ErrorSummary errors=errors node_ref=summary />
+            {move || {
+                alert
+                    .get()
+                    .map(|t| {
+                        view! {
+                            <div class="ds-alert" data-color="danger" role="alert">
+                                <p class="ds-paragraph">{t}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                done.get()
+                    .map(|t| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="success"
+                                role="status"
+                                data-testid="org-created"
+                            >
+                                <p class="ds-paragraph">{t}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <TextField id="org-name" label=t("admin.name") value=name error=field("org-name") />
+            <TextField
+                id="org-orgnr"
+                label=t("admin.org.orgnr")
+                description=t("admin.org.orgnr_help")
+                value=orgnr
+                error=field("org-orgnr")
+            />
+            <SelectField
+                id="org-kind"
+                label=t("admin.org.kind")
+                value=kind
+                options=kinds
+                error=field("org-kind")
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("admin.org.create")}
+            </button>
         </form>
     }
 }

@@ -79,15 +79,47 @@ pub fn NewUserForm(
 
     view! {
         <form on:submit=submit novalidate class="frist-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            <TextField id="user-name" label=t("admin.name") value=fields.name error=field("user-name") autocomplete="off"/>
-            <TextField id="user-email" label=t("admin.users.email") value=fields.email error=field("user-email") input_type="email"/>
-            <SelectField id="user-organisation_id" label=t("admin.users.organisation") value=fields.org options=org_options error=field("user-organisation_id")/>
-            <SelectField id="user-role" label=t("admin.users.role") value=fields.role options=roles error=field("user-role")/>
-            <TextField id="user-password" label=t("admin.users.password")
+            <ErrorSummary errors=errors node_ref=summary />
+            <TextField
+                id="user-name"
+                label=t("admin.name")
+                value=fields.name
+                error=field("user-name")
+                autocomplete="off"
+            />
+            <TextField
+                id="user-email"
+                label=t("admin.users.email")
+                value=fields.email
+                error=field("user-email")
+                input_type="email"
+            />
+            <SelectField
+                id="user-organisation_id"
+                label=t("admin.users.organisation")
+                value=fields.org
+                options=org_options
+                error=field("user-organisation_id")
+            />
+            <SelectField
+                id="user-role"
+                label=t("admin.users.role")
+                value=fields.role
+                options=roles
+                error=field("user-role")
+            />
+            <TextField
+                id="user-password"
+                label=t("admin.users.password")
                 description=t("admin.users.password_help")
-                value=fields.password error=field("user-password") input_type="password" autocomplete="new-password"/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("admin.users.create")}</button>
+                value=fields.password
+                error=field("user-password")
+                input_type="password"
+                autocomplete="new-password"
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("admin.users.create")}
+            </button>
         </form>
     }
 }

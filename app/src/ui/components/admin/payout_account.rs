@@ -90,15 +90,49 @@ pub fn PayoutAccount(orgs: RwSignal<Vec<OrganisationView>>) -> impl IntoView {
         });
     };
     view! {
-        <h2 class="ds-heading" data-size="md">{t("admin.org.account_title")}</h2>
+        <h2 class="ds-heading" data-size="md">
+            {t("admin.org.account_title")}
+        </h2>
         <p class="ds-paragraph">{t("admin.org.account_help")}</p>
         <form on:submit=submit novalidate class="frist-form" data-testid="payout-account-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            {move || alert.get().map(|t| view! { <div class="ds-alert" data-color="danger" role="alert"><p class="ds-paragraph">{t}</p></div> })}
-            {move || done.get().map(|t| view! { <div class="ds-alert" data-color="success" role="status"><p class="ds-paragraph">{t}</p></div> })}
-            <SelectField id="pay-org" label=t("admin.org.health_trust") value=org options=health_trusts error=field("pay-org")/>
-            <TextField id="pay-account" label=t("admin.org.payout_account") value=account error=field("pay-account")/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("admin.org.account_save")}</button>
+            <ErrorSummary errors=errors node_ref=summary />
+            {move || {
+                alert
+                    .get()
+                    .map(|t| {
+                        view! {
+                            <div class="ds-alert" data-color="danger" role="alert">
+                                <p class="ds-paragraph">{t}</p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                done.get()
+                    .map(|t| {
+                        view! {
+                            <div class="ds-alert" data-color="success" role="status">
+                                <p class="ds-paragraph">{t}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <SelectField
+                id="pay-org"
+                label=t("admin.org.health_trust")
+                value=org
+                options=health_trusts
+                error=field("pay-org")
+            />
+            <TextField
+                id="pay-account"
+                label=t("admin.org.payout_account")
+                value=account
+                error=field("pay-account")
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("admin.org.account_save")}
+            </button>
         </form>
     }
 }

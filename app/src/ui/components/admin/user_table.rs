@@ -80,36 +80,71 @@ pub fn UserTable(
     view! {
         <table class="ds-table" tabindex="0" data-testid="user-table">
             <caption class="ds-sr-only">{t("admin.users.caption")}</caption>
-            <thead><tr>
-                <th scope="col">{t("admin.name")}</th><th scope="col">{t("admin.users.email_col")}</th><th scope="col">{t("admin.users.role")}</th>
-                <th scope="col">{t("admin.users.organisation")}</th><th scope="col">{t("admin.users.status")}</th><th scope="col"><span class="ds-sr-only">{t("admin.users.action")}</span></th>
-            </tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{t("admin.name")}</th>
+                    <th scope="col">{t("admin.users.email_col")}</th>
+                    <th scope="col">{t("admin.users.role")}</th>
+                    <th scope="col">{t("admin.users.organisation")}</th>
+                    <th scope="col">{t("admin.users.status")}</th>
+                    <th scope="col">
+                        <span class="ds-sr-only">{t("admin.users.action")}</span>
+                    </th>
+                </tr>
+            </thead>
             <tbody>
-                {move || users.get().into_iter().map(|u| {
-                    let label = if u.active { t("admin.users.deactivate") } else { t("admin.users.activate") };
-                    let aria = if u.active {
-                        tf("admin.users.deactivate_named", &[("name", &u.name)])
-                    } else {
-                        tf("admin.users.activate_named", &[("name", &u.name)])
-                    };
-                    let row = u.clone();
-                    let own = u.id == me;
-                    view! {
-                        <tr>
-                            <td>{u.name.clone()}</td>
-                            <td>{u.email.clone()}</td>
-                            <td>{i18n::name(u.role)}</td>
-                            <td>{org_name(&u.organisation_id)}</td>
-                            <td>{if u.active { t("admin.users.active") } else { t("admin.users.inactive") }}</td>
-                            <td>
-                                {(!own).then(|| view! {
-                                    <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                        aria-label=aria on:click=move |_| click.run(row.clone())>{label}</button>
-                                })}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {move || {
+                    users
+                        .get()
+                        .into_iter()
+                        .map(|u| {
+                            let label = if u.active {
+                                t("admin.users.deactivate")
+                            } else {
+                                t("admin.users.activate")
+                            };
+                            let aria = if u.active {
+                                tf("admin.users.deactivate_named", &[("name", &u.name)])
+                            } else {
+                                tf("admin.users.activate_named", &[("name", &u.name)])
+                            };
+                            let row = u.clone();
+                            let own = u.id == me;
+                            view! {
+                                <tr>
+                                    <td>{u.name.clone()}</td>
+                                    <td>{u.email.clone()}</td>
+                                    <td>{i18n::name(u.role)}</td>
+                                    <td>{org_name(&u.organisation_id)}</td>
+                                    <td>
+                                        {if u.active {
+                                            t("admin.users.active")
+                                        } else {
+                                            t("admin.users.inactive")
+                                        }}
+                                    </td>
+                                    <td>
+                                        {(!own)
+                                            .then(|| {
+                                                view! {
+                                                    <button
+                                                        class="ds-button"
+                                                        data-variant="tertiary"
+                                                        data-size="sm"
+                                                        type="button"
+                                                        aria-label=aria
+                                                        on:click=move |_| click.run(row.clone())
+                                                    >
+                                                        {label}
+                                                    </button>
+                                                }
+                                            })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
             </tbody>
         </table>
     }

@@ -26,24 +26,64 @@ pub(super) fn BeforeSending(
     });
     view! {
         <section class="frist-panel" aria-labelledby="fl-before" data-testid="before-sending">
-            <h2 class="ds-heading" data-size="sm" id="fl-before">{t("fastlege.before_sending_heading")}</h2>
-            {move || checked.get().1.map(|m| view! {
-                <Timeline timing=m.timing today=today kind=m.kind/>
-                {match m.timing.class {
-                    Some(c) => view! { <ClassBox class=c/> }.into_any(),
-                    None => view! { <p class="ds-paragraph" data-size="sm" data-testid="no-class">{t("fastlege.no_class")}</p> }.into_any(),
-                }}
-            })}
-            {move || checked.get().1.is_none().then(|| view! {
-                <p class="ds-paragraph" data-size="sm">{t("fastlege.timeline_pending")}</p>
-            })}
+            <h2 class="ds-heading" data-size="sm" id="fl-before">
+                {t("fastlege.before_sending_heading")}
+            </h2>
+            {move || {
+                checked
+                    .get()
+                    .1
+                    .map(|m| {
+                        view! {
+                            <Timeline timing=m.timing today=today kind=m.kind />
+                            {match m.timing.class {
+                                Some(c) => view! { <ClassBox class=c /> }.into_any(),
+                                None => {
+                                    view! {
+                                        <p
+                                            class="ds-paragraph"
+                                            data-size="sm"
+                                            data-testid="no-class"
+                                        >
+                                            {t("fastlege.no_class")}
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                            }}
+                        }
+                    })
+            }}
+            {move || {
+                checked
+                    .get()
+                    .1
+                    .is_none()
+                    .then(|| {
+                        view! {
+                            <p class="ds-paragraph" data-size="sm">
+                                {t("fastlege.timeline_pending")}
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 let w = warnings.get();
-                (!w.is_empty()).then(|| view! {
-                    <div class="ds-alert" data-color="warning" role="status" data-testid="warnings">
-                        <ul class="ds-list">{w.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                    </div>
-                })
+                (!w.is_empty())
+                    .then(|| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="warning"
+                                role="status"
+                                data-testid="warnings"
+                            >
+                                <ul class="ds-list">
+                                    {w.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
             }}
         </section>
     }

@@ -16,14 +16,16 @@ pub fn Chase() -> impl IntoView {
         {move || match due.get() {
             None => view! { <p class="ds-paragraph">{t("fastlege.loading")}</p> }.into_any(),
             Some(Err(e)) => alert("danger", e.text()).into_any(),
-            Some(Ok(rows)) => view! {
-                <h1 class="ds-heading" data-size="lg">{t("fastlege.chase_title")}</h1>
-                <p class="ds-paragraph">
-                    {t("fastlege.chase_intro")}
-                </p>
-                {endings_table(rows, true, "chase")}
+            Some(Ok(rows)) => {
+                view! {
+                    <h1 class="ds-heading" data-size="lg">
+                        {t("fastlege.chase_title")}
+                    </h1>
+                    <p class="ds-paragraph">{t("fastlege.chase_intro")}</p>
+                    {endings_table(rows, true, "chase")}
+                }
+                    .into_any()
             }
-            .into_any(),
         }}
         {move || match dash.get() {
             Some(Ok(d)) => age_limit_list(d.age_limit, true).into_any(),

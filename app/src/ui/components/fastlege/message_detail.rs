@@ -61,28 +61,49 @@ pub fn MessageDetail() -> impl IntoView {
         let Some(m) = message.get() else {
             // Loading, or why not (an unknown number says so; never "loading" for ever).
             return view! {
-                <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
+                <BackLink
+                    fallback=("/fastlege/meldinger", "fastlege.back_to_messages")
+                    lists=MESSAGE_LISTS
+                />
                 {loading_or_failure(failure, "fastlege.loading")}
             }
             .into_any();
         };
         let can_register = helfo && m.status == Status::Sent;
         view! {
-            <Breadcrumbs list=("/fastlege/meldinger", "nav.fastlege") current=m.number.clone()/>
-            <BackLink fallback=("/fastlege/meldinger", "fastlege.back_to_messages") lists=MESSAGE_LISTS/>
-            <h1 class="ds-heading" data-size="lg">{tf("fastlege.message_title", &[("number", &m.number)])}</h1>
+            <Breadcrumbs list=("/fastlege/meldinger", "nav.fastlege") current=m.number.clone() />
+            <BackLink
+                fallback=("/fastlege/meldinger", "fastlege.back_to_messages")
+                lists=MESSAGE_LISTS
+            />
+            <h1 class="ds-heading" data-size="lg">
+                {tf("fastlege.message_title", &[("number", &m.number)])}
+            </h1>
             {move || failure.get().map(|t| alert("danger", t))}
-            {move || done.get().map(|text| view! {
-                <div class="ds-alert" data-color="success" role="status" id="fl-done" tabindex="-1">
-                    <p class="ds-paragraph">{text}</p>
-                </div>
-            })}
-            <MessageFacts m=m.clone()/>
-            <h2 class="ds-heading" data-size="sm">{t("fastlege.whats_next")}</h2>
-            <Timeline timing=m.timing today=today kind=m.kind/>
-            {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
-            {can_register.then(|| view! { <RegisterButton m=m.clone() ask=ask/> })}
-            <Confirm id="fl-register-confirm" ask=ask on_yes=register/>
+            {move || {
+                done.get()
+                    .map(|text| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="success"
+                                role="status"
+                                id="fl-done"
+                                tabindex="-1"
+                            >
+                                <p class="ds-paragraph">{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <MessageFacts m=m.clone() />
+            <h2 class="ds-heading" data-size="sm">
+                {t("fastlege.whats_next")}
+            </h2>
+            <Timeline timing=m.timing today=today kind=m.kind />
+            {m.timing.class.map(|c| view! { <ClassBox class=c /> })}
+            {can_register.then(|| view! { <RegisterButton m=m.clone() ask=ask /> })}
+            <Confirm id="fl-register-confirm" ask=ask on_yes=register />
         }
         .into_any()
     }

@@ -31,25 +31,55 @@ pub(super) fn MessageReview(
         leptos::prelude::request_animation_frame(|| crate::form::focus_id("fl-kind"));
     };
     view! {
-        <section class="frist-panel" id="fl-review" tabindex="-1" data-testid="review" aria-labelledby="fl-review-heading">
-            <h2 class="ds-heading" data-size="sm" id="fl-review-heading">{t("fastlege.review_heading")}</h2>
+        <section
+            class="frist-panel"
+            id="fl-review"
+            tabindex="-1"
+            data-testid="review"
+            aria-labelledby="fl-review-heading"
+        >
+            <h2 class="ds-heading" data-size="sm" id="fl-review-heading">
+                {t("fastlege.review_heading")}
+            </h2>
             <p class="ds-paragraph">{t("fastlege.review_intro")}</p>
             <dl class="frist-facts">
-                {rows.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                {rows
+                    .into_iter()
+                    .map(|(label, value)| {
+                        view! {
+                            <dt>{label}</dt>
+                            <dd>{value}</dd>
+                        }
+                    })
+                    .collect_view()}
             </dl>
-            {move || checked.get().1.map(|m| view! {
-                <Timeline timing=m.timing today=today kind=m.kind/>
-                {m.timing.class.map(|c| view! { <ClassBox class=c/> })}
-            })}
+            {move || {
+                checked
+                    .get()
+                    .1
+                    .map(|m| {
+                        view! {
+                            <Timeline timing=m.timing today=today kind=m.kind />
+                            {m.timing.class.map(|c| view! { <ClassBox class=c /> })}
+                        }
+                    })
+            }}
             {move || failure.get().map(|t| alert("danger", t))}
             <div class="frist-actions">
-                <button class="ds-button" data-variant="primary" type="button" disabled=move || busy.get()
-                    on:click=move |_| send.run(())>
+                <button
+                    class="ds-button"
+                    data-variant="primary"
+                    type="button"
+                    disabled=move || busy.get()
+                    on:click=move |_| send.run(())
+                >
                     {move || if busy.get() { t("fastlege.sending") } else { t("fastlege.send") }}
                 </button>
-                <button class="ds-button" data-variant="secondary" type="button" on:click=change>{t("fastlege.review_change")}</button>
+                <button class="ds-button" data-variant="secondary" type="button" on:click=change>
+                    {t("fastlege.review_change")}
+                </button>
             </div>
-            <DeliveryStatus delivery=delivery/>
+            <DeliveryStatus delivery=delivery />
         </section>
     }
 }

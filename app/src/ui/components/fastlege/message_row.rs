@@ -19,19 +19,31 @@ pub(super) fn MessageRow(m: MessageView, helfo: bool) -> impl IntoView {
     let number = m.number.clone();
     view! {
         <tr data-message=m.id.clone()>
-            <td><A href=href>{number}</A></td>
+            <td>
+                <A href=href>{number}</A>
+            </td>
             {helfo.then(|| view! { <td>{m.organisation_name.clone()}</td> })}
-            <td><strong>{name(m.kind)}</strong><br/>{m.summary.clone()}
-                {(!m.form.comment.trim().is_empty()).then(|| view! {
-                    <br/><em data-testid="message-comment">{tf("fastlege.comment_shown", &[("comment", m.form.comment.trim())])}</em>
-                })}
+            <td>
+                <strong>{name(m.kind)}</strong>
+                <br />
+                {m.summary.clone()}
+                {(!m.form.comment.trim().is_empty())
+                    .then(|| {
+                        view! {
+                            <br />
+                            <em data-testid="message-comment">
+                                {tf(
+                                    "fastlege.comment_shown",
+                                    &[("comment", m.form.comment.trim())],
+                                )}
+                            </em>
+                        }
+                    })}
             </td>
             <td>{nb(m.effective)}</td>
             <td>{m.timing.class.map_or_else(|| "–".to_owned(), |c| c.as_str().to_owned())}</td>
             <td>{status_text}{tag}</td>
-            <td>
-                {(!helfo).then(|| view! { <CopyButton m=m.clone()/> })}
-            </td>
+            <td>{(!helfo).then(|| view! { <CopyButton m=m.clone() /> })}</td>
         </tr>
     }
 }
@@ -42,12 +54,19 @@ fn CopyButton(m: MessageView) -> impl IntoView {
     let navigate = leptos_router::hooks::use_navigate();
     let label = tf("fastlege.copy_aria", &[("number", &m.number)]);
     view! {
-        <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
+        <button
+            class="ds-button"
+            data-variant="tertiary"
+            data-size="sm"
+            type="button"
             aria-label=label
             on:click=move |_| {
                 if draft::copy_into(DRAFT_KEY, &m.form) {
                     navigate("/fastlege/ny", Default::default());
                 }
-            }>{t("fastlege.copy")}</button>
+            }
+        >
+            {t("fastlege.copy")}
+        </button>
     }
 }

@@ -57,32 +57,64 @@ pub fn Messages() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     view! {
-        <h1 class="ds-heading" data-size="lg">{if helfo { t("fastlege.incoming_title") } else { t("fastlege.municipality_messages") }}</h1>
+        <h1 class="ds-heading" data-size="lg">
+            {if helfo { t("fastlege.incoming_title") } else { t("fastlege.municipality_messages") }}
+        </h1>
         <p class="ds-paragraph">{t("fastlege.sorted_note")}</p>
-        {(!helfo).then(|| view! { <p class="ds-paragraph"><A href="/fastlege/ny">{t("fastlege.send_new")}</A></p> })}
+        {(!helfo)
+            .then(|| {
+                view! {
+                    <p class="ds-paragraph">
+                        <A href="/fastlege/ny">{t("fastlege.send_new")}</A>
+                    </p>
+                }
+            })}
         {move || failure.get().map(|t| alert("danger", t))}
         {show_note(show, "/fastlege/meldinger")}
         <div class="frist-filter">
-            <SelectField id="fl-filter" label=t("fastlege.filter_label") value=status options=options error=Signal::derive(|| None::<String>)/>
+            <SelectField
+                id="fl-filter"
+                label=t("fastlege.filter_label")
+                value=status
+                options=options
+                error=Signal::derive(|| None::<String>)
+            />
         </div>
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="message-table">
-            <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
-            <thead><tr>
-                <th scope="col">{t("fastlege.col_number")}</th>
-                {helfo.then(|| view! { <th scope="col">{t("fastlege.col_municipality")}</th> })}
-                <th scope="col">{t("fastlege.message")}</th>
-                <th scope="col">{t("fastlege.effective_from")}</th>
-                <th scope="col">{t("fastlege.col_class")}</th>
-                <th scope="col">{t("fastlege.col_status")}</th>
-                <th scope="col"><span class="ds-sr-only">{t("fastlege.col_action")}</span></th>
-            </tr></thead>
-            <tbody>
-                {move || shown().into_iter().map(|m| view! { <MessageRow m=m helfo=helfo/> }).collect_view()}
-            </tbody>
-        </table>
+            <table class="ds-table" tabindex="0" data-testid="message-table">
+                <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("fastlege.col_number")}</th>
+                        {helfo
+                            .then(|| {
+                                view! { <th scope="col">{t("fastlege.col_municipality")}</th> }
+                            })}
+                        <th scope="col">{t("fastlege.message")}</th>
+                        <th scope="col">{t("fastlege.effective_from")}</th>
+                        <th scope="col">{t("fastlege.col_class")}</th>
+                        <th scope="col">{t("fastlege.col_status")}</th>
+                        <th scope="col">
+                            <span class="ds-sr-only">{t("fastlege.col_action")}</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        shown()
+                            .into_iter()
+                            .map(|m| view! { <MessageRow m=m helfo=helfo /> })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
         </div>
-        {move || messages.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })}
+        {move || {
+            messages
+                .get()
+                .is_empty()
+                .then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })
+        }}
     }
 }
 

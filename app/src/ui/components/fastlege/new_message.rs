@@ -76,24 +76,49 @@ pub fn NewMessage() -> impl IntoView {
 
     move || {
         if let Some(r) = receipt.get() {
-            return view! { <MessageReceipt r=r/> }.into_any();
+            return view! { <MessageReceipt r=r /> }.into_any();
         }
         view! {
-            <h1 class="ds-heading" data-size="lg">{t("fastlege.title")}</h1>
-            <p class="ds-paragraph">
-                {t("fastlege.intro")}
-            </p>
+            <h1 class="ds-heading" data-size="lg">
+                {t("fastlege.title")}
+            </h1>
+            <p class="ds-paragraph">{t("fastlege.intro")}</p>
             {restored.then(|| alert("info", t("fastlege.draft_restored").into()))}
-            {move || review.get().map(|rows| view! {
-                <MessageReview rows=rows checked=checked today=today sending=hook.sending send=send review=review/>
-            })}
-            <form on:submit=submit novalidate class="frist-form frist-form--wide" data-testid="fl-form"
-                node_ref=form_ref hidden=move || review.get().is_some()>
-                <ErrorSummary errors=errors.summary node_ref=summary/>
+            {move || {
+                review
+                    .get()
+                    .map(|rows| {
+                        view! {
+                            <MessageReview
+                                rows=rows
+                                checked=checked
+                                today=today
+                                sending=hook.sending
+                                send=send
+                                review=review
+                            />
+                        }
+                    })
+            }}
+            <form
+                on:submit=submit
+                novalidate
+                class="frist-form frist-form--wide"
+                data-testid="fl-form"
+                node_ref=form_ref
+                hidden=move || review.get().is_some()
+            >
+                <ErrorSummary errors=errors.summary node_ref=summary />
                 {move || failure.get().map(|t| alert("danger", t))}
-                <SelectField id="fl-kind" label=t("fastlege.kind_label") value=f.kind options=kinds error=errors.field("fl-kind")/>
+                <SelectField
+                    id="fl-kind"
+                    label=t("fastlege.kind_label")
+                    value=f.kind
+                    options=kinds
+                    error=errors.field("fl-kind")
+                />
                 <Show when=move || f.chosen_kind().is_some()>
-                    <KindFields f=f errors=errors endings=endings checked=checked today=today/>
+                    <KindFields f=f errors=errors endings=endings checked=checked today=today />
                 </Show>
             </form>
         }

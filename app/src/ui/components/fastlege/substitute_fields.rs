@@ -21,28 +21,94 @@ pub(super) fn SubstituteFields(f: Fields, errors: FormErrors) -> impl IntoView {
     });
     view! {
         <fieldset class="ds-fieldset">
-            <legend class="ds-heading" data-size="xs">{t("fastlege.substitute_legend")}</legend>
-            <TextField id="fl-substitute_name" label=t("fastlege.substitute_name_label") value=f.substitute_name error=field("fl-substitute_name")/>
-            <TextField id="fl-substitute_hpr" label=t("fastlege.substitute_hpr_label") value=f.substitute_hpr error=field("fl-substitute_hpr")/>
-            <TextField id="fl-gp_name" label=t("fastlege.substitute_for_label") value=f.gp_name error=field("fl-gp_name")/>
-            <TextField id="fl-gp_hpr" label=t("fastlege.gp_hpr_label") value=f.gp_hpr error=field("fl-gp_hpr")/>
-            {move || is(MessageKind::SubstituteStart).then(|| view! {
-                <TextField id="fl-start_date" label=t("fastlege.substitute_start_label") description=t("fastlege.date_hint")
-                    value=f.start_date error=field("fl-start_date")/>
-                <TextField id="fl-end_date" label=t("fastlege.substitute_end_label") description=t("fastlege.date_hint")
-                    value=f.end_date error=field("fl-end_date")/>
-                <SelectField id="fl-competence" label=t("fastlege.competence_label") value=f.competence
-                    options=competences error=field("fl-competence")/>
-                <CheckboxField id="fl-lis1_completed" label=t("fastlege.lis1_label") value=f.lis1_completed/>
-            })}
-            {move || is(MessageKind::SubstituteChange).then(|| view! {
-                <TextField id="fl-effective_date" label=t("fastlege.change_effective_label") description=t("fastlege.date_hint")
-                    value=f.effective_date error=field("fl-effective_date")/>
-            })}
-            {move || is(MessageKind::SubstituteEnd).then(|| view! {
-                <TextField id="fl-end_date" label=t("fastlege.new_end_date_label") description=t("fastlege.date_hint")
-                    value=f.end_date error=field("fl-end_date")/>
-            })}
+            <legend class="ds-heading" data-size="xs">
+                {t("fastlege.substitute_legend")}
+            </legend>
+            <TextField
+                id="fl-substitute_name"
+                label=t("fastlege.substitute_name_label")
+                value=f.substitute_name
+                error=field("fl-substitute_name")
+            />
+            <TextField
+                id="fl-substitute_hpr"
+                label=t("fastlege.substitute_hpr_label")
+                value=f.substitute_hpr
+                error=field("fl-substitute_hpr")
+            />
+            <TextField
+                id="fl-gp_name"
+                label=t("fastlege.substitute_for_label")
+                value=f.gp_name
+                error=field("fl-gp_name")
+            />
+            <TextField
+                id="fl-gp_hpr"
+                label=t("fastlege.gp_hpr_label")
+                value=f.gp_hpr
+                error=field("fl-gp_hpr")
+            />
+            {move || {
+                is(MessageKind::SubstituteStart)
+                    .then(|| {
+                        view! {
+                            <TextField
+                                id="fl-start_date"
+                                label=t("fastlege.substitute_start_label")
+                                description=t("fastlege.date_hint")
+                                value=f.start_date
+                                error=field("fl-start_date")
+                            />
+                            <TextField
+                                id="fl-end_date"
+                                label=t("fastlege.substitute_end_label")
+                                description=t("fastlege.date_hint")
+                                value=f.end_date
+                                error=field("fl-end_date")
+                            />
+                            <SelectField
+                                id="fl-competence"
+                                label=t("fastlege.competence_label")
+                                value=f.competence
+                                options=competences
+                                error=field("fl-competence")
+                            />
+                            <CheckboxField
+                                id="fl-lis1_completed"
+                                label=t("fastlege.lis1_label")
+                                value=f.lis1_completed
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                is(MessageKind::SubstituteChange)
+                    .then(|| {
+                        view! {
+                            <TextField
+                                id="fl-effective_date"
+                                label=t("fastlege.change_effective_label")
+                                description=t("fastlege.date_hint")
+                                value=f.effective_date
+                                error=field("fl-effective_date")
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                is(MessageKind::SubstituteEnd)
+                    .then(|| {
+                        view! {
+                            <TextField
+                                id="fl-end_date"
+                                label=t("fastlege.new_end_date_label")
+                                description=t("fastlege.date_hint")
+                                value=f.end_date
+                                error=field("fl-end_date")
+                            />
+                        }
+                    })
+            }}
         </fieldset>
     }
 }
@@ -51,12 +117,22 @@ pub(super) fn SubstituteFields(f: Fields, errors: FormErrors) -> impl IntoView {
 pub(super) fn DirectSettlementFields(f: Fields, errors: FormErrors) -> impl IntoView {
     view! {
         <fieldset class="ds-fieldset">
-            <legend class="ds-heading" data-size="xs">{t("fastlege.direct_settlement_legend")}</legend>
-            <CheckboxField id="fl-self_employed" label=t("fastlege.self_employed_label") value=f.self_employed/>
+            <legend class="ds-heading" data-size="xs">
+                {t("fastlege.direct_settlement_legend")}
+            </legend>
+            <CheckboxField
+                id="fl-self_employed"
+                label=t("fastlege.self_employed_label")
+                value=f.self_employed
+            />
             <Show when=move || f.self_employed.get()>
-                <TextField id="fl-direct_settlement_date" label=t("fastlege.direct_settlement_date_label")
+                <TextField
+                    id="fl-direct_settlement_date"
+                    label=t("fastlege.direct_settlement_date_label")
                     description=t("fastlege.direct_settlement_desc")
-                    value=f.direct_settlement_date error=errors.field("fl-direct_settlement_date")/>
+                    value=f.direct_settlement_date
+                    error=errors.field("fl-direct_settlement_date")
+                />
             </Show>
         </fieldset>
     }

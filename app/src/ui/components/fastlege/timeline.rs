@@ -46,7 +46,9 @@ pub(super) fn ClassBox(class: TimingClass) -> impl IntoView {
     };
     view! {
         <div class="ds-alert" data-color=color role="status" data-testid="timing-class">
-            <h3 class="ds-heading" data-size="xs">{tf("fastlege.class_heading", &[("class", class.as_str())])}</h3>
+            <h3 class="ds-heading" data-size="xs">
+                {tf("fastlege.class_heading", &[("class", class.as_str())])}
+            </h3>
             <ul class="ds-list">
                 {consequences(class).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>
@@ -93,9 +95,18 @@ pub(super) fn Timeline(
     points.sort_by_key(|(d, _)| *d);
     view! {
         <ol class="frist-timeline" data-testid="timeline">
-            {points.into_iter().map(|(d, label)| view! {
-                <li><span class="frist-timeline__date">{nb(d)}</span>" "<span>{label}</span></li>
-            }).collect_view()}
+            {points
+                .into_iter()
+                .map(|(d, label)| {
+                    view! {
+                        <li>
+                            <span class="frist-timeline__date">{nb(d)}</span>
+                            " "
+                            <span>{label}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }

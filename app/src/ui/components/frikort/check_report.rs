@@ -29,48 +29,118 @@ pub(super) fn CheckReport(r: FileReport, upload: Upload) -> impl IntoView {
     let first = r.first_issues.clone();
     view! {
         <section class="frist-panel" data-testid="check-report">
-            <h2 class="ds-heading" data-size="sm">{t("frikort.check_result")}</h2>
+            <h2 class="ds-heading" data-size="sm">
+                {t("frikort.check_result")}
+            </h2>
             <dl class="frist-facts">
-                <dt>{t("frikort.lines")}</dt><dd data-testid="lines">{r.lines}</dd>
-                <dt>{t("frikort.valid_lines")}</dt><dd data-testid="valid">{r.valid}</dd>
-                <dt>{t("frikort.lines_with_errors")}</dt><dd>{r.with_errors}</dd>
-                <dt>{t("frikort.lines_with_warnings")}</dt><dd>{r.with_warnings}</dd>
-                <dt>{t("frikort.duplicates_in_file")}</dt><dd>{r.duplicates}</dd>
-                <dt>{t("frikort.time_barred")}</dt><dd>{r.time_barred}</dd>
-                <dt>{t("frikort.sent_late")}</dt><dd>{r.late}</dd>
-                <dt>{t("frikort.valid_sum")}</dt><dd>{format_ore(r.valid_amount_ore)}</dd>
-                {move || elapsed_ms.get().map(|ms| view! {
-                    <dt>{t("frikort.check_time")}</dt><dd data-testid="elapsed" data-ms=format!("{ms:.0}")>{seconds(ms)}</dd>
-                })}
+                <dt>{t("frikort.lines")}</dt>
+                <dd data-testid="lines">{r.lines}</dd>
+                <dt>{t("frikort.valid_lines")}</dt>
+                <dd data-testid="valid">{r.valid}</dd>
+                <dt>{t("frikort.lines_with_errors")}</dt>
+                <dd>{r.with_errors}</dd>
+                <dt>{t("frikort.lines_with_warnings")}</dt>
+                <dd>{r.with_warnings}</dd>
+                <dt>{t("frikort.duplicates_in_file")}</dt>
+                <dd>{r.duplicates}</dd>
+                <dt>{t("frikort.time_barred")}</dt>
+                <dd>{r.time_barred}</dd>
+                <dt>{t("frikort.sent_late")}</dt>
+                <dd>{r.late}</dd>
+                <dt>{t("frikort.valid_sum")}</dt>
+                <dd>{format_ore(r.valid_amount_ore)}</dd>
+                {move || {
+                    elapsed_ms
+                        .get()
+                        .map(|ms| {
+                            view! {
+                                <dt>{t("frikort.check_time")}</dt>
+                                <dd data-testid="elapsed" data-ms=format!("{ms:.0}")>
+                                    {seconds(ms)}
+                                </dd>
+                            }
+                        })
+                }}
             </dl>
-            <h3 class="ds-heading" data-size="xs">{t("frikort.issues_by_type")}</h3>
+            <h3 class="ds-heading" data-size="xs">
+                {t("frikort.issues_by_type")}
+            </h3>
             <ul class="ds-list" data-testid="by-code">
-                {r.by_code.iter().map(|(code, n)| {
-                    let code = code.parse().ok();
-                    let name = code.map_or_else(String::new, issue_name);
-                    view! { <li>{format!("{name}: {n}")}</li> }
-                }).collect_view()}
+                {r
+                    .by_code
+                    .iter()
+                    .map(|(code, n)| {
+                        let code = code.parse().ok();
+                        let name = code.map_or_else(String::new, issue_name);
+                        view! { <li>{format!("{name}: {n}")}</li> }
+                    })
+                    .collect_view()}
             </ul>
-            {(r.with_errors > 0).then(|| view! {
-                <p class="ds-paragraph">
-                    <button class="ds-button" data-variant="tertiary" type="button" on:click=move |_| upload.download_errors()>
-                        {t("frikort.download_errors")}
-                    </button>
-                </p>
-            })}
-            {move || earlier.get().map(|e| view! {
-                <div class="ds-alert" data-color="warning" role="alert" data-testid="sent-before">
-                    <p class="ds-paragraph">{tf("frikort.sent_before", &[
-                        ("claim", &e.number),
-                        ("date", &e.received_on.map(nb).unwrap_or_default()),
-                    ])}</p>
-                    <CheckboxField id="fk-resend" label=t("frikort.resend_label") value=resend/>
-                </div>
-            })}
-            <button class="ds-button" data-variant="primary" type="button" disabled=move || !can_send()
-                on:click=move |_| upload.send()>{tf("frikort.send_valid", &[("n", &r.valid.to_string())])}</button>
-            {move || sending.get().map(|t| view! { <p class="ds-paragraph" role="status" aria-live="polite">{t}</p> })}
-            {(!first.is_empty()).then(|| view! { <IssueLines first=first jump=upload.jump/> })}
+            {(r.with_errors > 0)
+                .then(|| {
+                    view! {
+                        <p class="ds-paragraph">
+                            <button
+                                class="ds-button"
+                                data-variant="tertiary"
+                                type="button"
+                                on:click=move |_| upload.download_errors()
+                            >
+                                {t("frikort.download_errors")}
+                            </button>
+                        </p>
+                    }
+                })}
+            {move || {
+                earlier
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="warning"
+                                role="alert"
+                                data-testid="sent-before"
+                            >
+                                <p class="ds-paragraph">
+                                    {tf(
+                                        "frikort.sent_before",
+                                        &[
+                                            ("claim", &e.number),
+                                            ("date", &e.received_on.map(nb).unwrap_or_default()),
+                                        ],
+                                    )}
+                                </p>
+                                <CheckboxField
+                                    id="fk-resend"
+                                    label=t("frikort.resend_label")
+                                    value=resend
+                                />
+                            </div>
+                        }
+                    })
+            }}
+            <button
+                class="ds-button"
+                data-variant="primary"
+                type="button"
+                disabled=move || !can_send()
+                on:click=move |_| upload.send()
+            >
+                {tf("frikort.send_valid", &[("n", &r.valid.to_string())])}
+            </button>
+            {move || {
+                sending
+                    .get()
+                    .map(|t| {
+                        view! {
+                            <p class="ds-paragraph" role="status" aria-live="polite">
+                                {t}
+                            </p>
+                        }
+                    })
+            }}
+            {(!first.is_empty()).then(|| view! { <IssueLines first=first jump=upload.jump /> })}
         </section>
     }
 }
@@ -79,27 +149,50 @@ pub(super) fn CheckReport(r: FileReport, upload: Upload) -> impl IntoView {
 #[component]
 fn IssueLines(first: Vec<LineIssues>, jump: RwSignal<String>) -> impl IntoView {
     view! {
-        <h3 class="ds-heading" data-size="xs">{tf("frikort.first_issue_lines", &[("n", &first.len().to_string())])}</h3>
+        <h3 class="ds-heading" data-size="xs">
+            {tf("frikort.first_issue_lines", &[("n", &first.len().to_string())])}
+        </h3>
         <div class="frist-inline-form">
-            <label class="ds-label" for="fk-jump">{t("frikort.go_to_line")}</label>
-            <input class="ds-input" id="fk-jump" inputmode="numeric" prop:value=move || jump.get()
+            <label class="ds-label" for="fk-jump">
+                {t("frikort.go_to_line")}
+            </label>
+            <input
+                class="ds-input"
+                id="fk-jump"
+                inputmode="numeric"
+                prop:value=move || jump.get()
                 on:input=move |ev| jump.set(event_target_value(&ev))
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" {
-                    crate::form::focus_id(&format!("line-{}", jump.get_untracked().trim()));
-                }/>
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        crate::form::focus_id(&format!("line-{}", jump.get_untracked().trim()));
+                    }
+                }
+            />
         </div>
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="issue-lines">
-            <thead><tr><th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.issue_or_remark")}</th></tr></thead>
-            <tbody>
-                {first.into_iter().map(|l| view! {
-                    <tr id=format!("line-{}", l.line) tabindex="-1">
-                        <td>{l.line}</td>
-                        <td>{l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}</td>
+            <table class="ds-table" tabindex="0" data-testid="issue-lines">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("frikort.line")}</th>
+                        <th scope="col">{t("frikort.issue_or_remark")}</th>
                     </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    {first
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <tr id=format!("line-{}", l.line) tabindex="-1">
+                                    <td>{l.line}</td>
+                                    <td>
+                                        {l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }

@@ -73,7 +73,7 @@ pub fn ClaimDetail() -> impl IntoView {
     move || {
         let Some(c) = claim.get() else {
             return view! {
-                <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS/>
+                <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS />
                 {loading_or_failure(failure, "frikort.loading")}
             }
             .into_any();
@@ -81,17 +81,24 @@ pub fn ClaimDetail() -> impl IntoView {
         let report = format!("/api/v1/frikort/claims/{}/report", c.id);
         let settling = helfo && c.status == ClaimStatus::Received;
         view! {
-            <Breadcrumbs list=("/frikort/krav", "nav.frikort") current=c.number.clone()/>
-            <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS/>
-            <h1 class="ds-heading" data-size="lg">{tf("frikort.claim_title", &[("number", &c.number)])}</h1>
+            <Breadcrumbs list=("/frikort/krav", "nav.frikort") current=c.number.clone() />
+            <BackLink fallback=("/frikort/krav", "frikort.all_claims") lists=CLAIM_LISTS />
+            <h1 class="ds-heading" data-size="lg">
+                {tf("frikort.claim_title", &[("number", &c.number)])}
+            </h1>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
-            <ClaimFacts c=c.clone()/>
-            <Payments c=c.clone()/>
-            <p class="ds-paragraph"><a class="ds-link" href=report download="">{t("frikort.download_report")}</a></p>
-            {settling.then(|| view! { <Settlement c=c.clone() id=id ask=ask changed=changed/> })}
-            {(helfo && !c.payments.is_empty()).then(|| view! { <RepaymentForm c=c.clone() changed=changed/> })}
-            <ClaimLines lines=lines settling=settling id=id changed=changed/>
+            <ClaimFacts c=c.clone() />
+            <Payments c=c.clone() />
+            <p class="ds-paragraph">
+                <a class="ds-link" href=report download="">
+                    {t("frikort.download_report")}
+                </a>
+            </p>
+            {settling.then(|| view! { <Settlement c=c.clone() id=id ask=ask changed=changed /> })}
+            {(helfo && !c.payments.is_empty())
+                .then(|| view! { <RepaymentForm c=c.clone() changed=changed /> })}
+            <ClaimLines lines=lines settling=settling id=id changed=changed />
         }
         .into_any()
     }
@@ -120,17 +127,27 @@ where
     });
     view! {
         <section class="frist-panel" data-testid="settle">
-            <h2 class="ds-heading" data-size="sm">{t("frikort.settlement")}</h2>
-            <button class="ds-button" data-variant="secondary" type="button"
-                on:click=move |_| ask.set(Some(Question {
-                    title: t("frikort.approve_all_confirm_title").to_owned(),
-                    body: t("frikort.approve_all_confirm_body").to_owned(),
-                    yes: t("frikort.approve_all_confirm_yes").to_owned(),
-                }))>
+            <h2 class="ds-heading" data-size="sm">
+                {t("frikort.settlement")}
+            </h2>
+            <button
+                class="ds-button"
+                data-variant="secondary"
+                type="button"
+                on:click=move |_| {
+                    ask.set(
+                        Some(Question {
+                            title: t("frikort.approve_all_confirm_title").to_owned(),
+                            body: t("frikort.approve_all_confirm_body").to_owned(),
+                            yes: t("frikort.approve_all_confirm_yes").to_owned(),
+                        }),
+                    )
+                }
+            >
                 {t("frikort.approve_all_clean")}
             </button>
-            <Confirm id="approve-all-confirm" ask=ask on_yes=approve_clean/>
-            <PaymentForm c=c changed=changed/>
+            <Confirm id="approve-all-confirm" ask=ask on_yes=approve_clean />
+            <PaymentForm c=c changed=changed />
         </section>
     }
 }

@@ -41,20 +41,34 @@ where
         },
     );
     view! {
-        <h2 class="ds-heading" data-size="sm">{t("frikort.lines_with_issues")}</h2>
+        <h2 class="ds-heading" data-size="sm">
+            {t("frikort.lines_with_issues")}
+        </h2>
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="claim-lines">
-            <thead><tr>
-                <th scope="col">{t("frikort.line")}</th><th scope="col">{t("frikort.patient")}</th><th scope="col">{t("frikort.trip")}</th>
-                <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.issue_or_remark")}</th><th scope="col">{t("frikort.decision")}</th>
-            </tr></thead>
-            <tbody>
-                {move || lines.get().into_iter().map(|l| {
-                    let open = settling && l.decision.is_none();
-                    view! { <LineRow l=l open=open decide=decide/> }
-                }).collect_view()}
-            </tbody>
-        </table>
+            <table class="ds-table" tabindex="0" data-testid="claim-lines">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("frikort.line")}</th>
+                        <th scope="col">{t("frikort.patient")}</th>
+                        <th scope="col">{t("frikort.trip")}</th>
+                        <th scope="col">{t("frikort.amount")}</th>
+                        <th scope="col">{t("frikort.issue_or_remark")}</th>
+                        <th scope="col">{t("frikort.decision")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        lines
+                            .get()
+                            .into_iter()
+                            .map(|l| {
+                                let open = settling && l.decision.is_none();
+                                view! { <LineRow l=l open=open decide=decide /> }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
         </div>
     }
 }
@@ -74,22 +88,75 @@ fn LineRow(l: LineView, open: bool, decide: Decide) -> impl IntoView {
             <td>{l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}</td>
             <td>
                 {decided}
-                {open.then(|| view! {
-                    <div class="frist-actions">
-                        <button class="ds-button" data-size="sm" data-variant="secondary" type="button"
-                            aria-label=tf("frikort.approve_line_label", &[("line", &n.to_string())]) on:click=move |_| decide.run((n, "approved", String::new(), String::new()))>{t("frikort.approve")}</button>
-                        <label class="ds-sr-only" for=format!("fk-reason-{n}")>{tf("frikort.reason_for_line", &[("line", &n.to_string())])}</label>
-                        <select class="ds-input" id=format!("fk-reason-{n}") prop:value=move || reason.get()
-                            on:change=move |ev| reason.set(event_target_value(&ev))>
-                            {Reason::iter().map(|r| view! { <option value=r.as_str()>{name(r)}</option> }).collect_view()}
-                        </select>
-                        <label class="ds-sr-only" for=format!("fk-note-{n}")>{tf("frikort.note_for_line", &[("line", &n.to_string())])}</label>
-                        <input class="ds-input" id=format!("fk-note-{n}") type="text" placeholder=t("frikort.note_placeholder")
-                            prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
-                        <button class="ds-button" data-size="sm" data-variant="tertiary" type="button"
-                            aria-label=tf("frikort.reject_line_label", &[("line", &n.to_string())]) on:click=move |_| decide.run((n, "rejected", reason.get_untracked(), note.get_untracked()))>{t("frikort.reject")}</button>
-                    </div>
-                })}
+                {open
+                    .then(|| {
+                        view! {
+                            <div class="frist-actions">
+                                <button
+                                    class="ds-button"
+                                    data-size="sm"
+                                    data-variant="secondary"
+                                    type="button"
+                                    aria-label=tf(
+                                        "frikort.approve_line_label",
+                                        &[("line", &n.to_string())],
+                                    )
+                                    on:click=move |_| {
+                                        decide.run((n, "approved", String::new(), String::new()))
+                                    }
+                                >
+                                    {t("frikort.approve")}
+                                </button>
+                                <label class="ds-sr-only" for=format!("fk-reason-{n}")>
+                                    {tf("frikort.reason_for_line", &[("line", &n.to_string())])}
+                                </label>
+                                <select
+                                    class="ds-input"
+                                    id=format!("fk-reason-{n}")
+                                    prop:value=move || reason.get()
+                                    on:change=move |ev| reason.set(event_target_value(&ev))
+                                >
+                                    {Reason::iter()
+                                        .map(|r| {
+                                            view! { <option value=r.as_str()>{name(r)}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                                <label class="ds-sr-only" for=format!("fk-note-{n}")>
+                                    {tf("frikort.note_for_line", &[("line", &n.to_string())])}
+                                </label>
+                                <input
+                                    class="ds-input"
+                                    id=format!("fk-note-{n}")
+                                    type="text"
+                                    placeholder=t("frikort.note_placeholder")
+                                    prop:value=move || note.get()
+                                    on:input=move |ev| note.set(event_target_value(&ev))
+                                />
+                                <button
+                                    class="ds-button"
+                                    data-size="sm"
+                                    data-variant="tertiary"
+                                    type="button"
+                                    aria-label=tf(
+                                        "frikort.reject_line_label",
+                                        &[("line", &n.to_string())],
+                                    )
+                                    on:click=move |_| {
+                                        decide
+                                            .run((
+                                                n,
+                                                "rejected",
+                                                reason.get_untracked(),
+                                                note.get_untracked(),
+                                            ))
+                                    }
+                                >
+                                    {t("frikort.reject")}
+                                </button>
+                            </div>
+                        }
+                    })}
             </td>
         </tr>
     }

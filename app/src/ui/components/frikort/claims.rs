@@ -36,38 +36,73 @@ pub fn Claims() -> impl IntoView {
         .view()
         .is_some_and(|s| s.user.role == Role::Hf);
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("frikort.claims_title")}</h1>
+        <h1 class="ds-heading" data-size="lg">
+            {t("frikort.claims_title")}
+        </h1>
         <p class="ds-paragraph">{t("frikort.claims_intro")}</p>
-        {hf.then(|| view! { <p class="ds-paragraph"><A href="/frikort/ny">{t("frikort.send_new_claim")}</A></p> })}
+        {hf
+            .then(|| {
+                view! {
+                    <p class="ds-paragraph">
+                        <A href="/frikort/ny">{t("frikort.send_new_claim")}</A>
+                    </p>
+                }
+            })}
         {move || failure.get().map(|t| alert("danger", t))}
         {show_note(show, "/frikort/krav")}
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="claim-table">
-            <caption class="ds-sr-only">{t("frikort.claims_caption")}</caption>
-            <thead><tr>
-                <th scope="col">{t("frikort.claim")}</th><th scope="col">{t("frikort.health_trust")}</th><th scope="col">{t("frikort.status")}</th>
-                <th scope="col">{t("frikort.pay_by")}</th><th scope="col">{t("frikort.lines")}</th>
-                <th scope="col">{t("frikort.claimed")}</th><th scope="col">{t("frikort.approved")}</th><th scope="col">{t("frikort.paid")}</th>
-            </tr></thead>
-            <tbody>
-                {move || shown().into_iter().map(|c| {
-                    // FK-3's 30 days run while Helfo has not settled the claim.
-                    let open = c.status == ClaimStatus::Received;
-                    view! {
-                        <tr>
-                            <td><A href=format!("/frikort/krav/{}", c.id)>{c.number.clone()}</A></td>
-                            <td>{c.organisation_name.clone()}</td>
-                            <td>{name(c.status)}</td>
-                            <td>{c.due.map(nb).unwrap_or_else(|| "–".into())}{c.due.filter(|_| open).and_then(due_tag)}</td>
-                            <td>{c.lines}</td>
-                            <td>{format_ore(c.claimed_ore)}</td>
-                            <td>{format_ore(c.approved_ore)}</td>
-                            <td>{if c.payments.is_empty() { "–".into() } else { format_ore(c.paid_ore) }}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+            <table class="ds-table" tabindex="0" data-testid="claim-table">
+                <caption class="ds-sr-only">{t("frikort.claims_caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("frikort.claim")}</th>
+                        <th scope="col">{t("frikort.health_trust")}</th>
+                        <th scope="col">{t("frikort.status")}</th>
+                        <th scope="col">{t("frikort.pay_by")}</th>
+                        <th scope="col">{t("frikort.lines")}</th>
+                        <th scope="col">{t("frikort.claimed")}</th>
+                        <th scope="col">{t("frikort.approved")}</th>
+                        <th scope="col">{t("frikort.paid")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        shown()
+                            .into_iter()
+                            .map(|c| {
+                                let open = c.status == ClaimStatus::Received;
+                                // FK-3's 30 days run while Helfo has not settled the claim.
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <A href=format!(
+                                                "/frikort/krav/{}",
+                                                c.id,
+                                            )>{c.number.clone()}</A>
+                                        </td>
+                                        <td>{c.organisation_name.clone()}</td>
+                                        <td>{name(c.status)}</td>
+                                        <td>
+                                            {c.due.map(nb).unwrap_or_else(|| "–".into())}
+                                            {c.due.filter(|_| open).and_then(due_tag)}
+                                        </td>
+                                        <td>{c.lines}</td>
+                                        <td>{format_ore(c.claimed_ore)}</td>
+                                        <td>{format_ore(c.approved_ore)}</td>
+                                        <td>
+                                            {if c.payments.is_empty() {
+                                                "–".into()
+                                            } else {
+                                                format_ore(c.paid_ore)
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
         </div>
     }
 }

@@ -58,17 +58,38 @@ where
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="payment-form">
-            <h3 class="ds-heading" data-size="xs">{t("frikort.register_payment")}</h3>
-            <p class="ds-paragraph" data-size="sm" data-testid="payment-account">{match shown_account {
-                Some(k) => tf("frikort.pays_to", &[("account", &k)]),
-                None => t("frikort.no_payout_account").into(),
-            }}</p>
-            <ErrorSummary errors=errors node_ref=summary/>
-            <crate::form::TextField id="fk-paid_on" label=t("frikort.paid_on") value=paid_on error=field("fk-paid_on")/>
-            <crate::form::TextField id="fk-amount" label=t("frikort.amount_payable") value=amount error=field("fk-amount")/>
-            <crate::form::TextField id="fk-account" label=t("frikort.rhf_account") description=t("frikort.rhf_account_hint")
-                value=account error=field("fk-account")/>
-            <button class="ds-button" data-variant="primary" type="submit">{t("frikort.register_payment")}</button>
+            <h3 class="ds-heading" data-size="xs">
+                {t("frikort.register_payment")}
+            </h3>
+            <p class="ds-paragraph" data-size="sm" data-testid="payment-account">
+                {match shown_account {
+                    Some(k) => tf("frikort.pays_to", &[("account", &k)]),
+                    None => t("frikort.no_payout_account").into(),
+                }}
+            </p>
+            <ErrorSummary errors=errors node_ref=summary />
+            <crate::form::TextField
+                id="fk-paid_on"
+                label=t("frikort.paid_on")
+                value=paid_on
+                error=field("fk-paid_on")
+            />
+            <crate::form::TextField
+                id="fk-amount"
+                label=t("frikort.amount_payable")
+                value=amount
+                error=field("fk-amount")
+            />
+            <crate::form::TextField
+                id="fk-account"
+                label=t("frikort.rhf_account")
+                description=t("frikort.rhf_account_hint")
+                value=account
+                error=field("fk-account")
+            />
+            <button class="ds-button" data-variant="primary" type="submit">
+                {t("frikort.register_payment")}
+            </button>
         </form>
     }
 }

@@ -11,31 +11,50 @@ use crate::i18n::t;
 pub(super) fn Payments(c: ClaimView) -> impl IntoView {
     (!c.payments.is_empty()).then(|| {
         view! {
-            <h2 class="ds-heading" data-size="sm">{t("frikort.payments")}</h2>
+            <h2 class="ds-heading" data-size="sm">
+                {t("frikort.payments")}
+            </h2>
             <div class="frist-table-wrap">
-            <table class="ds-table" tabindex="0" data-testid="payments">
-                <thead><tr>
-                    <th scope="col">{t("frikort.payment_n")}</th><th scope="col">{t("frikort.paid_on")}</th>
-                    <th scope="col">{t("frikort.amount")}</th><th scope="col">{t("frikort.lines")}</th>
-                    <th scope="col">{t("frikort.account")}</th><th scope="col">{t("frikort.repayment_demanded")}</th>
-                </tr></thead>
-                <tbody>
-                    {c.payments.into_iter().map(|p| view! {
+                <table class="ds-table" tabindex="0" data-testid="payments">
+                    <thead>
                         <tr>
-                            <td>{p.n}</td>
-                            <td>{nb(p.paid_on)}</td>
-                            <td>{format_ore(p.amount_ore)}</td>
-                            <td>{p.lines}</td>
-                            <td>{account_text(&p.account)}</td>
-                            <td>{if p.repaid_ore > 0 {
-                                format!("{} – {}", format_ore(p.repaid_ore), p.repayment_reason.unwrap_or_default())
-                            } else {
-                                "–".into()
-                            }}</td>
+                            <th scope="col">{t("frikort.payment_n")}</th>
+                            <th scope="col">{t("frikort.paid_on")}</th>
+                            <th scope="col">{t("frikort.amount")}</th>
+                            <th scope="col">{t("frikort.lines")}</th>
+                            <th scope="col">{t("frikort.account")}</th>
+                            <th scope="col">{t("frikort.repayment_demanded")}</th>
                         </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        {c
+                            .payments
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <tr>
+                                        <td>{p.n}</td>
+                                        <td>{nb(p.paid_on)}</td>
+                                        <td>{format_ore(p.amount_ore)}</td>
+                                        <td>{p.lines}</td>
+                                        <td>{account_text(&p.account)}</td>
+                                        <td>
+                                            {if p.repaid_ore > 0 {
+                                                format!(
+                                                    "{} – {}",
+                                                    format_ore(p.repaid_ore),
+                                                    p.repayment_reason.unwrap_or_default(),
+                                                )
+                                            } else {
+                                                "–".into()
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
             </div>
         }
     })

@@ -67,16 +67,46 @@ where
         .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
         .collect();
     view! {
-        <form class="frist-inline-form frist-panel" on:submit=submit novalidate data-testid="repayment-form">
-            <h2 class="ds-heading" data-size="sm">{t("frikort.demand_repayment")}</h2>
-            <ErrorSummary errors=errors node_ref=summary/>
-            <crate::form::SelectField id="fk-repay-payment" label=t("frikort.payment") value=payment
-                options=payment_options error=field("fk-repay-payment")/>
-            <crate::form::TextField id="fk-repay-amount" label=t("frikort.amount") value=amount error=field("fk-repay-amount")/>
-            <crate::form::SelectField id="fk-repay-cause" label=t("frikort.repayment_cause") description=t("frikort.repayment_cause_hint")
-                value=cause options=causes error=field("fk-repay-cause")/>
-            <crate::form::TextField id="fk-repay-reason" label=t("frikort.reason") value=reason error=field("fk-repay-reason")/>
-            <button class="ds-button" data-variant="secondary" type="submit">{t("frikort.register_demand")}</button>
+        <form
+            class="frist-inline-form frist-panel"
+            on:submit=submit
+            novalidate
+            data-testid="repayment-form"
+        >
+            <h2 class="ds-heading" data-size="sm">
+                {t("frikort.demand_repayment")}
+            </h2>
+            <ErrorSummary errors=errors node_ref=summary />
+            <crate::form::SelectField
+                id="fk-repay-payment"
+                label=t("frikort.payment")
+                value=payment
+                options=payment_options
+                error=field("fk-repay-payment")
+            />
+            <crate::form::TextField
+                id="fk-repay-amount"
+                label=t("frikort.amount")
+                value=amount
+                error=field("fk-repay-amount")
+            />
+            <crate::form::SelectField
+                id="fk-repay-cause"
+                label=t("frikort.repayment_cause")
+                description=t("frikort.repayment_cause_hint")
+                value=cause
+                options=causes
+                error=field("fk-repay-cause")
+            />
+            <crate::form::TextField
+                id="fk-repay-reason"
+                label=t("frikort.reason")
+                value=reason
+                error=field("fk-repay-reason")
+            />
+            <button class="ds-button" data-variant="secondary" type="submit">
+                {t("frikort.register_demand")}
+            </button>
         </form>
     }
 }

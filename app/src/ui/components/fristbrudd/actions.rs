@@ -19,7 +19,9 @@ where
     let allowed = c.allowed.clone();
     if allowed.is_empty() {
         return view! {
-            <p class="ds-paragraph" data-testid="no-actions">{t("fristbrudd.no_actions")}</p>
+            <p class="ds-paragraph" data-testid="no-actions">
+                {t("fristbrudd.no_actions")}
+            </p>
         }
         .into_any();
     }
@@ -51,27 +53,48 @@ where
     let send_letter = send.clone();
     view! {
         <section class="frist-panel frist-no-print" data-testid="actions">
-            <h2 class="ds-heading" data-size="sm">{if actor == Actor::Site { t("fristbrudd.report_to_helfo") } else { t("fristbrudd.register") }}</h2>
+            <h2 class="ds-heading" data-size="sm">
+                {if actor == Actor::Site {
+                    t("fristbrudd.report_to_helfo")
+                } else {
+                    t("fristbrudd.register")
+                }}
+            </h2>
             <div class="frist-actions">
-                {simple.into_iter().map(|k| {
-                    let send = send_simple.clone();
-                    view! {
-                        <button class="ds-button" data-variant="secondary" type="button" data-event=k.as_str()
-                            disabled=move || busy.get()
-                            on:click=move |_| send(EventForm { event: k.as_str().into(), ..Default::default() },
-                                tf("fristbrudd.registered", &[("event", name(k))]))>
-                            {name(k)}
-                        </button>
-                    }
-                }).collect_view()}
+                {simple
+                    .into_iter()
+                    .map(|k| {
+                        let send = send_simple.clone();
+                        view! {
+                            <button
+                                class="ds-button"
+                                data-variant="secondary"
+                                type="button"
+                                data-event=k.as_str()
+                                disabled=move || busy.get()
+                                on:click=move |_| send(
+                                    EventForm {
+                                        event: k.as_str().into(),
+                                        ..Default::default()
+                                    },
+                                    tf("fristbrudd.registered", &[("event", name(k))]),
+                                )
+                            >
+                                {name(k)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
-            {allowed.contains(&EventKind::LetterSent).then(|| view! { <LetterForm c=c.clone() send=send_letter busy=busy/> })}
-            {allowed.contains(&EventKind::SiteFoundAppointment).then(|| view! {
-                <AppointmentForm c=c.clone() send=send.clone() busy=busy/>
-            })}
-            {allowed.contains(&EventKind::DocumentUploaded).then(|| view! {
-                <Upload c=c.clone() changed=changed/>
-            })}
+            {allowed
+                .contains(&EventKind::LetterSent)
+                .then(|| view! { <LetterForm c=c.clone() send=send_letter busy=busy /> })}
+            {allowed
+                .contains(&EventKind::SiteFoundAppointment)
+                .then(|| view! { <AppointmentForm c=c.clone() send=send.clone() busy=busy /> })}
+            {allowed
+                .contains(&EventKind::DocumentUploaded)
+                .then(|| view! { <Upload c=c.clone() changed=changed /> })}
         </section>
     }
     .into_any()

@@ -38,11 +38,25 @@ where
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="appointment-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            <TextField id="fb-appointment" label=t("fristbrudd.appointment_label") description=t("fristbrudd.appointment_description")
-                value=date error=field("fb-appointment")/>
-            <p class="ds-paragraph" data-size="sm" aria-live="polite">{preview}</p>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.appointment_submit")}</button>
+            <ErrorSummary errors=errors node_ref=summary />
+            <TextField
+                id="fb-appointment"
+                label=t("fristbrudd.appointment_label")
+                description=t("fristbrudd.appointment_description")
+                value=date
+                error=field("fb-appointment")
+            />
+            <p class="ds-paragraph" data-size="sm" aria-live="polite">
+                {preview}
+            </p>
+            <button
+                class="ds-button"
+                data-variant="secondary"
+                type="submit"
+                disabled=move || busy.get()
+            >
+                {t("fristbrudd.appointment_submit")}
+            </button>
         </form>
     }
 }

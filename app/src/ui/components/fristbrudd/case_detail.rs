@@ -79,7 +79,7 @@ pub fn CaseDetail() -> impl IntoView {
             // Loading, or why not: an unknown case says so, never "loading"
             // for ever.
             return view! {
-                <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS/>
+                <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS />
                 {loading_or_failure(failure, "fristbrudd.loading_case")}
             }
             .into_any();
@@ -90,20 +90,25 @@ pub fn CaseDetail() -> impl IntoView {
             ("/fristbrudd/ko", "nav.fristbrudd")
         };
         view! {
-            <Breadcrumbs list=list current=c.number.clone()/>
-            <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS/>
-            <h1 class="ds-heading" data-size="lg">{tf("fristbrudd.case_title", &[("number", &c.number)])}</h1>
-            <p class="ds-paragraph" data-testid="case-state">{t("fristbrudd.status")}": "{state_tag(c.case.state)}
+            <Breadcrumbs list=list current=c.number.clone() />
+            <BackLink fallback=("/fristbrudd/saker", "fristbrudd.all_cases") lists=CASE_LISTS />
+            <h1 class="ds-heading" data-size="lg">
+                {tf("fristbrudd.case_title", &[("number", &c.number)])}
+            </h1>
+            <p class="ds-paragraph" data-testid="case-state">
+                {t("fristbrudd.status")}
+                ": "
+                {state_tag(c.case.state)}
                 {c.case.variant.map(|v| view! { <span>" – "{name(v)}</span> })}
             </p>
             {move || failure.get().map(|t| alert("danger", t))}
             {move || done.get().map(|t| alert("success", t))}
-            <SiteAction c=c.clone() actor=actor/>
-            <Deadlines c=c.clone()/>
-            <Actions c=c.clone() actor=actor changed=changed/>
-            <CaseFacts c=c.clone()/>
-            {(actor == Actor::Site).then(|| view! { <CopyCase c=c.clone()/> })}
-            <History c=c.clone()/>
+            <SiteAction c=c.clone() actor=actor />
+            <Deadlines c=c.clone() />
+            <Actions c=c.clone() actor=actor changed=changed />
+            <CaseFacts c=c.clone() />
+            {(actor == Actor::Site).then(|| view! { <CopyCase c=c.clone() /> })}
+            <History c=c.clone() />
         }
         .into_any()
     }

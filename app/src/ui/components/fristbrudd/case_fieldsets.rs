@@ -21,17 +21,50 @@ pub(super) fn PatientFields(
     let field = move |id: &'static str| errors.field(id);
     view! {
         <fieldset class="ds-fieldset">
-            <legend class="ds-heading" data-size="xs">{t("fristbrudd.legend_patient")}</legend>
-            <TextField id="fb-patient_fnr" label=t("fristbrudd.fnr_label")
-                description=t("fristbrudd.fnr_description") value=f.fnr error=field("fb-patient_fnr") autocomplete="off"/>
-            {move || open_case.get().map(|n| view! {
-                <div class="ds-alert" data-color="warning" role="status" data-testid="open-case">
-                    <p class="ds-paragraph">{tf("fristbrudd.open_case", &[("number", &n)])}</p>
-                </div>
-            })}
-            <TextField id="fb-patient_name" label=t("fristbrudd.name_label") value=f.name error=field("fb-patient_name") autocomplete="off"/>
-            <TextField id="fb-patient_phone" label=t("fristbrudd.phone_label") description=t("fristbrudd.phone_description")
-                value=f.phone error=field("fb-patient_phone") input_type="tel"/>
+            <legend class="ds-heading" data-size="xs">
+                {t("fristbrudd.legend_patient")}
+            </legend>
+            <TextField
+                id="fb-patient_fnr"
+                label=t("fristbrudd.fnr_label")
+                description=t("fristbrudd.fnr_description")
+                value=f.fnr
+                error=field("fb-patient_fnr")
+                autocomplete="off"
+            />
+            {move || {
+                open_case
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div
+                                class="ds-alert"
+                                data-color="warning"
+                                role="status"
+                                data-testid="open-case"
+                            >
+                                <p class="ds-paragraph">
+                                    {tf("fristbrudd.open_case", &[("number", &n)])}
+                                </p>
+                            </div>
+                        }
+                    })
+            }}
+            <TextField
+                id="fb-patient_name"
+                label=t("fristbrudd.name_label")
+                value=f.name
+                error=field("fb-patient_name")
+                autocomplete="off"
+            />
+            <TextField
+                id="fb-patient_phone"
+                label=t("fristbrudd.phone_label")
+                description=t("fristbrudd.phone_description")
+                value=f.phone
+                error=field("fb-patient_phone")
+                input_type="tel"
+            />
         </fieldset>
     }
 }
@@ -46,16 +79,44 @@ pub(super) fn DeadlineFields(f: CaseFields, errors: FormErrors) -> impl IntoView
     });
     view! {
         <fieldset class="ds-fieldset">
-            <legend class="ds-heading" data-size="xs">{t("fristbrudd.legend_deadline")}</legend>
-            <TextField id="fb-specialty" label=t("fristbrudd.specialty") value=f.specialty error=field("fb-specialty")/>
-            <TextField id="fb-referral_received" label=t("fristbrudd.referral_received_label") description=t("fristbrudd.date_hint")
-                value=f.referral error=field("fb-referral_received")/>
-            <TextField id="fb-fristdato" label=t("fristbrudd.fristdato") description=t("fristbrudd.fristdato_description")
-                value=f.fristdato error=field("fb-fristdato")/>
-            <SelectField id="fb-kind" label=t("fristbrudd.breach") value=f.kind options=kinds error=field("fb-kind")/>
-            <TextField id="fb-warning_sent" label=t("fristbrudd.warning_sent_label") description=t("fristbrudd.date_hint")
-                value=f.warning error=field("fb-warning_sent")/>
-            <FristCheck fristdato=f.fristdato kind=f.kind/>
+            <legend class="ds-heading" data-size="xs">
+                {t("fristbrudd.legend_deadline")}
+            </legend>
+            <TextField
+                id="fb-specialty"
+                label=t("fristbrudd.specialty")
+                value=f.specialty
+                error=field("fb-specialty")
+            />
+            <TextField
+                id="fb-referral_received"
+                label=t("fristbrudd.referral_received_label")
+                description=t("fristbrudd.date_hint")
+                value=f.referral
+                error=field("fb-referral_received")
+            />
+            <TextField
+                id="fb-fristdato"
+                label=t("fristbrudd.fristdato")
+                description=t("fristbrudd.fristdato_description")
+                value=f.fristdato
+                error=field("fb-fristdato")
+            />
+            <SelectField
+                id="fb-kind"
+                label=t("fristbrudd.breach")
+                value=f.kind
+                options=kinds
+                error=field("fb-kind")
+            />
+            <TextField
+                id="fb-warning_sent"
+                label=t("fristbrudd.warning_sent_label")
+                description=t("fristbrudd.date_hint")
+                value=f.warning
+                error=field("fb-warning_sent")
+            />
+            <FristCheck fristdato=f.fristdato kind=f.kind />
         </fieldset>
     }
 }
@@ -64,12 +125,18 @@ pub(super) fn DeadlineFields(f: CaseFields, errors: FormErrors) -> impl IntoView
 pub(super) fn UrgencyFields(f: CaseFields, errors: FormErrors) -> impl IntoView {
     view! {
         <fieldset class="ds-fieldset">
-            <legend class="ds-heading" data-size="xs">{t("fristbrudd.urgency")}</legend>
-            <CheckboxField id="fb-urgent" label=t("fristbrudd.urgent_checkbox") value=f.urgent/>
+            <legend class="ds-heading" data-size="xs">
+                {t("fristbrudd.urgency")}
+            </legend>
+            <CheckboxField id="fb-urgent" label=t("fristbrudd.urgent_checkbox") value=f.urgent />
             <Show when=move || f.urgent.get()>
-                <TextField id="fb-urgent_reason" label=t("fristbrudd.urgent_reason_label")
+                <TextField
+                    id="fb-urgent_reason"
+                    label=t("fristbrudd.urgent_reason_label")
                     description=t("fristbrudd.urgent_reason_description")
-                    value=f.urgent_reason error=errors.field("fb-urgent_reason")/>
+                    value=f.urgent_reason
+                    error=errors.field("fb-urgent_reason")
+                />
             </Show>
         </fieldset>
     }

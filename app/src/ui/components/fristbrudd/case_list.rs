@@ -60,14 +60,29 @@ pub fn CaseList() -> impl IntoView {
     let site = role == Some(Role::Behandlingssted);
     let helfo = role.is_some_and(Role::sees_all_organisations);
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("fristbrudd.list_title")}</h1>
-        {site.then(|| view! { <p class="ds-paragraph"><A href="/fristbrudd/ny">{t("fristbrudd.report_new")}</A></p> })}
-        {helfo.then(|| view! { <PatientSearch/> })}
+        <h1 class="ds-heading" data-size="lg">
+            {t("fristbrudd.list_title")}
+        </h1>
+        {site
+            .then(|| {
+                view! {
+                    <p class="ds-paragraph">
+                        <A href="/fristbrudd/ny">{t("fristbrudd.report_new")}</A>
+                    </p>
+                }
+            })}
+        {helfo.then(|| view! { <PatientSearch /> })}
         {move || failure.get().map(|t| alert("danger", t))}
         <div class="frist-filter">
-            <SelectField id="fb-filter" label=t("fristbrudd.filter_label") value=state options=options error=Signal::derive(|| None::<String>)/>
+            <SelectField
+                id="fb-filter"
+                label=t("fristbrudd.filter_label")
+                value=state
+                options=options
+                error=Signal::derive(|| None::<String>)
+            />
         </div>
         {show_note(show, "/fristbrudd/saker")}
-        <CaseTable cases=shown caption=t("fristbrudd.list_caption") queue=false/>
+        <CaseTable cases=shown caption=t("fristbrudd.list_caption") queue=false />
     }
 }

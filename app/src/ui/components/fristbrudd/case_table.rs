@@ -32,7 +32,11 @@ pub(super) fn state_tag(state: State) -> impl IntoView {
         s if s.is_open() => "info",
         _ => "neutral",
     };
-    view! { <span class="ds-tag" data-color=color>{name(state)}</span> }
+    view! {
+        <span class="ds-tag" data-color=color>
+            {name(state)}
+        </span>
+    }
 }
 
 pub(super) fn waiting_text(w: WaitingList) -> &'static str {
@@ -52,46 +56,63 @@ pub(super) fn CaseTable(
     // On a narrow screen the table scrolls sideways: said above it. Every
     // table takes the keyboard focus, so the arrows can scroll it there.
     view! {
-        <p class="ds-paragraph frist-scroll-hint" data-size="sm" aria-hidden="true">{t("list.scroll_hint")}</p>
+        <p class="ds-paragraph frist-scroll-hint" data-size="sm" aria-hidden="true">
+            {t("list.scroll_hint")}
+        </p>
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="case-table">
-            <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">{t("fristbrudd.th_case")}</th>
-                {queue.then(|| view! { <th scope="col">{t("fristbrudd.urgency")}</th> })}
-                <th scope="col">{t("fristbrudd.patient")}</th>
-                <th scope="col">{t("fristbrudd.specialty")}</th>
-                <th scope="col">{t("fristbrudd.fristdato")}</th>
-                <th scope="col">{t("fristbrudd.status")}</th>
-                <th scope="col">{t("fristbrudd.next_deadline")}</th>
-                <th scope="col">{t("fristbrudd.waiting_list")}</th>
-            </tr></thead>
-            <tbody>
-                {move || cases.get().into_iter().map(|c| {
-                    let href = format!("/fristbrudd/saker/{}", c.id);
-                    let urgency = match (c.urgent, c.urgent_confirmed) {
-                        (true, true) => t("fristbrudd.urgent_confirmed"),
-                        (true, false) => t("fristbrudd.urgent_unconfirmed"),
-                        _ => t("fristbrudd.normal"),
-                    };
-                    let deadline = deadline_text(&c);
-                    let tag = c.next_deadline.and_then(|(_, d)| due_tag(d));
-                    view! {
-                        <tr data-case=c.id.clone()>
-                            <td><A href=href>{c.number.clone()}</A></td>
-                            {queue.then(|| view! { <td>{urgency}</td> })}
-                            <td>{c.patient_fnr_masked.clone()}</td>
-                            <td>{c.specialty.clone()}</td>
-                            <td>{nb(c.fristdato)}</td>
-                            <td>{state_tag(c.state)}</td>
-                            <td>{deadline}{tag}</td>
-                            <td>{waiting_text(c.waiting_list)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+            <table class="ds-table" tabindex="0" data-testid="case-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("fristbrudd.th_case")}</th>
+                        {queue.then(|| view! { <th scope="col">{t("fristbrudd.urgency")}</th> })}
+                        <th scope="col">{t("fristbrudd.patient")}</th>
+                        <th scope="col">{t("fristbrudd.specialty")}</th>
+                        <th scope="col">{t("fristbrudd.fristdato")}</th>
+                        <th scope="col">{t("fristbrudd.status")}</th>
+                        <th scope="col">{t("fristbrudd.next_deadline")}</th>
+                        <th scope="col">{t("fristbrudd.waiting_list")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        cases
+                            .get()
+                            .into_iter()
+                            .map(|c| {
+                                let href = format!("/fristbrudd/saker/{}", c.id);
+                                let urgency = match (c.urgent, c.urgent_confirmed) {
+                                    (true, true) => t("fristbrudd.urgent_confirmed"),
+                                    (true, false) => t("fristbrudd.urgent_unconfirmed"),
+                                    _ => t("fristbrudd.normal"),
+                                };
+                                let deadline = deadline_text(&c);
+                                let tag = c.next_deadline.and_then(|(_, d)| due_tag(d));
+                                view! {
+                                    <tr data-case=c.id.clone()>
+                                        <td>
+                                            <A href=href>{c.number.clone()}</A>
+                                        </td>
+                                        {queue.then(|| view! { <td>{urgency}</td> })}
+                                        <td>{c.patient_fnr_masked.clone()}</td>
+                                        <td>{c.specialty.clone()}</td>
+                                        <td>{nb(c.fristdato)}</td>
+                                        <td>{state_tag(c.state)}</td>
+                                        <td>{deadline}{tag}</td>
+                                        <td>{waiting_text(c.waiting_list)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
         </div>
-        {move || cases.get().is_empty().then(|| view! { <p class="ds-paragraph">{t("fristbrudd.no_cases")}</p> })}
+        {move || {
+            cases
+                .get()
+                .is_empty()
+                .then(|| view! { <p class="ds-paragraph">{t("fristbrudd.no_cases")}</p> })
+        }}
     }
 }

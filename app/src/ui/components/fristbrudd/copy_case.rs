@@ -19,12 +19,19 @@ pub(super) fn CopyCase(c: CaseView) -> impl IntoView {
             <A href=cover>{t("fristbrudd.cover_link")}</A>
         </p>
         <p class="ds-paragraph frist-no-print">
-            <button class="ds-button" data-variant="secondary" type="button" data-testid="copy-case"
+            <button
+                class="ds-button"
+                data-variant="secondary"
+                type="button"
+                data-testid="copy-case"
                 on:click=move |_| {
                     if draft::copy_into(DRAFT_KEY, &copy) {
                         navigate("/fristbrudd/ny", Default::default());
                     }
-                }>{t("fristbrudd.copy")}</button>
+                }
+            >
+                {t("fristbrudd.copy")}
+            </button>
         </p>
     }
 }

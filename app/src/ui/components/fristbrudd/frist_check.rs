@@ -40,7 +40,12 @@ pub(super) fn FristCheck(fristdato: RwSignal<String>, kind: RwSignal<String>) ->
         Some(parts.join(" "))
     };
     view! {
-        <p class="ds-paragraph frist-live" data-size="sm" data-testid="frist-check" aria-live="polite">
+        <p
+            class="ds-paragraph frist-live"
+            data-size="sm"
+            data-testid="frist-check"
+            aria-live="polite"
+        >
             {move || text().unwrap_or_else(|| t("fristbrudd.check_hint").into())}
         </p>
     }

@@ -9,33 +9,46 @@ use crate::i18n::{name, t};
 #[component]
 pub(super) fn History(c: CaseView) -> impl IntoView {
     view! {
-        <h2 class="ds-heading" data-size="sm">{t("fristbrudd.history")}</h2>
+        <h2 class="ds-heading" data-size="sm">
+            {t("fristbrudd.history")}
+        </h2>
         <div class="frist-table-wrap">
-        <table class="ds-table" tabindex="0" data-testid="history">
-            <caption class="ds-sr-only">{t("fristbrudd.history_caption")}</caption>
-            <thead><tr><th scope="col">{t("fristbrudd.th_time")}</th><th scope="col">{t("fristbrudd.th_who")}</th><th scope="col">{t("fristbrudd.th_what")}</th><th scope="col">{t("fristbrudd.th_state_after")}</th></tr></thead>
-            <tbody>
-                {c.history.into_iter().map(|h| {
-                    let who = match h.actor {
-                        Actor::Site => t("fristbrudd.actor_site"),
-                        Actor::Helfo => "Helfo",
-                        Actor::System => t("fristbrudd.actor_system"),
-                    };
-                    let what = match h.date {
-                        Some(d) => format!("{} ({})", name(h.event), nb(d)),
-                        None => name(h.event).to_owned(),
-                    };
-                    view! {
-                        <tr>
-                            <td>{local_time(&h.at)}</td>
-                            <td>{who}</td>
-                            <td>{what}</td>
-                            <td>{name(h.to_state)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+            <table class="ds-table" tabindex="0" data-testid="history">
+                <caption class="ds-sr-only">{t("fristbrudd.history_caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("fristbrudd.th_time")}</th>
+                        <th scope="col">{t("fristbrudd.th_who")}</th>
+                        <th scope="col">{t("fristbrudd.th_what")}</th>
+                        <th scope="col">{t("fristbrudd.th_state_after")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {c
+                        .history
+                        .into_iter()
+                        .map(|h| {
+                            let who = match h.actor {
+                                Actor::Site => t("fristbrudd.actor_site"),
+                                Actor::Helfo => "Helfo",
+                                Actor::System => t("fristbrudd.actor_system"),
+                            };
+                            let what = match h.date {
+                                Some(d) => format!("{} ({})", name(h.event), nb(d)),
+                                None => name(h.event).to_owned(),
+                            };
+                            view! {
+                                <tr>
+                                    <td>{local_time(&h.at)}</td>
+                                    <td>{who}</td>
+                                    <td>{what}</td>
+                                    <td>{name(h.to_state)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }

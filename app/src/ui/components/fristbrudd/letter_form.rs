@@ -40,11 +40,25 @@ where
     };
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="letter-form">
-            <ErrorSummary errors=errors node_ref=summary/>
-            <TextField id="fb-letter-sent" label=t("fristbrudd.letter_label") description=t("fristbrudd.date_hint")
-                value=sent error=field("fb-letter-sent")/>
-            <p class="ds-paragraph" data-size="sm" aria-live="polite" data-testid="reply-preview">{preview}</p>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.letter_submit")}</button>
+            <ErrorSummary errors=errors node_ref=summary />
+            <TextField
+                id="fb-letter-sent"
+                label=t("fristbrudd.letter_label")
+                description=t("fristbrudd.date_hint")
+                value=sent
+                error=field("fb-letter-sent")
+            />
+            <p class="ds-paragraph" data-size="sm" aria-live="polite" data-testid="reply-preview">
+                {preview}
+            </p>
+            <button
+                class="ds-button"
+                data-variant="secondary"
+                type="submit"
+                disabled=move || busy.get()
+            >
+                {t("fristbrudd.letter_submit")}
+            </button>
         </form>
     }
 }

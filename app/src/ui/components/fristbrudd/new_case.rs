@@ -68,38 +68,58 @@ pub fn NewCase() -> impl IntoView {
         draft::clear(DRAFT_KEY);
     });
 
-    move || {
-        match receipt.get() {
-        Some(r) => view! { <Receipt receipt=r/> }.into_any(),
+    move || match receipt.get() {
+        Some(r) => view! { <Receipt receipt=r /> }.into_any(),
         None => view! {
-            <h1 class="ds-heading" data-size="lg">{t("fristbrudd.new_title")}</h1>
-            <p class="ds-paragraph">
-                {t("fristbrudd.new_intro")}
-            </p>
+            <h1 class="ds-heading" data-size="lg">
+                {t("fristbrudd.new_title")}
+            </h1>
+            <p class="ds-paragraph">{t("fristbrudd.new_intro")}</p>
             {restored.then(|| alert("info", t("fristbrudd.draft_restored").into()))}
             <form on:submit=submit novalidate class="frist-form" data-testid="fb-form">
-                <ErrorSummary errors=errors.summary node_ref=summary/>
+                <ErrorSummary errors=errors.summary node_ref=summary />
                 {move || failure.get().map(|t| alert("danger", t))}
-                <PatientFields f=f errors=errors open_case=open_case/>
-                <DeadlineFields f=f errors=errors/>
-                <UrgencyFields f=f errors=errors/>
+                <PatientFields f=f errors=errors open_case=open_case />
+                <DeadlineFields f=f errors=errors />
+                <UrgencyFields f=f errors=errors />
                 <div class="frist-actions">
-                    <button class="ds-button" data-variant="primary" type="submit" disabled=move || sending.get()>
-                        {move || if sending.get() { t("fristbrudd.sending") } else { t("fristbrudd.send") }}
+                    <button
+                        class="ds-button"
+                        data-variant="primary"
+                        type="submit"
+                        disabled=move || sending.get()
+                    >
+                        {move || {
+                            if sending.get() {
+                                t("fristbrudd.sending")
+                            } else {
+                                t("fristbrudd.send")
+                            }
+                        }}
                     </button>
-                    <button class="ds-button" data-variant="tertiary" type="button"
-                            on:click=move |_| ask_clear.set(Some(Question {
-                                title: t("fristbrudd.clear_confirm_title").to_owned(),
-                                body: t("fristbrudd.clear_confirm_body").to_owned(),
-                                yes: t("fristbrudd.clear").to_owned(),
-                            }))>{t("fristbrudd.clear")}</button>
-                        <Confirm id="clear-confirm" ask=ask_clear on_yes=clear/>
+                    <button
+                        class="ds-button"
+                        data-variant="tertiary"
+                        type="button"
+                        on:click=move |_| {
+                            ask_clear
+                                .set(
+                                    Some(Question {
+                                        title: t("fristbrudd.clear_confirm_title").to_owned(),
+                                        body: t("fristbrudd.clear_confirm_body").to_owned(),
+                                        yes: t("fristbrudd.clear").to_owned(),
+                                    }),
+                                )
+                        }
+                    >
+                        {t("fristbrudd.clear")}
+                    </button>
+                    <Confirm id="clear-confirm" ask=ask_clear on_yes=clear />
                 </div>
-                <DeliveryStatus delivery=delivery/>
+                <DeliveryStatus delivery=delivery />
             </form>
         }
         .into_any(),
-    }
     }
 }
 

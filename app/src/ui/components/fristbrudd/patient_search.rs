@@ -53,27 +53,64 @@ pub(super) fn PatientSearch() -> impl IntoView {
             <summary>{t("fristbrudd.patient_search_summary")}</summary>
             <form class="frist-inline-form" on:submit=search novalidate>
                 <div class="ds-field">
-                    <label class="ds-label" for="fb-patient-search">{t("fristbrudd.fnr_label")}</label>
-                    <input class="ds-input" id="fb-patient-search" type="text" inputmode="numeric" autocomplete="off"
+                    <label class="ds-label" for="fb-patient-search">
+                        {t("fristbrudd.fnr_label")}
+                    </label>
+                    <input
+                        class="ds-input"
+                        id="fb-patient-search"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
                         aria-invalid=move || error.get().map(|_| "true")
                         aria-describedby=move || error.get().map(|_| "fb-patient-search-error")
                         prop:value=move || fnr.get()
-                        on:input=move |ev| fnr.set(event_target_value(&ev))/>
-                    {move || error.get().map(|e| view! {
-                        <div class="ds-validation-message" data-color="danger" id="fb-patient-search-error">{e}</div>
-                    })}
+                        on:input=move |ev| fnr.set(event_target_value(&ev))
+                    />
+                    {move || {
+                        error
+                            .get()
+                            .map(|e| {
+                                view! {
+                                    <div
+                                        class="ds-validation-message"
+                                        data-color="danger"
+                                        id="fb-patient-search-error"
+                                    >
+                                        {e}
+                                    </div>
+                                }
+                            })
+                    }}
                 </div>
                 <div class="frist-actions">
-                    <button class="ds-button" data-variant="secondary" type="submit">{t("fristbrudd.patient_search_button")}</button>
+                    <button class="ds-button" data-variant="secondary" type="submit">
+                        {t("fristbrudd.patient_search_button")}
+                    </button>
                 </div>
             </form>
-            {move || found.get().map(|list| {
-                let n = list.len();
-                view! {
-                    <p class="ds-paragraph" role="status">{tf("fristbrudd.patient_search_found", &[("n", &n.to_string())])}</p>
-                    {(n > 0).then(|| view! { <CaseTable cases=Signal::derive(move || list.clone()) caption=t("fristbrudd.patient_search_caption") queue=false/> })}
-                }
-            })}
+            {move || {
+                found
+                    .get()
+                    .map(|list| {
+                        let n = list.len();
+                        view! {
+                            <p class="ds-paragraph" role="status">
+                                {tf("fristbrudd.patient_search_found", &[("n", &n.to_string())])}
+                            </p>
+                            {(n > 0)
+                                .then(|| {
+                                    view! {
+                                        <CaseTable
+                                            cases=Signal::derive(move || list.clone())
+                                            caption=t("fristbrudd.patient_search_caption")
+                                            queue=false
+                                        />
+                                    }
+                                })}
+                        }
+                    })
+            }}
         </details>
     }
 }

@@ -15,11 +15,11 @@ pub fn Queue() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     load_all(cases, failure, |c| Box::pin(api::queue(c)));
     view! {
-        <h1 class="ds-heading" data-size="lg">{t("fristbrudd.queue_title")}</h1>
-        <p class="ds-paragraph">
-            {t("fristbrudd.queue_intro")}
-        </p>
+        <h1 class="ds-heading" data-size="lg">
+            {t("fristbrudd.queue_title")}
+        </h1>
+        <p class="ds-paragraph">{t("fristbrudd.queue_intro")}</p>
         {move || failure.get().map(|t| alert("danger", t))}
-        <CaseTable cases=cases caption=t("fristbrudd.queue_caption") queue=true/>
+        <CaseTable cases=cases caption=t("fristbrudd.queue_caption") queue=true />
     }
 }

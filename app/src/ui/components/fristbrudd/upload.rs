@@ -48,14 +48,42 @@ where
     view! {
         <form class="frist-inline-form" on:submit=submit novalidate data-testid="upload-form">
             <div class="ds-field">
-                <label class="ds-label" for="fb-document">{t("fristbrudd.upload_label")}</label>
-                <input class="ds-input" type="file" id="fb-document" accept="application/pdf,.pdf" node_ref=input
-                    aria-invalid=move || error.get().map(|_| "true") aria-describedby=described/>
-                {move || error.get().map(|e| view! {
-                    <div class="ds-validation-message" data-color="danger" id="fb-document-error">{e}</div>
-                })}
+                <label class="ds-label" for="fb-document">
+                    {t("fristbrudd.upload_label")}
+                </label>
+                <input
+                    class="ds-input"
+                    type="file"
+                    id="fb-document"
+                    accept="application/pdf,.pdf"
+                    node_ref=input
+                    aria-invalid=move || error.get().map(|_| "true")
+                    aria-describedby=described
+                />
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <div
+                                    class="ds-validation-message"
+                                    data-color="danger"
+                                    id="fb-document-error"
+                                >
+                                    {e}
+                                </div>
+                            }
+                        })
+                }}
             </div>
-            <button class="ds-button" data-variant="secondary" type="submit" disabled=move || busy.get()>{t("fristbrudd.upload_submit")}</button>
+            <button
+                class="ds-button"
+                data-variant="secondary"
+                type="submit"
+                disabled=move || busy.get()
+            >
+                {t("fristbrudd.upload_submit")}
+            </button>
         </form>
     }
 }

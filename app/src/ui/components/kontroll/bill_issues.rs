@@ -60,24 +60,44 @@ pub(super) fn BillIssues(
         save_text("kontrollfunn.csv", &csv);
     };
     view! {
-        <h3 class="ds-heading" data-size="xs">{t("kontroll.bills_with_issues")}</h3>
+        <h3 class="ds-heading" data-size="xs">
+            {t("kontroll.bills_with_issues")}
+        </h3>
         <div class="frist-inline-form">
             <div class="ds-field">
-                <label class="ds-label" for="kt-filter">{t("kontroll.filter_doctor")}</label>
-                <select class="ds-input" id="kt-filter" on:change=move |ev| doctor_filter.set(event_target_value(&ev))>
+                <label class="ds-label" for="kt-filter">
+                    {t("kontroll.filter_doctor")}
+                </label>
+                <select
+                    class="ds-input"
+                    id="kt-filter"
+                    on:change=move |ev| doctor_filter.set(event_target_value(&ev))
+                >
                     <option value="">{t("kontroll.all_doctors")}</option>
-                    {doctors.into_iter().map(|h| view! { <option value=h.clone()>{h.clone()}</option> }).collect_view()}
+                    {doctors
+                        .into_iter()
+                        .map(|h| view! { <option value=h.clone()>{h.clone()}</option> })
+                        .collect_view()}
                 </select>
             </div>
             <div class="ds-field">
-                <label class="ds-label" for="kt-rule">{t("kontroll.filter_rule")}</label>
-                <select class="ds-input" id="kt-rule" on:change=move |ev| rule_filter.set(event_target_value(&ev))>
+                <label class="ds-label" for="kt-rule">
+                    {t("kontroll.filter_rule")}
+                </label>
+                <select
+                    class="ds-input"
+                    id="kt-rule"
+                    on:change=move |ev| rule_filter.set(event_target_value(&ev))
+                >
                     <option value="">{t("kontroll.all_rules")}</option>
-                    {rules.into_iter().map(|r| view! { <option value=r.clone()>{rule_name(&r)}</option> }).collect_view()}
+                    {rules
+                        .into_iter()
+                        .map(|r| view! { <option value=r.clone()>{rule_name(&r)}</option> })
+                        .collect_view()}
                 </select>
             </div>
         </div>
-        {move || view! { <FindingTable rows=shown() download=download/> }}
+        {move || view! { <FindingTable rows=shown() download=download /> }}
     }
 }
 
@@ -90,27 +110,50 @@ fn FindingTable(
     let total = rows.len();
     view! {
         <p class="ds-paragraph" data-size="sm" role="status" data-testid="shown-count">
-            {if total > SHOWN { tf("kontroll.shown_first", &[("shown", &SHOWN.to_string()), ("total", &total.to_string())]) } else { tf("kontroll.shown_all", &[("total", &total.to_string())]) }}
+            {if total > SHOWN {
+                tf(
+                    "kontroll.shown_first",
+                    &[("shown", &SHOWN.to_string()), ("total", &total.to_string())],
+                )
+            } else {
+                tf("kontroll.shown_all", &[("total", &total.to_string())])
+            }}
             " "
-            <button class="ds-button" data-variant="tertiary" data-size="sm" type="button" on:click=download>
+            <button
+                class="ds-button"
+                data-variant="tertiary"
+                data-size="sm"
+                type="button"
+                on:click=download
+            >
                 {t("kontroll.download")}
             </button>
         </p>
         <div class="frist-table-wrap">
             <table class="ds-table" tabindex="0" data-testid="bill-issues">
-                <thead><tr>
-                    <th scope="col">{t("kontroll.col_line")}</th><th scope="col">{t("kontroll.col_doctor")}</th>
-                    <th scope="col">{t("kontroll.col_rule")}</th><th scope="col">{t("kontroll.col_what_is_wrong")}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("kontroll.col_line")}</th>
+                        <th scope="col">{t("kontroll.col_doctor")}</th>
+                        <th scope="col">{t("kontroll.col_rule")}</th>
+                        <th scope="col">{t("kontroll.col_what_is_wrong")}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {rows.into_iter().take(SHOWN).map(|(line, hpr, rule, severity, text)| view! {
-                        <tr data-line=line data-rule=rule.clone()>
-                            <td>{line}</td>
-                            <td>{hpr}</td>
-                            <td>{format!("{severity}: {}", rule_name(&rule))}</td>
-                            <td>{text}</td>
-                        </tr>
-                    }).collect_view()}
+                    {rows
+                        .into_iter()
+                        .take(SHOWN)
+                        .map(|(line, hpr, rule, severity, text)| {
+                            view! {
+                                <tr data-line=line data-rule=rule.clone()>
+                                    <td>{line}</td>
+                                    <td>{hpr}</td>
+                                    <td>{format!("{severity}: {}", rule_name(&rule))}</td>
+                                    <td>{text}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>

@@ -34,41 +34,97 @@ pub(super) fn ControlInputs(control: Control) -> impl IntoView {
     view! {
         <div class="frist-form">
             <div class="ds-field">
-                <label class="ds-label" for="kt-doctors">{t("kontroll.doctors_label")}</label>
-                <div class="ds-paragraph frist-description" data-size="sm" id="kt-doctors-description">
+                <label class="ds-label" for="kt-doctors">
+                    {t("kontroll.doctors_label")}
+                </label>
+                <div
+                    class="ds-paragraph frist-description"
+                    data-size="sm"
+                    id="kt-doctors-description"
+                >
                     {t("kontroll.doctors_description")}
                 </div>
-                <input class="ds-input" type="file" id="kt-doctors" accept=".csv,.txt,text/csv"
-                    aria-describedby="kt-doctors-description" node_ref=doctors_input on:change=on_doctors/>
-                {move || control.doctors_csv.get().map(|(name, _)| {
-                    let (list, problems) = control.doctors();
-                    view! {
-                        <p class="ds-paragraph" data-size="sm" data-testid="doctor-list">
-                            {tf("kontroll.doctor_list_count", &[("name", &name), ("n", &list.len().to_string())])}
-                            {(problems > 0).then(|| tf("kontroll.doctor_list_unreadable", &[("n", &problems.to_string())]))}
-                            " "
-                            <button class="ds-button" data-variant="tertiary" data-size="sm" type="button"
-                                on:click=move |_| control.forget_doctors()>{t("kontroll.forget_doctors")}</button>
-                        </p>
-                    }
-                })}
+                <input
+                    class="ds-input"
+                    type="file"
+                    id="kt-doctors"
+                    accept=".csv,.txt,text/csv"
+                    aria-describedby="kt-doctors-description"
+                    node_ref=doctors_input
+                    on:change=on_doctors
+                />
+                {move || {
+                    control
+                        .doctors_csv
+                        .get()
+                        .map(|(name, _)| {
+                            let (list, problems) = control.doctors();
+                            view! {
+                                <p class="ds-paragraph" data-size="sm" data-testid="doctor-list">
+                                    {tf(
+                                        "kontroll.doctor_list_count",
+                                        &[("name", &name), ("n", &list.len().to_string())],
+                                    )}
+                                    {(problems > 0)
+                                        .then(|| tf(
+                                            "kontroll.doctor_list_unreadable",
+                                            &[("n", &problems.to_string())],
+                                        ))}
+                                    " "
+                                    <button
+                                        class="ds-button"
+                                        data-variant="tertiary"
+                                        data-size="sm"
+                                        type="button"
+                                        on:click=move |_| control.forget_doctors()
+                                    >
+                                        {t("kontroll.forget_doctors")}
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
             </div>
             <div class="ds-field">
-                <label class="ds-label" for="kt-year">{t("kontroll.year_label")}</label>
-                <select class="ds-input" id="kt-year" on:change=move |ev| {
-                    control.year.set(event_target_value(&ev));
-                    control.run();
-                }>
+                <label class="ds-label" for="kt-year">
+                    {t("kontroll.year_label")}
+                </label>
+                <select
+                    class="ds-input"
+                    id="kt-year"
+                    on:change=move |ev| {
+                        control.year.set(event_target_value(&ev));
+                        control.run();
+                    }
+                >
                     <option value="">{t("kontroll.year_default")}</option>
-                    {Tariffs::builtin().years().iter().map(|y| view! {
-                        <option value=y.year.to_string()>{format!("{} – {}", nb(y.valid_from), nb(y.valid_to))}</option>
-                    }).collect_view()}
+                    {Tariffs::builtin()
+                        .years()
+                        .iter()
+                        .map(|y| {
+                            view! {
+                                <option value=y
+                                    .year
+                                    .to_string()>
+                                    {format!("{} – {}", nb(y.valid_from), nb(y.valid_to))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="ds-field">
-                <label class="ds-label" for="kt-bills">{t("kontroll.bills_label")}</label>
-                <input class="ds-input" type="file" id="kt-bills" accept=".csv,.txt,text/csv"
-                    node_ref=bills_input on:change=on_bills/>
+                <label class="ds-label" for="kt-bills">
+                    {t("kontroll.bills_label")}
+                </label>
+                <input
+                    class="ds-input"
+                    type="file"
+                    id="kt-bills"
+                    accept=".csv,.txt,text/csv"
+                    node_ref=bills_input
+                    on:change=on_bills
+                />
             </div>
         </div>
     }

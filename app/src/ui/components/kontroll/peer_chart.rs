@@ -34,35 +34,104 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
     let peers_text = peers_text(&v);
     view! {
         <figure class="frist-chart" data-testid="peer-chart">
-            <p class="ds-paragraph" data-size="sm">{peers_text}</p>
+            <p class="ds-paragraph" data-size="sm">
+                {peers_text}
+            </p>
             {(!d.enough_peers).then(|| alert("info", t("kontroll.too_few_peers").into()))}
-            <svg role="img" aria-label=label viewBox=format!("0 0 {w} 150") width="100%" height="180">
-                <line x1=left y1="90" x2=w - right y2="90" stroke="#555"/>
-                {(0..=4).map(|i| {
-                    let value = max * f64::from(i) / 4.0;
-                    view! { <text x=x(value) y="110" text-anchor="middle" font-size="11">{decimal(value, 1)}</text> }
-                }).collect_view()}
-                <text x=left y="130" font-size="11">{t("kontroll.chart_axis")}</text>
-                <line x1=x(d.median) y1="20" x2=x(d.median) y2="95" stroke="#1e5b8a" stroke-dasharray="2 2"/>
-                <text x=x(d.median) y="14" text-anchor="middle" font-size="11">{t("kontroll.chart_median")}</text>
-                <line x1=x(d.threshold) y1="20" x2=x(d.threshold) y2="95" stroke="#b00020" stroke-dasharray="6 3"/>
-                <text x=x(d.threshold) y="14" text-anchor="middle" font-size="11">{t("kontroll.chart_limit")}</text>
-                {d.points.iter().enumerate().map(|(i, p)| {
-                    let cx = x(p.per_patient);
-                    let cy = 80.0 - (i % 4) as f64 * 8.0;
-                    if p.own && p.outlier {
-                        view! { <g>
-                            <polygon points=format!("{},{} {},{} {},{}", cx, cy - 7.0, cx - 6.0, cy + 4.0, cx + 6.0, cy + 4.0) fill="#b00020"/>
-                            <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">{tf("kontroll.chart_unusual", &[("hpr", &p.hpr)])}</text>
-                        </g> }.into_any()
-                    } else if p.own {
-                        view! { <g>
-                            <rect x=cx - 4.0 y=cy - 4.0 width="8" height="8" fill="#1e5b8a"/>
-                        </g> }.into_any()
-                    } else {
-                        view! { <g><circle cx=cx cy=cy r="3.5" fill="#9a9a9a"/></g> }.into_any()
-                    }
-                }).collect_view()}
+            <svg
+                role="img"
+                aria-label=label
+                viewBox=format!("0 0 {w} 150")
+                width="100%"
+                height="180"
+            >
+                <line x1=left y1="90" x2=w - right y2="90" stroke="#555" />
+                {(0..=4)
+                    .map(|i| {
+                        let value = max * f64::from(i) / 4.0;
+                        view! {
+                            <text x=x(value) y="110" text-anchor="middle" font-size="11">
+                                {decimal(value, 1)}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                <text x=left y="130" font-size="11">
+                    {t("kontroll.chart_axis")}
+                </text>
+                <line
+                    x1=x(d.median)
+                    y1="20"
+                    x2=x(d.median)
+                    y2="95"
+                    stroke="#1e5b8a"
+                    stroke-dasharray="2 2"
+                />
+                <text x=x(d.median) y="14" text-anchor="middle" font-size="11">
+                    {t("kontroll.chart_median")}
+                </text>
+                <line
+                    x1=x(d.threshold)
+                    y1="20"
+                    x2=x(d.threshold)
+                    y2="95"
+                    stroke="#b00020"
+                    stroke-dasharray="6 3"
+                />
+                <text x=x(d.threshold) y="14" text-anchor="middle" font-size="11">
+                    {t("kontroll.chart_limit")}
+                </text>
+                {d
+                    .points
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let cx = x(p.per_patient);
+                        let cy = 80.0 - (i % 4) as f64 * 8.0;
+                        if p.own && p.outlier {
+                            view! {
+                                <g>
+                                    <polygon
+                                        points=format!(
+                                            "{},{} {},{} {},{}",
+                                            cx,
+                                            cy - 7.0,
+                                            cx - 6.0,
+                                            cy + 4.0,
+                                            cx + 6.0,
+                                            cy + 4.0,
+                                        )
+                                        fill="#b00020"
+                                    />
+                                    <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">
+                                        {tf("kontroll.chart_unusual", &[("hpr", &p.hpr)])}
+                                    </text>
+                                </g>
+                            }
+                                .into_any()
+                        } else if p.own {
+                            view! {
+                                <g>
+                                    <rect
+                                        x=cx - 4.0
+                                        y=cy - 4.0
+                                        width="8"
+                                        height="8"
+                                        fill="#1e5b8a"
+                                    />
+                                </g>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <g>
+                                    <circle cx=cx cy=cy r="3.5" fill="#9a9a9a" />
+                                </g>
+                            }
+                                .into_any()
+                        }
+                    })
+                    .collect_view()}
             </svg>
             <figcaption class="ds-paragraph" data-size="sm">
                 {t("kontroll.chart_caption_start")}
@@ -70,7 +139,7 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
                 {t("kontroll.chart_caption_end")}
             </figcaption>
         </figure>
-        <OwnFigures own=own median=d.median threshold=d.threshold/>
+        <OwnFigures own=own median=d.median threshold=d.threshold />
     }
 }
 
@@ -99,20 +168,36 @@ fn OwnFigures(own: Vec<PeerPoint>, median: f64, threshold: f64) -> impl IntoView
         </p>
         <div class="frist-table-wrap">
             <table class="ds-table" tabindex="0" data-testid="peer-table">
-                <thead><tr>
-                    <th scope="col">{t("kontroll.col_hpr")}</th><th scope="col">{t("kontroll.col_per_patient")}</th>
-                    <th scope="col">{t("kontroll.col_median")}</th><th scope="col">{t("kontroll.col_limit")}</th><th scope="col">{t("kontroll.col_assessment")}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("kontroll.col_hpr")}</th>
+                        <th scope="col">{t("kontroll.col_per_patient")}</th>
+                        <th scope="col">{t("kontroll.col_median")}</th>
+                        <th scope="col">{t("kontroll.col_limit")}</th>
+                        <th scope="col">{t("kontroll.col_assessment")}</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    {own.into_iter().map(|p| view! {
-                        <tr data-hpr=p.hpr.clone() data-outlier=p.outlier.to_string()>
-                            <th scope="row">{p.hpr.clone()}</th>
-                            <td>{decimal(p.per_patient, 2)}</td>
-                            <td>{decimal(median, 2)}</td>
-                            <td>{decimal(threshold, 2)}</td>
-                            <td>{if p.outlier { t("kontroll.outlier_yes") } else { t("kontroll.outlier_no") }}</td>
-                        </tr>
-                    }).collect_view()}
+                    {own
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <tr data-hpr=p.hpr.clone() data-outlier=p.outlier.to_string()>
+                                    <th scope="row">{p.hpr.clone()}</th>
+                                    <td>{decimal(p.per_patient, 2)}</td>
+                                    <td>{decimal(median, 2)}</td>
+                                    <td>{decimal(threshold, 2)}</td>
+                                    <td>
+                                        {if p.outlier {
+                                            t("kontroll.outlier_yes")
+                                        } else {
+                                            t("kontroll.outlier_no")
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>

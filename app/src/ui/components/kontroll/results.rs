@@ -40,29 +40,61 @@ pub(super) fn Results(
         .any(|d| d.months.iter().any(|m| m.unpriced > 0));
     view! {
         <section class="frist-panel" data-testid="kontroll-report">
-            <h2 class="ds-heading" data-size="sm">{tf("kontroll.result_heading", &[("file", &file_name)])}</h2>
+            <h2 class="ds-heading" data-size="sm">
+                {tf("kontroll.result_heading", &[("file", &file_name)])}
+            </h2>
             {inexact.into_iter().map(|text| alert("warning", text)).collect_view()}
             <dl class="frist-facts">
-                <dt>{t("kontroll.bills")}</dt><dd data-testid="bills">{r.bills}</dd>
-                <dt>{t("kontroll.with_errors_rejected")}</dt><dd data-testid="with-errors">{r.with_errors}</dd>
-                <dt>{t("kontroll.with_warnings")}</dt><dd data-testid="with-warnings">{r.with_warnings}</dd>
+                <dt>{t("kontroll.bills")}</dt>
+                <dd data-testid="bills">{r.bills}</dd>
+                <dt>{t("kontroll.with_errors_rejected")}</dt>
+                <dd data-testid="with-errors">{r.with_errors}</dd>
+                <dt>{t("kontroll.with_warnings")}</dt>
+                <dd data-testid="with-warnings">{r.with_warnings}</dd>
             </dl>
-            <h3 class="ds-heading" data-size="xs">{t("kontroll.findings_by_rule")}</h3>
+            <h3 class="ds-heading" data-size="xs">
+                {t("kontroll.findings_by_rule")}
+            </h3>
             <ul class="ds-list" data-testid="by-rule">
-                {r.by_rule.iter().map(|(rule, n)| view! {
-                    <li data-rule=rule.clone()>{format!("{}: {n}", rule_name(rule))}</li>
-                }).collect_view()}
+                {r
+                    .by_rule
+                    .iter()
+                    .map(|(rule, n)| {
+                        view! {
+                            <li data-rule=rule.clone()>{format!("{}: {n}", rule_name(rule))}</li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            {(!new_doctors.is_empty()).then(|| view! { <MissingTakster new_doctors=new_doctors/> })}
-            <PerDoctor doctors=r.doctors.clone()/>
-            {unpriced.then(|| view! {
-                <p class="ds-paragraph" data-size="sm" data-testid="unpriced-note">{t("kontroll.unpriced_note")}</p>
-            })}
-            {(!issues.is_empty()).then(|| {
-                let doctors: Vec<String> = r.doctors.iter().filter(|d| d.by_rule.values().sum::<u64>() > 0).map(|d| d.hpr.clone()).collect();
-                let rules: Vec<String> = r.by_rule.keys().cloned().collect();
-                view! { <BillIssues issues=issues doctors=doctors rules=rules doctor_filter=doctor_filter/> }
-            })}
+            {(!new_doctors.is_empty())
+                .then(|| view! { <MissingTakster new_doctors=new_doctors /> })}
+            <PerDoctor doctors=r.doctors.clone() />
+            {unpriced
+                .then(|| {
+                    view! {
+                        <p class="ds-paragraph" data-size="sm" data-testid="unpriced-note">
+                            {t("kontroll.unpriced_note")}
+                        </p>
+                    }
+                })}
+            {(!issues.is_empty())
+                .then(|| {
+                    let doctors: Vec<String> = r
+                        .doctors
+                        .iter()
+                        .filter(|d| d.by_rule.values().sum::<u64>() > 0)
+                        .map(|d| d.hpr.clone())
+                        .collect();
+                    let rules: Vec<String> = r.by_rule.keys().cloned().collect();
+                    view! {
+                        <BillIssues
+                            issues=issues
+                            doctors=doctors
+                            rules=rules
+                            doctor_filter=doctor_filter
+                        />
+                    }
+                })}
         </section>
     }
 }
