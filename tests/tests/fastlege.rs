@@ -569,3 +569,39 @@ fn fl_10_a_substitute_without_lis1_has_one_year_in_total_over_every_message() {
     let refused = send(s, &kommune, "2026-01-05", &long);
     assert_eq!(refused.issues(), ["comment:too_long"]);
 }
+
+/// FL-10: the list bounds are the deployment's setting, and the browser
+/// checks as the edge does: the session tells the app the bounds the edge
+/// was started with, and the edge refuses a listetak above them.
+#[test]
+#[ignore = "needs `make build`; run by `make test-integration`"]
+fn fl_10_the_configured_list_bounds_reach_the_browser_and_hold_at_the_edge() {
+    let s = Server::start(&[
+        ("FRIST_TEST_CLOCK", "1"),
+        ("FRIST_LISTETAK_MIN", "100"),
+        ("FRIST_LISTETAK_MAX", "2500"),
+    ])
+    .expect("server");
+    let kommune = s.login_as("kommune");
+    let session = s.call("GET", "/api/v1/session").session(&kommune).send();
+    assert_eq!(session.status, 200, "{:?}", session.body);
+    assert_eq!(
+        session.body["list_bounds"],
+        json!({"min": 100, "max": 2500})
+    );
+    let vacant = |listetak: &str| {
+        message(
+            "new_vacant_list",
+            json!({"practice": "Fjellet legekontor", "start_date": "01.02.2027", "listetak": listetak}),
+        )
+    };
+    let refused = send(&s, &kommune, "2026-11-02", &vacant("2600"));
+    assert_eq!(refused.status, 422, "{:?}", refused.body);
+    assert!(
+        refused.body["issues"].to_string().contains("listetak"),
+        "{:?}",
+        refused.body
+    );
+    let taken = send(&s, &kommune, "2026-11-02", &vacant("2500"));
+    assert_eq!(taken.status, 201, "{:?}", taken.body);
+}

@@ -248,6 +248,7 @@ async fn session_view(ctx: &Ctx, user_id: &str, created: i64) -> Result<SessionV
         mode: ctx.config.mode.clone(),
         draft_key: Some(draft_key),
         draft_owner: Some(owner.chars().take(16).collect()),
+        list_bounds: ctx.config.list_bounds,
     })
 }
 

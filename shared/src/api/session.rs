@@ -57,4 +57,8 @@ pub struct SessionView {
     /// user, so the store says nothing of who they are).
     #[serde(default)]
     pub draft_owner: Option<String>,
+    /// FL-10: the listetak bounds this deployment agreed (a setting of the
+    /// edge), so the browser checks a fastlege message as the edge will.
+    #[serde(default)]
+    pub list_bounds: crate::fastlege::ListBounds,
 }

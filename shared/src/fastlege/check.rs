@@ -36,6 +36,12 @@ impl ListBounds {
     pub const DEFAULT: ListBounds = ListBounds { min: 0, max: 3000 };
 }
 
+impl Default for ListBounds {
+    fn default() -> Self {
+        ListBounds::DEFAULT
+    }
+}
+
 /// What a check needs besides the form: the day it is sent (Oslo) and the
 /// deployment's list bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -160,10 +160,11 @@ fn live_check(
     endings: Signal<Vec<Ending>>,
     today: chrono::NaiveDate,
 ) -> Memo<(Report, Option<Message>)> {
-    let ctx = CheckContext {
-        today,
-        bounds: fl::ListBounds::DEFAULT,
-    };
+    // The bounds the edge is configured with (FL-10), as the session said.
+    let bounds = use_session()
+        .view()
+        .map_or(fl::ListBounds::DEFAULT, |s| s.list_bounds);
+    let ctx = CheckContext { today, bounds };
     let replaced = move || {
         let id = f.replaces.get();
         endings
