@@ -104,11 +104,10 @@ fn object(e: &AuditEntry) -> AnyView {
     }
 }
 
-#[component]
-pub fn Audit() -> impl IntoView {
-    let entries = RwSignal::new(Vec::<AuditEntry>::new());
-    // Who acted, by name, for the users this user may see.
-    let names = RwSignal::new(std::collections::HashMap::<String, String>::new());
+/// Who acted, by name, for the users this user may see: filled page by
+/// page in the background.
+fn actor_names() -> RwSignal<Names> {
+    let names = RwSignal::new(Names::new());
     leptos::task::spawn_local(async move {
         let mut cursor = None;
         loop {
@@ -122,6 +121,33 @@ pub fn Audit() -> impl IntoView {
             }
         }
     });
+    names
+}
+
+type Names = std::collections::HashMap<String, String>;
+
+/// One entry of the log: when, what, on which object, and who.
+fn row(e: AuditEntry, names: RwSignal<Names>) -> impl IntoView {
+    let actor = e.actor_user_id.clone().map_or_else(
+        || "–".to_owned(),
+        |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
+    );
+    view! {
+        <tr>
+            <td>
+                <time datetime=e.at.clone()>{when(&e.at)}</time>
+            </td>
+            <td>{action_name(&e.action)}</td>
+            <td>{object(&e)}</td>
+            <td>{actor}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn Audit() -> impl IntoView {
+    let entries = RwSignal::new(Vec::<AuditEntry>::new());
+    let names = actor_names();
     let next = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let load = move |cursor: Option<String>| {
@@ -163,31 +189,7 @@ pub fn Audit() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || {
-                    entries
-                        .get()
-                        .into_iter()
-                        .map(|e| {
-                            let actor = e
-                                .actor_user_id
-                                .clone()
-                                .map_or_else(
-                                    || "–".to_owned(),
-                                    |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
-                                );
-                            view! {
-                                <tr>
-                                    <td>
-                                        <time datetime=e.at.clone()>{when(&e.at)}</time>
-                                    </td>
-                                    <td>{action_name(&e.action)}</td>
-                                    <td>{object(&e)}</td>
-                                    <td>{actor}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {move || { entries.get().into_iter().map(|e| row(e, names)).collect_view() }}
             </tbody>
         </table>
         {move || {

@@ -1,6 +1,7 @@
 //! `/`: each role's front page: what the role does in frist and where to go.
 
 use frist_domain::access::Role;
+use frist_domain::api::WorkCounts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,6 +50,127 @@ fn count_link(n: u32, key: &'static str, href: String, color: &'static str) -> i
     }
 }
 
+/// The fristbrudd card: open cases, new ones, what to do now and deadlines.
+fn fristbrudd_card(c: WorkCounts, helfo: bool) -> impl IntoView {
+    let list = if helfo {
+        "/fristbrudd/ko"
+    } else {
+        "/fristbrudd/saker"
+    };
+    view! {
+        <li class="frist-card" data-area="fristbrudd">
+            <h2 class="ds-heading" data-size="xs">
+                {t("home.card_fristbrudd")}
+            </h2>
+            <ul class="frist-card__counts">
+                {count_link(c.open, "home.open_cases", list.to_owned(), "neutral")}
+                {c
+                    .new
+                    .map(|n| count_link(
+                        n,
+                        "home.new_cases",
+                        "/fristbrudd/saker?state=notified".to_owned(),
+                        "neutral",
+                    ))}
+                {c
+                    .act_now
+                    .map(|n| count_link(
+                        n,
+                        "home.site_act_now",
+                        "/fristbrudd/saker?vis=gjor-na".to_owned(),
+                        "warning",
+                    ))}
+                {count_link(
+                    c.overdue,
+                    "home.overdue",
+                    "/fristbrudd/saker?vis=forfalt".to_owned(),
+                    "danger",
+                )}
+                {count_link(
+                    c.due_this_week,
+                    "home.due_this_week",
+                    "/fristbrudd/saker?vis=uke".to_owned(),
+                    "warning",
+                )}
+            </ul>
+        </li>
+    }
+}
+
+/// The fastlege card: messages by deadline, and the terminations to chase.
+fn fastlege_card(c: WorkCounts, chase: Option<u32>, helfo: bool) -> impl IntoView {
+    let list = "/fastlege/meldinger";
+    let (open_key, chase_key, chase_href) = if helfo {
+        (
+            "home.messages_to_register",
+            "home.chase_helfo",
+            "/fastlege/purring",
+        )
+    } else {
+        (
+            "home.messages_unregistered",
+            "home.chase_kommune",
+            "/fastlege/oversikt",
+        )
+    };
+    view! {
+        <li class="frist-card" data-area="fastlege">
+            <h2 class="ds-heading" data-size="xs">
+                {t("home.card_fastlege")}
+            </h2>
+            <ul class="frist-card__counts">
+                {count_link(c.open, open_key, list.to_owned(), "neutral")}
+                {count_link(c.overdue, "home.overdue", format!("{list}?vis=forfalt"), "danger")}
+                {count_link(
+                    c.due_this_week,
+                    "home.due_this_week",
+                    format!("{list}?vis=uke"),
+                    "warning",
+                )} {chase.map(|n| count_link(n, chase_key, chase_href.to_owned(), "warning"))}
+            </ul>
+        </li>
+    }
+}
+
+/// The frikort card: claims by deadline, and those begun and not sent.
+fn frikort_card(c: WorkCounts, helfo: bool) -> impl IntoView {
+    let open_key = if helfo {
+        "home.claims_to_settle"
+    } else {
+        "home.claims_with_helfo"
+    };
+    view! {
+        <li class="frist-card" data-area="frikort">
+            <h2 class="ds-heading" data-size="xs">
+                {t("home.card_frikort")}
+            </h2>
+            <ul class="frist-card__counts">
+                {count_link(c.open, open_key, "/frikort/krav".to_owned(), "neutral")}
+                {count_link(
+                    c.overdue,
+                    "home.overdue",
+                    "/frikort/krav?vis=forfalt".to_owned(),
+                    "danger",
+                )}
+                {count_link(
+                    c.due_this_week,
+                    "home.due_this_week",
+                    "/frikort/krav?vis=uke".to_owned(),
+                    "warning",
+                )}
+                {c
+                    .act_now
+                    .map(|n| count_link(
+                        n,
+                        "home.claims_unsent",
+                        "/frikort/krav".to_owned(),
+                        "warning",
+                    ))}
+            </ul>
+        </li>
+    }
+}
+
 /// The work overview (issue 24): a card per area of the role, with the
 /// counts that open the filtered lists.
 #[component]
@@ -68,160 +190,14 @@ fn Overview(role: Role) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Some(Ok(o)) => {
-            let fb_list = if helfo {
-                "/fristbrudd/ko"
-            } else {
-                "/fristbrudd/saker"
-            };
-            let fl_list = "/fastlege/meldinger";
-            view! {
-                <ul class="frist-cards" data-testid="overview">
-                    {o
-                        .fristbrudd
-                        .map(|c| {
-                            view! {
-                                <li class="frist-card" data-area="fristbrudd">
-                                    <h2 class="ds-heading" data-size="xs">
-                                        {t("home.card_fristbrudd")}
-                                    </h2>
-                                    <ul class="frist-card__counts">
-                                        {count_link(
-                                            c.open,
-                                            "home.open_cases",
-                                            fb_list.to_owned(),
-                                            "neutral",
-                                        )}
-                                        {c
-                                            .new
-                                            .map(|n| count_link(
-                                                n,
-                                                "home.new_cases",
-                                                "/fristbrudd/saker?state=notified".to_owned(),
-                                                "neutral",
-                                            ))}
-                                        {c
-                                            .act_now
-                                            .map(|n| count_link(
-                                                n,
-                                                "home.site_act_now",
-                                                "/fristbrudd/saker?vis=gjor-na".to_owned(),
-                                                "warning",
-                                            ))}
-                                        {count_link(
-                                            c.overdue,
-                                            "home.overdue",
-                                            "/fristbrudd/saker?vis=forfalt".to_owned(),
-                                            "danger",
-                                        )}
-                                        {count_link(
-                                            c.due_this_week,
-                                            "home.due_this_week",
-                                            "/fristbrudd/saker?vis=uke".to_owned(),
-                                            "warning",
-                                        )}
-                                    </ul>
-                                </li>
-                            }
-                        })}
-                    {o
-                        .fastlege
-                        .map(|c| {
-                            view! {
-                                <li class="frist-card" data-area="fastlege">
-                                    <h2 class="ds-heading" data-size="xs">
-                                        {t("home.card_fastlege")}
-                                    </h2>
-                                    <ul class="frist-card__counts">
-                                        {count_link(
-                                            c.open,
-                                            if helfo {
-                                                "home.messages_to_register"
-                                            } else {
-                                                "home.messages_unregistered"
-                                            },
-                                            fl_list.to_owned(),
-                                            "neutral",
-                                        )}
-                                        {count_link(
-                                            c.overdue,
-                                            "home.overdue",
-                                            format!("{fl_list}?vis=forfalt"),
-                                            "danger",
-                                        )}
-                                        {count_link(
-                                            c.due_this_week,
-                                            "home.due_this_week",
-                                            format!("{fl_list}?vis=uke"),
-                                            "warning",
-                                        )}
-                                        {o
-                                            .chase
-                                            .map(|n| count_link(
-                                                n,
-                                                if helfo {
-                                                    "home.chase_helfo"
-                                                } else {
-                                                    "home.chase_kommune"
-                                                },
-                                                if helfo {
-                                                    "/fastlege/purring".to_owned()
-                                                } else {
-                                                    "/fastlege/oversikt".to_owned()
-                                                },
-                                                "warning",
-                                            ))}
-                                    </ul>
-                                </li>
-                            }
-                        })}
-                    {o
-                        .frikort
-                        .map(|c| {
-                            view! {
-                                <li class="frist-card" data-area="frikort">
-                                    <h2 class="ds-heading" data-size="xs">
-                                        {t("home.card_frikort")}
-                                    </h2>
-                                    <ul class="frist-card__counts">
-                                        {count_link(
-                                            c.open,
-                                            if helfo {
-                                                "home.claims_to_settle"
-                                            } else {
-                                                "home.claims_with_helfo"
-                                            },
-                                            "/frikort/krav".to_owned(),
-                                            "neutral",
-                                        )}
-                                        {count_link(
-                                            c.overdue,
-                                            "home.overdue",
-                                            "/frikort/krav?vis=forfalt".to_owned(),
-                                            "danger",
-                                        )}
-                                        {count_link(
-                                            c.due_this_week,
-                                            "home.due_this_week",
-                                            "/frikort/krav?vis=uke".to_owned(),
-                                            "warning",
-                                        )}
-                                        {c
-                                            .act_now
-                                            .map(|n| count_link(
-                                                n,
-                                                "home.claims_unsent",
-                                                "/frikort/krav".to_owned(),
-                                                "warning",
-                                            ))}
-                                    </ul>
-                                </li>
-                            }
-                        })}
-                </ul>
-            }
-            .into_any()
+        Some(Ok(o)) => view! {
+            <ul class="frist-cards" data-testid="overview">
+                {o.fristbrudd.map(|c| fristbrudd_card(c, helfo))}
+                {o.fastlege.map(|c| fastlege_card(c, o.chase, helfo))}
+                {o.frikort.map(|c| frikort_card(c, helfo))}
+            </ul>
         }
+        .into_any(),
     }
 }
 

@@ -103,35 +103,36 @@ pub fn Deliveries() -> impl IntoView {
             if mails.with(Vec::is_empty) {
                 view! { <p class="ds-paragraph">{t("mail.empty")}</p> }.into_any()
             } else {
-                view! {
-                    <div class="frist-table-wrap">
-                        <table class="ds-table" tabindex="0" data-testid="deliveries">
-                            <caption>{t("mail.caption")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t("mail.col_created")}</th>
-                                    <th scope="col">{t("mail.col_kind")}</th>
-                                    <th scope="col">{t("mail.col_to")}</th>
-                                    <th scope="col">{t("mail.col_subject")}</th>
-                                    <th scope="col">{t("mail.col_state")}</th>
-                                    <th scope="col">{t("mail.col_attempts")}</th>
-                                    <th scope="col">{t("mail.col_detail")}</th>
-                                    <th scope="col">{t("mail.col_action")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {mails
-                                    .get()
-                                    .into_iter()
-                                    .map(|d| delivery_row(d, resend))
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                    .into_any()
+                deliveries_table(mails.get(), resend).into_any()
             }
         }}
+    }
+}
+
+/// The deliveries, each with its state and a resend.
+fn deliveries_table(
+    mails: Vec<Delivery>,
+    resend: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="frist-table-wrap">
+            <table class="ds-table" tabindex="0" data-testid="deliveries">
+                <caption>{t("mail.caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("mail.col_created")}</th>
+                        <th scope="col">{t("mail.col_kind")}</th>
+                        <th scope="col">{t("mail.col_to")}</th>
+                        <th scope="col">{t("mail.col_subject")}</th>
+                        <th scope="col">{t("mail.col_state")}</th>
+                        <th scope="col">{t("mail.col_attempts")}</th>
+                        <th scope="col">{t("mail.col_detail")}</th>
+                        <th scope="col">{t("mail.col_action")}</th>
+                    </tr>
+                </thead>
+                <tbody>{mails.into_iter().map(|d| delivery_row(d, resend)).collect_view()}</tbody>
+            </table>
+        </div>
     }
 }
 

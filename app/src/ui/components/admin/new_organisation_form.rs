@@ -21,18 +21,12 @@ pub fn NewOrganisationForm(
     alert: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let name = RwSignal::new(String::new());
-    let orgnr = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
+    let fields = OrgFields::new();
     let tried = RwSignal::new(false);
     let edge_issues = RwSignal::new(Vec::<Issue>::new());
     let key = RwSignal::new(api::new_idempotency_key());
     let summary = NodeRef::<html::Div>::new();
-    let form = move || NewOrganisation {
-        name: name.get(),
-        orgnr: orgnr.get(),
-        kind: kind.get(),
-    };
+    let form = move || fields.form();
     let errors = Signal::derive(move || {
         if !tried.get() {
             return Vec::new();
@@ -45,8 +39,6 @@ pub fn NewOrganisationForm(
         }
         errors_of(&r, "org-")
     });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let kinds = kind_options();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -67,9 +59,7 @@ pub fn NewOrganisationForm(
                         o.push(org);
                         o.sort_by(|a, b| a.name.cmp(&b.name));
                     });
-                    name.set(String::new());
-                    orgnr.set(String::new());
-                    kind.set(String::new());
+                    fields.clear();
                     tried.set(false);
                     key.set(api::new_idempotency_key());
                 }
@@ -84,51 +74,68 @@ pub fn NewOrganisationForm(
     view! {
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary />
-            {move || {
-                alert
-                    .get()
-                    .map(|t| {
-                        view! {
-                            <div class="ds-alert" data-color="danger" role="alert">
-                                <p class="ds-paragraph">{t}</p>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                done.get()
-                    .map(|t| {
-                        view! {
-                            <div
-                                class="ds-alert"
-                                data-color="success"
-                                role="status"
-                                data-testid="org-created"
-                            >
-                                <p class="ds-paragraph">{t}</p>
-                            </div>
-                        }
-                    })
-            }}
-            <TextField id="org-name" label=t("admin.name") value=name error=field("org-name") />
-            <TextField
-                id="org-orgnr"
-                label=t("admin.org.orgnr")
-                description=t("admin.org.orgnr_help")
-                value=orgnr
-                error=field("org-orgnr")
-            />
-            <SelectField
-                id="org-kind"
-                label=t("admin.org.kind")
-                value=kind
-                options=kinds
-                error=field("org-kind")
-            />
+            {super::outcome(alert, done, Some("org-created"))}
+            {inputs(fields, errors)}
             <button class="ds-button" data-variant="primary" type="submit">
                 {t("admin.org.create")}
             </button>
         </form>
+    }
+}
+
+/// The new organisation's fields, each with its error.
+fn inputs(fields: OrgFields, errors: Signal<Vec<(String, String)>>) -> impl IntoView {
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let kinds = kind_options();
+    view! {
+        <TextField id="org-name" label=t("admin.name") value=fields.name error=field("org-name") />
+        <TextField
+            id="org-orgnr"
+            label=t("admin.org.orgnr")
+            description=t("admin.org.orgnr_help")
+            value=fields.orgnr
+            error=field("org-orgnr")
+        />
+        <SelectField
+            id="org-kind"
+            label=t("admin.org.kind")
+            value=fields.kind
+            options=kinds
+            error=field("org-kind")
+        />
+    }
+}
+
+/// One signal per field of [`NewOrganisation`].
+#[derive(Clone, Copy)]
+struct OrgFields {
+    name: RwSignal<String>,
+    orgnr: RwSignal<String>,
+    kind: RwSignal<String>,
+}
+
+impl OrgFields {
+    fn new() -> Self {
+        let s = || RwSignal::new(String::new());
+        OrgFields {
+            name: s(),
+            orgnr: s(),
+            kind: s(),
+        }
+    }
+
+    fn form(&self) -> NewOrganisation {
+        NewOrganisation {
+            name: self.name.get(),
+            orgnr: self.orgnr.get(),
+            kind: self.kind.get(),
+        }
+    }
+
+    fn clear(&self) {
+        for s in [self.name, self.orgnr, self.kind] {
+            s.set(String::new());
+        }
     }
 }
 

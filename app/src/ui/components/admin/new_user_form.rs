@@ -42,8 +42,6 @@ pub fn NewUserForm(
         }
         errors_of(&r, "user-")
     });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let (roles, org_options) = (role_options(), org_options(orgs));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -80,47 +78,60 @@ pub fn NewUserForm(
     view! {
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary />
-            <TextField
-                id="user-name"
-                label=t("admin.name")
-                value=fields.name
-                error=field("user-name")
-                autocomplete="off"
-            />
-            <TextField
-                id="user-email"
-                label=t("admin.users.email")
-                value=fields.email
-                error=field("user-email")
-                input_type="email"
-            />
-            <SelectField
-                id="user-organisation_id"
-                label=t("admin.users.organisation")
-                value=fields.org
-                options=org_options
-                error=field("user-organisation_id")
-            />
-            <SelectField
-                id="user-role"
-                label=t("admin.users.role")
-                value=fields.role
-                options=roles
-                error=field("user-role")
-            />
-            <TextField
-                id="user-password"
-                label=t("admin.users.password")
-                description=t("admin.users.password_help")
-                value=fields.password
-                error=field("user-password")
-                input_type="password"
-                autocomplete="new-password"
-            />
+            {inputs(fields, orgs, errors)}
             <button class="ds-button" data-variant="primary" type="submit">
                 {t("admin.users.create")}
             </button>
         </form>
+    }
+}
+
+/// The new user's fields, each with its error.
+fn inputs(
+    fields: UserFields,
+    orgs: RwSignal<Vec<OrganisationView>>,
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let (roles, org_options) = (role_options(), org_options(orgs));
+    view! {
+        <TextField
+            id="user-name"
+            label=t("admin.name")
+            value=fields.name
+            error=field("user-name")
+            autocomplete="off"
+        />
+        <TextField
+            id="user-email"
+            label=t("admin.users.email")
+            value=fields.email
+            error=field("user-email")
+            input_type="email"
+        />
+        <SelectField
+            id="user-organisation_id"
+            label=t("admin.users.organisation")
+            value=fields.org
+            options=org_options
+            error=field("user-organisation_id")
+        />
+        <SelectField
+            id="user-role"
+            label=t("admin.users.role")
+            value=fields.role
+            options=roles
+            error=field("user-role")
+        />
+        <TextField
+            id="user-password"
+            label=t("admin.users.password")
+            description=t("admin.users.password_help")
+            value=fields.password
+            error=field("user-password")
+            input_type="password"
+            autocomplete="new-password"
+        />
     }
 }
 

@@ -48,14 +48,6 @@ pub fn PayoutAccount(orgs: RwSignal<Vec<OrganisationView>>) -> impl IntoView {
         }
         errors_of(&r, "pay-")
     });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let health_trusts = Signal::derive(move || {
-        orgs.get()
-            .into_iter()
-            .filter(|o| o.kind == OrgKind::Hf)
-            .map(|o| (o.id, o.name))
-            .collect::<Vec<_>>()
-    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -96,43 +88,43 @@ pub fn PayoutAccount(orgs: RwSignal<Vec<OrganisationView>>) -> impl IntoView {
         <p class="ds-paragraph">{t("admin.org.account_help")}</p>
         <form on:submit=submit novalidate class="frist-form" data-testid="payout-account-form">
             <ErrorSummary errors=errors node_ref=summary />
-            {move || {
-                alert
-                    .get()
-                    .map(|t| {
-                        view! {
-                            <div class="ds-alert" data-color="danger" role="alert">
-                                <p class="ds-paragraph">{t}</p>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                done.get()
-                    .map(|t| {
-                        view! {
-                            <div class="ds-alert" data-color="success" role="status">
-                                <p class="ds-paragraph">{t}</p>
-                            </div>
-                        }
-                    })
-            }}
-            <SelectField
-                id="pay-org"
-                label=t("admin.org.health_trust")
-                value=org
-                options=health_trusts
-                error=field("pay-org")
-            />
-            <TextField
-                id="pay-account"
-                label=t("admin.org.payout_account")
-                value=account
-                error=field("pay-account")
-            />
+            {super::outcome(alert, done, None)}
+            {inputs(org, account, orgs, errors)}
             <button class="ds-button" data-variant="primary" type="submit">
                 {t("admin.org.account_save")}
             </button>
         </form>
+    }
+}
+
+/// The health trust and the account to set for it.
+fn inputs(
+    org: RwSignal<String>,
+    account: RwSignal<String>,
+    orgs: RwSignal<Vec<OrganisationView>>,
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let health_trusts = Signal::derive(move || {
+        orgs.get()
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::Hf)
+            .map(|o| (o.id, o.name))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <SelectField
+            id="pay-org"
+            label=t("admin.org.health_trust")
+            value=org
+            options=health_trusts
+            error=field("pay-org")
+        />
+        <TextField
+            id="pay-account"
+            label=t("admin.org.payout_account")
+            value=account
+            error=field("pay-account")
+        />
     }
 }

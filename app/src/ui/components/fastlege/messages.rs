@@ -51,11 +51,7 @@ pub fn Messages() -> impl IntoView {
             Box::pin(api::fl_messages(s.clone(), c))
         });
     });
-    let options = Signal::derive(|| {
-        Status::iter()
-            .map(|s| (s.as_str().to_owned(), name(s).to_owned()))
-            .collect::<Vec<_>>()
-    });
+    let options = status_options();
     view! {
         <h1 class="ds-heading" data-size="lg">
             {if helfo { t("fastlege.incoming_title") } else { t("fastlege.municipality_messages") }}
@@ -83,22 +79,7 @@ pub fn Messages() -> impl IntoView {
         <div class="frist-table-wrap">
             <table class="ds-table" tabindex="0" data-testid="message-table">
                 <caption class="ds-sr-only">{t("fastlege.table_caption")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("fastlege.col_number")}</th>
-                        {helfo
-                            .then(|| {
-                                view! { <th scope="col">{t("fastlege.col_municipality")}</th> }
-                            })}
-                        <th scope="col">{t("fastlege.message")}</th>
-                        <th scope="col">{t("fastlege.effective_from")}</th>
-                        <th scope="col">{t("fastlege.col_class")}</th>
-                        <th scope="col">{t("fastlege.col_status")}</th>
-                        <th scope="col">
-                            <span class="ds-sr-only">{t("fastlege.col_action")}</span>
-                        </th>
-                    </tr>
-                </thead>
+                {table_head(helfo)}
                 <tbody>
                     {move || {
                         shown()
@@ -116,6 +97,37 @@ pub fn Messages() -> impl IntoView {
                 .then(|| view! { <p class="ds-paragraph">{t("fastlege.no_messages")}</p> })
         }}
     }
+}
+
+/// The message table's column headings; Helfo also sees the municipality.
+fn table_head(helfo: bool) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{t("fastlege.col_number")}</th>
+                {helfo
+                    .then(|| {
+                        view! { <th scope="col">{t("fastlege.col_municipality")}</th> }
+                    })}
+                <th scope="col">{t("fastlege.message")}</th>
+                <th scope="col">{t("fastlege.effective_from")}</th>
+                <th scope="col">{t("fastlege.col_class")}</th>
+                <th scope="col">{t("fastlege.col_status")}</th>
+                <th scope="col">
+                    <span class="ds-sr-only">{t("fastlege.col_action")}</span>
+                </th>
+            </tr>
+        </thead>
+    }
+}
+
+/// Every status, for the filter.
+fn status_options() -> Signal<Vec<(String, String)>> {
+    Signal::derive(|| {
+        Status::iter()
+            .map(|s| (s.as_str().to_owned(), name(s).to_owned()))
+            .collect::<Vec<_>>()
+    })
 }
 
 /// A message's status in words, with the letters sent once registered.

@@ -28,9 +28,7 @@ pub fn NewMessage() -> impl IntoView {
     let (start, restored) = starting_form();
     let f = Fields::new(start);
     let hook = use_form::<MessageCreated, _>(DRAFT_KEY, move || f.form());
-    let tried = hook.tried;
     let Sending {
-        edge_issues,
         failure,
         summary,
         receipt,
@@ -43,32 +41,8 @@ pub fn NewMessage() -> impl IntoView {
     let kinds = kind_options();
 
     let send = sender(f, hook, checked);
-    // "Se over og send inn" (Altinn's pattern, issue 24): what Helfo
-    // registers is public at once and cannot be taken back, so a form
-    // without errors is first shown as it will be sent, and sent only from
-    // there; "Endre" goes back with everything kept.
     let form_ref = NodeRef::<html::Form>::new();
-    let review = RwSignal::new(None::<Vec<(String, String)>>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        tried.set(true);
-        if checked.get_untracked().1.is_none() {
-            focus_summary(summary);
-            return;
-        }
-        let rows = form_ref
-            .get_untracked()
-            .map(|f| crate::form::review_rows(&f))
-            .unwrap_or_default();
-        review.set(Some(rows));
-        leptos::prelude::request_animation_frame(|| crate::form::focus_id("fl-review"));
-    };
-    // The edge refused a field: back to the form, where the field says why.
-    Effect::new(move |_| {
-        if !edge_issues.get().is_empty() {
-            review.set(None);
-        }
-    });
+    let (review, submit) = review_step(hook, checked, form_ref);
     // In the outbox when the page closed (offline, a crash): on its way again.
     if restored && draft::pending(DRAFT_KEY) {
         send.run(());
@@ -124,6 +98,50 @@ pub fn NewMessage() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The review's rows (label, value) while the form is under review.
+type Review = RwSignal<Option<Vec<(String, String)>>>;
+
+/// Where the form goes once submitted: the review of what will be sent
+/// (`Some` rows), or back to the form with the errors it still has.
+fn review_step(
+    hook: FormHook<MessageCreated>,
+    checked: Memo<(Report, Option<Message>)>,
+    form_ref: NodeRef<html::Form>,
+) -> (Review, impl Fn(leptos::ev::SubmitEvent) + Copy + 'static) {
+    let tried = hook.tried;
+    let Sending {
+        edge_issues,
+        summary,
+        ..
+    } = hook.sending;
+    // "Se over og send inn" (Altinn's pattern, issue 24): what Helfo
+    // registers is public at once and cannot be taken back, so a form
+    // without errors is first shown as it will be sent, and sent only from
+    // there; "Endre" goes back with everything kept.
+    let review = RwSignal::new(None::<Vec<(String, String)>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        if checked.get_untracked().1.is_none() {
+            focus_summary(summary);
+            return;
+        }
+        let rows = form_ref
+            .get_untracked()
+            .map(|f| crate::form::review_rows(&f))
+            .unwrap_or_default();
+        review.set(Some(rows));
+        leptos::prelude::request_animation_frame(|| crate::form::focus_id("fl-review"));
+    };
+    // The edge refused a field: back to the form, where the field says why.
+    Effect::new(move |_| {
+        if !edge_issues.get().is_empty() {
+            review.set(None);
+        }
+    });
+    (review, submit)
 }
 
 /// The draft kept from last time, or a new form with the signed-in clerk

@@ -14,11 +14,6 @@ use super::fields::Fields;
 pub(super) fn SubstituteFields(f: Fields, errors: FormErrors) -> impl IntoView {
     let field = move |id: &'static str| errors.field(id);
     let is = move |k: MessageKind| f.chosen_kind() == Some(k);
-    let competences = Signal::derive(|| {
-        Competence::iter()
-            .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
-            .collect::<Vec<_>>()
-    });
     view! {
         <fieldset class="ds-fieldset">
             <legend class="ds-heading" data-size="xs">
@@ -48,39 +43,7 @@ pub(super) fn SubstituteFields(f: Fields, errors: FormErrors) -> impl IntoView {
                 value=f.gp_hpr
                 error=field("fl-gp_hpr")
             />
-            {move || {
-                is(MessageKind::SubstituteStart)
-                    .then(|| {
-                        view! {
-                            <TextField
-                                id="fl-start_date"
-                                label=t("fastlege.substitute_start_label")
-                                description=t("fastlege.date_hint")
-                                value=f.start_date
-                                error=field("fl-start_date")
-                            />
-                            <TextField
-                                id="fl-end_date"
-                                label=t("fastlege.substitute_end_label")
-                                description=t("fastlege.date_hint")
-                                value=f.end_date
-                                error=field("fl-end_date")
-                            />
-                            <SelectField
-                                id="fl-competence"
-                                label=t("fastlege.competence_label")
-                                value=f.competence
-                                options=competences
-                                error=field("fl-competence")
-                            />
-                            <CheckboxField
-                                id="fl-lis1_completed"
-                                label=t("fastlege.lis1_label")
-                                value=f.lis1_completed
-                            />
-                        }
-                    })
-            }}
+            <SubstituteStartFields f=f errors=errors />
             {move || {
                 is(MessageKind::SubstituteChange)
                     .then(|| {
@@ -110,6 +73,52 @@ pub(super) fn SubstituteFields(f: Fields, errors: FormErrors) -> impl IntoView {
                     })
             }}
         </fieldset>
+    }
+}
+
+/// A substitute's start: the period, the competence and LIS1.
+#[component]
+fn SubstituteStartFields(f: Fields, errors: FormErrors) -> impl IntoView {
+    let field = move |id: &'static str| errors.field(id);
+    let is = move |k: MessageKind| f.chosen_kind() == Some(k);
+    let competences = Signal::derive(|| {
+        Competence::iter()
+            .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    {
+        move || {
+            is(MessageKind::SubstituteStart).then(|| {
+                view! {
+                    <TextField
+                        id="fl-start_date"
+                        label=t("fastlege.substitute_start_label")
+                        description=t("fastlege.date_hint")
+                        value=f.start_date
+                        error=field("fl-start_date")
+                    />
+                    <TextField
+                        id="fl-end_date"
+                        label=t("fastlege.substitute_end_label")
+                        description=t("fastlege.date_hint")
+                        value=f.end_date
+                        error=field("fl-end_date")
+                    />
+                    <SelectField
+                        id="fl-competence"
+                        label=t("fastlege.competence_label")
+                        value=f.competence
+                        options=competences
+                        error=field("fl-competence")
+                    />
+                    <CheckboxField
+                        id="fl-lis1_completed"
+                        label=t("fastlege.lis1_label")
+                        value=f.lis1_completed
+                    />
+                }
+            })
+        }
     }
 }
 

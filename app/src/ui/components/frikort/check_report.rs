@@ -2,7 +2,7 @@
 //! claim already made from the same file, the button that sends the valid
 //! lines, and the first lines with issues.
 
-use frist_domain::frikort::{FileReport, LineIssues, format_ore};
+use frist_domain::frikort::{ClaimView, FileReport, LineIssues, format_ore};
 use leptos::prelude::*;
 
 use crate::form::{CheckboxField, nb};
@@ -32,36 +32,7 @@ pub(super) fn CheckReport(r: FileReport, upload: Upload) -> impl IntoView {
             <h2 class="ds-heading" data-size="sm">
                 {t("frikort.check_result")}
             </h2>
-            <dl class="frist-facts">
-                <dt>{t("frikort.lines")}</dt>
-                <dd data-testid="lines">{r.lines}</dd>
-                <dt>{t("frikort.valid_lines")}</dt>
-                <dd data-testid="valid">{r.valid}</dd>
-                <dt>{t("frikort.lines_with_errors")}</dt>
-                <dd>{r.with_errors}</dd>
-                <dt>{t("frikort.lines_with_warnings")}</dt>
-                <dd>{r.with_warnings}</dd>
-                <dt>{t("frikort.duplicates_in_file")}</dt>
-                <dd>{r.duplicates}</dd>
-                <dt>{t("frikort.time_barred")}</dt>
-                <dd>{r.time_barred}</dd>
-                <dt>{t("frikort.sent_late")}</dt>
-                <dd>{r.late}</dd>
-                <dt>{t("frikort.valid_sum")}</dt>
-                <dd>{format_ore(r.valid_amount_ore)}</dd>
-                {move || {
-                    elapsed_ms
-                        .get()
-                        .map(|ms| {
-                            view! {
-                                <dt>{t("frikort.check_time")}</dt>
-                                <dd data-testid="elapsed" data-ms=format!("{ms:.0}")>
-                                    {seconds(ms)}
-                                </dd>
-                            }
-                        })
-                }}
-            </dl>
+            <Facts r=r.clone() elapsed_ms=elapsed_ms />
             <h3 class="ds-heading" data-size="xs">
                 {t("frikort.issues_by_type")}
             </h3>
@@ -91,35 +62,7 @@ pub(super) fn CheckReport(r: FileReport, upload: Upload) -> impl IntoView {
                         </p>
                     }
                 })}
-            {move || {
-                earlier
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <div
-                                class="ds-alert"
-                                data-color="warning"
-                                role="alert"
-                                data-testid="sent-before"
-                            >
-                                <p class="ds-paragraph">
-                                    {tf(
-                                        "frikort.sent_before",
-                                        &[
-                                            ("claim", &e.number),
-                                            ("date", &e.received_on.map(nb).unwrap_or_default()),
-                                        ],
-                                    )}
-                                </p>
-                                <CheckboxField
-                                    id="fk-resend"
-                                    label=t("frikort.resend_label")
-                                    value=resend
-                                />
-                            </div>
-                        }
-                    })
-            }}
+            <SentBefore earlier=earlier resend=resend />
             <button
                 class="ds-button"
                 data-variant="primary"
@@ -142,6 +85,67 @@ pub(super) fn CheckReport(r: FileReport, upload: Upload) -> impl IntoView {
             }}
             {(!first.is_empty()).then(|| view! { <IssueLines first=first jump=upload.jump /> })}
         </section>
+    }
+}
+
+/// The counts of the check, and how long it took.
+#[component]
+fn Facts(r: FileReport, elapsed_ms: RwSignal<Option<f64>>) -> impl IntoView {
+    view! {
+        <dl class="frist-facts">
+            <dt>{t("frikort.lines")}</dt>
+            <dd data-testid="lines">{r.lines}</dd>
+            <dt>{t("frikort.valid_lines")}</dt>
+            <dd data-testid="valid">{r.valid}</dd>
+            <dt>{t("frikort.lines_with_errors")}</dt>
+            <dd>{r.with_errors}</dd>
+            <dt>{t("frikort.lines_with_warnings")}</dt>
+            <dd>{r.with_warnings}</dd>
+            <dt>{t("frikort.duplicates_in_file")}</dt>
+            <dd>{r.duplicates}</dd>
+            <dt>{t("frikort.time_barred")}</dt>
+            <dd>{r.time_barred}</dd>
+            <dt>{t("frikort.sent_late")}</dt>
+            <dd>{r.late}</dd>
+            <dt>{t("frikort.valid_sum")}</dt>
+            <dd>{format_ore(r.valid_amount_ore)}</dd>
+            {move || {
+                elapsed_ms
+                    .get()
+                    .map(|ms| {
+                        view! {
+                            <dt>{t("frikort.check_time")}</dt>
+                            <dd data-testid="elapsed" data-ms=format!("{ms:.0}")>
+                                {seconds(ms)}
+                            </dd>
+                        }
+                    })
+            }}
+        </dl>
+    }
+}
+
+/// A claim already made from the same file, and the box that allows sending
+/// it again.
+#[component]
+fn SentBefore(earlier: RwSignal<Option<ClaimView>>, resend: RwSignal<bool>) -> impl IntoView {
+    move || {
+        earlier.get().map(|e| {
+            view! {
+                <div class="ds-alert" data-color="warning" role="alert" data-testid="sent-before">
+                    <p class="ds-paragraph">
+                        {tf(
+                            "frikort.sent_before",
+                            &[
+                                ("claim", &e.number),
+                                ("date", &e.received_on.map(nb).unwrap_or_default()),
+                            ],
+                        )}
+                    </p>
+                    <CheckboxField id="fk-resend" label=t("frikort.resend_label") value=resend />
+                </div>
+            }
+        })
     }
 }
 

@@ -21,9 +21,7 @@ where
             .map(|p| p.n.to_string())
             .unwrap_or_default(),
     );
-    let amount = RwSignal::new(String::new());
-    let cause = RwSignal::new(String::new());
-    let reason = RwSignal::new(String::new());
+    let [amount, cause, reason] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let (id, version) = (c.id.clone(), c.version);
     let payments = c.payments.clone();
     let form = move || RepaymentForm {
@@ -48,24 +46,7 @@ where
             );
         });
     };
-    let payment_options: Vec<(String, String)> = c
-        .payments
-        .iter()
-        .map(|p| {
-            let label = tf(
-                "frikort.payment_option",
-                &[
-                    ("n", &p.n.to_string()),
-                    ("date", &nb(p.paid_on)),
-                    ("amount", &format_ore(p.amount_ore)),
-                ],
-            );
-            (p.n.to_string(), label)
-        })
-        .collect();
-    let causes: Vec<(String, String)> = RepaymentCause::iter()
-        .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
-        .collect();
+    let (payment_options, causes) = (payment_options(&c), cause_options());
     view! {
         <form
             class="frist-inline-form frist-panel"
@@ -109,4 +90,29 @@ where
             </button>
         </form>
     }
+}
+
+/// Each payment of the claim: its number, date and amount.
+fn payment_options(c: &ClaimView) -> Vec<(String, String)> {
+    c.payments
+        .iter()
+        .map(|p| {
+            let label = tf(
+                "frikort.payment_option",
+                &[
+                    ("n", &p.n.to_string()),
+                    ("date", &nb(p.paid_on)),
+                    ("amount", &format_ore(p.amount_ore)),
+                ],
+            );
+            (p.n.to_string(), label)
+        })
+        .collect()
+}
+
+/// Every cause of a repayment.
+fn cause_options() -> Vec<(String, String)> {
+    RepaymentCause::iter()
+        .map(|c| (<&str>::from(c).to_owned(), name(c).to_owned()))
+        .collect()
 }

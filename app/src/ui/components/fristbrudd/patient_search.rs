@@ -89,28 +89,32 @@ pub(super) fn PatientSearch() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            {move || {
-                found
-                    .get()
-                    .map(|list| {
-                        let n = list.len();
-                        view! {
-                            <p class="ds-paragraph" role="status">
-                                {tf("fristbrudd.patient_search_found", &[("n", &n.to_string())])}
-                            </p>
-                            {(n > 0)
-                                .then(|| {
-                                    view! {
-                                        <CaseTable
-                                            cases=Signal::derive(move || list.clone())
-                                            caption=t("fristbrudd.patient_search_caption")
-                                            queue=false
-                                        />
-                                    }
-                                })}
-                        }
-                    })
-            }}
+            <SearchResult found=found />
         </details>
+    }
+}
+
+/// How many cases the search found, and the cases.
+#[component]
+fn SearchResult(found: RwSignal<Option<Vec<CaseSummary>>>) -> impl IntoView {
+    move || {
+        found.get().map(|list| {
+            let n = list.len();
+            view! {
+                <p class="ds-paragraph" role="status">
+                    {tf("fristbrudd.patient_search_found", &[("n", &n.to_string())])}
+                </p>
+                {(n > 0)
+                    .then(|| {
+                        view! {
+                            <CaseTable
+                                cases=Signal::derive(move || list.clone())
+                                caption=t("fristbrudd.patient_search_caption")
+                                queue=false
+                            />
+                        }
+                    })}
+            }
+        })
     }
 }

@@ -59,28 +59,8 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
                 <text x=left y="130" font-size="11">
                     {t("kontroll.chart_axis")}
                 </text>
-                <line
-                    x1=x(d.median)
-                    y1="20"
-                    x2=x(d.median)
-                    y2="95"
-                    stroke="#1e5b8a"
-                    stroke-dasharray="2 2"
-                />
-                <text x=x(d.median) y="14" text-anchor="middle" font-size="11">
-                    {t("kontroll.chart_median")}
-                </text>
-                <line
-                    x1=x(d.threshold)
-                    y1="20"
-                    x2=x(d.threshold)
-                    y2="95"
-                    stroke="#b00020"
-                    stroke-dasharray="6 3"
-                />
-                <text x=x(d.threshold) y="14" text-anchor="middle" font-size="11">
-                    {t("kontroll.chart_limit")}
-                </text>
+                {reference_line(x(d.median), "#1e5b8a", "2 2", "kontroll.chart_median")}
+                {reference_line(x(d.threshold), "#b00020", "6 3", "kontroll.chart_limit")}
                 {d
                     .points
                     .iter()
@@ -88,48 +68,7 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
                     .map(|(i, p)| {
                         let cx = x(p.per_patient);
                         let cy = 80.0 - (i % 4) as f64 * 8.0;
-                        if p.own && p.outlier {
-                            view! {
-                                <g>
-                                    <polygon
-                                        points=format!(
-                                            "{},{} {},{} {},{}",
-                                            cx,
-                                            cy - 7.0,
-                                            cx - 6.0,
-                                            cy + 4.0,
-                                            cx + 6.0,
-                                            cy + 4.0,
-                                        )
-                                        fill="#b00020"
-                                    />
-                                    <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">
-                                        {tf("kontroll.chart_unusual", &[("hpr", &p.hpr)])}
-                                    </text>
-                                </g>
-                            }
-                                .into_any()
-                        } else if p.own {
-                            view! {
-                                <g>
-                                    <rect
-                                        x=cx - 4.0
-                                        y=cy - 4.0
-                                        width="8"
-                                        height="8"
-                                        fill="#1e5b8a"
-                                    />
-                                </g>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <g>
-                                    <circle cx=cx cy=cy r="3.5" fill="#9a9a9a" />
-                                </g>
-                            }
-                                .into_any()
-                        }
+                        marker(p, cx, cy)
                     })
                     .collect_view()}
             </svg>
@@ -140,6 +79,62 @@ pub(super) fn PeerChart(v: PeerView) -> impl IntoView {
             </figcaption>
         </figure>
         <OwnFigures own=own median=d.median threshold=d.threshold />
+    }
+}
+
+/// A dashed vertical line across the chart at `at`, named above it.
+fn reference_line(
+    at: f64,
+    stroke: &'static str,
+    dash: &'static str,
+    key: &'static str,
+) -> impl IntoView {
+    view! {
+        <line x1=at y1="20" x2=at y2="95" stroke=stroke stroke-dasharray=dash />
+        <text x=at y="14" text-anchor="middle" font-size="11">
+            {t(key)}
+        </text>
+    }
+}
+
+/// One doctor's mark: an unusual own doctor a red triangle with the HPR
+/// number, another own doctor a blue square, a peer a grey dot.
+fn marker(p: &PeerPoint, cx: f64, cy: f64) -> AnyView {
+    if p.own && p.outlier {
+        view! {
+            <g>
+                <polygon
+                    points=format!(
+                        "{},{} {},{} {},{}",
+                        cx,
+                        cy - 7.0,
+                        cx - 6.0,
+                        cy + 4.0,
+                        cx + 6.0,
+                        cy + 4.0,
+                    )
+                    fill="#b00020"
+                />
+                <text x=cx y=cy - 10.0 text-anchor="middle" font-size="11">
+                    {tf("kontroll.chart_unusual", &[("hpr", &p.hpr)])}
+                </text>
+            </g>
+        }
+        .into_any()
+    } else if p.own {
+        view! {
+            <g>
+                <rect x=cx - 4.0 y=cy - 4.0 width="8" height="8" fill="#1e5b8a" />
+            </g>
+        }
+        .into_any()
+    } else {
+        view! {
+            <g>
+                <circle cx=cx cy=cy r="3.5" fill="#9a9a9a" />
+            </g>
+        }
+        .into_any()
     }
 }
 
