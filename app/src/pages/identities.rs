@@ -21,35 +21,8 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
     let links = RwSignal::new(Vec::<IdentityLinkView>::new());
     let alert = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    // The chosen user's links, read again whenever the choice changes.
-    Effect::new(move |_| {
-        let id = user.get();
-        links.set(Vec::new());
-        if id.is_empty() {
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let answer = api::identities(&id).await;
-            if user.try_get_untracked().as_deref() != Some(id.as_str()) {
-                return;
-            }
-            match answer {
-                Ok(list) => {
-                    links.try_set(list);
-                }
-                Err(e) => {
-                    alert.try_set(Some(e.text()));
-                }
-            }
-        });
-    });
-    let user_options = Signal::derive(move || {
-        users
-            .get()
-            .into_iter()
-            .map(|u| (u.id.clone(), format!("{} ({})", u.name, u.email)))
-            .collect::<Vec<_>>()
-    });
+    load_links(user, links, alert);
+    let user_options = user_options(users);
     let remove = Callback::new(move |link: IdentityLinkView| {
         done.set(None);
         leptos::task::spawn_local(async move {
@@ -149,8 +122,6 @@ fn LinkForm(
         };
         errors_of(&report, "identity-")
     });
-    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
-    let providers = Signal::derive(provider_options);
     let kinds = Signal::derive(move || kind_options(&provider.get()));
     keep_kind_offered(kinds, kind);
 
@@ -181,31 +152,86 @@ fn LinkForm(
     view! {
         <form on:submit=submit novalidate class="frist-form">
             <ErrorSummary errors=errors node_ref=summary />
-            <SelectField
-                id="identity-provider"
-                label=t("admin.identities.provider")
-                value=provider
-                options=providers
-                error=field("identity-provider")
-            />
-            <SelectField
-                id="identity-kind"
-                label=t("admin.identities.kind")
-                value=kind
-                options=kinds
-                error=field("identity-kind")
-            />
-            <TextField
-                id="identity-value"
-                label=t("admin.identities.value")
-                description=t("admin.identities.value_help")
-                value=value
-                error=field("identity-value")
-            />
+            {inputs(provider, kind, value, kinds, errors)}
             <button class="ds-button" data-variant="primary" type="submit">
                 {t("admin.identities.link")}
             </button>
         </form>
+    }
+}
+
+/// The chosen user's links, read again whenever the choice changes.
+fn load_links(
+    user: RwSignal<String>,
+    links: RwSignal<Vec<IdentityLinkView>>,
+    alert: RwSignal<Option<String>>,
+) {
+    Effect::new(move |_| {
+        let id = user.get();
+        links.set(Vec::new());
+        if id.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let answer = api::identities(&id).await;
+            if user.try_get_untracked().as_deref() != Some(id.as_str()) {
+                return;
+            }
+            match answer {
+                Ok(list) => {
+                    links.try_set(list);
+                }
+                Err(e) => {
+                    alert.try_set(Some(e.text()));
+                }
+            }
+        });
+    });
+}
+
+/// Each user by name and e-mail address.
+fn user_options(users: RwSignal<Vec<UserView>>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        users
+            .get()
+            .into_iter()
+            .map(|u| (u.id.clone(), format!("{} ({})", u.name, u.email)))
+            .collect::<Vec<_>>()
+    })
+}
+
+/// The provider, the kind of identity and its value, each with its error.
+fn inputs(
+    provider: RwSignal<String>,
+    kind: RwSignal<String>,
+    value: RwSignal<String>,
+    kinds: Signal<Vec<(String, String)>>,
+    errors: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let field = move |id: &'static str| Signal::derive(move || error_for(&errors.get(), id));
+    let providers = Signal::derive(provider_options);
+    view! {
+        <SelectField
+            id="identity-provider"
+            label=t("admin.identities.provider")
+            value=provider
+            options=providers
+            error=field("identity-provider")
+        />
+        <SelectField
+            id="identity-kind"
+            label=t("admin.identities.kind")
+            value=kind
+            options=kinds
+            error=field("identity-kind")
+        />
+        <TextField
+            id="identity-value"
+            label=t("admin.identities.value")
+            description=t("admin.identities.value_help")
+            value=value
+            error=field("identity-value")
+        />
     }
 }
 

@@ -107,38 +107,33 @@ fn Tokens() -> impl IntoView {
                 {t("settings.create")}
             </button>
         </form>
-        {move || {
-            created
-                .get()
-                .map(|c| {
-                    view! {
-                        <div
-                            class="ds-alert"
-                            data-color="success"
-                            role="status"
-                            data-testid="token"
-                        >
-                            <p class="ds-paragraph">
-                                {tf(
-                                    "settings.created",
-                                    &[
-                                        ("name", &c.name),
-                                        ("id", &c.id),
-                                        ("expires", &day(&c.expires_at)),
-                                    ],
-                                )}
-                            </p>
-                            <pre class="frist-mail-body">{c.token.clone()}</pre>
-                            <p class="ds-paragraph" data-size="sm">
-                                {t("settings.env_hint")}
-                            </p>
-                        </div>
-                    }
-                })
-        }}
+        <CreatedToken created=created />
         <h3 class="ds-heading" data-size="xs">
             {t("settings.your_tokens")}
         </h3>
         {move || view! { <TokenTable list=tokens.get() revoke=revoke /> }}
+    }
+}
+
+/// The token just made, shown this once, and how to use it.
+#[component]
+fn CreatedToken(created: RwSignal<Option<Created>>) -> impl IntoView {
+    move || {
+        created.get().map(|c| {
+            view! {
+                <div class="ds-alert" data-color="success" role="status" data-testid="token">
+                    <p class="ds-paragraph">
+                        {tf(
+                            "settings.created",
+                            &[("name", &c.name), ("id", &c.id), ("expires", &day(&c.expires_at))],
+                        )}
+                    </p>
+                    <pre class="frist-mail-body">{c.token.clone()}</pre>
+                    <p class="ds-paragraph" data-size="sm">
+                        {t("settings.env_hint")}
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -34,28 +34,7 @@ pub fn MessageDetail() -> impl IntoView {
         async move { api::fl_message(&id).await }
     });
     show_loaded(loaded, message, failure);
-    let register = Callback::new(move |()| {
-        let Some(m) = message.get_untracked() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match api::fl_register(&m.id, m.version).await {
-                Ok(now) => {
-                    failure.set(None);
-                    done.set(Some(tf(
-                        "fastlege.registered_done",
-                        &[
-                            ("number", &now.number),
-                            ("letters", &now.letters.unwrap_or(0).to_string()),
-                        ],
-                    )));
-                    message.set(Some(now));
-                    crate::form::focus_id("fl-done");
-                }
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
-    });
+    let register = registrar(message, failure, done);
     let today = today();
     move || {
         let Some(m) = message.get() else {
@@ -107,6 +86,36 @@ pub fn MessageDetail() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// FL-8: registers the message shown, then says what it came to.
+fn registrar(
+    message: RwSignal<Option<MessageView>>,
+    failure: RwSignal<Option<String>>,
+    done: RwSignal<Option<String>>,
+) -> Callback<()> {
+    Callback::new(move |()| {
+        let Some(m) = message.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match api::fl_register(&m.id, m.version).await {
+                Ok(now) => {
+                    failure.set(None);
+                    done.set(Some(tf(
+                        "fastlege.registered_done",
+                        &[
+                            ("number", &now.number),
+                            ("letters", &now.letters.unwrap_or(0).to_string()),
+                        ],
+                    )));
+                    message.set(Some(now));
+                    crate::form::focus_id("fl-done");
+                }
+                Err(e) => failure.set(Some(e.text())),
+            }
+        });
+    })
 }
 
 /// FL-8: the button that asks before registering, saying what follows

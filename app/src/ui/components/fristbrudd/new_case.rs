@@ -82,44 +82,52 @@ pub fn NewCase() -> impl IntoView {
                 <PatientFields f=f errors=errors open_case=open_case />
                 <DeadlineFields f=f errors=errors />
                 <UrgencyFields f=f errors=errors />
-                <div class="frist-actions">
-                    <button
-                        class="ds-button"
-                        data-variant="primary"
-                        type="submit"
-                        disabled=move || sending.get()
-                    >
-                        {move || {
-                            if sending.get() {
-                                t("fristbrudd.sending")
-                            } else {
-                                t("fristbrudd.send")
-                            }
-                        }}
-                    </button>
-                    <button
-                        class="ds-button"
-                        data-variant="tertiary"
-                        type="button"
-                        on:click=move |_| {
-                            ask_clear
-                                .set(
-                                    Some(Question {
-                                        title: t("fristbrudd.clear_confirm_title").to_owned(),
-                                        body: t("fristbrudd.clear_confirm_body").to_owned(),
-                                        yes: t("fristbrudd.clear").to_owned(),
-                                    }),
-                                )
-                        }
-                    >
-                        {t("fristbrudd.clear")}
-                    </button>
-                    <Confirm id="clear-confirm" ask=ask_clear on_yes=clear />
-                </div>
+                <FormActions sending=sending ask_clear=ask_clear clear=clear />
                 <DeliveryStatus delivery=delivery />
             </form>
         }
         .into_any(),
+    }
+}
+
+/// Send, and empty the form (asked first).
+#[component]
+fn FormActions(
+    sending: RwSignal<bool>,
+    ask_clear: RwSignal<Option<Question>>,
+    clear: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="frist-actions">
+            <button
+                class="ds-button"
+                data-variant="primary"
+                type="submit"
+                disabled=move || sending.get()
+            >
+                {move || {
+                    if sending.get() { t("fristbrudd.sending") } else { t("fristbrudd.send") }
+                }}
+            </button>
+            <button
+                class="ds-button"
+                data-variant="tertiary"
+                type="button"
+                on:click=move |_| {
+                    ask_clear
+                        .set(
+                            Some(Question {
+                                title: t("fristbrudd.clear_confirm_title").to_owned(),
+                                body: t("fristbrudd.clear_confirm_body").to_owned(),
+                                yes: t("fristbrudd.clear").to_owned(),
+                            }),
+                        )
+                }
+            >
+                {t("fristbrudd.clear")}
+            </button>
+            <Confirm id="clear-confirm" ask=ask_clear on_yes=clear />
+        </div>
     }
 }
 

@@ -68,6 +68,28 @@ pub fn Stats() -> impl IntoView {
     }
 }
 
+/// A month's bar: all its cases, the part within the limit, the count,
+/// the month and the share within the limit.
+fn bar(m: &MonthStats, x: f64, bar_w: f64, h: f64, max: u32) -> impl IntoView + use<> {
+    let total = h * f64::from(m.cases) / f64::from(max);
+    let within = h * f64::from(m.within_limit) / f64::from(max);
+    view! {
+        <g>
+            <rect x=x y=h - total width=bar_w height=total fill="#c7dff0" stroke="#1e5b8a" />
+            <rect x=x y=h - within width=bar_w height=within fill="url(#within)" />
+            <text x=x + bar_w / 2.0 y=h - total - 4.0 text-anchor="middle" font-size="12">
+                {m.cases}
+            </text>
+            <text x=x + bar_w / 2.0 y=h + 16.0 text-anchor="middle" font-size="11">
+                {month_name(&m.month, true)}
+            </text>
+            <text x=x + bar_w / 2.0 y=h + 32.0 text-anchor="middle" font-size="11">
+                {share(m).map_or_else(|| "–".into(), |p| format!("{p:.0} %"))}
+            </text>
+        </g>
+    }
+}
+
 /// The share of cases with an outcome that came within the limit, in %.
 fn share(m: &MonthStats) -> Option<f64> {
     (m.with_outcome > 0).then(|| 100.0 * f64::from(m.within_limit) / f64::from(m.with_outcome))
@@ -113,51 +135,7 @@ fn Chart(months: Vec<MonthStats>) -> impl IntoView {
                     .enumerate()
                     .map(|(i, m)| {
                         let x = gap + i as f64 * (bar_w + gap);
-                        let total = h * f64::from(m.cases) / f64::from(max);
-                        let within = h * f64::from(m.within_limit) / f64::from(max);
-                        view! {
-                            <g>
-                                <rect
-                                    x=x
-                                    y=h - total
-                                    width=bar_w
-                                    height=total
-                                    fill="#c7dff0"
-                                    stroke="#1e5b8a"
-                                />
-                                <rect
-                                    x=x
-                                    y=h - within
-                                    width=bar_w
-                                    height=within
-                                    fill="url(#within)"
-                                />
-                                <text
-                                    x=x + bar_w / 2.0
-                                    y=h - total - 4.0
-                                    text-anchor="middle"
-                                    font-size="12"
-                                >
-                                    {m.cases}
-                                </text>
-                                <text
-                                    x=x + bar_w / 2.0
-                                    y=h + 16.0
-                                    text-anchor="middle"
-                                    font-size="11"
-                                >
-                                    {month_name(&m.month, true)}
-                                </text>
-                                <text
-                                    x=x + bar_w / 2.0
-                                    y=h + 32.0
-                                    text-anchor="middle"
-                                    font-size="11"
-                                >
-                                    {share(m).map_or_else(|| "–".into(), |p| format!("{p:.0} %"))}
-                                </text>
-                            </g>
-                        }
+                        bar(m, x, bar_w, h, max)
                     })
                     .collect_view()}
             </svg>
