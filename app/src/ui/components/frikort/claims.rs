@@ -65,44 +65,31 @@ pub fn Claims() -> impl IntoView {
                         <th scope="col">{t("frikort.paid")}</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {move || {
-                        shown()
-                            .into_iter()
-                            .map(|c| {
-                                let open = c.status == ClaimStatus::Received;
-                                // FK-3's 30 days run while Helfo has not settled the claim.
-                                view! {
-                                    <tr>
-                                        <td>
-                                            <A href=format!(
-                                                "/frikort/krav/{}",
-                                                c.id,
-                                            )>{c.number.clone()}</A>
-                                        </td>
-                                        <td>{c.organisation_name.clone()}</td>
-                                        <td>{name(c.status)}</td>
-                                        <td>
-                                            {c.due.map(nb).unwrap_or_else(|| "–".into())}
-                                            {c.due.filter(|_| open).and_then(due_tag)}
-                                        </td>
-                                        <td>{c.lines}</td>
-                                        <td>{format_ore(c.claimed_ore)}</td>
-                                        <td>{format_ore(c.approved_ore)}</td>
-                                        <td>
-                                            {if c.payments.is_empty() {
-                                                "–".into()
-                                            } else {
-                                                format_ore(c.paid_ore)
-                                            }}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
+                <tbody>{move || { shown().into_iter().map(claim_row).collect_view() }}</tbody>
             </table>
         </div>
+    }
+}
+
+/// One claim: its number (a link), health trust, status, deadline and sums.
+fn claim_row(c: ClaimView) -> impl IntoView {
+    let open = c.status == ClaimStatus::Received;
+    // FK-3's 30 days run while Helfo has not settled the claim.
+    view! {
+        <tr>
+            <td>
+                <A href=format!("/frikort/krav/{}", c.id)>{c.number.clone()}</A>
+            </td>
+            <td>{c.organisation_name.clone()}</td>
+            <td>{name(c.status)}</td>
+            <td>
+                {c.due.map(nb).unwrap_or_else(|| "–".into())}
+                {c.due.filter(|_| open).and_then(due_tag)}
+            </td>
+            <td>{c.lines}</td>
+            <td>{format_ore(c.claimed_ore)}</td>
+            <td>{format_ore(c.approved_ore)}</td>
+            <td>{if c.payments.is_empty() { "–".into() } else { format_ore(c.paid_ore) }}</td>
+        </tr>
     }
 }

@@ -37,18 +37,7 @@ where
             changed(r, what);
         });
     };
-    let simple: Vec<EventKind> = allowed
-        .iter()
-        .copied()
-        .filter(|k| {
-            !matches!(
-                k,
-                EventKind::LetterSent
-                    | EventKind::SiteFoundAppointment
-                    | EventKind::DocumentUploaded
-            )
-        })
-        .collect();
+    let simple = simple_kinds(&allowed);
     let send_simple = send.clone();
     let send_letter = send.clone();
     view! {
@@ -63,27 +52,7 @@ where
             <div class="frist-actions">
                 {simple
                     .into_iter()
-                    .map(|k| {
-                        let send = send_simple.clone();
-                        view! {
-                            <button
-                                class="ds-button"
-                                data-variant="secondary"
-                                type="button"
-                                data-event=k.as_str()
-                                disabled=move || busy.get()
-                                on:click=move |_| send(
-                                    EventForm {
-                                        event: k.as_str().into(),
-                                        ..Default::default()
-                                    },
-                                    tf("fristbrudd.registered", &[("event", name(k))]),
-                                )
-                            >
-                                {name(k)}
-                            </button>
-                        }
-                    })
+                    .map(|k| simple_button(k, busy, send_simple.clone()))
                     .collect_view()}
             </div>
             {allowed
@@ -98,4 +67,47 @@ where
         </section>
     }
     .into_any()
+}
+
+/// The transitions allowed now that take nothing but a click; the letter,
+/// the appointment and a document have forms of their own.
+fn simple_kinds(allowed: &[EventKind]) -> Vec<EventKind> {
+    allowed
+        .iter()
+        .copied()
+        .filter(|k| {
+            !matches!(
+                k,
+                EventKind::LetterSent
+                    | EventKind::SiteFoundAppointment
+                    | EventKind::DocumentUploaded
+            )
+        })
+        .collect()
+}
+
+/// The button that registers one simple transition.
+fn simple_button(
+    k: EventKind,
+    busy: RwSignal<bool>,
+    send: impl Fn(EventForm, String) + 'static,
+) -> impl IntoView {
+    view! {
+        <button
+            class="ds-button"
+            data-variant="secondary"
+            type="button"
+            data-event=k.as_str()
+            disabled=move || busy.get()
+            on:click=move |_| send(
+                EventForm {
+                    event: k.as_str().into(),
+                    ..Default::default()
+                },
+                tf("fristbrudd.registered", &[("event", name(k))]),
+            )
+        >
+            {name(k)}
+        </button>
+    }
 }

@@ -16,17 +16,7 @@ pub(super) fn Results(
     file_name: String,
     doctor_filter: RwSignal<String>,
 ) -> impl IntoView {
-    let inexact: Vec<String> = r
-        .tariff_years
-        .iter()
-        .filter(|u| !u.exact)
-        .map(|u| {
-            tf(
-                "kontroll.inexact_year",
-                &[("n", &u.bills.to_string()), ("year", &u.year.to_string())],
-            )
-        })
-        .collect();
+    let inexact = inexact_years(&r);
     let issues = r.issues.clone();
     let new_doctors: Vec<DoctorSummary> = r
         .doctors
@@ -44,28 +34,7 @@ pub(super) fn Results(
                 {tf("kontroll.result_heading", &[("file", &file_name)])}
             </h2>
             {inexact.into_iter().map(|text| alert("warning", text)).collect_view()}
-            <dl class="frist-facts">
-                <dt>{t("kontroll.bills")}</dt>
-                <dd data-testid="bills">{r.bills}</dd>
-                <dt>{t("kontroll.with_errors_rejected")}</dt>
-                <dd data-testid="with-errors">{r.with_errors}</dd>
-                <dt>{t("kontroll.with_warnings")}</dt>
-                <dd data-testid="with-warnings">{r.with_warnings}</dd>
-            </dl>
-            <h3 class="ds-heading" data-size="xs">
-                {t("kontroll.findings_by_rule")}
-            </h3>
-            <ul class="ds-list" data-testid="by-rule">
-                {r
-                    .by_rule
-                    .iter()
-                    .map(|(rule, n)| {
-                        view! {
-                            <li data-rule=rule.clone()>{format!("{}: {n}", rule_name(rule))}</li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            {counts(&r)}
             {(!new_doctors.is_empty())
                 .then(|| view! { <MissingTakster new_doctors=new_doctors /> })}
             <PerDoctor doctors=r.doctors.clone() />
@@ -96,5 +65,47 @@ pub(super) fn Results(
                     }
                 })}
         </section>
+    }
+}
+
+/// The bills checked against a year not exactly their own (dated after the
+/// last tariff year frist has), by year.
+fn inexact_years(r: &BatchReport) -> Vec<String> {
+    r.tariff_years
+        .iter()
+        .filter(|u| !u.exact)
+        .map(|u| {
+            tf(
+                "kontroll.inexact_year",
+                &[("n", &u.bills.to_string()), ("year", &u.year.to_string())],
+            )
+        })
+        .collect()
+}
+
+/// How many bills, how many rejected or warned about, and the findings by
+/// rule.
+fn counts(r: &BatchReport) -> impl IntoView + use<> {
+    view! {
+        <dl class="frist-facts">
+            <dt>{t("kontroll.bills")}</dt>
+            <dd data-testid="bills">{r.bills}</dd>
+            <dt>{t("kontroll.with_errors_rejected")}</dt>
+            <dd data-testid="with-errors">{r.with_errors}</dd>
+            <dt>{t("kontroll.with_warnings")}</dt>
+            <dd data-testid="with-warnings">{r.with_warnings}</dd>
+        </dl>
+        <h3 class="ds-heading" data-size="xs">
+            {t("kontroll.findings_by_rule")}
+        </h3>
+        <ul class="ds-list" data-testid="by-rule">
+            {r
+                .by_rule
+                .iter()
+                .map(|(rule, n)| {
+                    view! { <li data-rule=rule.clone()>{format!("{}: {n}", rule_name(rule))}</li> }
+                })
+                .collect_view()}
+        </ul>
     }
 }
