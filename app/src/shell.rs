@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::i18n::{t, tf};
-use crate::session::{provide_session, use_session};
+use crate::session::{Session, provide_session, use_session};
 
 /// The whole app.
 #[component]
@@ -136,41 +136,10 @@ fn Header() -> impl IntoView {
 /// for this user) on every change, so nothing typed is lost.
 #[component]
 fn ExpiryWarning() -> impl IntoView {
-    const WARN_MS: f64 = 120_000.0;
     let session = use_session();
     let left = RwSignal::new(None::<f64>);
     let button = NodeRef::<leptos::html::Button>::new();
-    leptos::task::spawn_local(async move {
-        loop {
-            crate::form::gloo_sleep(1000).await;
-            // The shell gone (signed out): this watch ends with it.
-            if left.is_disposed() {
-                return;
-            }
-            let Some(deadline) = crate::session::deadline().and_then(|d| d.get_untracked()) else {
-                left.set(None);
-                continue;
-            };
-            let rem = deadline - js_sys::Date::now();
-            if rem <= 0.0 {
-                left.set(None);
-                if let Some(storage) =
-                    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
-                {
-                    let path = web_sys::window()
-                        .and_then(|w| w.location().pathname().ok())
-                        .unwrap_or_else(|| "/".into());
-                    let _ = storage.set_item(crate::session::RETURN_KEY, &path);
-                }
-                let _ = api::logout().await;
-                session.set(None);
-            } else if rem <= WARN_MS {
-                left.set(Some(rem));
-            } else {
-                left.set(None);
-            }
-        }
-    });
+    watch_expiry(left, session);
     // The warning takes the focus when it appears, so a keyboard or
     // screen-reader user is at the button at once.
     Effect::new(move |_| {
@@ -220,6 +189,44 @@ fn ExpiryWarning() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// Each second: the time left before the session ends in `left` once
+/// under two minutes; at the end, the address to come back to is kept and
+/// the user logged out.
+fn watch_expiry(left: RwSignal<Option<f64>>, session: Session) {
+    const WARN_MS: f64 = 120_000.0;
+    leptos::task::spawn_local(async move {
+        loop {
+            crate::form::gloo_sleep(1000).await;
+            // The shell gone (signed out): this watch ends with it.
+            if left.is_disposed() {
+                return;
+            }
+            let Some(deadline) = crate::session::deadline().and_then(|d| d.get_untracked()) else {
+                left.set(None);
+                continue;
+            };
+            let rem = deadline - js_sys::Date::now();
+            if rem <= 0.0 {
+                left.set(None);
+                if let Some(storage) =
+                    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+                {
+                    let path = web_sys::window()
+                        .and_then(|w| w.location().pathname().ok())
+                        .unwrap_or_else(|| "/".into());
+                    let _ = storage.set_item(crate::session::RETURN_KEY, &path);
+                }
+                let _ = api::logout().await;
+                session.set(None);
+            } else if rem <= WARN_MS {
+                left.set(Some(rem));
+            } else {
+                left.set(None);
+            }
+        }
+    });
 }
 
 #[component]

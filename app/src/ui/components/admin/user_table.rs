@@ -98,17 +98,6 @@ pub fn UserTable(
                         .get()
                         .into_iter()
                         .map(|u| {
-                            let label = if u.active {
-                                t("admin.users.deactivate")
-                            } else {
-                                t("admin.users.activate")
-                            };
-                            let aria = if u.active {
-                                tf("admin.users.deactivate_named", &[("name", &u.name)])
-                            } else {
-                                tf("admin.users.activate_named", &[("name", &u.name)])
-                            };
-                            let row = u.clone();
                             let own = u.id == me;
                             view! {
                                 <tr>
@@ -123,23 +112,7 @@ pub fn UserTable(
                                             t("admin.users.inactive")
                                         }}
                                     </td>
-                                    <td>
-                                        {(!own)
-                                            .then(|| {
-                                                view! {
-                                                    <button
-                                                        class="ds-button"
-                                                        data-variant="tertiary"
-                                                        data-size="sm"
-                                                        type="button"
-                                                        aria-label=aria
-                                                        on:click=move |_| click.run(row.clone())
-                                                    >
-                                                        {label}
-                                                    </button>
-                                                }
-                                            })}
-                                    </td>
+                                    <td>{(!own).then(|| toggle_button(u.clone(), click))}</td>
                                 </tr>
                             }
                         })
@@ -147,5 +120,31 @@ pub fn UserTable(
                 }}
             </tbody>
         </table>
+    }
+}
+
+/// The button that deactivates (asked first) or activates the user.
+fn toggle_button(u: UserView, click: Callback<UserView>) -> impl IntoView {
+    let label = if u.active {
+        t("admin.users.deactivate")
+    } else {
+        t("admin.users.activate")
+    };
+    let aria = if u.active {
+        tf("admin.users.deactivate_named", &[("name", &u.name)])
+    } else {
+        tf("admin.users.activate_named", &[("name", &u.name)])
+    };
+    view! {
+        <button
+            class="ds-button"
+            data-variant="tertiary"
+            data-size="sm"
+            type="button"
+            aria-label=aria
+            on:click=move |_| click.run(u.clone())
+        >
+            {label}
+        </button>
     }
 }

@@ -76,8 +76,6 @@ where
 #[component]
 fn LineRow(l: LineView, open: bool, decide: Decide) -> impl IntoView {
     let decided = decided_text(&l);
-    let reason = RwSignal::new(Reason::WrongAmount.as_str().to_owned());
-    let note = RwSignal::new(String::new());
     let n = l.line;
     view! {
         <tr>
@@ -86,79 +84,68 @@ fn LineRow(l: LineView, open: bool, decide: Decide) -> impl IntoView {
             <td>{l.transport.map(nb).unwrap_or_default()}</td>
             <td>{l.amount_ore.map(format_ore).unwrap_or_default()}</td>
             <td>{l.issues.iter().map(issue).collect::<Vec<_>>().join(" ")}</td>
-            <td>
-                {decided}
-                {open
-                    .then(|| {
-                        view! {
-                            <div class="frist-actions">
-                                <button
-                                    class="ds-button"
-                                    data-size="sm"
-                                    data-variant="secondary"
-                                    type="button"
-                                    aria-label=tf(
-                                        "frikort.approve_line_label",
-                                        &[("line", &n.to_string())],
-                                    )
-                                    on:click=move |_| {
-                                        decide.run((n, "approved", String::new(), String::new()))
-                                    }
-                                >
-                                    {t("frikort.approve")}
-                                </button>
-                                <label class="ds-sr-only" for=format!("fk-reason-{n}")>
-                                    {tf("frikort.reason_for_line", &[("line", &n.to_string())])}
-                                </label>
-                                <select
-                                    class="ds-input"
-                                    id=format!("fk-reason-{n}")
-                                    prop:value=move || reason.get()
-                                    on:change=move |ev| reason.set(event_target_value(&ev))
-                                >
-                                    {Reason::iter()
-                                        .map(|r| {
-                                            view! { <option value=r.as_str()>{name(r)}</option> }
-                                        })
-                                        .collect_view()}
-                                </select>
-                                <label class="ds-sr-only" for=format!("fk-note-{n}")>
-                                    {tf("frikort.note_for_line", &[("line", &n.to_string())])}
-                                </label>
-                                <input
-                                    class="ds-input"
-                                    id=format!("fk-note-{n}")
-                                    type="text"
-                                    placeholder=t("frikort.note_placeholder")
-                                    prop:value=move || note.get()
-                                    on:input=move |ev| note.set(event_target_value(&ev))
-                                />
-                                <button
-                                    class="ds-button"
-                                    data-size="sm"
-                                    data-variant="tertiary"
-                                    type="button"
-                                    aria-label=tf(
-                                        "frikort.reject_line_label",
-                                        &[("line", &n.to_string())],
-                                    )
-                                    on:click=move |_| {
-                                        decide
-                                            .run((
-                                                n,
-                                                "rejected",
-                                                reason.get_untracked(),
-                                                note.get_untracked(),
-                                            ))
-                                    }
-                                >
-                                    {t("frikort.reject")}
-                                </button>
-                            </div>
-                        }
-                    })}
-            </td>
+            <td>{decided} {open.then(|| view! { <LineDecision n=n decide=decide /> })}</td>
         </tr>
+    }
+}
+
+/// Helfo's decision on one open line: approve, or reject with a reason and
+/// a note.
+#[component]
+fn LineDecision(n: u64, decide: Decide) -> impl IntoView {
+    let reason = RwSignal::new(Reason::WrongAmount.as_str().to_owned());
+    let note = RwSignal::new(String::new());
+    view! {
+        <div class="frist-actions">
+            <button
+                class="ds-button"
+                data-size="sm"
+                data-variant="secondary"
+                type="button"
+                aria-label=tf("frikort.approve_line_label", &[("line", &n.to_string())])
+                on:click=move |_| { decide.run((n, "approved", String::new(), String::new())) }
+            >
+                {t("frikort.approve")}
+            </button>
+            <label class="ds-sr-only" for=format!("fk-reason-{n}")>
+                {tf("frikort.reason_for_line", &[("line", &n.to_string())])}
+            </label>
+            <select
+                class="ds-input"
+                id=format!("fk-reason-{n}")
+                prop:value=move || reason.get()
+                on:change=move |ev| reason.set(event_target_value(&ev))
+            >
+                {Reason::iter()
+                    .map(|r| {
+                        view! { <option value=r.as_str()>{name(r)}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <label class="ds-sr-only" for=format!("fk-note-{n}")>
+                {tf("frikort.note_for_line", &[("line", &n.to_string())])}
+            </label>
+            <input
+                class="ds-input"
+                id=format!("fk-note-{n}")
+                type="text"
+                placeholder=t("frikort.note_placeholder")
+                prop:value=move || note.get()
+                on:input=move |ev| note.set(event_target_value(&ev))
+            />
+            <button
+                class="ds-button"
+                data-size="sm"
+                data-variant="tertiary"
+                type="button"
+                aria-label=tf("frikort.reject_line_label", &[("line", &n.to_string())])
+                on:click=move |_| {
+                    decide.run((n, "rejected", reason.get_untracked(), note.get_untracked()))
+                }
+            >
+                {t("frikort.reject")}
+            </button>
+        </div>
     }
 }
 

@@ -32,20 +32,7 @@ pub(super) fn BillIssues(
                 .filter(|b| doctor.is_empty() || b.hpr == doctor)
                 .flat_map(|b| b.report.issues.iter().map(move |i| (b, i)))
                 .filter(|(_, i)| rule.is_empty() || rule_of(i) == rule)
-                .map(|(b, i)| {
-                    let severity = if i.severity == frist_domain::Severity::Error {
-                        t("kontroll.severity_error")
-                    } else {
-                        t("kontroll.severity_remark")
-                    };
-                    (
-                        b.line,
-                        b.hpr.clone(),
-                        rule_of(i).to_owned(),
-                        severity,
-                        issue(i),
-                    )
-                })
+                .map(|(b, i)| finding(b, i))
                 .collect()
         })
     };
@@ -99,6 +86,22 @@ pub(super) fn BillIssues(
         </div>
         {move || view! { <FindingTable rows=shown() download=download /> }}
     }
+}
+
+/// One finding of a bill, as listed and downloaded.
+fn finding(b: &BillResult, i: &frist_domain::Issue) -> Finding {
+    let severity = if i.severity == frist_domain::Severity::Error {
+        t("kontroll.severity_error")
+    } else {
+        t("kontroll.severity_remark")
+    };
+    (
+        b.line,
+        b.hpr.clone(),
+        rule_of(i).to_owned(),
+        severity,
+        issue(i),
+    )
 }
 
 /// How many findings there are, the download, and the first [`SHOWN`].
