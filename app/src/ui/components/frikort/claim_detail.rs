@@ -58,12 +58,7 @@ pub fn ClaimDetail() -> impl IntoView {
         }
         Err(e) => {
             done.set(None);
-            let detail: Vec<String> = e.issues().iter().map(issue).collect();
-            failure.set(Some(if detail.is_empty() {
-                e.text()
-            } else {
-                detail.join(" ")
-            }));
+            failure.set(Some(refusal_text(&e)));
         }
     };
     // Approving every clean line at once is asked first: an approved line
@@ -101,6 +96,16 @@ pub fn ClaimDetail() -> impl IntoView {
             <ClaimLines lines=lines settling=settling id=id changed=changed />
         }
         .into_any()
+    }
+}
+
+/// Why the edge refused: the issues it named, or else its message.
+fn refusal_text(e: &ApiError) -> String {
+    let detail: Vec<String> = e.issues().iter().map(issue).collect();
+    if detail.is_empty() {
+        e.text()
+    } else {
+        detail.join(" ")
     }
 }
 

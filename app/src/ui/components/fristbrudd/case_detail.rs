@@ -31,6 +31,16 @@ pub(super) fn case_id() -> Signal<String> {
     Signal::derive(move || params.get().get("id").unwrap_or_default())
 }
 
+/// The side the signed-in user acts for on a case: a hospital, or Helfo.
+fn own_side() -> Actor {
+    let role = use_session().view().map(|s| s.user.role);
+    if role == Some(Role::Behandlingssted) {
+        Actor::Site
+    } else {
+        Actor::Helfo
+    }
+}
+
 #[component]
 pub fn CaseDetail() -> impl IntoView {
     let id = case_id();
@@ -49,12 +59,7 @@ pub fn CaseDetail() -> impl IntoView {
             loaded.refetch();
         }
     };
-    let role = use_session().view().map(|s| s.user.role);
-    let actor = if role == Some(Role::Behandlingssted) {
-        Actor::Site
-    } else {
-        Actor::Helfo
-    };
+    let actor = own_side();
     // After a change: the new case, or why not (a stale version reloads).
     let changed = move |result: Result<CaseView, ApiError>, what: String| match result {
         Ok(c) => {
