@@ -104,6 +104,9 @@ fn object(e: &AuditEntry) -> AnyView {
     }
 }
 
+/// User ids to names.
+type Names = std::collections::HashMap<String, String>;
+
 /// Who acted, by name, for the users this user may see: filled page by
 /// page in the background.
 fn actor_names() -> RwSignal<Names> {
@@ -123,8 +126,6 @@ fn actor_names() -> RwSignal<Names> {
     });
     names
 }
-
-type Names = std::collections::HashMap<String, String>;
 
 /// One entry of the log: when, what, on which object, and who.
 fn row(e: AuditEntry, names: RwSignal<Names>) -> impl IntoView {
