@@ -17,44 +17,8 @@ use crate::session::{SessionState, use_session};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let session = use_session();
-    let navigate = use_navigate();
-
-    // After a session ran out: say so, and go back where the user was.
-    let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    let return_to = storage
-        .as_ref()
-        .and_then(|s| s.get_item(crate::session::RETURN_KEY).ok().flatten());
-    let expired = return_to.is_some();
-    // Or the page opened before signing in (a link from an e-mail).
-    let return_to = return_to.or_else(|| {
-        storage
-            .as_ref()
-            .and_then(|s| s.get_item(crate::session::NEXT_KEY).ok().flatten())
-    });
-    let next = return_to.clone();
-    let go_home = navigate.clone();
-    Effect::new(move |_| {
-        if matches!(session.0.get(), SessionState::LoggedIn(_)) {
-            if let Some(s) = &storage {
-                let _ = s.remove_item(crate::session::RETURN_KEY);
-                let _ = s.remove_item(crate::session::NEXT_KEY);
-            }
-            let to = return_to
-                .clone()
-                .filter(|p| p.starts_with('/') && !p.starts_with("//") && p != "/logg-inn")
-                .unwrap_or_else(|| "/".into());
-            // In the entry module the page is loaded anew, with the
-            // signed-in app (fetched while the form was filled in).
-            match web_sys::window().filter(|_| crate::entry::in_entry()) {
-                Some(w) => {
-                    let _ = w.location().assign(&to);
-                }
-                None => go_home(&to, Default::default()),
-            }
-        }
-    });
-
+    let (return_to, expired) = where_to_return();
+    go_on_when_signed_in(return_to.clone());
     let options = LocalResource::new(crate::api::login_options);
     let query = use_query_map();
     let refused_by_provider = move || query.read().get("innlogging").map(|r| refusal_text(&r));
@@ -78,33 +42,81 @@ pub fn LoginPage() -> impl IntoView {
                 {t("login.title")}
             </h1>
             <p class="ds-paragraph">{t("login.intro")}</p>
-            {expired
-                .then(|| {
-                    view! {
-                        <div class="ds-alert" data-color="info" role="status" data-testid="expired">
-                            <p class="ds-paragraph">{t("login.expired")}</p>
-                        </div>
-                    }
-                })}
-            {move || {
-                refused_by_provider()
-                    .map(|text| {
-                        view! {
-                            <div
-                                class="ds-alert"
-                                data-color="danger"
-                                role="alert"
-                                data-testid="provider-refused"
-                            >
-                                <p class="ds-paragraph">{text}</p>
-                            </div>
-                        }
-                    })
-            }}
-            <Providers options=options next=next />
+            {expired.then(expired_notice)}
+            {move || refused_by_provider().map(provider_refusal)}
+            <Providers options=options next=return_to />
             <Show when=password_on>
                 <PasswordForm />
             </Show>
+        </div>
+    }
+}
+
+/// Where to go after signing in — back where the user was when the session
+/// ran out (`true`: it ran out, say so), or the page opened before signing
+/// in (a link from an e-mail) — if anywhere.
+fn where_to_return() -> (Option<String>, bool) {
+    let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let item = |key| {
+        storage
+            .as_ref()
+            .and_then(|s| s.get_item(key).ok().flatten())
+    };
+    let expired = item(crate::session::RETURN_KEY);
+    let is_expired = expired.is_some();
+    (
+        expired.or_else(|| item(crate::session::NEXT_KEY)),
+        is_expired,
+    )
+}
+
+/// Once signed in: forget where to return, and go there (or to the front
+/// page). In the entry module the page is loaded anew, with the signed-in
+/// app (fetched while the form was filled in).
+fn go_on_when_signed_in(return_to: Option<String>) {
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if !matches!(session.0.get(), SessionState::LoggedIn(_)) {
+            return;
+        }
+        if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = s.remove_item(crate::session::RETURN_KEY);
+            let _ = s.remove_item(crate::session::NEXT_KEY);
+        }
+        let to = return_to
+            .clone()
+            .filter(|p| p.starts_with('/') && !p.starts_with("//") && p != "/logg-inn")
+            .unwrap_or_else(|| "/".into());
+        match web_sys::window().filter(|_| crate::entry::in_entry()) {
+            Some(w) => {
+                let _ = w.location().assign(&to);
+            }
+            None => navigate(&to, Default::default()),
+        }
+    });
+}
+
+fn login_refusal(text: String) -> impl IntoView {
+    view! {
+        <div class="ds-alert" data-color="danger" role="alert" data-testid="login-refused">
+            <p class="ds-paragraph">{text}</p>
+        </div>
+    }
+}
+
+fn expired_notice() -> impl IntoView {
+    view! {
+        <div class="ds-alert" data-color="info" role="status" data-testid="expired">
+            <p class="ds-paragraph">{t("login.expired")}</p>
+        </div>
+    }
+}
+
+fn provider_refusal(text: String) -> impl IntoView {
+    view! {
+        <div class="ds-alert" data-color="danger" role="alert" data-testid="provider-refused">
+            <p class="ds-paragraph">{text}</p>
         </div>
     }
 }
@@ -233,23 +245,7 @@ fn PasswordForm() -> impl IntoView {
         </h2>
         <form on:submit=submit novalidate>
             <ErrorSummary errors=errors node_ref=state.summary />
-            {move || {
-                state
-                    .refusal
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <div
-                                class="ds-alert"
-                                data-color="danger"
-                                role="alert"
-                                data-testid="login-refused"
-                            >
-                                <p class="ds-paragraph">{text}</p>
-                            </div>
-                        }
-                    })
-            }}
+            {move || state.refusal.get().map(login_refusal)}
             <TextField
                 id="login-email"
                 label=t("login.email")
