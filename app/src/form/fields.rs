@@ -51,6 +51,24 @@ fn described_by(id: &str, description: bool, error: bool) -> Option<String> {
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
+/// A field's description, under its label.
+fn field_description(id: &str, text: &'static str) -> impl IntoView {
+    view! {
+        <div class="ds-paragraph frist-description" data-size="sm" id=format!("{id}-description")>
+            {text}
+        </div>
+    }
+}
+
+/// A field's validation message, under its input.
+fn field_error(id: &str, message: String) -> impl IntoView {
+    view! {
+        <div class="ds-validation-message" data-color="danger" id=format!("{id}-error")>
+            {message}
+        </div>
+    }
+}
+
 /// A text input in the field pattern.
 #[component]
 pub fn TextField(
@@ -68,18 +86,7 @@ pub fn TextField(
             <label class="ds-label" for=id>
                 {label}
             </label>
-            {description
-                .map(|d| {
-                    view! {
-                        <div
-                            class="ds-paragraph frist-description"
-                            data-size="sm"
-                            id=format!("{id}-description")
-                        >
-                            {d}
-                        </div>
-                    }
-                })}
+            {description.map(|d| field_description(id, d))}
             <input
                 class="ds-input"
                 id=id
@@ -91,26 +98,11 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <div
-                                class="ds-validation-message"
-                                data-color="danger"
-                                id=format!("{id}-error")
-                            >
-                                {e}
-                            </div>
-                        }
-                    })
-            }}
+            {move || error.get().map(|e| field_error(id, e))}
         </div>
     }
 }
 
-/// A select in the field pattern; `options` are (value, text).
 /// A checkbox with its label beside it (Designsystemet's checkbox field).
 #[component]
 pub fn CheckboxField(
@@ -134,6 +126,7 @@ pub fn CheckboxField(
     }
 }
 
+/// A select in the field pattern; `options` are (value, text).
 #[component]
 pub fn SelectField(
     id: &'static str,
@@ -149,18 +142,7 @@ pub fn SelectField(
             <label class="ds-label" for=id>
                 {label}
             </label>
-            {description
-                .map(|d| {
-                    view! {
-                        <div
-                            class="ds-paragraph frist-description"
-                            data-size="sm"
-                            id=format!("{id}-description")
-                        >
-                            {d}
-                        </div>
-                    }
-                })}
+            {description.map(|d| field_description(id, d))}
             <select
                 class="ds-input"
                 id=id
@@ -186,21 +168,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <div
-                                class="ds-validation-message"
-                                data-color="danger"
-                                id=format!("{id}-error")
-                            >
-                                {e}
-                            </div>
-                        }
-                    })
-            }}
+            {move || error.get().map(|e| field_error(id, e))}
         </div>
     }
 }

@@ -2,15 +2,11 @@
 
 use frist_domain::access::{NewOrganisation, OrgKind};
 use frist_domain::api::OrganisationView;
-use frist_domain::{Issue, Report};
-use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
-use crate::form::{
-    ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary, refusal,
-};
+use crate::form::{ErrorSummary, SelectField, TextField, error_for};
 use crate::i18n::{self, t, tf};
 
 /// Adds the created organisation to `orgs`; says what happened in `alert`
@@ -22,58 +18,33 @@ pub fn NewOrganisationForm(
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let fields = OrgFields::new();
-    let tried = RwSignal::new(false);
-    let edge_issues = RwSignal::new(Vec::<Issue>::new());
-    let key = RwSignal::new(api::new_idempotency_key());
-    let summary = NodeRef::<html::Div>::new();
+    let creating = super::Creating::new(alert, done);
     let form = move || fields.form();
-    let errors = Signal::derive(move || {
-        if !tried.get() {
-            return Vec::new();
-        }
-        let mut r = form().validate();
-        if r.is_empty() {
-            r = Report {
-                issues: edge_issues.get(),
-            };
-        }
-        errors_of(&r, "org-")
-    });
+    let errors = creating.errors(move || form().validate(), "org-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        edge_issues.set(Vec::new());
-        alert.set(None);
-        done.set(None);
         let f = form();
-        if f.validate().has_errors() {
-            focus_summary(summary);
+        let Some(k) = creating.begin(&f.validate()) else {
             return;
-        }
-        let k = key.get_untracked();
+        };
         leptos::task::spawn_local(async move {
-            match api::create_organisation(&f, &k).await {
-                Ok(org) => {
-                    done.set(Some(tf("admin.org.created", &[("name", &org.name)])));
+            creating.answered(
+                api::create_organisation(&f, &k).await,
+                |org| tf("admin.org.created", &[("name", &org.name)]),
+                |org| {
                     orgs.update(|o| {
                         o.push(org);
                         o.sort_by(|a, b| a.name.cmp(&b.name));
-                    });
-                    fields.clear();
-                    tried.set(false);
-                    key.set(api::new_idempotency_key());
-                }
-                Err(e) => {
-                    refusal(&e, edge_issues, alert);
-                    focus_summary(summary);
-                }
-            }
+                    })
+                },
+                || fields.clear(),
+            );
         });
     };
 
     view! {
         <form on:submit=submit novalidate class="frist-form">
-            <ErrorSummary errors=errors node_ref=summary />
+            <ErrorSummary errors=errors node_ref=creating.summary />
             {super::outcome(alert, done, Some("org-created"))}
             {inputs(fields, errors)}
             <button class="ds-button" data-variant="primary" type="submit">

@@ -2,15 +2,11 @@
 
 use frist_domain::access::{NewUser, Role};
 use frist_domain::api::{OrganisationView, UserView};
-use frist_domain::{Issue, Report};
-use leptos::html;
 use leptos::prelude::*;
 use strum::IntoEnumIterator;
 
 use crate::api;
-use crate::form::{
-    ErrorSummary, SelectField, TextField, error_for, errors_of, focus_summary, refusal,
-};
+use crate::form::{ErrorSummary, SelectField, TextField, error_for};
 use crate::i18n::{self, t, tf};
 
 /// Adds the created user to `users`; says what happened in `alert` (a
@@ -23,61 +19,38 @@ pub fn NewUserForm(
     done: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let fields = UserFields::new();
-    let tried = RwSignal::new(false);
-    let edge_issues = RwSignal::new(Vec::<Issue>::new());
-    let key = RwSignal::new(api::new_idempotency_key());
-    let summary = NodeRef::<html::Div>::new();
+    let creating = super::Creating::new(alert, done);
     let form = move || fields.form();
     let org_kind = move |id: &str| orgs.get().iter().find(|o| o.id == id).map(|o| o.kind);
-    let errors = Signal::derive(move || {
-        if !tried.get() {
-            return Vec::new();
-        }
+    let check = move || {
         let f = form();
-        let mut r = f.validate(org_kind(&f.organisation_id));
-        if r.is_empty() {
-            r = Report {
-                issues: edge_issues.get(),
-            };
-        }
-        errors_of(&r, "user-")
-    });
-
+        f.validate(org_kind(&f.organisation_id))
+    };
+    let errors = creating.errors(check, "user-");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        edge_issues.set(Vec::new());
-        alert.set(None);
-        done.set(None);
         let f = form();
-        if f.validate(org_kind(&f.organisation_id)).has_errors() {
-            focus_summary(summary);
+        let Some(k) = creating.begin(&check()) else {
             return;
-        }
-        let k = key.get_untracked();
+        };
         leptos::task::spawn_local(async move {
-            match api::create_user(&f, &k).await {
-                Ok(u) => {
-                    done.set(Some(tf("admin.users.created", &[("name", &u.name)])));
+            creating.answered(
+                api::create_user(&f, &k).await,
+                |u| tf("admin.users.created", &[("name", &u.name)]),
+                |u| {
                     users.update(|list| {
                         list.push(u);
                         list.sort_by(|a, b| a.name.cmp(&b.name));
-                    });
-                    fields.clear();
-                    tried.set(false);
-                    key.set(api::new_idempotency_key());
-                }
-                Err(e) => {
-                    refusal(&e, edge_issues, alert);
-                    focus_summary(summary);
-                }
-            }
+                    })
+                },
+                || fields.clear(),
+            );
         });
     };
 
     view! {
         <form on:submit=submit novalidate class="frist-form">
-            <ErrorSummary errors=errors node_ref=summary />
+            <ErrorSummary errors=errors node_ref=creating.summary />
             {inputs(fields, orgs, errors)}
             <button class="ds-button" data-variant="primary" type="submit">
                 {t("admin.users.create")}
