@@ -88,7 +88,7 @@ unused-deps:
 
 clippy:
 	@$(ENV) cargo clippy --workspace --all-targets --quiet -- -D warnings
-	@$(ENV) cargo clippy -p frist-domain -p frist-app -p frist-functions -p frist-bench-wasm --target wasm32-unknown-unknown --quiet -- -D warnings
+	@$(ENV) cargo clippy -p frist-domain -p frist-app -p frist-checker -p frist-functions -p frist-bench-wasm --target wasm32-unknown-unknown --quiet -- -D warnings
 
 test-native:
 	@$(ENV) cargo test --workspace --quiet
