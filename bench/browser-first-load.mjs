@@ -15,6 +15,7 @@ try {
   for (const f of plain.files.sort((a, b) => b.bytes - a.bytes)) console.log(`  ${kb(f.bytes).padStart(8)}  ${f.url}`);
   console.log(`  fetched after it (prefetch of the signed-in app): ${kb(plain.laterBytes)}`);
   console.log(`time to a usable login form: ${plain.ms.toFixed(0)} ms here; ${slow.ms.toFixed(0)} ms at 10 Mbit/s and 40 ms round trip`);
+  console.log('before issue 27 (one module with every page, 5 December 2026): 1223 KB in 9 files (the module 1185 KB); usable after 758 ms here, 1731 ms at 10 Mbit/s and 40 ms');
 } finally {
   await browser.close();
   server.stop();

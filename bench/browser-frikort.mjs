@@ -1,6 +1,6 @@
 // Browser figures for a claim file (issue 7/11): the time from choosing a
 // file to the finished report, and the longest main-thread task meanwhile
-// (the page must stay responsive: no task over 100 ms). Needs `make build`
+// (the page must stay responsive: no task of 50 ms or more; the check runs in the checker worker, issue 27). Needs `make build`
 // and the generator: `cargo build --profile release-native -p frist-bench`.
 // Usage: node bench/browser-frikort.mjs [LINES]   (default 1,000,000)
 import { execFileSync } from 'node:child_process';
@@ -43,7 +43,8 @@ try {
   console.log(`  checking time (in page): ${elapsed}; from choosing the file: ${wall.toFixed(1)} s; ${Math.round(lines / wall).toLocaleString('en')} lines/s`);
   // The Long Tasks API reports only tasks of 50 ms or more.
   const task = longest === 0 ? 'none of 50 ms or more' : `${longest.toFixed(0)} ms`;
-  console.log(`  valid lines: ${valid}; longest main-thread task: ${task} (limit 100 ms: ${longest <= 100 ? 'met' : 'NOT MET'})`);
+  console.log(`  valid lines: ${valid}; longest main-thread task: ${task} (limit 50 ms: ${longest < 50 ? 'met' : 'NOT MET'})`);
+  console.log('  before issue 27 (the check on the page\'s thread, 5 December 2026): 0.9 s from choosing the file, 0.7 s checking; no task of 50 ms or more');
 } finally {
   await browser.close();
   server.stop();

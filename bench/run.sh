@@ -86,6 +86,7 @@ PY
 
 # Browser and edge figures need the built app and worker.
 if [ -f functions/build/index.js ] && [ -f dist/index.html ]; then
+  node bench/browser-first-load.mjs
   node bench/browser-frikort.mjs 1000000
   node bench/browser-typing.mjs
   node bench/edge.mjs
