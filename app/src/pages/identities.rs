@@ -46,32 +46,7 @@ pub fn IdentityLinks(users: RwSignal<Vec<UserView>>) -> impl IntoView {
             {t("admin.identities.title")}
         </h2>
         <p class="ds-paragraph">{t("admin.identities.intro")}</p>
-        {move || {
-            alert
-                .get()
-                .map(|t| {
-                    view! {
-                        <div class="ds-alert" data-color="danger" role="alert">
-                            <p class="ds-paragraph">{t}</p>
-                        </div>
-                    }
-                })
-        }}
-        {move || {
-            done.get()
-                .map(|t| {
-                    view! {
-                        <div
-                            class="ds-alert"
-                            data-color="success"
-                            role="status"
-                            data-testid="identity-done"
-                        >
-                            <p class="ds-paragraph">{t}</p>
-                        </div>
-                    }
-                })
-        }}
+        {crate::ui::components::admin::outcome(alert, done, Some("identity-done"))}
         <SelectField
             id="identity-user"
             label=t("admin.identities.user")

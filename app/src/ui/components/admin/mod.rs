@@ -110,7 +110,7 @@ impl Creating {
 
 /// What a form's last submission came to: a refusal in `alert`, or a
 /// success in `done` (with `done_testid`, when the tests look for it).
-fn outcome(
+pub(crate) fn outcome(
     alert: RwSignal<Option<String>>,
     done: RwSignal<Option<String>>,
     done_testid: Option<&'static str>,
