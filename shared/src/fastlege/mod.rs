@@ -12,14 +12,10 @@
 
 mod check;
 mod list;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod message;
 mod substitute;
 mod termination;
 mod timing;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod wire;
 
 pub use check::{CheckContext, ListBounds, Replaced};

@@ -23,10 +23,12 @@ crate::named_enum! {
 }
 
 impl Status {
+    /// Its snake_case name (`registered`), as in JSON.
     pub fn as_str(self) -> &'static str {
         self.into()
     }
 
+    /// Its name in bokmål («Registrert av Helfo»).
     pub const fn name_nb(self) -> &'static str {
         match self {
             Status::Sent => "Sendt til Helfo",
@@ -38,25 +40,41 @@ impl Status {
 /// A message as the API shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageView {
+    /// The message's id.
     pub id: String,
+    /// The message number `FL-YYYY-NNNNNN`.
     pub number: String,
+    /// The id of the municipality that sent it.
     pub organisation_id: String,
+    /// That municipality's name.
     pub organisation_name: String,
+    /// What the message reports.
     pub kind: MessageKind,
+    /// FL-8: sent, or registered by Helfo.
     pub status: Status,
+    /// When it takes effect (start, the day after termination, the change).
     pub effective: NaiveDate,
+    /// A one-line description for lists, in bokmål.
     pub summary: String,
+    /// FL-4 … FL-7: its timeline, as computed the day it was sent.
     pub timing: Timing,
+    /// FL-8: the citizens who move, and so get a letter.
     pub citizens_moved: u32,
     /// FL-8: the letters sent to citizens when registered.
     pub letters: Option<u32>,
+    /// FL-8: the day Helfo registered it; `None` while it is only sent.
     pub registered_on: Option<NaiveDate>,
+    /// FL-6: the id of the termination message it replaces; `None` when it
+    /// replaces none.
     pub replaces: Option<String>,
     /// The warnings the message was sent with.
     pub warnings: Vec<Issue>,
     /// The form as sent.
     pub form: MessageForm,
+    /// When it was sent, as an RFC 3339 UTC timestamp with milliseconds.
     pub sent_at: String,
+    /// Its version, raised by every change: the `ETag`, and what a change's
+    /// `If-Match` must name.
     pub version: i64,
 }
 
@@ -65,11 +83,18 @@ pub struct MessageView {
 pub struct Ending {
     /// The termination message.
     pub id: String,
+    /// Its message number `FL-YYYY-NNNNNN`.
     pub number: String,
+    /// The id of the municipality that sent it.
     pub organisation_id: String,
+    /// That municipality's name.
     pub organisation_name: String,
+    /// The name of the GP whose agreement ends.
     pub gp_name: String,
+    /// FL-6: T, the agreement's last day (the last day of the month of the
+    /// GP's last working day, CAL-6).
     pub termination: NaiveDate,
+    /// FL-7: the day Helfo starts chasing (T − 1 month + 1 day).
     pub chase_from: NaiveDate,
     /// The new GP or vacant list message that follows it up, if any.
     pub followed_up_by: Option<String>,
@@ -81,8 +106,11 @@ pub struct Ending {
 /// FL-1: a GP reaching the age limit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgeLimit {
+    /// The GP's name.
     pub gp_name: String,
+    /// The GP's HPR number.
     pub gp_hpr: String,
+    /// The day the GP turns the age limit.
     pub reaches_limit_on: NaiveDate,
     /// The municipality, for Helfo's view of every municipality.
     #[serde(default)]
@@ -92,6 +120,7 @@ pub struct AgeLimit {
 /// `GET /api/v1/fastlege/dashboard`: the municipality's overview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
+    /// The Oslo date the dashboard was made for.
     pub today: NaiveDate,
     /// Terminations with T from today on, soonest first.
     pub upcoming_terminations: Vec<Ending>,
@@ -114,12 +143,19 @@ pub struct RegisterRequest {
 /// The answer to a sent message: its number and the warnings it carried.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MessageCreated {
+    /// The message's id.
     pub id: String,
+    /// The message number `FL-YYYY-NNNNNN`.
     pub number: String,
+    /// What the message reports.
     pub kind: MessageKind,
+    /// When it takes effect.
     pub effective: NaiveDate,
+    /// FL-4 … FL-7: its timeline.
     pub timing: Timing,
+    /// The warnings it was sent with (a message with errors is refused).
     pub warnings: Vec<Issue>,
+    /// Its version: 1 for a new message.
     pub version: i64,
 }
 

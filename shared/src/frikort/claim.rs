@@ -27,6 +27,7 @@ crate::named_enum! {
 }
 
 impl ClaimStatus {
+    /// Its snake_case name (`received`), as in JSON.
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -49,6 +50,8 @@ impl ClaimStatus {
         }
     }
 
+    /// Its name in bokmål («Mottatt av Helfo»), as a refused step names the
+    /// claim's state.
     pub const fn name_nb(self) -> &'static str {
         match self {
             ClaimStatus::Receiving => "Under opplasting",
@@ -62,11 +65,13 @@ impl ClaimStatus {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NewClaim {
+    /// The name of the HF's file; required, at most 200 characters.
     pub file_name: String,
     /// FK-2: when the HF became aware of the claims (optional).
     pub aware: String,
     /// Data lines the HF sends, and in how many chunks.
     pub lines: u64,
+    /// How many chunks the lines come in, at most [`CHUNK_LINES`] lines each.
     pub chunks: u32,
     /// The file's [`Fingerprint`] (optional): a file the HF has sent before
     /// is refused, naming the earlier claim, unless `resend`.
@@ -113,11 +118,17 @@ pub fn is_fingerprint(text: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct NumberedLine {
+    /// The line's number in the file (the header is line 1).
     pub line: u64,
+    /// The patient's fødselsnummer, as in the file.
     pub fodselsnummer: String,
+    /// The date of transport, as in the file.
     pub transportdato: String,
+    /// The date the HF paid out the frikort share, as in the file.
     pub utbetalingsdato: String,
+    /// The co-payment in NOK, as in the file (`171,00`).
     pub egenandel: String,
+    /// The HF's own reference for the line, as in the file; empty when none.
     pub referanse: String,
 }
 
@@ -136,6 +147,7 @@ impl RawRef<'_> {
 }
 
 impl NumberedLine {
+    /// Its fields, borrowed, as the line rules read them.
     pub fn raw(&self) -> RawRef<'_> {
         RawRef {
             fodselsnummer: &self.fodselsnummer,
@@ -151,14 +163,19 @@ impl NumberedLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Chunk {
+    /// The chunk's lines, 1 to [`CHUNK_LINES`] of them, numbered as in the
+    /// file.
     pub lines: Vec<NumberedLine>,
 }
 
 /// What the edge found in a chunk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkAnswer {
+    /// The chunk's number, from 0.
     pub n: u32,
+    /// The lines in the chunk.
     pub lines: u64,
+    /// Those without errors, FK-8 against earlier claims included.
     pub valid: u64,
     /// Lines with issues, found again at the edge (duplicates of earlier
     /// claims only the edge can see).
@@ -168,28 +185,45 @@ pub struct ChunkAnswer {
 /// A claim as the API shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimView {
+    /// The claim's id.
     pub id: String,
+    /// The claim number `FK-YYYY-NNNNNN`.
     pub number: String,
+    /// The id of the health trust (HF) that sent it.
     pub organisation_id: String,
+    /// That health trust's name (empty in the answer that announces the
+    /// claim).
     pub organisation_name: String,
+    /// Where the claim stands.
     pub status: ClaimStatus,
+    /// The name of the HF's file.
     pub file_name: String,
+    /// FK-2: when the HF became aware of the claims; `None` when not given.
     pub aware: Option<NaiveDate>,
+    /// FK-3: the day every chunk was in and the claim was received; `None`
+    /// while it is receiving.
     pub received_on: Option<NaiveDate>,
     /// FK-3.
     pub due: Option<NaiveDate>,
+    /// The data lines announced.
     pub lines_expected: u64,
+    /// The chunks announced.
     pub chunks_expected: u32,
     /// Chunks that have arrived, so an upload can resume.
     pub chunks_received: Vec<u32>,
+    /// The lines received so far.
     pub lines: u64,
+    /// Of those, the lines without errors.
     pub valid_lines: u64,
+    /// What the valid lines claim, in øre.
     pub claimed_ore: i64,
+    /// FK-4, FK-5: what Helfo has approved of the decided lines, in øre.
     pub approved_ore: i64,
     /// Lines without a decision yet.
     pub undecided: u64,
     /// FK-4: approved lines not yet paid, and their sum: the next payment.
     pub payable_lines: u64,
+    /// The approved amount of those lines, in øre.
     pub payable_ore: i64,
     /// What the payments so far add up to.
     pub paid_ore: i64,
@@ -199,7 +233,11 @@ pub struct ClaimView {
     pub repayment_ore: i64,
     /// FK-9: the account the RHF has set for this health trust, if recorded.
     pub payout_account: Option<String>,
+    /// The claim's version, raised by every change: the `ETag`, and what a
+    /// change's `If-Match` must name.
     pub version: i64,
+    /// When the claim was announced, as an RFC 3339 UTC timestamp with
+    /// milliseconds.
     pub created_at: String,
 }
 
@@ -209,12 +247,17 @@ pub struct ClaimView {
 pub struct Payment {
     /// 1, 2, … within the claim.
     pub n: u32,
+    /// FK-9: the day it was paid; today or earlier.
     pub paid_on: NaiveDate,
+    /// FK-4: what it paid, in øre: the approved amount of its lines.
     pub amount_ore: i64,
+    /// FK-9: the account it was paid to (ID-5, 11 digits).
     pub account: String,
     /// How many lines it paid.
     pub lines: u64,
     /// FK-7: what Helfo has demanded back of it, and why.
     pub repaid_ore: i64,
+    /// FK-7: the reason given with the latest demand on it; `None` when
+    /// nothing has been demanded back.
     pub repayment_reason: Option<String>,
 }

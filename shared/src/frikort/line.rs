@@ -19,24 +19,35 @@ use crate::validation::IssueCode;
 /// One data line as read from a file: the fields as text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawLine {
+    /// The patient's fødselsnummer (column `fodselsnummer`).
     pub fodselsnummer: String,
+    /// The date of transport (column `transportdato`).
     pub transportdato: String,
+    /// The date the HF paid out the frikort share (column `utbetalingsdato`).
     pub utbetalingsdato: String,
+    /// The co-payment in NOK (column `egenandel`, `171,00`).
     pub egenandel: String,
+    /// The HF's own reference (optional column `referanse`); empty when none.
     pub referanse: String,
 }
 
 /// One data line borrowed from the reader's buffer (no copies).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RawRef<'a> {
+    /// The patient's fødselsnummer (column `fodselsnummer`).
     pub fodselsnummer: &'a str,
+    /// The date of transport (column `transportdato`).
     pub transportdato: &'a str,
+    /// The date the HF paid out the frikort share (column `utbetalingsdato`).
     pub utbetalingsdato: &'a str,
+    /// The co-payment in NOK (column `egenandel`, `171,00`).
     pub egenandel: &'a str,
+    /// The HF's own reference (optional column `referanse`); empty when none.
     pub referanse: &'a str,
 }
 
 impl RawLine {
+    /// The line borrowed, as the line rules read it.
     pub fn as_ref(&self) -> RawRef<'_> {
         RawRef {
             fodselsnummer: &self.fodselsnummer,
@@ -49,6 +60,7 @@ impl RawLine {
 }
 
 impl RawRef<'_> {
+    /// The line copied out of the reader's buffer.
     pub fn to_owned_line(&self) -> RawLine {
         RawLine {
             fodselsnummer: self.fodselsnummer.to_owned(),
@@ -63,9 +75,14 @@ impl RawRef<'_> {
 /// A line that passed FK-1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimLine {
+    /// The patient's fødselsnummer (ID-1/ID-2).
     pub fnr: Fodselsnummer,
+    /// The date of transport.
     pub transport: NaiveDate,
+    /// The date the HF paid out the frikort share: not before the transport,
+    /// not after today.
     pub payout: NaiveDate,
+    /// The co-payment (egenandel) in øre, above 0.
     pub amount_ore: i64,
 }
 
@@ -84,9 +101,13 @@ impl ClaimLine {
 /// FK-8: the same patient, transport date, payout date and amount.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Trip {
+    /// The patient's fødselsnummer, its eleven digits.
     pub fnr: String,
+    /// The date of transport.
     pub transport: NaiveDate,
+    /// The date the HF paid out the frikort share.
     pub payout: NaiveDate,
+    /// The co-payment in øre.
     pub amount_ore: i64,
 }
 
@@ -181,6 +202,7 @@ pub struct LineRules {
 }
 
 impl LineRules {
+    /// The rules for every line of a claim checked with `ctx`.
     pub fn new(ctx: LineContext) -> Self {
         // FK-6: `time_bar` never decreases as the payout date grows (CAL-8
         // clamps 29 Feb to 28 Feb, CAL-7 only rolls forward), so the barred

@@ -9,18 +9,12 @@
 
 mod amount;
 mod checker;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod claim;
 mod deadlines;
 mod duplicates;
 mod file;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod line;
 mod rates;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod settlement;
 
 /// The claim's states and FK-8 across claims, as the edge runs them.

@@ -19,20 +19,26 @@ crate::named_enum! {
     pub enum Reason {
         /// The line failed the checks of FK-1/FK-6/FK-8.
         InvalidLine,
+        /// FK-8: the trip was claimed before («Reisen er krevd før»).
         Duplicate,
+        /// FK-6: the claim is time-barred («Foreldet»).
         TimeBarred,
         /// The patient had no frikort on the day of travel.
         NoFrikort,
+        /// The amount is wrong («Feil beløp»).
         WrongAmount,
+        /// Another reason, which the note must state (FK-5).
         Other,
     }
 }
 
 impl Reason {
+    /// Its snake_case name (`time_barred`), as in JSON and a [`DecisionForm`].
     pub fn as_str(self) -> &'static str {
         self.into()
     }
 
+    /// Its name in bokmål («Foreldet»).
     pub const fn name_nb(self) -> &'static str {
         match self {
             Reason::InvalidLine => "Linjen har feil",
@@ -49,26 +55,41 @@ impl Reason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
+    /// Approved: as claimed, or at a lower amount with a reason (FK-5).
     Approved,
+    /// Rejected, with a reason: nothing is paid for the line.
     Rejected,
 }
 
 /// A claim line as the API shows it (the fødselsnummer masked).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineView {
+    /// The line's number in the file (the header is line 1).
     pub line: u64,
+    /// ID-3: the patient's fødselsnummer masked, `DDMMYY *****` (of an invalid
+    /// line: its first six digits as sent).
     pub fnr_masked: String,
+    /// The date of transport; `None` for an invalid line.
     pub transport: Option<NaiveDate>,
+    /// The date the HF paid out the frikort share; `None` for an invalid line.
     pub payout: Option<NaiveDate>,
+    /// The co-payment claimed, in øre; `None` for an invalid line.
     pub amount_ore: Option<i64>,
+    /// The HF's own reference (at most 100 characters kept); empty when none.
     pub reference: String,
+    /// The line had no error when it arrived (FK-1, FK-6, FK-8); an invalid
+    /// line is rejected with reason `invalid_line` at once (FK-4).
     pub valid: bool,
+    /// What the checks found when the line arrived: errors and warnings.
     pub issues: Vec<Issue>,
+    /// FK-4: Helfo's decision; `None` while the line waits for one.
     pub decision: Option<Decision>,
+    /// FK-5: why Helfo deviates from the claim; `None` when it does not.
     pub reason: Option<Reason>,
     /// FK-5: what the deviation rests on, in Helfo's words.
     #[serde(default)]
     pub note: Option<String>,
+    /// The amount approved, in øre (0 when rejected); `None` while undecided.
     pub approved_ore: Option<i64>,
     /// FK-4: the payment (its number) that paid the line.
     #[serde(default)]
@@ -85,6 +106,8 @@ pub const NOTE_MAX: usize = 500;
 pub struct DecisionForm {
     /// `approved` or `rejected`.
     pub decision: String,
+    /// FK-5: a [`Reason`] by its snake_case name; required when the decision
+    /// deviates from the claim.
     pub reason: String,
     /// An approved amount other than claimed (then a reason is required).
     pub amount: String,
@@ -97,7 +120,9 @@ pub struct DecisionForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PaymentForm {
+    /// The day paid, `dd.mm.åååå` or ISO; not in the future.
     pub paid_on: String,
+    /// The amount in NOK: exactly the approved total of the lines not yet paid.
     pub amount: String,
     /// The account, to confirm it; empty means the one on record.
     pub account: String,
@@ -123,9 +148,13 @@ crate::named_enum! {
 pub struct RepaymentForm {
     /// The payment's number; empty means the latest.
     pub payment: String,
+    /// The amount in NOK to repay: at least 1 øre, at most what the payment
+    /// paid and is not yet demanded back.
     pub amount: String,
     /// `hf_error` or `helfo_information`.
     pub cause: String,
+    /// Why the HF must repay, in Helfo's words; required, at most
+    /// [`NOTE_MAX`] characters.
     pub reason: String,
 }
 

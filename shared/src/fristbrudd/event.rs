@@ -39,6 +39,7 @@ pub enum Event {
     NotReached,
     /// FB-4: the letter with a reply deadline was sent on `sent`.
     LetterSent {
+        /// The letter's date: not before the case was taken up, not after today.
         sent: NaiveDate,
     },
     /// FB-6 (a): the patient wants Helfo to find an offer.
@@ -49,13 +50,19 @@ pub enum Event {
     DocumentsReceived,
     /// FB-8: forwarded to another provider.
     Forward,
-    /// FB-8 outcomes.
+    /// FB-8: the patient accepted the other provider's offer; the site removes
+    /// the patient from its waiting list (FB-2).
     OfferAccepted,
+    /// FB-8: the patient declined the other provider's offer; the case stops
+    /// and the patient keeps the place on the waiting list.
     OfferDeclined,
+    /// FB-8: Helfo found no offer; the case stops, the patient keeps the place
+    /// on the waiting list, and the site gives the date the patient can come.
     NoOfferFound,
     /// FB-8: the original site found an appointment on `appointment` (or,
     /// after "no offer found", tells Helfo when the patient can come).
     SiteFoundAppointment {
+        /// The appointment's date: today or later.
         appointment: NaiveDate,
     },
     /// FB-8: after contacting the patient, Helfo stops because of the
@@ -88,26 +95,46 @@ pub enum Event {
 pub enum EventKind {
     /// The site's notification that opened the case (history only).
     Notify,
+    /// Helfo took the case up ([`Event::TakeUp`]).
     TakeUp,
+    /// Helfo confirmed the urgency ([`Event::ConfirmUrgent`]).
     ConfirmUrgent,
+    /// A phone attempt that did not reach the patient ([`Event::ContactAttempt`]).
     ContactAttempt,
+    /// The patient was not reached ([`Event::NotReached`]).
     NotReached,
+    /// Helfo's letter was sent ([`Event::LetterSent`]).
     LetterSent,
+    /// The patient wants an offer ([`Event::PatientWantsOffer`]).
     PatientWantsOffer,
+    /// The patient does not want Helfo's help ([`Event::PatientDeclines`]).
     PatientDeclines,
+    /// Documentation received by post ([`Event::DocumentsReceived`]).
     DocumentsReceived,
+    /// FB-7: the site uploaded its PDF (history only; the upload is not an
+    /// [`Event`]).
     DocumentUploaded,
+    /// Forwarded to another provider ([`Event::Forward`]).
     Forward,
+    /// The patient accepted the offer ([`Event::OfferAccepted`]).
     OfferAccepted,
+    /// The patient declined the offer ([`Event::OfferDeclined`]).
     OfferDeclined,
+    /// Helfo found no offer ([`Event::NoOfferFound`]).
     NoOfferFound,
+    /// The site reported an appointment ([`Event::SiteFoundAppointment`]).
     SiteFoundAppointment,
+    /// Helfo stopped for the site's appointment ([`Event::StopForSiteAppointment`]).
     StopForSiteAppointment,
+    /// Helfo went on despite the site's appointment ([`Event::ContinueDespiteAppointment`]).
     ContinueDespiteAppointment,
+    /// Returned to the site by the sweep ([`Event::Return`]).
     Return,
 }
 
 impl EventKind {
+    /// Its snake_case name, as in JSON, an [`EventForm`] and the history
+    /// (`letter_sent`).
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -153,6 +180,7 @@ impl EventKind {
 }
 
 impl Event {
+    /// Its [`EventKind`].
     pub fn kind(&self) -> EventKind {
         match self {
             Event::TakeUp => EventKind::TakeUp,
@@ -181,6 +209,8 @@ impl Event {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EventForm {
+    /// The event's snake_case name (`letter_sent`), any [`EventKind`] but
+    /// `notify` and `document_uploaded`; required.
     pub event: String,
     /// For `letter_sent`: the date the letter went out.
     pub sent: String,

@@ -11,15 +11,11 @@
 mod case;
 mod deadlines;
 mod document;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod event;
 mod notification;
 mod queue;
 mod state;
 mod stats;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod wire;
 
 pub use case::{Case, TransitionError, case_number};

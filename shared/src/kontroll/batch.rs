@@ -77,9 +77,12 @@ pub fn read_doctors(bytes: &[u8]) -> Result<(Vec<Doctor>, Vec<BillResult>), File
 /// One bill's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BillResult {
+    /// The bill's line number in the file.
     pub line: u64,
     /// The doctor's HPR number, when it could be read.
     pub hpr: String,
+    /// The bill's issues, errors and warnings (in JSON, `issues` beside
+    /// `line` and `hpr`).
     #[serde(flatten)]
     pub report: Report,
 }
@@ -89,7 +92,9 @@ pub struct BillResult {
 pub struct MonthFigures {
     /// `YYYY-MM`.
     pub month: String,
+    /// The doctor's readable bills dated in the month.
     pub bills: u64,
+    /// Those with at least one error.
     pub with_errors: u64,
     /// The refund of the bills without errors, in øre: the amount claimed,
     /// else the tariff's.
@@ -104,17 +109,28 @@ pub struct MonthFigures {
 /// One doctor's summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DoctorSummary {
+    /// The doctor's HPR number.
     pub hpr: String,
+    /// GP, substitute or LIS1, from the practitioner list; `None` when the
+    /// doctor is not on it.
     pub role: Option<DoctorRole>,
+    /// CTRL-9: the patients on the doctor's list, from the practitioner list;
+    /// `None` when it does not say.
     pub listed: Option<u32>,
+    /// CTRL-9: a new doctor (a LIS1, or started less than a year before the
+    /// latest bill date in the file), who gets the `missing` hint.
     pub new_doctor: bool,
+    /// The doctor's readable bills.
     pub bills: u64,
+    /// Those with at least one error.
     pub with_errors: u64,
+    /// Those with at least one warning.
     pub with_warnings: u64,
     /// Rule → issues of it on this doctor's bills.
     pub by_rule: BTreeMap<String, u64>,
     /// Takst → times used on this doctor's bills without errors.
     pub takster: BTreeMap<String, u64>,
+    /// The figures per month, earliest first.
     pub months: Vec<MonthFigures>,
     /// New doctors only: takster most peers use and this doctor never does.
     pub missing: Vec<String>,
@@ -123,13 +139,18 @@ pub struct DoctorSummary {
 /// A whole file's check.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BatchReport {
+    /// Rows of the file, readable or not.
     pub bills: u64,
+    /// Rows with at least one error.
     pub with_errors: u64,
+    /// Rows with at least one warning.
     pub with_warnings: u64,
     /// Rule (`CTRL-2`, or the issue code of a field error) → issues.
     pub by_rule: BTreeMap<String, u64>,
     /// Every bill with an issue, in file order.
     pub issues: Vec<BillResult>,
+    /// One summary per doctor: everyone on the practitioner list and every
+    /// other practitioner of a readable bill, by HPR number as text.
     pub doctors: Vec<DoctorSummary>,
     /// The tariff years the bills were checked against.
     pub tariff_years: Vec<TariffUse>,
@@ -139,16 +160,24 @@ pub struct BatchReport {
 /// the bills are dated after the last year frist has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TariffUse {
+    /// The tariff year, by the year of its 1 July start.
     pub year: i32,
+    /// `false` when the bills are dated after this year, the last frist has.
     pub exact: bool,
+    /// How many bills were checked against it.
     pub bills: u64,
 }
 
 /// What the batch needs besides the bills.
 #[derive(Debug, Clone, Copy)]
 pub struct BatchContext<'a> {
+    /// The practitioner list (CTRL-6, CTRL-7, CTRL-9); empty when none was
+    /// given, and then no bill is warned as from a doctor not on it.
     pub doctors: &'a [Doctor],
+    /// The tariff years to check against.
     pub tariffs: &'a Tariffs,
+    /// `--tariff-year`: check every bill against this year instead of the
+    /// year in force on its date; `None` for the year in force.
     pub forced_year: Option<i32>,
     /// The day the bills reach Helfo when the file does not say (CTRL-8).
     pub sent: NaiveDate,
@@ -177,6 +206,7 @@ pub struct BatchChecker<'a> {
 }
 
 impl<'a> BatchChecker<'a> {
+    /// A checker for one file, with nothing checked yet.
     pub fn new(ctx: BatchContext<'a>) -> Self {
         BatchChecker {
             by_hpr: ctx.doctors.iter().map(|d| (d.hpr.get(), d)).collect(),

@@ -15,8 +15,6 @@
 //! Every issue names its rule in the parameter `rule` and, where it is about
 //! a takst, the takst in `takst`.
 
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod batch;
 mod bill;
 mod doctor;
@@ -24,8 +22,6 @@ mod peers;
 mod rules;
 mod summary;
 mod takst;
-// Not yet documented field by field (issue 23).
-#[allow(missing_docs)]
 mod tariffs;
 mod wire;
 

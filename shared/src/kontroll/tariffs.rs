@@ -15,12 +15,19 @@ include!(concat!(env!("OUT_DIR"), "/tariffs.rs"));
 /// One tariff year (1 July – 30 June), as one data file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TariffYear {
+    /// The year of its 1 July start (2024 is 1 July 2024 – 30 June 2025).
     pub year: i32,
+    /// Its first day.
     pub valid_from: NaiveDate,
+    /// Its last day; not before `valid_from` (checked when loaded).
     pub valid_to: NaiveDate,
+    /// Where the year's takster come from.
     pub source: String,
+    /// A note on the file, for the person who updates it: what was verified
+    /// and what not; `None` when the file has none.
     #[serde(default)]
     pub note: Option<String>,
+    /// Its takster, in the file's order; no code twice (checked when loaded).
     pub takster: Vec<Takst>,
     /// Lower-case code → index into `takster`.
     #[serde(skip)]
@@ -39,24 +46,48 @@ impl TariffYear {
 /// A problem in a tariff data file, found when it is loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TariffError {
+    /// The file is not a tariff year as JSON.
     #[error("{file}: not a tariff year: {reason}")]
-    Format { file: String, reason: String },
+    Format {
+        /// The name the file was loaded under.
+        file: String,
+        /// What the JSON reader found wrong.
+        reason: String,
+    },
+    /// A takst code is listed twice (compared in lower case).
     #[error("{file}: takst {code} is listed twice")]
-    DuplicateCode { file: String, code: String },
+    DuplicateCode {
+        /// The name the file was loaded under.
+        file: String,
+        /// The takst, as written the second time.
+        code: String,
+    },
+    /// CTRL-5: a takst's `pair` does not name the takst back.
     #[error("{file}: takst {code} names the pair {pair}, which does not name it back")]
     PairNotSymmetric {
+        /// The name the file was loaded under.
         file: String,
+        /// The takst.
         code: String,
+        /// The pair it names.
         pair: String,
     },
+    /// `valid_to` is before `valid_from`.
     #[error("{file}: the year runs from {from} to {to}")]
     BadPeriod {
+        /// The name the file was loaded under.
         file: String,
+        /// Its `valid_from`.
         from: NaiveDate,
+        /// Its `valid_to`.
         to: NaiveDate,
     },
+    /// The year's days overlap another year's.
     #[error("{file}: overlaps another tariff year")]
-    Overlap { file: String },
+    Overlap {
+        /// The name the file was loaded under.
+        file: String,
+    },
 }
 
 /// Every tariff year frist knows.
@@ -157,6 +188,7 @@ impl Tariffs {
         self.years.iter().find(|y| y.year == year)
     }
 
+    /// Every year, earliest first.
     pub fn years(&self) -> &[TariffYear] {
         &self.years
     }
