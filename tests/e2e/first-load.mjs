@@ -49,7 +49,12 @@ export async function measureFirstLoad(context, base, { throttle = null, path = 
     const later = [];
     for (const r of requests) {
       const response = await r.response();
-      const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+      let body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+      // Chromium does not hand over the body of a prefetch: the same file
+      // is read again here to size it.
+      if (!body.length && response?.status() === 200 && r.method() === 'GET') {
+        body = Buffer.from(await (await fetch(r.url())).arrayBuffer());
+      }
       const entry = { url: r.url().replace(base, ''), bytes: gzipSync(body, { level: 9 }).length };
       (r.timing().startTime <= at ? before : later).push(entry);
     }

@@ -63,7 +63,11 @@ export async function startLocalOp() {
     child.on('exit', (code) => rej(new Error(`the local OpenID Provider exited (${code})`)));
   });
   clearTimeout(deadline);
+  // Its output is drained, and neither it nor its pipe keeps a script that
+  // is done alive: the handler above ends it when this process exits.
   child.stdout.resume();
+  child.stdout.unref();
+  child.unref();
   return issuers;
 }
 

@@ -16,8 +16,9 @@ import { tests as overviewTests } from './overview.test.mjs';
 import { tests as mailTests } from './mail.test.mjs';
 import { tests as oidcTests } from './oidc.test.mjs';
 import { tests as firstLoadTests } from './first-load.test.mjs';
+import { tests as loadingTests } from './loading.test.mjs';
 
-const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...oidcTests, ...firstLoadTests, ...languageTests];
+const all = [...shellTests, ...accountTests, ...fristbruddTests, ...fastlegeTests, ...frikortTests, ...kontrollTests, ...a11yTests, ...sessionTests, ...outboxTests, ...privacyTests, ...overviewTests, ...mailTests, ...oidcTests, ...loadingTests, ...firstLoadTests, ...languageTests];
 const only = process.argv[2];
 const server = await startServer();
 const browser = await startBrowser();

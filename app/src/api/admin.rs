@@ -5,14 +5,10 @@ use frist_domain::api::{AuditEntry, OrganisationView, Page, UserPatch, UserView}
 use frist_domain::mail::Delivery;
 use gloo_net::http::Request;
 
-use super::client::{ApiError, send, send_empty, send_json, with_cursor};
+use super::client::{ApiError, get, send_empty, send_json, with_cursor};
 
 pub async fn organisations(cursor: Option<String>) -> Result<Page<OrganisationView>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/organisations",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/organisations", cursor.as_deref())).await
 }
 
 pub async fn create_organisation(
@@ -39,11 +35,7 @@ pub async fn set_payout_account(
 }
 
 pub async fn users(cursor: Option<String>) -> Result<Page<UserView>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/users",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/users", cursor.as_deref())).await
 }
 
 pub async fn create_user(form: &NewUser, key: &str) -> Result<UserView, ApiError> {
@@ -65,20 +57,12 @@ pub async fn update_user(id: &str, version: i64, patch: &UserPatch) -> Result<Us
 }
 
 pub async fn audit(cursor: Option<String>) -> Result<Page<AuditEntry>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/audit",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/audit", cursor.as_deref())).await
 }
 
 /// E-mail delivery (administrators, issue 26): newest first, no bodies.
 pub async fn deliveries(cursor: Option<String>) -> Result<Page<Delivery>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/mail",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/mail", cursor.as_deref())).await
 }
 
 /// Queues a failed or cut-off e-mail again.
@@ -93,7 +77,7 @@ pub async fn resend_mail(id: &str) -> Result<Delivery, ApiError> {
 /// `POST /api/v1/tokens`: a new API token for the caller (shown once).
 /// The caller's own API tokens.
 pub async fn tokens() -> Result<Vec<frist_domain::api::TokenView>, ApiError> {
-    send(Request::get("/api/v1/tokens")).await
+    get("/api/v1/tokens").await
 }
 
 /// Revokes one of the caller's tokens.
@@ -113,7 +97,7 @@ pub async fn identities(user: &str) -> Result<Vec<frist_domain::oidc::IdentityLi
     struct Items {
         items: Vec<frist_domain::oidc::IdentityLinkView>,
     }
-    let page: Items = send(Request::get(&format!("/api/v1/users/{user}/identities"))).await?;
+    let page: Items = get(&format!("/api/v1/users/{user}/identities")).await?;
     Ok(page.items)
 }
 

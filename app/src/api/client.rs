@@ -2,7 +2,11 @@
 //! sending requests, idempotency keys, and loading every page of a list.
 
 use frist_domain::api::{Page, Problem};
+use std::future::Future;
+use std::pin::Pin;
+
 use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::{Effect, Get, LocalResource, RwSignal, Set};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -92,6 +96,26 @@ pub(super) async fn send<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, 
     read(resp).await
 }
 
+/// `GET path`, aborted when the reactive owner that asks is cleaned up: a
+/// page's resource when the page is left or loads anew, a component when it
+/// is gone (as Leptos's hackernews example does). Only reads are aborted; a
+/// change that was sent is never cut off by leaving its page.
+pub(super) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let signal = abort_on_cleanup();
+    send(Request::get(path).abort_signal(signal.as_ref())).await
+}
+
+/// A signal that aborts when the current reactive owner is cleaned up;
+/// `None` outside any owner (the entry module's own calls).
+fn abort_on_cleanup() -> Option<web_sys::AbortSignal> {
+    let owner = leptos::prelude::Owner::current()?;
+    let controller = web_sys::AbortController::new().ok()?;
+    let signal = controller.signal();
+    let controller = send_wrapper::SendWrapper::new(controller);
+    owner.with(|| leptos::prelude::on_cleanup(move || controller.abort()));
+    Some(signal)
+}
+
 /// A request whose success has no body (204).
 pub(super) async fn send_empty(req: RequestBuilder) -> Result<(), ApiError> {
     let resp = req.send().await.map_err(|_| ApiError::Network)?;
@@ -130,56 +154,88 @@ pub(super) fn with_cursor(path: &str, cursor: Option<&str>) -> String {
     }
 }
 
-/// Loads every page of a list into `into`; a refusal goes to `error`.
-pub fn load_all<T, F>(
-    into: leptos::prelude::RwSignal<Vec<T>>,
-    error: leptos::prelude::RwSignal<Option<String>>,
+/// Every page of a list, loaded into `into` by a resource of the page that
+/// calls this (a refusal's text goes to `error`; the pages before it stay).
+/// It loads when the page opens and when the page calls `refetch` on what
+/// this returns; a page left drops it and aborts its fetch (see [`get`]).
+pub fn load_all<T, F, Fut>(
+    into: RwSignal<Vec<T>>,
+    error: RwSignal<Option<String>>,
     fetch: F,
-) where
+) -> LocalResource<Listed<T>>
+where
     T: Clone + Send + Sync + 'static,
-    F: Fn(
-            Option<String>,
-        )
-            -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Page<T>, ApiError>>>>
-        + 'static,
+    F: Fn(Option<String>) -> Fut + Copy + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
-    use leptos::prelude::Set;
-    leptos::task::spawn_local(async move {
-        let mut cursor = None;
-        let mut all = Vec::new();
-        loop {
-            match fetch(cursor).await {
-                Ok(page) => {
-                    all.extend(page.items);
-                    match page.next_cursor {
-                        Some(c) => cursor = Some(c),
-                        None => break,
+    load_all_for(into, error, || (), move |(), cursor| fetch(cursor))
+}
+
+/// A list as [`load_all`] loads it: the items, and why the pages ended
+/// early when they did.
+pub type Listed<T> = (Vec<T>, Option<ApiError>);
+
+/// [`load_all`] for a `key` the page chooses (a filter, the object in the
+/// address): when a signal that `key` reads changes, the list loads anew
+/// and an answer for the old key is dropped.
+pub fn load_all_for<T, K, F, Fut>(
+    into: RwSignal<Vec<T>>,
+    error: RwSignal<Option<String>>,
+    key: impl Fn() -> K + 'static,
+    fetch: F,
+) -> LocalResource<Listed<T>>
+where
+    T: Clone + Send + Sync + 'static,
+    K: Clone + 'static,
+    F: Fn(K, Option<String>) -> Fut + Copy + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+{
+    // Boxed: the resource's machinery is built once for each kind of item,
+    // not once for each page that loads a list (issue 27's size budget).
+    let loaded = LocalResource::new(move || -> Pin<Box<dyn Future<Output = Listed<T>>>> {
+        let key = key();
+        Box::pin(async move {
+            let mut cursor = None;
+            let mut all = Vec::new();
+            loop {
+                let page: Pin<Box<dyn Future<Output = _>>> = Box::pin(fetch(key.clone(), cursor));
+                match page.await {
+                    Ok(page) => {
+                        all.extend(page.items);
+                        match page.next_cursor {
+                            Some(c) => cursor = Some(c),
+                            None => return (all, None),
+                        }
                     }
-                }
-                Err(e) => {
-                    error.set(Some(e.text()));
-                    break;
+                    Err(e) => return (all, Some(e)),
                 }
             }
-        }
-        into.set(all);
+        })
     });
+    Effect::new(move |_| {
+        if let Some((all, failed)) = loaded.get() {
+            if let Some(e) = failed {
+                error.set(Some(e.text()));
+            }
+            into.set(all);
+        }
+    });
+    loaded
 }
 
 /// Fetches the health of the edge; `None` when it does not answer.
 pub async fn health() -> Option<Health> {
-    send(Request::get("/api/v1/health")).await.ok()
+    get("/api/v1/health").await.ok()
 }
 
 /// Shows what a page's `loaded` resource brings: the value in `into`, or
 /// the failure's text in `failure`. An answer for a page that is gone is
 /// dropped with the resource.
 pub fn show_loaded<T: Clone + Send + Sync + 'static>(
-    loaded: leptos::prelude::LocalResource<Result<T, ApiError>>,
-    into: leptos::prelude::RwSignal<Option<T>>,
-    failure: leptos::prelude::RwSignal<Option<String>>,
+    loaded: LocalResource<Result<T, ApiError>>,
+    into: RwSignal<Option<T>>,
+    failure: RwSignal<Option<String>>,
 ) {
-    use leptos::prelude::{Effect, Get, Set};
     Effect::new(move |_| match loaded.get() {
         Some(Ok(value)) => into.set(Some(value)),
         Some(Err(e)) => failure.set(Some(e.text())),

@@ -3,7 +3,7 @@
 use frist_domain::api::Page;
 use gloo_net::http::Request;
 
-use super::client::{ApiError, send, send_json, with_cursor};
+use super::client::{ApiError, get, send_json, with_cursor};
 
 pub async fn send_fl_message(
     form: &frist_domain::fastlege::MessageForm,
@@ -27,12 +27,12 @@ pub async fn fl_messages(
     } else {
         format!("{path}&status={status}")
     };
-    send(Request::get(&path)).await
+    get(&path).await
 }
 
 /// One message, for its page.
 pub async fn fl_message(id: &str) -> Result<frist_domain::fastlege::MessageView, ApiError> {
-    send(Request::get(&format!("/api/v1/fastlege/messages/{id}"))).await
+    get(&format!("/api/v1/fastlege/messages/{id}")).await
 }
 
 /// FL-8: Helfo registers a message, decided on `version`.
@@ -49,9 +49,9 @@ pub async fn fl_register(
 }
 
 pub async fn fl_dashboard() -> Result<frist_domain::fastlege::Dashboard, ApiError> {
-    send(Request::get("/api/v1/fastlege/dashboard")).await
+    get("/api/v1/fastlege/dashboard").await
 }
 
 pub async fn fl_chase() -> Result<Vec<frist_domain::fastlege::Ending>, ApiError> {
-    send(Request::get("/api/v1/fastlege/chase")).await
+    get("/api/v1/fastlege/chase").await
 }

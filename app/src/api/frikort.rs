@@ -6,7 +6,7 @@ use frist_domain::frikort::{
 };
 use gloo_net::http::Request;
 
-use super::client::{ApiError, send, send_json, with_cursor};
+use super::client::{ApiError, get, send_json, with_cursor};
 
 pub async fn create_claim(form: &NewClaim, key: &str) -> Result<ClaimView, ApiError> {
     send_json(
@@ -17,23 +17,16 @@ pub async fn create_claim(form: &NewClaim, key: &str) -> Result<ClaimView, ApiEr
 }
 
 pub async fn claim(id: &str) -> Result<ClaimView, ApiError> {
-    send(Request::get(&format!("/api/v1/frikort/claims/{id}"))).await
+    get(&format!("/api/v1/frikort/claims/{id}")).await
 }
 
 pub async fn claims(cursor: Option<String>) -> Result<Page<ClaimView>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/frikort/claims",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/frikort/claims", cursor.as_deref())).await
 }
 
 /// The health trust's claims made from the file with this fingerprint.
 pub async fn claims_with_file(fingerprint: &str) -> Result<Page<ClaimView>, ApiError> {
-    send(Request::get(&format!(
-        "/api/v1/frikort/claims?file={fingerprint}"
-    )))
-    .await
+    get(&format!("/api/v1/frikort/claims?file={fingerprint}")).await
 }
 
 /// One chunk; sending the same chunk again is safe (the edge replays).
@@ -63,7 +56,7 @@ pub async fn claim_lines(
         &format!("/api/v1/frikort/claims/{id}/lines"),
         cursor.as_deref(),
     );
-    send(Request::get(&format!("{path}&only={only}"))).await
+    get(&format!("{path}&only={only}")).await
 }
 
 pub async fn decide_line(id: &str, line: u64, form: &DecisionForm) -> Result<ClaimView, ApiError> {

@@ -7,7 +7,7 @@ use frist_domain::fristbrudd::{
 };
 use gloo_net::http::Request;
 
-use super::client::{ApiError, read, send, send_json, with_cursor};
+use super::client::{ApiError, get, read, send_json, with_cursor};
 
 pub async fn create_case(form: &NotificationForm, key: &str) -> Result<CaseCreated, ApiError> {
     send_json(
@@ -49,20 +49,16 @@ pub async fn cases(state: String, cursor: Option<String>) -> Result<Page<CaseSum
     } else {
         format!("{path}&state={state}")
     };
-    send(Request::get(&path)).await
+    get(&path).await
 }
 
 /// Helfo's queue in FB-3 order.
 pub async fn queue(cursor: Option<String>) -> Result<Page<CaseSummary>, ApiError> {
-    send(Request::get(&with_cursor(
-        "/api/v1/fristbrudd/queue",
-        cursor.as_deref(),
-    )))
-    .await
+    get(&with_cursor("/api/v1/fristbrudd/queue", cursor.as_deref())).await
 }
 
 pub async fn case(id: &str) -> Result<CaseView, ApiError> {
-    send(Request::get(&format!("/api/v1/fristbrudd/cases/{id}"))).await
+    get(&format!("/api/v1/fristbrudd/cases/{id}")).await
 }
 
 /// One transition, decided on `version` of the case.
@@ -91,5 +87,5 @@ pub async fn upload_document(
 }
 
 pub async fn fb_stats() -> Result<Vec<MonthStats>, ApiError> {
-    send(Request::get("/api/v1/fristbrudd/stats")).await
+    get("/api/v1/fristbrudd/stats").await
 }

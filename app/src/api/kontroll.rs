@@ -2,7 +2,7 @@
 
 use gloo_net::http::Request;
 
-use super::client::{ApiError, send, send_json};
+use super::client::{ApiError, get, send_json};
 
 /// CTRL-9: a month's sums per doctor, replacing the last ones sent; the
 /// answer is the comparison with the municipality's size class.
@@ -23,8 +23,5 @@ pub async fn kontroll_month(
     peers: frist_domain::kontroll::PeerGroup,
 ) -> Result<frist_domain::kontroll::PeerView, ApiError> {
     let peers: &str = peers.into();
-    send(Request::get(&format!(
-        "/api/v1/kontroll/months/{month}?peers={peers}"
-    )))
-    .await
+    get(&format!("/api/v1/kontroll/months/{month}?peers={peers}")).await
 }

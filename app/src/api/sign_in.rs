@@ -3,11 +3,11 @@
 use frist_domain::api::{LoginRequest, SessionView};
 use gloo_net::http::Request;
 
-use super::client::{ApiError, read, send, send_json};
+use super::client::{ApiError, get, read, send_json};
 
 /// Who is logged in; `Ok(None)` when nobody is.
 pub async fn session() -> Result<Option<SessionView>, ApiError> {
-    match send(Request::get("/api/v1/session")).await {
+    match get("/api/v1/session").await {
         Ok(s) => Ok(Some(s)),
         Err(ApiError::Problem(p)) if p.status == 401 => Ok(None),
         Err(e) => Err(e),
@@ -38,5 +38,5 @@ pub async fn logout() -> Result<Option<String>, ApiError> {
 /// What the login page offers: the sign-in services and whether e-mail
 /// and password are accepted.
 pub async fn login_options() -> Result<frist_domain::oidc::LoginOptions, ApiError> {
-    send(Request::get("/api/v1/session/options")).await
+    get("/api/v1/session/options").await
 }

@@ -17,7 +17,7 @@ use crate::ui::components::admin::{
 const ADMIN: &[Role] = &[Role::HelfoAdmin];
 
 fn organisations_into(into: RwSignal<Vec<OrganisationView>>, error: RwSignal<Option<String>>) {
-    load_all(into, error, |c| Box::pin(api::organisations(c)));
+    load_all(into, error, api::organisations);
 }
 
 #[component]
@@ -97,7 +97,7 @@ fn Users() -> impl IntoView {
     let orgs = RwSignal::new(Vec::<OrganisationView>::new());
     let alert = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    load_all(users, alert, |c| Box::pin(api::users(c)));
+    load_all(users, alert, api::users);
     organisations_into(orgs, alert);
     let (ask, confirmed, click) = use_deactivation(users, alert, done);
 

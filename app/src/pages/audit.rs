@@ -1,12 +1,13 @@
 //! `/logg`: the audit trail the user may read, newest first, with "load
 //! more" following the edge's cursor.
 
-use frist_domain::api::AuditEntry;
+use frist_domain::api::{AuditEntry, UserView};
 use leptos::prelude::*;
 
 use frist_domain::fristbrudd::EventKind;
 use strum::IntoEnumIterator;
 
+use crate::api::{self, load_all};
 use crate::i18n::{lookup, name, t, tf};
 
 /// The action names of the audit trail in plain words: every action the
@@ -107,28 +108,42 @@ fn object(e: &AuditEntry) -> AnyView {
 /// User ids to names.
 type Names = std::collections::HashMap<String, String>;
 
-/// Who acted, by name, for the users this user may see: filled page by
-/// page in the background.
-fn actor_names() -> RwSignal<Names> {
-    let names = RwSignal::new(Names::new());
-    leptos::task::spawn_local(async move {
-        let mut cursor = None;
-        loop {
-            let Ok(page) = crate::api::users(cursor).await else {
-                break;
-            };
-            names.update(|m| m.extend(page.items.into_iter().map(|u| (u.id, u.name))));
-            match page.next_cursor {
-                Some(c) => cursor = Some(c),
-                None => break,
-            }
-        }
+/// Who acted, by name, for the users this user may see, loaded in the
+/// background; an id stays an id where the list is refused.
+fn actor_names() -> Memo<Names> {
+    let users = RwSignal::new(Vec::<UserView>::new());
+    load_all(users, RwSignal::new(None), api::users);
+    Memo::new(move |_| users.with(|u| u.iter().map(|u| (u.id.clone(), u.name.clone())).collect()))
+}
+
+/// The trail, a page at a time: the first when the page opens, the next
+/// when `cursor` is set to the last page's `next_cursor`. Each page is
+/// added to `entries` once, in order; the page left drops its fetch.
+fn load_pages(
+    cursor: RwSignal<Option<String>>,
+    entries: RwSignal<Vec<AuditEntry>>,
+    next: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+) {
+    let page = LocalResource::new(move || {
+        let at = cursor.get();
+        async move { (at.clone(), api::audit(at).await) }
     });
-    names
+    // The cursors whose pages are in `entries`.
+    let added = StoredValue::new(Vec::<Option<String>>::new());
+    Effect::new(move |_| match page.get() {
+        Some((at, Ok(p))) if !added.with_value(|a| a.contains(&at)) => {
+            added.update_value(|a| a.push(at));
+            entries.update(|e| e.extend(p.items));
+            next.set(p.next_cursor);
+        }
+        Some((_, Err(e))) => error.set(Some(e.text())),
+        _ => {}
+    });
 }
 
 /// One entry of the log: when, what, on which object, and who.
-fn row(e: AuditEntry, names: RwSignal<Names>) -> impl IntoView {
+fn row(e: AuditEntry, names: Memo<Names>) -> impl IntoView {
     let actor = e.actor_user_id.clone().map_or_else(
         || "–".to_owned(),
         |id| names.with(|m| m.get(&id).cloned()).unwrap_or(id),
@@ -151,18 +166,8 @@ pub fn Audit() -> impl IntoView {
     let names = actor_names();
     let next = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
-    let load = move |cursor: Option<String>| {
-        leptos::task::spawn_local(async move {
-            match crate::api::audit(cursor).await {
-                Ok(page) => {
-                    entries.update(|e| e.extend(page.items));
-                    next.set(page.next_cursor);
-                }
-                Err(e) => error.set(Some(e.text())),
-            }
-        });
-    };
-    load(None);
+    let cursor = RwSignal::new(None::<String>);
+    load_pages(cursor, entries, next, error);
     view! {
         <h1 class="ds-heading" data-size="lg">
             {t("audit.title")}
@@ -201,7 +206,7 @@ pub fn Audit() -> impl IntoView {
                             class="ds-button"
                             data-variant="secondary"
                             type="button"
-                            on:click=move |_| load(Some(c.clone()))
+                            on:click=move |_| cursor.set(Some(c.clone()))
                         >
                             {t("audit.more")}
                         </button>

@@ -141,26 +141,25 @@ fn load_links(
     links: RwSignal<Vec<IdentityLinkView>>,
     alert: RwSignal<Option<String>>,
 ) {
+    // Another user chosen: the last one's links go at once.
     Effect::new(move |_| {
-        let id = user.get();
+        user.track();
         links.set(Vec::new());
-        if id.is_empty() {
-            return;
+    });
+    let loaded = LocalResource::new(move || {
+        let id = user.get();
+        async move {
+            if id.is_empty() {
+                Ok(Vec::new())
+            } else {
+                api::identities(&id).await
+            }
         }
-        leptos::task::spawn_local(async move {
-            let answer = api::identities(&id).await;
-            if user.try_get_untracked().as_deref() != Some(id.as_str()) {
-                return;
-            }
-            match answer {
-                Ok(list) => {
-                    links.try_set(list);
-                }
-                Err(e) => {
-                    alert.try_set(Some(e.text()));
-                }
-            }
-        });
+    });
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(list)) => links.set(list),
+        Some(Err(e)) => alert.set(Some(e.text())),
+        None => {}
     });
 }
 

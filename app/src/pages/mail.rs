@@ -41,8 +41,13 @@ pub fn Deliveries() -> impl IntoView {
     let mails = RwSignal::new(Vec::<Delivery>::new());
     let failure = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
-    let reload = move || load_all(mails, failure, |c| Box::pin(api::deliveries(c)));
-    reload();
+    let loaded = load_all(mails, failure, api::deliveries);
+    let reload = move || {
+        // Called after an answer, when the page may be gone.
+        if !mails.is_disposed() {
+            loaded.refetch();
+        }
+    };
     let resend = move |id: String| {
         leptos::task::spawn_local(async move {
             match api::resend_mail(&id).await {

@@ -12,7 +12,7 @@ use crate::i18n::{t, tf};
 pub fn Outbox() -> impl IntoView {
     let mails = RwSignal::new(Vec::<OutboxMessage>::new());
     let failure = RwSignal::new(None::<String>);
-    load_all(mails, failure, |c| Box::pin(api::outbox(c)));
+    load_all(mails, failure, api::outbox);
     view! {
         <h1 class="ds-heading" data-size="lg">
             {t("outbox.title")}

@@ -50,16 +50,15 @@ fn Tokens() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let created = RwSignal::new(None::<Created>);
     let failure = RwSignal::new(None::<String>);
-    let tokens = RwSignal::new(Vec::<TokenView>::new());
+    let tokens = RwSignal::new(None::<Vec<TokenView>>);
+    let loaded = LocalResource::new(crate::api::tokens);
+    crate::api::show_loaded(loaded, tokens, failure);
     let reload = move || {
-        leptos::task::spawn_local(async move {
-            match crate::api::tokens().await {
-                Ok(list) => tokens.set(list),
-                Err(e) => failure.set(Some(e.text())),
-            }
-        });
+        // Called after an answer, when the page may be gone.
+        if !tokens.is_disposed() {
+            loaded.refetch();
+        }
     };
-    reload();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let body = serde_json::json!({ "name": name.get_untracked() });
@@ -111,7 +110,7 @@ fn Tokens() -> impl IntoView {
         <h3 class="ds-heading" data-size="xs">
             {t("settings.your_tokens")}
         </h3>
-        {move || view! { <TokenTable list=tokens.get() revoke=revoke /> }}
+        {move || view! { <TokenTable list=tokens.get().unwrap_or_default() revoke=revoke /> }}
     }
 }
 

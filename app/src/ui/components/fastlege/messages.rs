@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use strum::IntoEnumIterator;
 
-use crate::api::{self, load_all};
+use crate::api::{self, load_all_for};
 use crate::form::{SelectField, alert, show_filter, show_note, today};
 use crate::i18n::{name, t, tf};
 use crate::session::use_session;
@@ -45,12 +45,7 @@ pub fn Messages() -> impl IntoView {
     } else {
         String::new()
     });
-    Effect::new(move |_| {
-        let s = status.get();
-        load_all(messages, failure, move |c| {
-            Box::pin(api::fl_messages(s.clone(), c))
-        });
-    });
+    load_all_for(messages, failure, move || status.get(), api::fl_messages);
     let options = status_options();
     view! {
         <h1 class="ds-heading" data-size="lg">

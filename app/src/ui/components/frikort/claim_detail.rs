@@ -4,7 +4,7 @@ use frist_domain::frikort::{ClaimStatus, ClaimView, LineView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiError, load_all, show_loaded};
+use crate::api::{self, ApiError, load_all_for, show_loaded};
 use crate::confirm::{Confirm, Question};
 use crate::form::{alert, loading_or_failure};
 use crate::i18n::{issue, t, tf};
@@ -35,19 +35,19 @@ pub fn ClaimDetail() -> impl IntoView {
         async move { api::claim(&id).await }
     });
     show_loaded(loaded, claim, failure);
-    let load_lines = move |id: String| {
-        load_all(lines, failure, move |c| {
-            Box::pin(api::claim_lines(id.clone(), "issues", c))
-        });
-    };
-    Effect::new(move |_| load_lines(id.get()));
+    let loaded_lines = load_all_for(
+        lines,
+        failure,
+        move || id.get(),
+        |id, cursor| api::claim_lines(id, "issues", cursor),
+    );
     let reload = move || {
         // Also called after an answer, when the page may be gone.
-        let Some(id) = id.try_get_untracked() else {
+        if claim.is_disposed() {
             return;
-        };
+        }
         loaded.refetch();
-        load_lines(id);
+        loaded_lines.refetch();
     };
     let changed = move |r: Result<ClaimView, ApiError>, what: String| match r {
         Ok(c) => {

@@ -20,7 +20,7 @@ pub(super) const CLAIM_LISTS: &[(&str, &str)] = &[
 pub fn Claims() -> impl IntoView {
     let claims = RwSignal::new(Vec::<ClaimView>::new());
     let failure = RwSignal::new(None::<String>);
-    load_all(claims, failure, |c| Box::pin(api::claims(c)));
+    load_all(claims, failure, api::claims);
     // `?vis=` from the front page's counts: claims Helfo has not settled,
     // by FK-3's date.
     let show = show_filter();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use strum::IntoEnumIterator;
 
-use crate::api::{self, load_all};
+use crate::api::{self, load_all_for};
 use crate::form::{SelectField, Show, alert, show_filter, show_note, today};
 use crate::i18n::{name, t};
 use crate::session::use_session;
@@ -41,10 +41,7 @@ pub fn CaseList() -> impl IntoView {
         }
         list
     });
-    Effect::new(move |_| {
-        let s = state.get();
-        load_all(cases, failure, move |c| Box::pin(api::cases(s.clone(), c)));
-    });
+    load_all_for(cases, failure, move || state.get(), api::cases);
     let options = Signal::derive(|| {
         let mut o = vec![
             ("open".to_owned(), t("fristbrudd.filter_open").to_owned()),

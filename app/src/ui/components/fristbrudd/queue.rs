@@ -13,7 +13,7 @@ use super::case_table::CaseTable;
 pub fn Queue() -> impl IntoView {
     let cases = RwSignal::new(Vec::<CaseSummary>::new());
     let failure = RwSignal::new(None::<String>);
-    load_all(cases, failure, |c| Box::pin(api::queue(c)));
+    load_all(cases, failure, api::queue);
     view! {
         <h1 class="ds-heading" data-size="lg">
             {t("fristbrudd.queue_title")}

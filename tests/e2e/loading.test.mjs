@@ -1,0 +1,73 @@
+// Issue 23: a page loads its data with resources it owns. A page left
+// before its answer came aborts that fetch; the audit log's "Vis flere"
+// adds each page of the trail once, in order.
+import assert from 'node:assert/strict';
+import { WAIT } from './harness.mjs';
+import { loginAs } from './fristbrudd.test.mjs';
+
+const AUDIT = '**/api/v1/audit?*';
+
+/** Waits until `check()` is true, or fails after WAIT ms. */
+async function until(check, what) {
+  const end = Date.now() + WAIT;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const tests = [
+  {
+    name: 'loading: a page left before its list arrives aborts the fetch',
+    async run({ page, base }) {
+      await loginAs(page, base, 'saksbehandler@helfo.example');
+      // The audit trail's answer is held back: the page is left first.
+      const held = [];
+      await page.route(AUDIT, (route) => {
+        held.push(route);
+      });
+      const aborted = new Promise((resolve) => {
+        page.on('requestfailed', (r) => {
+          if (r.url().includes('/api/v1/audit')) resolve(r.failure()?.errorText ?? '');
+        });
+      });
+      await page.getByRole('link', { name: 'Logg', exact: true }).click();
+      await page.getByTestId('audit-table').waitFor();
+      await until(() => held.length === 1, 'the audit request');
+      await page.getByRole('link', { name: 'Forside', exact: true }).first().click();
+      await page.getByTestId('home').waitFor();
+      const reason = await Promise.race([
+        aborted,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the fetch of the page left was never aborted')), WAIT)),
+      ]);
+      assert.match(reason, /ABORTED/i);
+      await page.unroute(AUDIT);
+      for (const r of held) await r.continue().catch(() => {});
+    },
+  },
+  {
+    name: 'loading: the audit log shows 50 entries and adds the next 50 once on "Vis flere"',
+    async run({ page, base }) {
+      await loginAs(page, base, 'saksbehandler@helfo.example');
+      // Each read of the queue is audited: the trail has more than two pages.
+      for (let i = 0; i < 105; i++) {
+        assert.equal((await page.request.get(base + '/api/v1/fristbrudd/queue')).status(), 200);
+      }
+      let asked = 0;
+      page.on('request', (r) => {
+        if (r.url().includes('/api/v1/audit?')) asked++;
+      });
+      await page.getByRole('link', { name: 'Logg', exact: true }).click();
+      const rows = page.getByTestId('audit-table').locator('tbody tr');
+      await until(async () => (await rows.count()) >= 50, 'the first page');
+      assert.equal(await rows.count(), 50);
+      await page.getByRole('button', { name: 'Vis flere' }).click();
+      await until(async () => (await rows.count()) >= 100, 'the second page');
+      assert.equal(await rows.count(), 100, 'the second page is added once');
+      assert.equal(asked, 2, 'one request a page');
+      // The newest entry first, the trail in order across the pages.
+      const times = await page.getByTestId('audit-table').locator('tbody tr time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+      assert.deepEqual(times, [...times].sort().reverse());
+    },
+  },
+];
