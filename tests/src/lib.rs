@@ -289,6 +289,13 @@ impl Server {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| e.to_string())?;
+        Self::wait_until_up(&client, &base, state, pgid)?;
+        Ok((base, client, child))
+    }
+
+    /// Waits until the server in group `pgid` answers at `base`; stops it
+    /// and says why when it will not.
+    fn wait_until_up(client: &Client, base: &str, state: &Path, pgid: i32) -> Result<(), String> {
         // A deadline, not an expectation: a fresh, loaded machine may take long
         // to start workerd; a fast one answers in seconds.
         let deadline = Instant::now() + Duration::from_secs(180);
@@ -315,7 +322,7 @@ impl Server {
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        Ok((base, client, child))
+        Ok(())
     }
 
     /// The absolute URL of `path`.

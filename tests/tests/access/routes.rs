@@ -58,7 +58,8 @@ struct World {
     claim: String,
 }
 
-fn world(s: &Server) -> World {
+/// Another municipality with one user, Otto: the organisation's id.
+fn other_kommune(s: &Server) -> String {
     let admin = s.login_as("helfo_admin");
     let org = s
         .call("POST", "/api/v1/organisations")
@@ -78,6 +79,11 @@ fn world(s: &Server) -> World {
         )
         .send();
     assert_eq!(user.status, 201, "{:?}", user.body);
+    other_org
+}
+
+/// A session for every caller in `everyone()` but nobody.
+fn sessions(s: &Server) -> Vec<(Who, Session)> {
     let mut sessions = Vec::new();
     for who in everyone() {
         match who {
@@ -88,6 +94,11 @@ fn world(s: &Server) -> World {
             }
         }
     }
+    sessions
+}
+
+/// The demo hospital's case: its id and number.
+fn one_case(s: &Server) -> (String, String) {
     let site = s.login_as("behandlingssted");
     let case = s
         .call("POST", "/api/v1/fristbrudd/cases")
@@ -97,6 +108,14 @@ fn world(s: &Server) -> World {
         .json(&notification("15038510190"))
         .send();
     assert_eq!(case.status, 201, "{:?}", case.body);
+    (
+        case.body["id"].as_str().unwrap().to_owned(),
+        case.body["number"].as_str().unwrap().to_owned(),
+    )
+}
+
+/// Lillehammer's termination message and month of sums: the message's id.
+fn one_message_and_month(s: &Server) -> String {
     let kommune = s.login_as("kommune");
     let message = s
         .call("POST", "/api/v1/fastlege/messages")
@@ -118,6 +137,11 @@ fn world(s: &Server) -> World {
         .json(&month_sums())
         .send();
     assert_eq!(sums.status, 200, "{:?}", sums.body);
+    message.body["id"].as_str().unwrap().to_owned()
+}
+
+/// Helse Sør-Øst's claim, uploaded and received: its id.
+fn one_claim(s: &Server) -> String {
     let hf = s.login_as("hf");
     let claim = s
         .call("POST", "/api/v1/frikort/claims")
@@ -142,17 +166,28 @@ fn world(s: &Server) -> World {
         .json(&json!({}))
         .send();
     assert_eq!(submitted.body["status"], "received", "{:?}", submitted.body);
+    claim
+}
+
+fn world(s: &Server) -> World {
+    let other_org = other_kommune(s);
+    let sessions = sessions(s);
+    let (case, case_number) = one_case(s);
+    let message = one_message_and_month(s);
+    let claim = one_claim(s);
     World {
         sessions,
         other_org,
-        case: case.body["id"].as_str().unwrap().to_owned(),
-        case_number: case.body["number"].as_str().unwrap().to_owned(),
-        message: message.body["id"].as_str().unwrap().to_owned(),
+        case,
+        case_number,
+        message,
         claim,
     }
 }
 
-fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
+/// The route's path with its placeholders filled: the objects of `w`, or
+/// someone else's where the route is about users, organisations or tokens.
+fn path_of(spec: &RouteSpec, w: &World) -> String {
     let path = spec.path.replace(
         ":id",
         if spec.path.contains("users") {
@@ -169,54 +204,60 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             TARGET_ORG
         },
     );
-    let session = w
-        .sessions
-        .iter()
-        .find(|(w, _)| *w == who)
-        .map(|(_, s)| s.clone());
-    // Logging out would end the session the other rows use: log in afresh.
-    let session = match (spec.id, who, session) {
-        (RouteId::Logout, Who::Demo(role), Some(_)) => Some(s.login_as(role)),
-        (RouteId::Logout, Who::OtherKommune, Some(_)) => {
-            Some(s.login("otto@toten.example", "et-langt-passord"))
-        }
-        (_, _, s) => s,
-    };
-    let mut path = path
+    let path = path
         .replace(":provider", "helseid")
         .replace(":link", "l_no_such_link")
         .replace(":line", "2")
         .replace(":n", "0")
         .replace(":month", MONTH);
     if spec.id == RouteId::Find {
-        path = format!("{path}?number={}", w.case_number);
+        format!("{path}?number={}", w.case_number)
+    } else {
+        path
     }
-    let mut c = s.call(spec.method, &path).on(TODAY);
-    if let Some(sess) = &session {
-        c = c.session(sess);
+}
+
+/// The caller's session (none for nobody).
+fn session_of(s: &Server, w: &World, spec: &RouteSpec, who: Who) -> Option<Session> {
+    let session = w
+        .sessions
+        .iter()
+        .find(|(w, _)| *w == who)
+        .map(|(_, s)| s.clone());
+    // Logging out would end the session the other rows use: log in afresh.
+    match (spec.id, who, session) {
+        (RouteId::Logout, Who::Demo(role), Some(_)) => Some(s.login_as(role)),
+        (RouteId::Logout, Who::OtherKommune, Some(_)) => {
+            Some(s.login("otto@toten.example", "et-langt-passord"))
+        }
+        (_, _, s) => s,
     }
-    if spec.creates {
-        c = c.idempotent();
-    }
-    if spec.conditional {
-        // The current version, read with Helfo's eyes, so a refusal is about
-        // access and never about a stale version.
-        let helfo = &w
-            .sessions
-            .iter()
-            .find(|(w, _)| *w == Who::Demo("helfo"))
-            .unwrap()
-            .1;
-        let object = path
-            .trim_end_matches("/events")
-            .trim_end_matches("/register")
-            .trim_end_matches("/repayment")
-            .trim_end_matches("/payment")
-            .trim_end_matches("/document");
-        let current = s.call("GET", object).session(helfo).send();
-        c = c.header("If-Match", current.header("etag"));
-    }
-    let body = match spec.id {
+}
+
+/// The current version of the object a change at `path` is about, read
+/// with Helfo's eyes, so a refusal is about access and never about a stale
+/// version.
+fn current_etag(s: &Server, w: &World, path: &str) -> String {
+    let helfo = &w
+        .sessions
+        .iter()
+        .find(|(w, _)| *w == Who::Demo("helfo"))
+        .unwrap()
+        .1;
+    let object = path
+        .trim_end_matches("/events")
+        .trim_end_matches("/register")
+        .trim_end_matches("/repayment")
+        .trim_end_matches("/payment")
+        .trim_end_matches("/document");
+    let current = s.call("GET", object).session(helfo).send();
+    current.header("etag").to_owned()
+}
+
+/// A body the route accepts from a caller it allows (`n` keeps names and
+/// addresses apart between calls).
+fn body_of(spec: &RouteSpec, n: usize) -> Option<serde_json::Value> {
+    match spec.id {
         RouteId::Login => Some(json!({})),
         RouteId::OrganisationCreate => Some(json!({
             "name": format!("Ny kommune {n}"), "orgnr": "920000002", "kind": "kommune"})),
@@ -250,8 +291,22 @@ fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
             Some(json!({"provider": "helseid", "kind": "sub", "value": format!("sub-{n}")}))
         }
         _ => None,
-    };
-    if let Some(b) = body {
+    }
+}
+
+fn call(s: &Server, w: &World, spec: &RouteSpec, who: Who, n: usize) -> Answer {
+    let path = path_of(spec, w);
+    let mut c = s.call(spec.method, &path).on(TODAY);
+    if let Some(sess) = &session_of(s, w, spec, who) {
+        c = c.session(sess);
+    }
+    if spec.creates {
+        c = c.idempotent();
+    }
+    if spec.conditional {
+        c = c.header("If-Match", &current_etag(s, w, &path));
+    }
+    if let Some(b) = body_of(spec, n) {
         c = c.json(&b);
     }
     if spec.id == RouteId::FbDocumentPut {

@@ -8,14 +8,17 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{IdError, ascii, digits, mod11_remainder};
 
 mod birth;
 
-use birth::{DateFields, date_key, from_key};
+use birth::{
+    D_NUMBER_DAY_OFFSET, H_NUMBER_MONTH_OFFSET, TENOR_MONTH_OFFSET, date_key, extended_d_century,
+    from_key, key_of, standard_century,
+};
 
 /// ID-1: weights of the first check digit K1 over digits 1–9.
 const K1_WEIGHTS: [u8; 9] = [3, 7, 6, 1, 8, 9, 4, 5, 2];
@@ -268,16 +271,68 @@ fn classify_key(
         return Ok((FnrKind::FhNummer, false, None));
     }
 
-    let f = DateFields::read(d)?;
+    let day_field = d[0] * 10 + d[1];
+    let month_field = d[2] * 10 + d[3];
+    let yy = u32::from(d[4]) * 10 + u32::from(d[5]);
+    let individual = u32::from(d[6]) * 100 + u32::from(d[7]) * 10 + u32::from(d[8]);
+
+    let (day, is_d) = match day_field {
+        1..=31 => (day_field, false),
+        41..=71 => (day_field - D_NUMBER_DAY_OFFSET, true),
+        _ => return Err(IdError::NoSuchDate),
+    };
+    let (month, plus40, tenor) = match month_field {
+        1..=12 => (month_field, false, false),
+        41..=52 => (month_field - H_NUMBER_MONTH_OFFSET, true, false),
+        81..=92 => (month_field - TENOR_MONTH_OFFSET, false, true),
+        _ => return Err(IdError::NoSuchDate),
+    };
+    let (kind, synthetic) = match (is_d, plus40, tenor) {
+        (true, false, t) => (FnrKind::DNummer, t),
+        // ID-2: a D-number with month + 40 is NAV's synthetic D-number.
+        (true, true, _) => (FnrKind::DNummer, true),
+        (false, true, _) => (FnrKind::HNummer, false),
+        (false, false, t) => (FnrKind::Fodselsnummer, t),
+    };
+    let (day, month) = (u32::from(day), u32::from(month));
 
     // ID-1: a number valid only by the 2032 rule carries no century; its DDMM
     // must be a real date in some year ending in YY.
     if rule == CheckRule::NewSeries {
-        let some_year = if f.yy.is_multiple_of(4) { 2000 } else { 2001 };
-        date_key(some_year, f.month, f.day).ok_or(IdError::NoSuchDate)?;
-        return Ok((f.kind, f.synthetic, None));
+        let some_year = if yy.is_multiple_of(4) { 2000 } else { 2001 };
+        date_key(some_year, month, day).ok_or(IdError::NoSuchDate)?;
+        return Ok((kind, synthetic, None));
     }
-    Ok((f.kind, f.synthetic, f.birth_key(today)?))
+
+    let standard = standard_century(individual, yy);
+    // ID-2: since 16 Nov 2021 a D-number may also come from the extended
+    // series, so either table may give the century.
+    let extended = is_d.then(|| extended_d_century(individual, yy)).flatten();
+    let birth = |century: u32| {
+        let date = date_key(century + yy, month, day).ok_or(IdError::NoSuchDate)?;
+        // Today's month and day are looked at only within its year.
+        let year = date >> 9;
+        match today.map(|t| (t.year_ce().1, t)) {
+            Some((ty, t)) if year > ty || year == ty && date > key_of(t) => {
+                Err(IdError::BirthDateInFuture)
+            }
+            _ => Ok(date),
+        }
+    };
+    match (standard, extended.filter(|c| Some(*c) != standard)) {
+        (None, None) => Err(IdError::UnknownCentury),
+        (Some(century), None) | (None, Some(century)) => {
+            Ok((kind, synthetic, Some(birth(century)?)))
+        }
+        // Two centuries fit: valid when either gives a real past date, with
+        // a birth date only when exactly one does.
+        (Some(a), Some(b)) => match (birth(a), birth(b)) {
+            (Ok(date), Err(_)) | (Err(_), Ok(date)) => Ok((kind, synthetic, Some(date))),
+            (Ok(_), Ok(_)) => Ok((kind, synthetic, None)),
+            (Err(IdError::NoSuchDate), Err(IdError::NoSuchDate)) => Err(IdError::NoSuchDate),
+            (Err(_), Err(_)) => Err(IdError::BirthDateInFuture),
+        },
+    }
 }
 
 /// Computes a valid classic K1K2 pair for nine leading digits, when one exists.
