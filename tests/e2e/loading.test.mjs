@@ -6,14 +6,12 @@ import { WAIT } from './harness.mjs';
 import { loginAs } from './fristbrudd.test.mjs';
 
 const AUDIT = '**/api/v1/audit?*';
+const isAudit = (r) => r.url().includes('/api/v1/audit?');
 
-/** Waits until `check()` is true, or fails after WAIT ms. */
-async function until(check, what) {
-  const end = Date.now() + WAIT;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until the audit table has at least `n` rows. */
+async function rows(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="audit-table"] tbody tr').length >= n, n, { timeout: WAIT });
+  return page.getByTestId('audit-table').locator('tbody tr').count();
 }
 
 export const tests = [
@@ -26,21 +24,14 @@ export const tests = [
       await page.route(AUDIT, (route) => {
         held.push(route);
       });
-      const aborted = new Promise((resolve) => {
-        page.on('requestfailed', (r) => {
-          if (r.url().includes('/api/v1/audit')) resolve(r.failure()?.errorText ?? '');
-        });
-      });
+      const asked = page.waitForRequest(isAudit);
+      const failed = page.waitForEvent('requestfailed', { predicate: isAudit, timeout: WAIT });
       await page.getByRole('link', { name: 'Logg', exact: true }).click();
       await page.getByTestId('audit-table').waitFor();
-      await until(() => held.length === 1, 'the audit request');
+      await asked;
       await page.getByRole('link', { name: 'Forside', exact: true }).first().click();
       await page.getByTestId('home').waitFor();
-      const reason = await Promise.race([
-        aborted,
-        new Promise((_, reject) => setTimeout(() => reject(new Error('the fetch of the page left was never aborted')), WAIT)),
-      ]);
-      assert.match(reason, /ABORTED/i);
+      assert.match((await failed).failure()?.errorText ?? '', /ABORTED/i, 'the fetch of the page left is aborted');
       await page.unroute(AUDIT);
       for (const r of held) await r.continue().catch(() => {});
     },
@@ -55,15 +46,12 @@ export const tests = [
       }
       let asked = 0;
       page.on('request', (r) => {
-        if (r.url().includes('/api/v1/audit?')) asked++;
+        if (isAudit(r)) asked++;
       });
       await page.getByRole('link', { name: 'Logg', exact: true }).click();
-      const rows = page.getByTestId('audit-table').locator('tbody tr');
-      await until(async () => (await rows.count()) >= 50, 'the first page');
-      assert.equal(await rows.count(), 50);
+      assert.equal(await rows(page, 50), 50);
       await page.getByRole('button', { name: 'Vis flere' }).click();
-      await until(async () => (await rows.count()) >= 100, 'the second page');
-      assert.equal(await rows.count(), 100, 'the second page is added once');
+      assert.equal(await rows(page, 100), 100, 'the second page is added once');
       assert.equal(asked, 2, 'one request a page');
       // The newest entry first, the trail in order across the pages.
       const times = await page.getByTestId('audit-table').locator('tbody tr time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
